@@ -1,0 +1,48 @@
+/** POINTS_SUM_MISMATCH: declared group / table points (or 100%) ≠ the sum of the children. */
+import { samePoints } from '../points';
+import { showPoints, type Check, type FindingDraft } from './types';
+
+export const pointsSum: Check = {
+  id: 'points-sum',
+  description: { zh: '申报分值与下级分值之和是否一致', en: 'Declared points equal the sum of their parts' },
+  codes: {
+    POINTS_SUM_MISMATCH: {
+      severity: 'error',
+      zh: (d) => `「${d.label}」申报${d.declaredText}，下级合计${d.sumText}，相差${d.diffText}`,
+      en: (d) => `"${d.label}" declares ${d.declaredText} but its parts add up to ${d.sumText} (difference ${d.diffText})`,
+    },
+  },
+  run({ tables }) {
+    const out: FindingDraft[] = [];
+    for (const t of tables) {
+      const pct = t.table.pointsUnit === 'percent';
+      const draft = (label: string, cell: string, declared: number, sum: number): FindingDraft => ({
+        code: 'POINTS_SUM_MISMATCH',
+        cell,
+        data: {
+          label,
+          declared,
+          sum,
+          declaredText: showPoints(declared, pct) + (pct ? '' : '分'),
+          sumText: showPoints(sum, pct) + (pct ? '' : '分'),
+          diffText: showPoints(Math.abs(sum - declared), pct) + (pct ? '' : '分'),
+        },
+      });
+      for (const g of t.table.groups) {
+        // Groups scored as a whole (L5: items carry no points) have nothing to add up.
+        if (g.declared === null || g.scoredAsWhole) continue;
+        if (!samePoints(g.declared, g.sum)) out.push(draft(g.label.replace(/\s+/g, ''), g.cell, g.declared, g.sum));
+      }
+      const { declaredTotal, declaredTotalCell } = t.table;
+      // A total taken from the single top group was already compared above.
+      if (declaredTotal !== null && declaredTotalCell && t.declaredTotalSource !== 'group') {
+        const hasParts = t.table.items.some((i) => i.points !== null) || t.table.groups.some((g) => g.declared !== null);
+        if (hasParts && !samePoints(declaredTotal, t.table.sum)) {
+          const label = t.declaredTotalSource === 'implicit' ? (pct ? '权重合计应为100%' : '总分') : (t.table.title ?? '合计');
+          out.push(draft(label, declaredTotalCell, declaredTotal, t.table.sum));
+        }
+      }
+    }
+    return out;
+  },
+};

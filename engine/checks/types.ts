@@ -1,0 +1,43 @@
+/** The contract every check module fulfils (one module per kind of check, in a registry). */
+import type { FindingCode, Severity } from '../model';
+import type { ResolvedOptions } from '../options';
+import type { RecognisedTable } from '../recognise';
+import type { SheetView } from '../sheet-view';
+
+export type FindingData = Record<string, string | number | boolean | null>;
+
+/** What a check reports: the engine adds severity, sheet and messages from the check's metadata. */
+export interface FindingDraft {
+  code: FindingCode;
+  /** A1 address, or null for sheet-level findings. */
+  cell: string | null;
+  data: FindingData;
+}
+
+export interface CodeSpec {
+  severity: Severity;
+  zh: (d: FindingData) => string;
+  en: (d: FindingData) => string;
+}
+
+export interface CheckContext {
+  view: SheetView;
+  tables: readonly RecognisedTable[];
+  options: ResolvedOptions;
+}
+
+export interface Check {
+  /** Stable id, e.g. "points-sum". */
+  id: string;
+  description: { zh: string; en: string };
+  /** The codes this check may report, with their default severity and messages. */
+  codes: Partial<Record<FindingCode, CodeSpec>>;
+  run(ctx: CheckContext): FindingDraft[];
+}
+
+/** Points for messages: "10分", or "105%" in percent tables. */
+export function showPoints(v: number | string | boolean | null, percent = false): string {
+  if (typeof v !== 'number') return String(v ?? '');
+  if (percent) return `${+(v * 100).toFixed(6)}%`;
+  return String(+v.toFixed(6));
+}

@@ -1,0 +1,83 @@
+/**
+ * perf-addin engine: recognise indicator tables on host-neutral sheets and validate them.
+ * Pure: no Office, DOM or Node APIs.
+ */
+import { WorkbookSchema, type Sheet, type Workbook } from './grid';
+import type { ColumnRole, Layout, SheetAnalysis } from './model';
+import { AnalyseOptionsSchema, type AnalyseOptions } from './options';
+import { recogniseSheet, type RecognisedTable } from './recognise';
+import { SheetView } from './sheet-view';
+import { validateSheet } from './validate';
+
+export * from './grid';
+export * from './model';
+export * from './address';
+export { AnalyseOptionsSchema, LanguageSchema, type AnalyseOptions, type Language, type ResolvedOptions } from './options';
+export { CHECKS, CODE_SPECS } from './checks';
+export { parseLabel, parsePointsCell } from './points';
+export { matchHeader } from './headers';
+export { SheetView } from './sheet-view';
+export { recogniseSheet, type RecognisedTable, type RecognisedItem } from './recognise';
+
+/** Recognises the tables of one sheet and validates them. Never throws on cell content. */
+export function analyseSheet(sheet: Sheet, options?: AnalyseOptions): SheetAnalysis {
+  const opts = AnalyseOptionsSchema.parse(options ?? {});
+  const view = new SheetView(sheet);
+  const tables: RecognisedTable[] = recogniseSheet(view);
+  const findings = validateSheet(view, tables, opts);
+  return { sheet: sheet.name, tables: tables.map((t) => t.table), findings };
+}
+
+/** Analyses every sheet of a workbook, in order. */
+export function analyseWorkbook(workbook: Workbook, options?: AnalyseOptions): SheetAnalysis[] {
+  return workbook.sheets.map((s) => analyseSheet(s, options));
+}
+
+/** Validates untrusted input (e.g. JSON from another process) into a Workbook, or throws a zod error. */
+export function parseWorkbook(input: unknown): Workbook {
+  return WorkbookSchema.parse(input);
+}
+
+/** Human names of the layouts (DOMAIN.md L1–L8). */
+export const LAYOUT_NAMES: Record<Layout, { zh: string; en: string }> = {
+  task: { zh: '加权任务表', en: 'weighted task table' },
+  responsibility: { zh: '责任分解表（考核类）', en: 'responsibility breakdown (assessed)' },
+  observation: { zh: '责任分解表（考察类）', en: 'responsibility breakdown (observed)' },
+  results: { zh: '业务实绩考核标准', en: 'business results standard' },
+  standard: { zh: '考核标准（分值在分组标签中）', en: 'standard with points in group labels' },
+  evaluation: { zh: '评价标准', en: 'evaluation standard' },
+  rectification: { zh: '整改清单', en: 'rectification list' },
+  weights: { zh: '权重表', en: 'percent weights' },
+  coefficients: { zh: '科室系数表', en: 'department coefficients' },
+  quotas: { zh: '核定任务数表', en: 'assigned quotas' },
+  generic: { zh: '指标表', en: 'indicator table' },
+};
+
+/** Human names of the column roles. */
+export const ROLE_NAMES: Record<ColumnRole, { zh: string; en: string }> = {
+  seq: { zh: '序号', en: 'No.' },
+  level1: { zh: '一级指标', en: 'level 1' },
+  level2: { zh: '二级指标', en: 'level 2' },
+  level3: { zh: '三级指标', en: 'level 3' },
+  item: { zh: '指标', en: 'item' },
+  target: { zh: '目标', en: 'target' },
+  method: { zh: '计分办法', en: 'scoring method' },
+  points: { zh: '分值', en: 'points' },
+  direction: { zh: '方向', en: 'direction' },
+  standard: { zh: '标准值', en: 'standard' },
+  owner: { zh: '责任科室', en: 'department' },
+  person: { zh: '责任人', en: 'person' },
+  basis: { zh: '制定依据', en: 'basis' },
+  attribute: { zh: '指标属性', en: 'attribute' },
+  lastYear: { zh: '上年完成', en: 'last year' },
+  actual: { zh: '完成情况', en: 'actual' },
+  ratio: { zh: '完成比例', en: 'completion ratio' },
+  progress: { zh: '进步分', en: 'progress' },
+  score: { zh: '得分', en: 'score' },
+  deduction: { zh: '扣分', en: 'deduction' },
+  measure: { zh: '整改措施', en: 'measures' },
+  result: { zh: '整改成效', en: 'results' },
+  coefficient: { zh: '系数', en: 'coefficient' },
+  headcount: { zh: '人数', en: 'headcount' },
+  note: { zh: '备注', en: 'note' },
+};

@@ -1,0 +1,22 @@
+/** Settings of recognition and validation (zod: the schema is the source of truth). */
+import { z } from 'zod';
+import { FindingCodeSchema, SeveritySchema } from './model';
+
+export const LanguageSchema = z.enum(['zh', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const AnalyseOptionsSchema = z.object({
+  /** Language of `Finding.message`; the other language is always in `messageEn`/`message`. */
+  lang: LanguageSchema.default('zh'),
+  /**
+   * Unit type for minimum-row rules of rectification lists (L7), e.g. "专科性医院". When
+   * absent it is read from the "填报单位：" line, and the strictest minimum applies if unclear.
+   */
+  unitType: z.string().min(1).optional(),
+  /** Finding codes to leave out. */
+  disable: z.array(FindingCodeSchema).default([]),
+  /** Severity overrides per code, e.g. { DUPLICATE_ITEM: 'error' }. */
+  severity: z.partialRecord(FindingCodeSchema, SeveritySchema).default({}),
+});
+export type AnalyseOptions = z.input<typeof AnalyseOptionsSchema>;
+export type ResolvedOptions = z.output<typeof AnalyseOptionsSchema>;

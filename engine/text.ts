@@ -1,0 +1,50 @@
+import Decimal from 'decimal.js';
+
+/**
+ * Text normalisation shared by recognition and checks. The documents mix full-width and
+ * half-width characters, line breaks inside labels and stray spaces; everything that compares
+ * text goes through here.
+ */
+
+/** NFKC (full-width → half-width, "（" → "(") and unify a few dashes/spaces NFKC leaves alone. */
+export function nfkc(s: string): string {
+  return s.normalize('NFKC').replace(/[\u2013\u2014\u2212\uFF0D]/g, '-').replace(/\u3000/g, ' ');
+}
+
+/** For display in paths and names: line breaks and runs of spaces removed, ends trimmed. */
+export function compactLabel(s: string): string {
+  // Chinese labels are broken over lines for width ("自身\n建设"); joining without a space is right.
+  return s.replace(/\s*[\r\n]+\s*/g, '').replace(/[ \t\u3000]{2,}/g, ' ').trim();
+}
+
+/** For matching headers and keys: NFKC, no whitespace at all, lower case. */
+export function matchKey(s: string): string {
+  return nfkc(s).replace(/\s+/g, '').toLowerCase();
+}
+
+/** Splits a cell listing several owners or people ("体改科 中医科教科\n有关科室", "周显葆、童军"). */
+export function splitNames(s: string): string[] {
+  return nfkc(s)
+    .split(/[\s,，、;；/]+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Reads a number typed as text: "10", "１０", "10分", "25%", " 5 ". Returns the number and
+ * whether it was a percent; null when the text is not just a number (with an optional unit).
+ * Percent text gives the fraction ("25%" → 0.25) so it compares with percent-formatted cells.
+ */
+export function numberFromText(raw: string): { value: number; percent: boolean; unit: string } | null {
+  const s = nfkc(raw).replace(/\s+/g, '');
+  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|分|万元|万|元|个|项|人|次)?$/.exec(s);
+  if (!m || !PLAIN_NUMBER.test(m[1] ?? '')) return null;
+  const n = Number(m[1]);
+  if (!Number.isFinite(n)) return null;
+  const unit = m[2] ?? '';
+  return unit === '%'
+    ? { value: new Decimal(m[1] ?? '0').div(100).toNumber(), percent: true, unit }
+    : { value: n, percent: false, unit };
+}
