@@ -495,7 +495,9 @@ function buildTable(
       anyPoints = anyPoints || c.anyPoints || child.group.declared !== null;
     }
     node.group.sum = sumPoints(parts);
-    node.group.scoredAsWhole = node.group.declared !== null && !anyPoints;
+    // Scored as a whole only where items have no points column at all (L5); blank cells in a
+    // points column are missing points, not a group-level score.
+    node.group.scoredAsWhole = node.group.declared !== null && !anyPoints && pointsCol === undefined;
     return { value: node.group.declared ?? (anyPoints ? node.group.sum : null), anyPoints };
   };
   const topParts: number[] = [];

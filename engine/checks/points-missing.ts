@@ -18,7 +18,8 @@ export const pointsMissing: Check = {
       const groupOf = new Map(t.table.groups.map((g) => [g.path.join('\u0001'), g]));
       for (const rec of t.items) {
         const it = rec.item;
-        if (it.points !== null || it.deductionOnly || rec.pointsShared) continue;
+        // A pure 一票否决 item has no points by design.
+        if (it.points !== null || it.deductionOnly || rec.pointsShared || it.veto) continue;
         if (rec.pointsCell?.status === 'error' || rec.pointsCell?.status === 'invalid') continue; // reported as such
         // Items of a group scored as a whole (L5) are not missing anything.
         let scoredAsWhole = false;

@@ -38,7 +38,14 @@ export const pointsSum: Check = {
       if (declaredTotal !== null && declaredTotalCell && t.declaredTotalSource !== 'group') {
         const hasParts = t.table.items.some((i) => i.points !== null) || t.table.groups.some((g) => g.declared !== null);
         if (hasParts && !samePoints(declaredTotal, t.table.sum)) {
-          const label = t.declaredTotalSource === 'implicit' ? (pct ? '权重合计应为100%' : '总分') : (t.table.title ?? '合计');
+          const label =
+            t.declaredTotalSource === 'title' || t.declaredTotalSource === 'section'
+              ? (t.declaredTotalSource === 'title' ? t.table.title : t.table.section) ?? '合计'
+              : t.declaredTotalSource === 'totalsRow'
+                ? '合计'
+                : pct
+                  ? '权重合计'
+                  : '总分';
           out.push(draft(label, declaredTotalCell, declaredTotal, t.table.sum));
         }
       }
