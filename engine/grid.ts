@@ -65,7 +65,11 @@ export type Workbook = z.infer<typeof WorkbookSchema>;
 export const EMPTY: CellValue = Object.freeze({ kind: 'empty' }) as CellValue;
 
 /** Convenience for adapters and tests: a Sheet with defaults filled in. */
-export function makeSheet(name: string, rows: Sheet['rows'], extra: Partial<Omit<Sheet, 'name' | 'rows'>> = {}): Sheet {
+export function makeSheet(
+  name: string,
+  rows: Sheet['rows'],
+  extra: Partial<Omit<Sheet, 'name' | 'rows'>> = {},
+): Sheet {
   return {
     name,
     rows,
@@ -79,9 +83,11 @@ export function makeSheet(name: string, rows: Sheet['rows'], extra: Partial<Omit
 /** Turns a plain JS value into a CellValue (numbers, strings, booleans; null/undefined → empty). */
 export function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined || v === '') return EMPTY;
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', value: '#NUM!' };
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', value: '#NUM!' };
   if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-  if (typeof v === 'string') return /^#(DIV\/0!|REF!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(v)
+  if (typeof v === 'string')
+    return /^#(DIV\/0!|REF!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(v)
       ? { kind: 'error', value: v }
       : { kind: 'text', value: v };
   return { kind: 'text', value: String(v) };

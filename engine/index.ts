@@ -12,7 +12,13 @@ import { validateSheet } from './validate';
 export * from './grid';
 export * from './model';
 export * from './address';
-export { AnalyseOptionsSchema, LanguageSchema, type AnalyseOptions, type Language, type ResolvedOptions } from './options';
+export {
+  AnalyseOptionsSchema,
+  LanguageSchema,
+  type AnalyseOptions,
+  type Language,
+  type ResolvedOptions,
+} from './options';
 export { CHECKS, CODE_SPECS } from './checks';
 export { parseLabel, parsePointsCell } from './points';
 export { matchHeader } from './headers';

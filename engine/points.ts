@@ -43,10 +43,12 @@ export function parseLabel(raw: string, allowBareNumber = false): LabelParts {
   if (m) return { name: text.slice(0, m.index).trim(), points: null, deductionOnly: true };
   m = BARE_POINTS.exec(text);
   // "45分" only counts when something precedes it ("自身建设45分"); a lone "10分" is a value.
-  if (m && m.index > 0) return { name: text.slice(0, m.index).trim(), points: toNumber(m[1]), deductionOnly: false };
+  if (m && m.index > 0)
+    return { name: text.slice(0, m.index).trim(), points: toNumber(m[1]), deductionOnly: false };
   if (allowBareNumber) {
     m = PAREN_NUMBER.exec(text);
-    if (m && m.index > 0) return { name: text.slice(0, m.index).trim(), points: toNumber(m[1]), deductionOnly: false };
+    if (m && m.index > 0)
+      return { name: text.slice(0, m.index).trim(), points: toNumber(m[1]), deductionOnly: false };
   }
   return { name: text, points: null, deductionOnly: false };
 }
@@ -59,7 +61,14 @@ export function labelDeclaresPoints(raw: string): boolean {
 
 export type PointsCell =
   | { status: 'empty' }
-  | { status: 'ok'; points: number | null; veto: boolean; asText: boolean; percent: boolean; deductionOnly: boolean }
+  | {
+      status: 'ok';
+      points: number | null;
+      veto: boolean;
+      asText: boolean;
+      percent: boolean;
+      deductionOnly: boolean;
+    }
   | { status: 'error'; error: string }
   | { status: 'invalid'; text: string };
 
@@ -83,15 +92,32 @@ export function parsePointsCell(cell: Cell | undefined): PointsCell {
   if (text === '') return { status: 'empty' };
   if (VETO.test(text)) {
     const rest = text.replace(VETO, '').replace(/[\s:：,，、()（）]/g, '');
-    if (rest === '') return { status: 'ok', points: null, veto: true, asText: false, percent: false, deductionOnly: false };
+    if (rest === '')
+      return { status: 'ok', points: null, veto: true, asText: false, percent: false, deductionOnly: false };
     const n = readNumber(rest);
-    if (n) return { status: 'ok', points: n.value, veto: true, asText: false, percent: n.percent, deductionOnly: false };
+    if (n)
+      return {
+        status: 'ok',
+        points: n.value,
+        veto: true,
+        asText: false,
+        percent: n.percent,
+        deductionOnly: false,
+      };
     return { status: 'invalid', text: v.value };
   }
   if (/扣分制/.test(text))
     return { status: 'ok', points: null, veto: false, asText: false, percent: false, deductionOnly: true };
   const n = readNumber(text.replace(/\s+/g, ''));
-  if (n) return { status: 'ok', points: n.value, veto: false, asText: true, percent: n.percent, deductionOnly: false };
+  if (n)
+    return {
+      status: 'ok',
+      points: n.value,
+      veto: false,
+      asText: true,
+      percent: n.percent,
+      deductionOnly: false,
+    };
   return { status: 'invalid', text: v.value };
 }
 
@@ -99,7 +125,9 @@ function readNumber(s: string): { value: number; percent: boolean } | null {
   const m = /^(\d+(?:\.\d+)?|\.\d+)(%|分)?$/.exec(s);
   if (!m) return null;
   const d = new Decimal(m[1] ?? '0');
-  return m[2] === '%' ? { value: d.div(100).toNumber(), percent: true } : { value: d.toNumber(), percent: false };
+  return m[2] === '%'
+    ? { value: d.div(100).toNumber(), percent: true }
+    : { value: d.toNumber(), percent: false };
 }
 
 /** Exact decimal sum of points (binary floats would make 0.25+0.7+0.1 ≠ 1.05). */

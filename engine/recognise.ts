@@ -61,7 +61,8 @@ interface HeaderInfo {
   signature: string;
 }
 
-const SECTION_ROW = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+[部分章节篇])/;
+const SECTION_ROW =
+  /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+[部分章节篇])/;
 const NOTE_ROW = /^\s*(?:注|備注|备注|说明)\s*[:：\d]/;
 const TOTALS = new Set(['合计', '总计', '总分', '合计得分', '总计得分']);
 const SUBTOTAL = new Set(['小计']);
@@ -126,7 +127,9 @@ function detectHeader(view: SheetView, r: number): HeaderInfo | null {
       const merge = view.mergeAt(r, m.col);
       return merge !== undefined && merge.bottom > r;
     });
-    const underSpan = below.some(({ col }) => matches.some((m) => m.span > 1 && col >= m.col && col < m.col + m.span));
+    const underSpan = below.some(({ col }) =>
+      matches.some((m) => m.span > 1 && col >= m.col && col < m.col + m.span),
+    );
     if (below.length > 0 && (verticalFromTop || underSpan)) {
       const subMatches = below.map(({ col, value }) => ({
         col,
@@ -294,7 +297,9 @@ function buildTable(
   let percentScale = 1;
   if (pointsCol !== undefined) {
     const parsed = bodyRows.map((r) => parsePointsCell(view.raw(r, pointsCol)));
-    const oks = parsed.filter((p): p is Extract<PointsCell, { status: 'ok' }> => p.status === 'ok' && p.points !== null);
+    const oks = parsed.filter(
+      (p): p is Extract<PointsCell, { status: 'ok' }> => p.status === 'ok' && p.points !== null,
+    );
     const anyPercent = oks.some((p) => p.percent);
     const headerPercent = /%|％|百分比|比例/.test(pointsHeader);
     const weightHeader = /权重/.test(pointsHeader) && !/分值/.test(pointsHeader);
@@ -429,7 +434,10 @@ function buildTable(
         pointsCell = parsePointsCell(view.raw(r, pointsCol));
         pointsCellAddr = cellAddress(r, pointsCol);
         if (pointsCell.status === 'ok') {
-          points = pointsCell.points === null ? null : scale(pointsCell.points, pointsCell.percent ? 1 : percentScale);
+          points =
+            pointsCell.points === null
+              ? null
+              : scale(pointsCell.points, pointsCell.percent ? 1 : percentScale);
           veto = pointsCell.veto;
           deductionOnly = deductionOnly || pointsCell.deductionOnly;
         }
@@ -442,7 +450,12 @@ function buildTable(
     }
     const target = text(r, 'target');
     const method = text(r, 'method');
-    const allText = [nameRaw, target ?? '', method ?? '', pointsCell?.status === 'invalid' ? pointsCell.text : ''].join('\n');
+    const allText = [
+      nameRaw,
+      target ?? '',
+      method ?? '',
+      pointsCell?.status === 'invalid' ? pointsCell.text : '',
+    ].join('\n');
     veto = veto || /一票否决/.test(allText);
     const vetoExcellence = /一票否优/.test(allText);
     const owner = text(r, 'owner');
@@ -505,7 +518,8 @@ function buildTable(
     const v = visit(root);
     if (v.value !== null) topParts.push(v.value);
   }
-  for (const it of topItems) if (it.item.points !== null && !it.item.deductionOnly) topParts.push(it.item.points);
+  for (const it of topItems)
+    if (it.item.points !== null && !it.item.deductionOnly) topParts.push(it.item.points);
 
   // Declared total: the title "(55分)", a section row, the totals row, a single top group, or 100%.
   let declaredTotal: number | null = null;
@@ -520,7 +534,11 @@ function buildTable(
     declaredTotal = parseLabel(above.section).points;
     declaredTotalCell = above.sectionCell;
     declaredTotalSource = 'section';
-  } else if (totalsRow !== null && pointsCol !== undefined && parsePointsCell(view.raw(totalsRow, pointsCol)).status === 'ok') {
+  } else if (
+    totalsRow !== null &&
+    pointsCol !== undefined &&
+    parsePointsCell(view.raw(totalsRow, pointsCol)).status === 'ok'
+  ) {
     const p = parsePointsCell(view.raw(totalsRow, pointsCol));
     if (p.status === 'ok' && p.points !== null) {
       declaredTotal = scale(p.points, p.percent ? 1 : percentScale);
@@ -528,7 +546,12 @@ function buildTable(
       declaredTotalSource = 'totalsRow';
     }
   }
-  if (declaredTotal === null && roots.length === 1 && topItems.length === 0 && roots[0]!.group.declared !== null) {
+  if (
+    declaredTotal === null &&
+    roots.length === 1 &&
+    topItems.length === 0 &&
+    roots[0]!.group.declared !== null
+  ) {
     declaredTotal = roots[0]!.group.declared;
     declaredTotalCell = roots[0]!.group.cell;
     declaredTotalSource = 'group';
@@ -589,14 +612,25 @@ function asNumberOrText(v: number | string | boolean | null): number | string | 
 }
 
 /** Own (non-merge-slave) filled cells of a row within [left, right]. */
-function ownCells(view: SheetView, r: number, left: number, right: number): { col: number; value: CellValue }[] {
+function ownCells(
+  view: SheetView,
+  r: number,
+  left: number,
+  right: number,
+): { col: number; value: CellValue }[] {
   const out: { col: number; value: CellValue }[] = [];
   for (const c of view.filledCells(r)) if (c.col >= left && c.col <= right) out.push(c);
   return out;
 }
 
 /** A row with no values of its own that sits inside a merge begun in the body: part of the table. */
-function continuesMerge(view: SheetView, r: number, left: number, right: number, headerBottom: number): boolean {
+function continuesMerge(
+  view: SheetView,
+  r: number,
+  left: number,
+  right: number,
+  headerBottom: number,
+): boolean {
   for (let c = left; c <= right; c++) {
     const m = view.mergeAt(r, c);
     if (m && m.top > headerBottom && m.top < r) return true;
@@ -619,7 +653,8 @@ function nextContentStartsNewBlock(
     seen++;
     if (headerAt(k)) return true;
     const t = own[0]!.value.kind === 'text' ? (own[0]!.value as { value: string }).value : '';
-    if (own.length === 1 && (SECTION_ROW.test(nfkc(t)) || NOTE_ROW.test(nfkc(t)) || ANNEX.test(t))) return true;
+    if (own.length === 1 && (SECTION_ROW.test(nfkc(t)) || NOTE_ROW.test(nfkc(t)) || ANNEX.test(t)))
+      return true;
     if (ownCells(view, k, left, right).length === 0) return true;
   }
   return seen === 0;
@@ -630,7 +665,9 @@ function collectNotes(view: SheetView, start: number, notes: { row: number; text
     const own = [...view.filledCells(r)];
     if (own.length === 0) break;
     const t = own
-      .map((c) => (c.value.kind === 'text' ? c.value.value : c.value.kind === 'number' ? String(c.value.value) : ''))
+      .map((c) =>
+        c.value.kind === 'text' ? c.value.value : c.value.kind === 'number' ? String(c.value.value) : '',
+      )
       .join(' ')
       .trim();
     if (r > start && !/^\s*[0-9０-９]+\s*[.．、]/.test(t) && !NOTE_ROW.test(nfkc(t))) break;

@@ -8,13 +8,19 @@ import Decimal from 'decimal.js';
 
 /** NFKC (full-width → half-width, "（" → "(") and unify a few dashes/spaces NFKC leaves alone. */
 export function nfkc(s: string): string {
-  return s.normalize('NFKC').replace(/[\u2013\u2014\u2212\uFF0D]/g, '-').replace(/\u3000/g, ' ');
+  return s
+    .normalize('NFKC')
+    .replace(/[\u2013\u2014\u2212\uFF0D]/g, '-')
+    .replace(/\u3000/g, ' ');
 }
 
 /** For display in paths and names: line breaks and runs of spaces removed, ends trimmed. */
 export function compactLabel(s: string): string {
   // Chinese labels are broken over lines for width ("自身\n建设"); joining without a space is right.
-  return s.replace(/\s*[\r\n]+\s*/g, '').replace(/[ \t\u3000]{2,}/g, ' ').trim();
+  return s
+    .replace(/\s*[\r\n]+\s*/g, '')
+    .replace(/[ \t\u3000]{2,}/g, ' ')
+    .trim();
 }
 
 /** For matching headers and keys: NFKC, no whitespace at all, lower case. */

@@ -9,7 +9,11 @@ import type { SheetView } from './sheet-view';
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** All findings for one sheet, ordered by position (row, then column), then severity. */
-export function validateSheet(view: SheetView, tables: readonly RecognisedTable[], options: ResolvedOptions): Finding[] {
+export function validateSheet(
+  view: SheetView,
+  tables: readonly RecognisedTable[],
+  options: ResolvedOptions,
+): Finding[] {
   const disabled = new Set(options.disable);
   const findings: Finding[] = [];
   for (const check of CHECKS) {

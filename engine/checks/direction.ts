@@ -11,8 +11,14 @@ export const direction: Check = {
   codes: {
     DIRECTION_INVALID: {
       severity: 'error',
-      zh: (d) => (d.text ? `指标「${d.name}」的方向「${d.text}」无效，应为 + 或 −` : `指标「${d.name}」未填写方向（+ 或 −）`),
-      en: (d) => (d.text ? `Direction "${d.text}" of item "${d.name}" is not + or −` : `Item "${d.name}" has no direction (+ or −)`),
+      zh: (d) =>
+        d.text
+          ? `指标「${d.name}」的方向「${d.text}」无效，应为 + 或 −`
+          : `指标「${d.name}」未填写方向（+ 或 −）`,
+      en: (d) =>
+        d.text
+          ? `Direction "${d.text}" of item "${d.name}" is not + or −`
+          : `Item "${d.name}" has no direction (+ or −)`,
     },
   },
   run({ tables, view }) {
@@ -23,7 +29,11 @@ export const direction: Check = {
       for (const rec of t.items) {
         const raw = view.text(rec.row, col).trim();
         if (VALID.has(nfkc(raw).replace(/\s+/g, ''))) continue;
-        out.push({ code: 'DIRECTION_INVALID', cell: cellAddress(rec.row, col), data: { name: rec.item.name, text: raw } });
+        out.push({
+          code: 'DIRECTION_INVALID',
+          cell: cellAddress(rec.row, col),
+          data: { name: rec.item.name, text: raw },
+        });
       }
     }
     return out;

@@ -25,7 +25,8 @@ export const enteredValues: Check = {
     DEDUCTION_EXCEEDS: {
       severity: 'error',
       zh: (d) => `指标「${d.name}」扣分${d.deduction}超过其分值${d.points}分，该项按0分计`,
-      en: (d) => `Deduction ${d.deduction} of item "${d.name}" exceeds its ${d.points} points; the item scores 0`,
+      en: (d) =>
+        `Deduction ${d.deduction} of item "${d.name}" exceeds its ${d.points} points; the item scores 0`,
     },
   },
   run({ tables }) {

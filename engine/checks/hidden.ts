@@ -24,11 +24,19 @@ export const hidden: Check = {
       const byRow = new Map(t.items.map((i) => [i.row, i.item.name]));
       for (const r of view.hiddenRows) {
         if (r < t.headerTop || r > t.bottom) continue;
-        out.push({ code: 'HIDDEN_ROW', cell: cellAddress(r, itemCol), data: { row: r + 1, name: byRow.get(r) ?? null } });
+        out.push({
+          code: 'HIDDEN_ROW',
+          cell: cellAddress(r, itemCol),
+          data: { row: r + 1, name: byRow.get(r) ?? null },
+        });
       }
       for (let c = t.left; c <= t.right; c++)
         if (view.isColumnHidden(c))
-          out.push({ code: 'HIDDEN_COLUMN', cell: cellAddress(t.headerTop, c), data: { column: columnLetter(c) } });
+          out.push({
+            code: 'HIDDEN_COLUMN',
+            cell: cellAddress(t.headerTop, c),
+            data: { column: columnLetter(c) },
+          });
     }
     return out.sort((a, b) => Number(a.data.row ?? 0) - Number(b.data.row ?? 0));
   },

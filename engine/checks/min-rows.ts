@@ -32,7 +32,8 @@ export function chooseMinimum(
     const hit = rules.find((r) => !r.unitType.startsWith('其他') && u.includes(r.unitType));
     if (hit) return { rule: hit, basis: 'matched' };
     const hospitalRules = rules.filter((r) => /医院/.test(r.unitType));
-    if (/医院/.test(u) && hospitalRules.length > 0) return { rule: strictest(hospitalRules), basis: 'assumed' };
+    if (/医院/.test(u) && hospitalRules.length > 0)
+      return { rule: strictest(hospitalRules), basis: 'assumed' };
     const other = rules.find((r) => r.unitType.startsWith('其他'));
     if (other) return { rule: other, basis: 'other' };
   }
@@ -47,10 +48,16 @@ export const minRows: Check = {
       severity: 'error',
       zh: (d) =>
         `仅填写了${d.count}个问题，${d.unitType}至少应填写${d.min}个` +
-        (d.basis === 'assumed' ? '（未写明医院类别，按最严格要求）' : d.basis === 'unknown' ? '（未能识别填报单位类别，按最严格要求）' : ''),
+        (d.basis === 'assumed'
+          ? '（未写明医院类别，按最严格要求）'
+          : d.basis === 'unknown'
+            ? '（未能识别填报单位类别，按最严格要求）'
+            : ''),
       en: (d) =>
         `Only ${d.count} problem(s) listed; ${d.unitType} must list at least ${d.min}` +
-        (d.basis === 'assumed' || d.basis === 'unknown' ? ' (unit type unclear: the strictest minimum applies)' : ''),
+        (d.basis === 'assumed' || d.basis === 'unknown'
+          ? ' (unit type unclear: the strictest minimum applies)'
+          : ''),
     },
   },
   run({ tables, options }) {

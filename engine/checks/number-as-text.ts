@@ -12,7 +12,8 @@ export const numberAsText: Check = {
     NUMBER_AS_TEXT: {
       severity: 'warning',
       zh: (d) => `「${d.text}」是文本形式的数字，已按 ${d.value} 读取；请改为数值以便公式计算`,
-      en: (d) => `"${d.text}" is a number stored as text, read as ${d.value}; make it a number so formulas can use it`,
+      en: (d) =>
+        `"${d.text}" is a number stored as text, read as ${d.value}; make it a number so formulas can use it`,
     },
   },
   run({ tables, view }) {
@@ -30,7 +31,11 @@ export const numberAsText: Check = {
           const n = numberFromText(v.value);
           if (!n) continue;
           const shown = n.percent ? `${+(n.value * 100).toFixed(6)}%` : String(n.value);
-          out.push({ code: 'NUMBER_AS_TEXT', cell: cellAddress(rec.row, col), data: { text: v.value, value: shown, role } });
+          out.push({
+            code: 'NUMBER_AS_TEXT',
+            cell: cellAddress(rec.row, col),
+            data: { text: v.value, value: shown, role },
+          });
         }
       }
     }

@@ -19,7 +19,11 @@ export const pointsInvalid: Check = {
       if (col === undefined) continue;
       for (const rec of t.items) {
         if (rec.pointsCell?.status !== 'invalid') continue;
-        out.push({ code: 'POINTS_INVALID', cell: cellAddress(rec.row, col), data: { name: rec.item.name, text: rec.pointsCell.text } });
+        out.push({
+          code: 'POINTS_INVALID',
+          cell: cellAddress(rec.row, col),
+          data: { name: rec.item.name, text: rec.pointsCell.text },
+        });
       }
       // A percent weight above 100% cannot be right either.
       if (t.table.pointsUnit === 'percent')

@@ -28,12 +28,17 @@ export const pointsMissing: Check = {
         if (scoredAsWhole) continue;
         if (t.pointsSource === 'label') {
           const siblingsHave = t.items.some(
-            (o) => o !== rec && o.item.points !== null && o.item.path.join('\u0001') === it.path.join('\u0001'),
+            (o) =>
+              o !== rec && o.item.points !== null && o.item.path.join('\u0001') === it.path.join('\u0001'),
           );
           if (!siblingsHave) continue;
         }
         const cell = t.cols.points !== undefined ? `${it.pointsCell ?? it.cell}` : it.cell;
-        out.push({ code: 'POINTS_MISSING', cell: it.pointsCell ?? cell, data: { name: it.name, row: it.row } });
+        out.push({
+          code: 'POINTS_MISSING',
+          cell: it.pointsCell ?? cell,
+          data: { name: it.name, row: it.row },
+        });
       }
     }
     return out;

@@ -9,7 +9,8 @@ export const pointsSum: Check = {
     POINTS_SUM_MISMATCH: {
       severity: 'error',
       zh: (d) => `「${d.label}」申报${d.declaredText}，下级合计${d.sumText}，相差${d.diffText}`,
-      en: (d) => `"${d.label}" declares ${d.declaredText} but its parts add up to ${d.sumText} (difference ${d.diffText})`,
+      en: (d) =>
+        `"${d.label}" declares ${d.declaredText} but its parts add up to ${d.sumText} (difference ${d.diffText})`,
     },
   },
   run({ tables }) {
@@ -31,16 +32,18 @@ export const pointsSum: Check = {
       for (const g of t.table.groups) {
         // Groups scored as a whole (L5: items carry no points) have nothing to add up.
         if (g.declared === null || g.scoredAsWhole) continue;
-        if (!samePoints(g.declared, g.sum)) out.push(draft(g.label.replace(/\s+/g, ''), g.cell, g.declared, g.sum));
+        if (!samePoints(g.declared, g.sum))
+          out.push(draft(g.label.replace(/\s+/g, ''), g.cell, g.declared, g.sum));
       }
       const { declaredTotal, declaredTotalCell } = t.table;
       // A total taken from the single top group was already compared above.
       if (declaredTotal !== null && declaredTotalCell && t.declaredTotalSource !== 'group') {
-        const hasParts = t.table.items.some((i) => i.points !== null) || t.table.groups.some((g) => g.declared !== null);
+        const hasParts =
+          t.table.items.some((i) => i.points !== null) || t.table.groups.some((g) => g.declared !== null);
         if (hasParts && !samePoints(declaredTotal, t.table.sum)) {
           const label =
             t.declaredTotalSource === 'title' || t.declaredTotalSource === 'section'
-              ? (t.declaredTotalSource === 'title' ? t.table.title : t.table.section) ?? '合计'
+              ? ((t.declaredTotalSource === 'title' ? t.table.title : t.table.section) ?? '合计')
               : t.declaredTotalSource === 'totalsRow'
                 ? '合计'
                 : pct

@@ -7,8 +7,10 @@ import { cellAddress } from '../address';
 import type { ColumnRole, FindingCode } from '../model';
 import type { Check, FindingDraft } from './types';
 
-const label = (d: Record<string, unknown>): string => (d.name ? `「${String(d.name)}」` : `第${String(d.row)}行`);
-const labelEn = (d: Record<string, unknown>): string => (d.name ? `"${String(d.name)}"` : `row ${String(d.row)}`);
+const label = (d: Record<string, unknown>): string =>
+  d.name ? `「${String(d.name)}」` : `第${String(d.row)}行`;
+const labelEn = (d: Record<string, unknown>): string =>
+  d.name ? `"${String(d.name)}"` : `row ${String(d.row)}`;
 
 export const requiredText: Check = {
   id: 'required-text',
@@ -50,7 +52,8 @@ export const requiredText: Check = {
         ['item', 'NAME_MISSING'],
       ];
       if (t.cols.target !== undefined) wanted.push(['target', 'TARGET_MISSING']);
-      else if (t.cols.method !== undefined && t.table.layout !== 'evaluation') wanted.push(['method', 'TARGET_MISSING']);
+      else if (t.cols.method !== undefined && t.table.layout !== 'evaluation')
+        wanted.push(['method', 'TARGET_MISSING']);
       for (const [role, code] of wanted) {
         const col = t.cols[role];
         if (col === undefined) continue;

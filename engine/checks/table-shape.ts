@@ -14,13 +14,15 @@ export const tableShape: Check = {
     NO_TABLE: {
       severity: 'info',
       zh: () => '此工作表有内容，但没有识别到指标表（未找到含“指标/项目”等列的表头）',
-      en: () => 'This sheet has content but no indicator table (no header with item/points columns was found)',
+      en: () =>
+        'This sheet has content but no indicator table (no header with item/points columns was found)',
     },
   },
   run({ tables, view }) {
     const out: FindingDraft[] = [];
     for (const t of tables)
-      if (t.items.length === 0) out.push({ code: 'TABLE_EMPTY', cell: cellAddress(t.headerTop, t.cols.item!), data: {} });
+      if (t.items.length === 0)
+        out.push({ code: 'TABLE_EMPTY', cell: cellAddress(t.headerTop, t.cols.item!), data: {} });
     if (tables.length === 0) {
       for (let r = 0; r < view.rowCount; r++) {
         if (!view.filledCells(r).next().done) {

@@ -64,10 +64,20 @@ describe('枣庄 2022 task points (L1)', () => {
     expect(f.find((x) => x.code === 'POINTS_SUM_MISMATCH')!.message).toBe(
       '「重点（职能）工作（380分）」申报380分，下级合计370分，相差10分',
     );
-    expect(f.find((x) => x.code === 'POINTS_MISSING')!.message).toBe('指标「做好基层卫生创建技术服务工作。」没有分值');
-    expect(f.find((x) => x.code === 'CELL_ERROR')).toMatchObject({ severity: 'error', data: { error: '#DIV/0!', formula: '=E7/0' } });
-    expect(f.find((x) => x.code === 'NUMBER_AS_TEXT')).toMatchObject({ severity: 'warning', data: { text: '5分' } });
-    expect(f.find((x) => x.code === 'DUPLICATE_ITEM')!.message).toBe('指标「持续扩增医师、护士考试机考机位」与第43行重复');
+    expect(f.find((x) => x.code === 'POINTS_MISSING')!.message).toBe(
+      '指标「做好基层卫生创建技术服务工作。」没有分值',
+    );
+    expect(f.find((x) => x.code === 'CELL_ERROR')).toMatchObject({
+      severity: 'error',
+      data: { error: '#DIV/0!', formula: '=E7/0' },
+    });
+    expect(f.find((x) => x.code === 'NUMBER_AS_TEXT')).toMatchObject({
+      severity: 'warning',
+      data: { text: '5分' },
+    });
+    expect(f.find((x) => x.code === 'DUPLICATE_ITEM')!.message).toBe(
+      '指标「持续扩增医师、护士考试机考机位」与第43行重复',
+    );
     // Text numbers still count toward the sum: 380 − 5 (blank E20) − 5 (error E25) = 370.
     expect(tablesOf(r)[0]!.groups[1]!.sum).toBe(370);
   });
@@ -82,10 +92,24 @@ describe('三明 2023 responsibility breakdown (L2 + L3 on one sheet)', () => {
       range: 'A3:G4',
       layout: 'responsibility',
       section: '一、考核类指标',
-      columns: { level1: 'A', level2: 'B', item: 'C', direction: 'D', standard: 'E', owner: 'F', person: 'G' },
+      columns: {
+        level1: 'A',
+        level2: 'B',
+        item: 'C',
+        direction: 'D',
+        standard: 'E',
+        owner: 'F',
+        person: 'G',
+      },
     });
     expect(a!.headers.owner).toBe('数据采集责任科室单位');
-    expect(a!.items[0]).toMatchObject({ name: '医疗服务群众满意率', direction: '+', standard: '上年值', owner: '医政科', person: '邱盛瑾' });
+    expect(a!.items[0]).toMatchObject({
+      name: '医疗服务群众满意率',
+      direction: '+',
+      standard: '上年值',
+      owner: '医政科',
+      person: '邱盛瑾',
+    });
     expect(b).toMatchObject({ range: 'A7:F9', layout: 'observation', section: '二、考察类指标' });
     expect(b!.items.map((i) => [i.row, i.name, i.path])).toEqual([
       [8, '深化医改成效(含中医药工作)', ['便利福建', '医疗服务']],
@@ -107,7 +131,9 @@ describe('三明 2023 responsibility breakdown (L2 + L3 on one sheet)', () => {
       '指标责任分解!E9 OWNER_MISSING',
     ]);
     expect(findingsOf(r)[0]!.message).toBe('指标「医疗服务群众满意率」的方向「↑」无效，应为 + 或 −');
-    expect(findingsOf(r)[3]!.message).toBe('指标「国家基本公共卫生服务项目实施成效」未填写数据采集责任科室单位');
+    expect(findingsOf(r)[3]!.message).toBe(
+      '指标「国家基本公共卫生服务项目实施成效」未填写数据采集责任科室单位',
+    );
   });
 });
 
@@ -120,7 +146,17 @@ describe('三明 2023 business results standard (L4, two header rows)', () => {
       headerRow: 2,
       headerRows: 2,
       layout: 'results',
-      columns: { level1: 'A', item: 'B', target: 'C', basis: 'D', attribute: 'E', lastYear: 'F', ratio: 'G', progress: 'H', note: 'I' },
+      columns: {
+        level1: 'A',
+        item: 'B',
+        target: 'C',
+        basis: 'D',
+        attribute: 'E',
+        lastYear: 'F',
+        ratio: 'G',
+        progress: 'H',
+        note: 'I',
+      },
       columnPoints: { ratio: 90, progress: 10 },
     });
     expect(codes(findingsOf(r))).toEqual(['业务实绩考核标准!B2 TABLE_EMPTY']);
@@ -132,7 +168,13 @@ describe('三明 2024 self-building standard (L5, points in labels)', () => {
   it('builds 45 = 11+11+11+6+6 and 55 = 45 + 10 with items scored at group level', async () => {
     const r = await analyse('sanming-2024-self-building.xlsx');
     const [t] = tablesOf(r);
-    expect(t).toMatchObject({ layout: 'standard', declaredTotal: 55, declaredTotalCell: 'A1', sum: 55, range: 'A2:E22' });
+    expect(t).toMatchObject({
+      layout: 'standard',
+      declaredTotal: 55,
+      declaredTotalCell: 'A1',
+      sum: 55,
+      range: 'A2:E22',
+    });
     expect(t!.columns).toEqual({ level1: 'A', level2: 'B', item: 'C', target: 'D', owner: 'E' });
     expect(t!.items).toHaveLength(20);
     expect(t!.groups.map((g) => [g.cell, g.path.join('/'), g.declared, g.scoredAsWhole])).toEqual([
@@ -236,7 +278,9 @@ describe('永昌 2011 scorecard and allocation inputs (L8)', () => {
     expect(ts[0]!.items.map((i) => i.points)).toEqual([0.25, 0.7, 0.1]);
     expect(codes(findingsOf(r))).toEqual(['平衡记分卡权重!B6 POINTS_SUM_MISMATCH']);
     expect(findingsOf(r)[0]!.message).toBe('「合计」申报100%，下级合计105%，相差5%');
-    expect(findingsOf(r)[0]!.messageEn).toBe('"合计" declares 100% but its parts add up to 105% (difference 5%)');
+    expect(findingsOf(r)[0]!.messageEn).toBe(
+      '"合计" declares 100% but its parts add up to 105% (difference 5%)',
+    );
   });
 
   it('reports text weights, a full-width coefficient, a duplicate department and #N/A', async () => {

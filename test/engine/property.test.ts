@@ -17,37 +17,90 @@ import {
 } from '../../engine';
 
 const WORDS = [
-  '一级指标', '二级指标', '任务要点名称', '年度目标', '分值权重', '分值', '权重', '责任科室', '责任人', '方向',
-  '标准值', '计分办法', '评价项目', '扣分情况', '得分', '序号', '项目', '指标设定', '合计', '合 计', '小计',
-  '注：1.至少5个问题', '一、考核类指标', '（二）考察类', '附件1', '填报单位：某医院', '一票否决\n10', '10分',
-  '１０', '25%', '（实行扣分制）', '自身\n建设\n45分', '重点（职能）工作（380分）', '+', '-', '↑', '上年值', '',
-  ' ', '执行率≥80%', '每低一个百分点扣1分，直至10分扣尽', '(((((((', '））））', '\u0000', '\u202e',
+  '一级指标',
+  '二级指标',
+  '任务要点名称',
+  '年度目标',
+  '分值权重',
+  '分值',
+  '权重',
+  '责任科室',
+  '责任人',
+  '方向',
+  '标准值',
+  '计分办法',
+  '评价项目',
+  '扣分情况',
+  '得分',
+  '序号',
+  '项目',
+  '指标设定',
+  '合计',
+  '合 计',
+  '小计',
+  '注：1.至少5个问题',
+  '一、考核类指标',
+  '（二）考察类',
+  '附件1',
+  '填报单位：某医院',
+  '一票否决\n10',
+  '10分',
+  '１０',
+  '25%',
+  '（实行扣分制）',
+  '自身\n建设\n45分',
+  '重点（职能）工作（380分）',
+  '+',
+  '-',
+  '↑',
+  '上年值',
+  '',
+  ' ',
+  '执行率≥80%',
+  '每低一个百分点扣1分，直至10分扣尽',
+  '(((((((',
+  '））））',
+  '\u0000',
+  '\u202e',
 ];
 
 const cellArb: fc.Arbitrary<Cell | null> = fc.oneof(
   fc.constant(null),
   fc.constantFrom(...WORDS).map((v): Cell => ({ value: { kind: 'text', value: v } })),
   fc.string({ maxLength: 30 }).map((v): Cell => ({ value: { kind: 'text', value: v } })),
-  fc.double({ noNaN: false }).map((v): Cell => ({ value: Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', value: '#NUM!' } })),
-  fc.integer({ min: -5, max: 500 }).map((v): Cell => ({ value: { kind: 'number', value: v }, numberFormat: v % 2 ? '0%' : undefined })),
+  fc.double({ noNaN: false }).map((v): Cell => ({
+    value: Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', value: '#NUM!' },
+  })),
+  fc
+    .integer({ min: -5, max: 500 })
+    .map((v): Cell => ({ value: { kind: 'number', value: v }, numberFormat: v % 2 ? '0%' : undefined })),
   fc.boolean().map((v): Cell => ({ value: { kind: 'boolean', value: v } })),
-  fc.constantFrom('#DIV/0!', '#REF!', '#N/A').map((v): Cell => ({ value: { kind: 'error', value: v }, formula: '=A1/0' })),
+  fc
+    .constantFrom('#DIV/0!', '#REF!', '#N/A')
+    .map((v): Cell => ({ value: { kind: 'error', value: v }, formula: '=A1/0' })),
 );
 
 const sheetArb: fc.Arbitrary<Sheet> = fc
   .record({
     rows: fc.array(fc.array(cellArb, { maxLength: 8 }), { maxLength: 25 }),
     merges: fc.array(
-      fc.record({ top: fc.nat(30), left: fc.nat(9), h: fc.nat(6), w: fc.nat(3) }).map(
-        ({ top, left, h, w }): CellRange => ({ top, left, bottom: top + h, right: left + w }),
-      ),
+      fc
+        .record({ top: fc.nat(30), left: fc.nat(9), h: fc.nat(6), w: fc.nat(3) })
+        .map(({ top, left, h, w }): CellRange => ({ top, left, bottom: top + h, right: left + w })),
       { maxLength: 6 },
     ),
     hiddenRows: fc.array(fc.nat(30), { maxLength: 4 }),
     hiddenColumns: fc.array(fc.nat(9), { maxLength: 2 }),
     origin: fc.record({ row: fc.nat(5), col: fc.nat(3) }),
   })
-  .map((r) => makeSheet('随机', r.rows, { merges: r.merges, hiddenRows: r.hiddenRows, hiddenColumns: r.hiddenColumns, origin: r.origin }));
+  .map((r) =>
+    makeSheet('随机', r.rows, {
+      merges: r.merges,
+      hiddenRows: r.hiddenRows,
+      hiddenColumns: r.hiddenColumns,
+      origin: r.origin,
+    }),
+  );
 
 describe('random grids', () => {
   it('never throw, fit the schema and point at cells inside the sheet', () => {
@@ -63,7 +116,8 @@ describe('random grids', () => {
           expect(p).not.toBeNull();
           expect(p!.row).toBeLessThan(maxRow);
         }
-        for (const t of result.tables) for (const i of t.items) expect(i.row).toBeGreaterThanOrEqual(t.headerRow);
+        for (const t of result.tables)
+          for (const i of t.items) expect(i.row).toBeGreaterThanOrEqual(t.headerRow);
       }),
       { numRuns: 1500 },
     );
@@ -75,13 +129,17 @@ interface Plan {
   groups: { points: number[] }[];
 }
 const planArb: fc.Arbitrary<Plan> = fc.record({
-  groups: fc.array(fc.record({ points: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 6 }) }), {
-    minLength: 1,
-    maxLength: 4,
-  }),
+  groups: fc.array(
+    fc.record({ points: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 6 }) }),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  ),
 });
 
-type Mutation = 'blankPoints' | 'textPoints' | 'errorPoints' | 'hide' | 'duplicate' | 'blankTarget' | 'blankOwner';
+type Mutation =
+  'blankPoints' | 'textPoints' | 'errorPoints' | 'hide' | 'duplicate' | 'blankTarget' | 'blankOwner';
 const MUTATION_CODE: Record<Mutation, [string, 'points' | 'item' | 'target' | 'owner']> = {
   blankPoints: ['POINTS_MISSING', 'points'],
   textPoints: ['NUMBER_AS_TEXT', 'points'],
@@ -118,7 +176,13 @@ function buildTable(plan: Plan, mutations: Map<number, Mutation>): { sheet: Shee
         pi === 0 ? text(`第${gi + 1}类（${sum}分）`) : null,
         text(name),
         m === 'blankTarget' ? null : text('完成率≥90%'),
-        m === 'blankPoints' ? null : m === 'textPoints' ? text(`${p}分`) : m === 'errorPoints' ? { value: { kind: 'error', value: '#REF!' } } : num(p),
+        m === 'blankPoints'
+          ? null
+          : m === 'textPoints'
+            ? text(`${p}分`)
+            : m === 'errorPoints'
+              ? { value: { kind: 'error', value: '#REF!' } }
+              : num(p),
         m === 'blankOwner' ? null : text('办公室'),
       ]);
       if (m === 'hide') hiddenRows.push(r);
@@ -136,7 +200,18 @@ describe('planted mistakes', () => {
       return fc.record({
         plan: fc.constant(plan),
         mutations: fc.array(
-          fc.tuple(fc.nat(n - 1), fc.constantFrom<Mutation>('blankPoints', 'textPoints', 'errorPoints', 'hide', 'duplicate', 'blankTarget', 'blankOwner')),
+          fc.tuple(
+            fc.nat(n - 1),
+            fc.constantFrom<Mutation>(
+              'blankPoints',
+              'textPoints',
+              'errorPoints',
+              'hide',
+              'duplicate',
+              'blankTarget',
+              'blankOwner',
+            ),
+          ),
           { maxLength: 3 },
         ),
       });
@@ -171,7 +246,9 @@ describe('planted mistakes', () => {
     fc.assert(
       fc.property(planArb, fc.nat(), (plan, seed) => {
         const shuffled: Plan = {
-          groups: plan.groups.map((g) => ({ points: [...g.points].sort((a, b) => ((a * 31 + seed) % 7) - ((b * 31 + seed) % 7)) })),
+          groups: plan.groups.map((g) => ({
+            points: [...g.points].sort((a, b) => ((a * 31 + seed) % 7) - ((b * 31 + seed) % 7)),
+          })),
         };
         const a = analyseSheet(buildTable(plan, new Map()).sheet).tables[0]!;
         const b = analyseSheet(buildTable(shuffled, new Map()).sheet).tables[0]!;

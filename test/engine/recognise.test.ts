@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyseSheet, makeSheet, sheetFromValues, type CellRange, type Sheet } from '../../engine';
 
-const range = (top: number, left: number, bottom: number, right: number): CellRange => ({ top, left, bottom, right });
+const range = (top: number, left: number, bottom: number, right: number): CellRange => ({
+  top,
+  left,
+  bottom,
+  right,
+});
 
 describe('header recognition', () => {
   it('finds a header below titles and a 主管部门 line, with synonyms, spaces and line breaks', () => {
@@ -42,12 +47,28 @@ describe('header recognition', () => {
     const s = makeSheet(
       'L4',
       sheetFromValues('x', [
-        ['考核指标', null, '年度目标', '上一年完\n成情况', '任务完\n成情况\n(90分)', '进步\n情况\n(10分)', '备注'],
+        [
+          '考核指标',
+          null,
+          '年度目标',
+          '上一年完\n成情况',
+          '任务完\n成情况\n(90分)',
+          '进步\n情况\n(10分)',
+          '备注',
+        ],
         ['一级指标', '二级指标', null, null, '完成\n比例', '进步分', null],
         ['医疗服务', '门诊人次', '12万', '10万', 0.95, 8, null],
         [null, '住院人次', '1.2万', '1万', 1, 10, null],
       ]).rows,
-      { merges: [range(0, 0, 0, 1), range(0, 2, 1, 2), range(0, 3, 1, 3), range(0, 6, 1, 6), range(2, 0, 3, 0)] },
+      {
+        merges: [
+          range(0, 0, 0, 1),
+          range(0, 2, 1, 2),
+          range(0, 3, 1, 3),
+          range(0, 6, 1, 6),
+          range(2, 0, 3, 0),
+        ],
+      },
     );
     const [t] = analyseSheet(s).tables;
     expect(t).toMatchObject({
@@ -162,7 +183,12 @@ describe('points', () => {
       ['群众满意度指标', 10],
     ]);
     const r = analyseSheet(s);
-    expect(r.tables[0]).toMatchObject({ pointsUnit: 'percent', declaredTotal: 1, declaredTotalCell: 'B1', sum: 1.05 });
+    expect(r.tables[0]).toMatchObject({
+      pointsUnit: 'percent',
+      declaredTotal: 1,
+      declaredTotalCell: 'B1',
+      sum: 1.05,
+    });
     expect(r.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
       ['POINTS_SUM_MISMATCH', 'B1', '「权重合计」申报100%，下级合计105%，相差5%'],
     ]);
@@ -226,7 +252,10 @@ describe('options', () => {
       '"5分" is a number stored as text, read as 5; make it a number so formulas can use it',
       'Item "甲" has no responsible person (责任人)',
     ]);
-    const tuned = analyseSheet(s, { disable: ['NUMBER_AS_TEXT'], severity: { PERSON_MISSING: 'warning' } }).findings;
+    const tuned = analyseSheet(s, {
+      disable: ['NUMBER_AS_TEXT'],
+      severity: { PERSON_MISSING: 'warning' },
+    }).findings;
     expect(tuned.map((f) => [f.code, f.severity])).toEqual([['PERSON_MISSING', 'warning']]);
     expect(() => analyseSheet(s, { lang: 'fr' as 'en' })).toThrow();
   });
@@ -252,16 +281,10 @@ describe('options', () => {
 
 describe('hidden rows and columns', () => {
   it('warns about hidden rows and columns inside a table only', () => {
-    const s = sheetFromValues(
-      'S',
-      [
-        ['说明'],
-        ['指标', '分值', '备注'],
-        ['甲', 5, null],
-        ['乙', 5, null],
-      ],
-      { hiddenRows: [0, 3], hiddenColumns: [2] },
-    );
+    const s = sheetFromValues('S', [['说明'], ['指标', '分值', '备注'], ['甲', 5, null], ['乙', 5, null]], {
+      hiddenRows: [0, 3],
+      hiddenColumns: [2],
+    });
     expect(analyseSheet(s).findings.map((f) => [f.code, f.cell])).toEqual([
       ['HIDDEN_COLUMN', 'C2'],
       ['HIDDEN_ROW', 'A4'],

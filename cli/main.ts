@@ -1,0 +1,278 @@
+/**
+ * `perf-check`: recognises and validates performance-assessment indicator tables in .xlsx files.
+ *
+ * Exit status: 0 no error findings · 1 error findings · 2 unreadable input or usage error.
+ * Nothing here ever prints a stack trace: every failure becomes one line on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Workbook } from '../engine/grid.js';
+import {
+  ANSI,
+  PLAIN,
+  allFindings,
+  humanReport,
+  jsonReport,
+  overallLine,
+  type FileResult,
+  type Lang,
+  type ReportNames,
+} from './report.js';
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Environment for NO_COLOR; process.env when absent. */
+  env?: Record<string, string | undefined>;
+}
+
+const HELP = `perf-check — 绩效考核指标表检查工具
+(checks performance-assessment indicator tables in .xlsx workbooks)
+
+用法 (usage):
+  perf-check validate [选项] 文件.xlsx...      识别并检查指标表 (recognise and validate tables)
+  perf-check help | --help | -h              显示本帮助 (show this help)
+  perf-check --version                       显示版本 (show the version)
+
+选项 (options):
+  --json           输出一个 JSON 对象 (print one JSON object instead of the report)
+  --sheet 名称     只检查这个工作表，可重复使用 (check only this sheet; may be repeated)
+  --lang zh|en     报告语言，默认 zh (report language, default zh)
+
+退出状态 (exit status):
+  0  没有错误 (no error findings)
+  1  发现错误 (at least one error finding)
+  2  文件无法读取或用法错误 (unreadable file or usage error)
+
+示例 (example):
+  perf-check validate 任务要点.xlsx
+  perf-check validate --json --sheet 任务要点 a.xlsx b.xlsx
+`;
+
+class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+/** One line, both languages: "perf-check: 无法读取 a.xlsx：… (…)". */
+function errorLine(io: Io, zh: string, en: string): void {
+  io.stderr.write(`perf-check: ${zh} (${en})\n`);
+}
+
+function firstLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return (text.split('\n')[0] ?? '').slice(0, 300);
+}
+
+export function packageVersion(): string {
+  // Works from cli/ (sources, tests) and from dist/cli/ (compiled).
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      if (pkg.name === 'perf-addin' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not here; look one level up
+    }
+    dir = dirname(dir);
+  }
+  return 'unknown';
+}
+
+interface Options {
+  json: boolean;
+  sheets: string[];
+  lang: Lang;
+  help: boolean;
+  version: boolean;
+  positionals: string[];
+}
+
+function parse(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        sheet: { type: 'string', multiple: true },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const msg = firstLine(err);
+    const opt = /'([^']+)'/.exec(msg)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new UsageError(`未知选项 ${opt}`, `unknown option ${opt}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = opt.split(' ')[0] ?? opt;
+      if (msg.includes('argument missing')) usage(`选项 ${name} 缺少参数`, `option ${name} needs a value`);
+      if (msg.includes('does not take an argument'))
+        usage(`选项 ${name} 不带参数`, `option ${name} takes no value`);
+      usage(`选项 ${name} 的用法不对`, `invalid use of option ${name}`);
+    }
+    throw new UsageError(`参数有误：${msg}`, `bad arguments: ${msg}`);
+  }
+  const { values, positionals } = parsed;
+  const lang = values.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') {
+    throw new UsageError(
+      `--lang 只能是 zh 或 en，而不是「${lang}」`,
+      `--lang must be zh or en, not '${lang}'`,
+    );
+  }
+  return {
+    json: values.json ?? false,
+    sheets: values.sheet ?? [],
+    lang,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    positionals,
+  };
+}
+
+function usage(zh: string, en: string): never {
+  throw new UsageError(zh, en);
+}
+
+const SEE_HELP_ZH = '，运行 perf-check --help 查看用法';
+const SEE_HELP_EN = '; see perf-check --help';
+
+type EngineModule = typeof import('../engine/index.js');
+type XlsxModule = typeof import('./xlsx.js');
+
+/**
+ * The engine and ExcelJS are loaded only when a file is checked: `--help` stays fast and works
+ * even when the engine cannot be loaded. (A CommonJS module imported with import() arrives as
+ * its namespace in tests and possibly as `default` in compiled code; accept both.)
+ */
+async function loadModules(): Promise<{ engine: EngineModule; xlsx: XlsxModule }> {
+  const e = (await import('../engine/index.js')) as EngineModule & { default?: EngineModule };
+  const x = (await import('./xlsx.js')) as XlsxModule & { default?: XlsxModule };
+  return {
+    engine: typeof e.analyseWorkbook === 'function' ? e : (e.default ?? e),
+    xlsx: typeof x.readWorkbookFile === 'function' ? x : (x.default ?? x),
+  };
+}
+
+function selectSheets(workbook: Workbook, wanted: readonly string[], file: string): Workbook {
+  if (wanted.length === 0) return workbook;
+  const names = workbook.sheets.map((s) => s.name);
+  const missing = wanted.filter((w) => !names.includes(w));
+  if (missing.length > 0) {
+    const list = names.map((n) => `「${n}」`).join('、');
+    const listEn = names.map((n) => `'${n}'`).join(', ');
+    throw new UsageError(
+      `${file} 中没有名为「${missing.join('」「')}」的工作表；现有工作表：${list}`,
+      `${file} has no sheet named '${missing.join("', '")}'; its sheets are ${listEn}`,
+    );
+  }
+  return { sheets: workbook.sheets.filter((s) => wanted.includes(s.name)) };
+}
+
+async function validate(opts: Options, files: string[], io: Io): Promise<number> {
+  const { engine, xlsx } = await loadModules();
+  const results: FileResult[] = [];
+  let exit = 0;
+  const names: ReportNames = { layouts: engine.LAYOUT_NAMES, roles: engine.ROLE_NAMES };
+  const env = io.env ?? process.env;
+  const style = io.stdout.isTTY && !env.NO_COLOR ? ANSI : PLAIN;
+
+  for (const file of files) {
+    let result: FileResult;
+    try {
+      const workbook = selectSheets(await xlsx.readWorkbookFile(file), opts.sheets, file);
+      const sheets = engine.analyseWorkbook(workbook, { lang: opts.lang });
+      result = { file, sheets };
+    } catch (err) {
+      if (err instanceof xlsx.InputError) {
+        errorLine(io, `无法读取 ${file}：${err.messageZh}`, err.messageEn);
+        result = { file, error: { kind: err.kind, messageZh: err.messageZh, messageEn: err.messageEn } };
+      } else if (err instanceof UsageError) {
+        errorLine(io, err.zh, err.en);
+        result = { file, error: { kind: 'sheet-not-found', messageZh: err.zh, messageEn: err.en } };
+      } else {
+        const detail = firstLine(err);
+        errorLine(io, `检查 ${file} 时出现内部错误：${detail}`, `internal error while checking ${file}`);
+        result = {
+          file,
+          error: {
+            kind: 'internal',
+            messageZh: `内部错误：${detail}`,
+            messageEn: `internal error: ${detail}`,
+          },
+        };
+      }
+    }
+    results.push(result);
+    if (result.error) exit = 2;
+    else if (exit === 0 && allFindings(result).some((f) => f.severity === 'error')) exit = 1;
+    if (!opts.json && !result.error) {
+      io.stdout.write((results.length > 1 ? '\n' : '') + humanReport(result, opts.lang, names, style));
+    }
+  }
+
+  if (opts.json) io.stdout.write(JSON.stringify(jsonReport(results, opts.lang), null, 2) + '\n');
+  else if (results.length > 1) io.stdout.write('\n' + overallLine(results, opts.lang));
+  return exit;
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const opts = parse(argv);
+  const [command, ...rest] = opts.positionals;
+  if (opts.help || command === 'help') {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout.write(`perf-check ${packageVersion()}\n`);
+    return 0;
+  }
+  if (command === undefined) usage(`缺少命令${SEE_HELP_ZH}`, `missing command${SEE_HELP_EN}`);
+  if (command !== 'validate') {
+    if (/\.(xlsx|xlsm|xls|csv)$/i.test(command)) {
+      usage(
+        `未知命令「${command}」，检查文件请用 perf-check validate ${command}`,
+        `unknown command '${command}'; to check a file use perf-check validate ${command}`,
+      );
+    }
+    usage(`未知命令「${command}」${SEE_HELP_ZH}`, `unknown command '${command}'${SEE_HELP_EN}`);
+  }
+  if (rest.length === 0) usage(`没有给出要检查的文件${SEE_HELP_ZH}`, `no files given${SEE_HELP_EN}`);
+  return validate(opts, rest, io);
+}
+
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    try {
+      if (err instanceof UsageError) errorLine(io, err.zh, err.en);
+      else errorLine(io, `内部错误：${firstLine(err)}`, 'internal error');
+    } catch {
+      // stderr itself is gone; nothing more to say
+    }
+    return 2;
+  }
+}
