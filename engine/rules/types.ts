@@ -38,7 +38,8 @@ export const RuleSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('step'),
     noun: z.string(),
-    target: NumText,
+    /** Null when the text names no target: the target cell / argument must give it. */
+    target: NumText.nullable(),
     step: NumText,
     deduct: NumText,
     unit: z.string(),
