@@ -7,7 +7,11 @@ import type { ColumnRole, Layout, SheetAnalysis } from './model';
 import { AnalyseOptionsSchema, type AnalyseOptions } from './options';
 import { recogniseSheet, type RecognisedTable } from './recognise';
 import { SheetView } from './sheet-view';
-import { validateSheet } from './validate';
+import { sortFindings, validateSheet } from './validate';
+import { scoreTable } from './scoring';
+import { ScoringSettingsSchema } from './rules/settings';
+import type { Finding, TableScore, Table } from './model';
+import { z } from 'zod';
 
 export * from './grid';
 export * from './model';
@@ -24,6 +28,15 @@ export { parseLabel, parsePointsCell } from './points';
 export { matchHeader } from './headers';
 export { SheetView } from './sheet-view';
 export { recogniseSheet, type RecognisedTable, type RecognisedItem } from './recognise';
+export { scoreTable } from './scoring';
+export * as functions from './functions';
+export { parseRule, evaluateRule, renderRule, RULE_KINDS } from './rules';
+export {
+  ScoringSettingsSchema,
+  parseOptionText,
+  DEFAULT_SETTINGS,
+  type ScoringSettings,
+} from './rules/settings';
 
 /** Recognises the tables of one sheet and validates them. Never throws on cell content. */
 export function analyseSheet(sheet: Sheet, options?: AnalyseOptions): SheetAnalysis {
@@ -32,6 +45,40 @@ export function analyseSheet(sheet: Sheet, options?: AnalyseOptions): SheetAnaly
   const tables: RecognisedTable[] = recogniseSheet(view);
   const findings = validateSheet(view, tables, opts);
   return { sheet: sheet.name, tables: tables.map((t) => t.table), findings };
+}
+
+/** Options of `scoreSheet`: those of analysis plus the scoring settings. */
+export const ScoreOptionsSchema = AnalyseOptionsSchema.extend({
+  scoring: ScoringSettingsSchema.default(ScoringSettingsSchema.parse({})),
+});
+export type ScoreOptions = z.input<typeof ScoreOptionsSchema>;
+
+/** A table with its scoring result. */
+export type ScoredTable = Table & { score: TableScore };
+export interface ScoredSheet {
+  sheet: string;
+  tables: ScoredTable[];
+  findings: Finding[];
+}
+
+/**
+ * Recognises, validates and scores the tables of one sheet. Findings of validation and scoring
+ * come together, ordered by cell.
+ */
+export function scoreSheet(sheet: Sheet, options?: ScoreOptions): ScoredSheet {
+  const opts = ScoreOptionsSchema.parse(options ?? {});
+  const view = new SheetView(sheet);
+  const tables = recogniseSheet(view);
+  const findings = validateSheet(view, tables, opts);
+  const scored: ScoredTable[] = [];
+  for (const t of tables) {
+    const r = scoreTable(t, view, opts.scoring, opts.lang);
+    scored.push({ ...t.table, score: r.score });
+    for (const f of r.findings)
+      if (!opts.disable.includes(f.code))
+        findings.push({ ...f, severity: opts.severity[f.code] ?? f.severity });
+  }
+  return { sheet: sheet.name, tables: scored, findings: sortFindings(findings) };
 }
 
 /** Analyses every sheet of a workbook, in order. */

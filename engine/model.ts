@@ -75,6 +75,13 @@ export const FindingCodeSchema = z.enum([
   'VALUE_MISSING',
   'TABLE_EMPTY',
   'NO_TABLE',
+  // Scoring
+  'RULE_UNPARSED',
+  'MANUAL_SCORE',
+  'ACTUAL_MISSING',
+  'ACTUAL_INVALID',
+  'RULE_CONDITION',
+  'VETO_TRIGGERED',
 ]);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;
 
@@ -142,7 +149,8 @@ export const ItemSchema = z.object({
   note: z.string().nullable(),
   /** Raw values of the entry columns, when the table has them (numbers, or text as typed). */
   actual: z.union([z.number(), z.string(), z.boolean()]).nullable(),
-  score: z.union([z.number(), z.string()]).nullable(),
+  /** The score typed in the 得分 column, as typed (the computed score is in scoring results). */
+  enteredScore: z.union([z.number(), z.string()]).nullable(),
   deduction: z.union([z.number(), z.string()]).nullable(),
   lastYear: z.union([z.number(), z.string()]).nullable(),
 });
@@ -187,3 +195,40 @@ export const SheetAnalysisSchema = z.object({
   findings: z.array(FindingSchema),
 });
 export type SheetAnalysis = z.infer<typeof SheetAnalysisSchema>;
+
+/** Per item, what scoring found (the `score` command's JSON adds these to the item). */
+export const ItemScoreSchema = z.object({
+  row: z.number().int().positive(),
+  /** The actual value as read (fractions for percents), or the raw text. */
+  actual: z.union([z.number(), z.string(), z.boolean()]).nullable(),
+  /** The computed score, rounded as the settings say; null when it needs a manual score or input. */
+  score: z.number().nullable(),
+  /** Where the score came from. */
+  source: z.enum(['entered', 'deduction', 'rule', 'none']),
+  /** The canonical sentence of the rule read from the target / method text, or null. */
+  rule: z.string().nullable(),
+  ruleKind: z.string().nullable(),
+  /** The item needs a score typed by hand (qualitative or unreadable rule). */
+  manual: z.boolean(),
+  /** A veto (一票否决 / 一票否优) event was reported for this item. */
+  triggered: z.boolean(),
+  /** Cell the score belongs in (the 得分 column) when the table has one. */
+  scoreCell: z.string().nullable(),
+});
+export type ItemScore = z.infer<typeof ItemScoreSchema>;
+
+export const TableScoreSchema = z.object({
+  /** Table total (deduction-only items taken off, never below 0); null while items lack scores. */
+  total: z.number().nullable(),
+  /** Sum of the items that do have a score, for progress while others are pending. */
+  partialTotal: z.number(),
+  /** Points the total is out of (declared total, else the sum of points). */
+  outOf: z.number().nullable(),
+  band: z.string().nullable(),
+  /** Why the band is what it is beyond the total (veto), or null. */
+  bandNote: z.string().nullable(),
+  unscored: z.number().int().nonnegative(),
+  deductions: z.number(),
+  items: z.array(ItemScoreSchema),
+});
+export type TableScore = z.infer<typeof TableScoreSchema>;

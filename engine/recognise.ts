@@ -480,7 +480,7 @@ function buildTable(
       persons: person ? splitNames(person) : [],
       note: text(r, 'note'),
       actual: entry(r, 'actual'),
-      score: asNumberOrText(entry(r, 'score')),
+      enteredScore: asNumberOrText(entry(r, 'score')),
       deduction: asNumberOrText(entry(r, 'deduction')),
       lastYear: asNumberOrText(entry(r, 'lastYear')),
     };

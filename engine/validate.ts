@@ -35,6 +35,11 @@ export function validateSheet(
       });
     }
   }
+  return sortFindings(findings);
+}
+
+/** Orders findings by position (row, then column), then severity. */
+export function sortFindings(findings: Finding[]): Finding[] {
   const pos = (f: Finding): [number, number] => {
     const p = f.cell ? parseCellAddress(f.cell) : null;
     return p ? [p.row, p.col] : [-1, -1];

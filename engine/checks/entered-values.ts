@@ -36,7 +36,7 @@ export const enteredValues: Check = {
       for (const rec of t.items) {
         const it = rec.item;
         if (it.points === null || it.deductionOnly) continue;
-        const score = readNumber(it.score);
+        const score = readNumber(it.enteredScore);
         if (score !== null && t.cols.score !== undefined && (score < 0 || new Decimal(score).gt(it.points)))
           out.push({
             code: 'SCORE_OUT_OF_RANGE',

@@ -20,8 +20,14 @@ export function readActual(a: Actual): Reading {
   if (typeof a === 'boolean') return { kind: 'boolean', value: a };
   const t = String(a).normalize('NFKC').trim();
   if (t === '') return { kind: 'missing' };
-  const m = /^([+-]?\d+(?:\.\d+)?)\s*(%)?$/.exec(t.replace(/\s+/g, ''));
-  if (m) return { kind: 'number', value: m[2] ? dec(m[1]!).div(100) : dec(m[1]!), percentText: m[2] === '%' };
+  // Units clerks type after numbers ("0.5分", "3次", "12万") are read as the number itself.
+  const m = /^([+-]?\d+(?:\.\d+)?)\s*(%|分|个|次|项|例|人|天|家|万元|元)?$/.exec(t.replace(/\s+/g, ''));
+  if (m)
+    return {
+      kind: 'number',
+      value: m[2] === '%' ? dec(m[1]!).div(100) : dec(m[1]!),
+      percentText: m[2] === '%',
+    };
   return { kind: 'text', value: t };
 }
 

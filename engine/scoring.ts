@@ -1,0 +1,326 @@
+/**
+ * Table scoring. Per item: an entered score (0..points), else points minus an entered
+ * deduction, else the rule of its target / method text applied to the actual value. Deduction-only
+ * items come off the table total (never below 0); 一票否决 fails the band, 一票否优 caps it below
+ * the top band. Every number is decimal; items are rounded half away from zero as settings say.
+ */
+import { cellAddress } from './address';
+import type { CellValue } from './grid';
+import { parseBands } from './functions';
+import type { Finding, FindingCode, ItemScore, Severity, TableScore } from './model';
+import type { RecognisedItem, RecognisedTable } from './recognise';
+import { evaluateRule, parseRule, renderRule } from './rules';
+import { readActual, readOccurred } from './rules/actual';
+import { D, dec, round, type Dec } from './rules/decimal';
+import type { ScoringSettings } from './rules/settings';
+import type { Actual } from './rules/types';
+import type { SheetView } from './sheet-view';
+
+const SEVERITY: Record<string, Severity> = {
+  RULE_UNPARSED: 'warning',
+  MANUAL_SCORE: 'info',
+  ACTUAL_MISSING: 'warning',
+  ACTUAL_INVALID: 'error',
+  RULE_CONDITION: 'info',
+  VETO_TRIGGERED: 'warning',
+};
+
+function cellActual(v: CellValue): Actual {
+  switch (v.kind) {
+    case 'number':
+    case 'text':
+    case 'boolean':
+      return v.value;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A number typed in a cell (number, or numeric text); 'blank'; 'error' (an error value, already
+ * reported as CELL_ERROR); or 'invalid'.
+ */
+function cellNumber(v: CellValue): Dec | 'blank' | 'error' | 'invalid' {
+  if (v.kind === 'error') return 'error';
+  const r = readActual(cellActual(v));
+  if (r.kind === 'missing') return 'blank';
+  return r.kind === 'number' ? r.value : 'invalid';
+}
+
+export interface ScoreTableResult {
+  score: TableScore;
+  findings: Finding[];
+}
+
+/** Scores one recognised table. */
+export function scoreTable(
+  t: RecognisedTable,
+  view: SheetView,
+  settings: ScoringSettings,
+  lang: 'zh' | 'en',
+): ScoreTableResult {
+  const findings: Finding[] = [];
+  const report = (
+    code: FindingCode,
+    cell: string | null,
+    zh: string,
+    en: string,
+    data: Finding['data'] = {},
+  ): void => {
+    findings.push({
+      code,
+      severity: SEVERITY[code] ?? 'info',
+      sheet: view.name,
+      cell,
+      message: lang === 'en' ? en : zh,
+      messageEn: en,
+      data,
+    });
+  };
+  const { cols } = t;
+  const wholeGroups = new Set(
+    t.table.groups.filter((g) => g.scoredAsWhole).map((g) => g.path.join('\u0001')),
+  );
+  const inWholeGroup = (path: string[]): boolean => {
+    for (let d = path.length; d > 0; d--) if (wholeGroups.has(path.slice(0, d).join('\u0001'))) return true;
+    return false;
+  };
+  if (
+    cols.actual === undefined &&
+    cols.score === undefined &&
+    cols.deduction === undefined &&
+    t.items.length > 0
+  )
+    report(
+      'ACTUAL_MISSING',
+      cellAddress(t.headerTop, cols.item!),
+      '表格没有“完成情况”“得分”或“扣分”列，无法计分；请添加完成情况列',
+      'The table has no actual, score or deduction column: add an actual column to score it',
+    );
+
+  const items: ItemScore[] = [];
+  let sum = new D(0);
+  let exactSum = new D(0);
+  let deductions = new D(0);
+  let unscored = 0;
+  let veto = false;
+  let vetoExcellence = false;
+
+  for (const rec of t.items) {
+    const it = rec.item;
+    const r = rec.row;
+    const scoreCell = cols.score !== undefined ? cellAddress(r, cols.score) : null;
+    const actualRaw = cols.actual !== undefined ? cellActual(view.value(r, cols.actual)) : null;
+    const ruleText = it.target ?? it.method;
+    const parsed = ruleText ? parseRule(ruleText) : null;
+    const ruleSentence = parsed?.ok ? renderRule(parsed.rule, lang) : null;
+    const entry: ItemScore = {
+      row: it.row,
+      actual: readableActual(actualRaw),
+      score: null,
+      source: 'none',
+      rule: ruleSentence,
+      ruleKind: parsed?.ok ? parsed.rule.kind : null,
+      manual: false,
+      triggered: false,
+      scoreCell,
+    };
+    items.push(entry);
+    const points = it.points === null ? null : dec(it.points);
+
+    // Deduction-only items (扣分制): the entered deduction comes off the whole.
+    if (it.deductionOnly) {
+      const cap =
+        parsed?.ok && parsed.rule.kind === 'deductionOnly' && parsed.rule.cap ? dec(parsed.rule.cap) : null;
+      const source = cols.deduction ?? cols.actual;
+      if (source !== undefined) {
+        const d = cellNumber(view.value(r, source));
+        if (d === 'invalid') {
+          report(
+            'ACTUAL_INVALID',
+            cellAddress(r, source),
+            `扣分「${view.text(r, source)}」不是数字`,
+            `Deduction "${view.text(r, source)}" is not a number`,
+          );
+          unscored++;
+        } else if (d === 'error') unscored++;
+        else if (d !== 'blank') {
+          const taken = cap ? D.min(d, cap) : d;
+          deductions = deductions.plus(taken);
+          entry.score = taken.neg().toNumber();
+          entry.source = 'deduction';
+        } else entry.score = 0;
+      }
+      continue;
+    }
+    if (points === null) {
+      // Scored at group level (L5) or missing points (reported by validation).
+      if (!inWholeGroup(it.path)) unscored++;
+      continue;
+    }
+
+    let score: Dec | null = null;
+    // A typed score that is wrong is not replaced by a computed one: the clerk must fix it.
+    let enteredBad = false;
+    // 1. An entered score.
+    if (cols.score !== undefined) {
+      const s = cellNumber(view.value(r, cols.score));
+      if (s === 'invalid') {
+        enteredBad = true;
+        report(
+          'ACTUAL_INVALID',
+          scoreCell,
+          `得分「${view.text(r, cols.score)}」不是数字`,
+          `Score "${view.text(r, cols.score)}" is not a number`,
+        );
+      } else if (s === 'error') {
+        enteredBad = true;
+      } else if (s !== 'blank') {
+        if (s.gte(0) && s.lte(points)) {
+          score = s;
+          entry.source = 'entered';
+        } else enteredBad = true; // reported by validation (SCORE_OUT_OF_RANGE)
+      }
+    }
+    // 2. Points minus an entered deduction (a blank deduction is none).
+    if (score === null && !enteredBad && entry.source === 'none' && cols.deduction !== undefined) {
+      const d = cellNumber(view.value(r, cols.deduction));
+      if (d === 'invalid')
+        report(
+          'ACTUAL_INVALID',
+          cellAddress(r, cols.deduction),
+          `扣分「${view.text(r, cols.deduction)}」不是数字`,
+          `Deduction "${view.text(r, cols.deduction)}" is not a number`,
+        );
+      else if (d !== 'error') {
+        const taken = d === 'blank' ? new D(0) : d;
+        score = D.max(0, points.minus(taken)); // above the points: 0, reported as DEDUCTION_EXCEEDS
+        entry.source = 'deduction';
+      }
+    }
+    // 3. The rule applied to the actual value.
+    if (score === null && !enteredBad && entry.source === 'none' && cols.actual !== undefined) {
+      const textCell = cellAddress(r, (it.target !== null ? cols.target : cols.method) ?? cols.item!);
+      if (!parsed) {
+        entry.manual = true;
+        report(
+          'MANUAL_SCORE',
+          scoreCell ?? it.cell,
+          `指标「${it.name}」没有目标或计分办法，需人工评分`,
+          `Item "${it.name}" has no target or method: score by hand`,
+        );
+      } else if (!parsed.ok) {
+        entry.manual = true;
+        report(
+          'RULE_UNPARSED',
+          textCell,
+          `指标「${it.name}」的规则无法识别（${parsed.reason}），需人工评分`,
+          `The rule of item "${it.name}" was not understood; score by hand`,
+          { name: it.name },
+        );
+      } else {
+        const outcome = evaluateRule(parsed.rule, { actual: actualRaw, points, target: null, settings });
+        if (outcome.ok) {
+          score = outcome.score;
+          entry.source = 'rule';
+          if (outcome.triggered) entry.triggered = true;
+          if (outcome.note)
+            report(
+              'RULE_CONDITION',
+              textCell,
+              `指标「${it.name}」${outcome.note}`,
+              `Item "${it.name}": ${outcome.note}`,
+            );
+        } else if (outcome.code === 'MANUAL') {
+          entry.manual = true;
+          report(
+            'MANUAL_SCORE',
+            scoreCell ?? it.cell,
+            `指标「${it.name}」：${outcome.message}`,
+            `Item "${it.name}": ${outcome.messageEn}`,
+          );
+        } else {
+          const code: FindingCode = outcome.code === 'ACTUAL_MISSING' ? 'ACTUAL_MISSING' : 'ACTUAL_INVALID';
+          report(
+            code,
+            cellAddress(r, cols.actual),
+            `指标「${it.name}」：${outcome.message}`,
+            `Item "${it.name}": ${outcome.messageEn}`,
+          );
+        }
+      }
+    }
+    // Veto events are read from the actual value even when the score is typed in.
+    if ((it.veto || it.vetoExcellence) && !entry.triggered && actualRaw !== null) {
+      const occurred =
+        parsed?.ok && parsed.rule.kind === 'occurrence' ? null : readOccurred(readActual(actualRaw));
+      if (occurred) entry.triggered = true;
+    }
+    if (entry.triggered) {
+      if (it.veto) veto = true;
+      if (it.vetoExcellence) vetoExcellence = true;
+      report(
+        'VETO_TRIGGERED',
+        cols.actual !== undefined ? cellAddress(r, cols.actual) : it.cell,
+        it.veto
+          ? `指标「${it.name}」触发一票否决：考核等次为不合格`
+          : `指标「${it.name}」触发一票否优：不能评为最高等次`,
+        it.veto
+          ? `Item "${it.name}" triggers the one-vote veto: the unit fails`
+          : `Item "${it.name}" triggers the veto of excellence`,
+      );
+    }
+    if (score === null) {
+      unscored++;
+      continue;
+    }
+    const rounded = round(score, settings.decimals);
+    entry.score = (settings.totals === 'roundItems' ? rounded : score).toNumber();
+    sum = sum.plus(rounded);
+    exactSum = exactSum.plus(score);
+  }
+
+  const gross = settings.totals === 'roundItems' ? sum : round(exactSum, settings.decimals);
+  const partial = D.max(0, gross.minus(deductions));
+  const total = unscored === 0 && t.items.length > 0 && t.table.pointsUnit === 'points' ? partial : null;
+  const outOf = t.table.declaredTotal ?? (t.table.sum > 0 ? t.table.sum : null);
+  let band: string | null = null;
+  let bandNote: string | null = null;
+  if (total !== null && outOf !== null && outOf > 0) {
+    const bands = parseBands(settings.bands);
+    if (bands.ok) {
+      const scaled = total.mul(100).div(outOf);
+      const ordered = bands.value;
+      let idx = ordered.findIndex((b) => scaled.gte(b.min));
+      if (idx < 0) idx = ordered.length - 1;
+      if (veto) {
+        idx = ordered.length - 1;
+        bandNote = lang === 'en' ? 'one-vote veto triggered' : '触发一票否决';
+      } else if (vetoExcellence && idx === 0 && ordered.length > 1) {
+        idx = 1;
+        bandNote = lang === 'en' ? 'veto of excellence triggered' : '触发一票否优';
+      }
+      band = ordered[idx]!.label;
+    }
+  }
+  return {
+    score: {
+      total: total === null ? null : total.toNumber(),
+      partialTotal: partial.toNumber(),
+      outOf,
+      band,
+      bandNote,
+      unscored,
+      deductions: deductions.toNumber(),
+      items,
+    },
+    findings,
+  };
+}
+
+function readableActual(a: Actual): number | string | boolean | null {
+  if (a === null || Array.isArray(a)) return null;
+  return a as number | string | boolean;
+}
+
+export type { RecognisedItem };
