@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
 
 export default defineConfig(
   {
@@ -16,6 +17,21 @@ export default defineConfig(
       'no-implied-eval': 'error',
       'no-new-func': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // Office.js code: the office-addins rules (sync discipline, loads, null objects).
+    files: ['addin/**/*.ts', 'addin/**/*.tsx', 'taskpane/**/*.ts', 'taskpane/**/*.tsx'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'warn',
+      'office-addins/test-for-null-using-isNullObject': 'error',
     },
   },
   {

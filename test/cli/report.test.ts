@@ -58,7 +58,7 @@ function item(name: string, points: number | null, row: number): Table['items'][
     persons: [],
     note: null,
     actual: null,
-    score: null,
+    enteredScore: null,
     deduction: null,
     lastYear: null,
   };
