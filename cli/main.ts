@@ -1,5 +1,6 @@
 /**
- * `perf-check`: recognises and validates performance-assessment indicator tables in .xlsx files.
+ * `perf-check`: recognises and validates performance-assessment indicator tables in .xlsx files
+ * (`validate`), and recalculates the formulas that use PERF functions (`recalc`, cli/recalc.ts).
  *
  * Exit status: 0 no error findings · 1 error findings · 2 unreadable input or usage error.
  * Nothing here ever prints a stack trace: every failure becomes one line on stderr.
@@ -36,6 +37,8 @@ const HELP = `perf-check — 绩效考核指标表检查工具
 
 用法 (usage):
   perf-check validate [选项] 文件.xlsx...      识别并检查指标表 (recognise and validate tables)
+  perf-check recalc [选项] 文件.xlsx           重算 PERF 函数公式及其引用者
+                                             (recalculate PERF formulas and what depends on them)
   perf-check help | --help | -h              显示本帮助 (show this help)
   perf-check --version                       显示版本 (show the version)
 
@@ -43,15 +46,18 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   --json           输出一个 JSON 对象 (print one JSON object instead of the report)
   --sheet 名称     只检查这个工作表，可重复使用 (check only this sheet; may be repeated)
   --lang zh|en     报告语言，默认 zh (report language, default zh)
+  --out 文件.xlsx  recalc：另存一份带重算结果的副本，不改动输入 (recalc: write a copy with the new values)
+  --force          recalc：允许覆盖已存在的 --out 文件 (recalc: overwrite an existing --out file)
 
 退出状态 (exit status):
   0  没有错误 (no error findings)
-  1  发现错误 (at least one error finding)
+  1  发现错误；recalc：有 PERF 公式结果为错误值 (error findings; recalc: a PERF formula gives an error)
   2  文件无法读取或用法错误 (unreadable file or usage error)
 
 示例 (example):
   perf-check validate 任务要点.xlsx
   perf-check validate --json --sheet 任务要点 a.xlsx b.xlsx
+  perf-check recalc --out 重算后.xlsx 回收表.xlsx
 `;
 
 class UsageError extends Error {
@@ -95,6 +101,8 @@ interface Options {
   json: boolean;
   sheets: string[];
   lang: Lang;
+  out?: string;
+  force: boolean;
   help: boolean;
   version: boolean;
   positionals: string[];
@@ -111,6 +119,8 @@ function parse(argv: string[]): Options {
         json: { type: 'boolean' },
         sheet: { type: 'string', multiple: true },
         lang: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -143,6 +153,8 @@ function parse(argv: string[]): Options {
     json: values.json ?? false,
     sheets: values.sheet ?? [],
     lang,
+    out: values.out,
+    force: values.force ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     positionals,
@@ -158,6 +170,7 @@ const SEE_HELP_EN = '; see perf-check --help';
 
 type EngineModule = typeof import('../engine/index.js');
 type XlsxModule = typeof import('./xlsx.js');
+type RecalcModule = typeof import('./recalc.js');
 
 /**
  * The engine and ExcelJS are loaded only when a file is checked: `--help` stays fast and works
@@ -235,6 +248,54 @@ async function validate(opts: Options, files: string[], io: Io): Promise<number>
   return exit;
 }
 
+async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
+  const { xlsx } = await loadModules();
+  const r = (await import('./recalc.js')) as RecalcModule & { default?: RecalcModule };
+  const rc: RecalcModule = typeof r.recalcWorkbook === 'function' ? r : (r.default ?? r);
+  const results: import('./recalc.js').RecalcFileResult[] = [];
+  let exit = 0;
+  for (const file of files) {
+    try {
+      const workbook = await xlsx.readWorkbookFile(file);
+      const excel = await rc.loadExcelWorkbook(file);
+      const outcome = rc.recalcWorkbook({ workbook, ...rc.workbookExtras(excel), lang: opts.lang });
+      if (opts.out !== undefined) {
+        rc.applyWrites(excel, outcome.writes);
+        await rc.writeWorkbookAtomically(excel, file, opts.out, opts.force);
+      }
+      results.push({ file, cells: outcome.cells });
+      if (exit === 0 && rc.hasPerfError(outcome.cells)) exit = 1;
+      if (!opts.json) {
+        io.stdout.write(
+          (results.length > 1 ? '\n' : '') + rc.recalcText({ file, cells: outcome.cells }, opts.lang),
+        );
+        if (opts.out !== undefined) io.stdout.write(`已写出 ${opts.out} (written ${opts.out})\n`);
+      }
+    } catch (err) {
+      let error: { kind: string; messageZh: string; messageEn: string };
+      let line: string | null = null;
+      if (err instanceof xlsx.InputError) {
+        error = { kind: err.kind, messageZh: err.messageZh, messageEn: err.messageEn };
+        line = `无法读取 ${file}：${err.messageZh}`;
+      } else if (err instanceof rc.OutputError) {
+        error = { kind: 'output', messageZh: err.messageZh, messageEn: err.messageEn };
+      } else {
+        const detail = firstLine(err);
+        error = {
+          kind: 'internal',
+          messageZh: `重算 ${file} 时出现内部错误：${detail}`,
+          messageEn: `internal error while recalculating ${file}`,
+        };
+      }
+      errorLine(io, line ?? error.messageZh, error.messageEn);
+      results.push({ file, error });
+      exit = 2;
+    }
+  }
+  if (opts.json) io.stdout.write(JSON.stringify(rc.recalcJson(results, opts.lang), null, 2) + '\n');
+  return exit;
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const opts = parse(argv);
   const [command, ...rest] = opts.positionals;
@@ -247,6 +308,22 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (command === undefined) usage(`缺少命令${SEE_HELP_ZH}`, `missing command${SEE_HELP_EN}`);
+  if (command === 'recalc') {
+    if (opts.sheets.length > 0) usage('recalc 不支持 --sheet', 'recalc does not take --sheet');
+    if (rest.length === 0) usage(`没有给出要重算的文件${SEE_HELP_ZH}`, `no file given${SEE_HELP_EN}`);
+    if (opts.out !== undefined) {
+      if (rest.length > 1) usage('使用 --out 时只能给出一个文件', '--out takes exactly one input file');
+      if (!/\.xlsx$/i.test(opts.out))
+        usage(
+          `--out 应为 .xlsx 文件，而不是「${opts.out}」`,
+          `--out must name an .xlsx file, not '${opts.out}'`,
+        );
+    } else if (opts.force) usage('--force 只与 --out 一起使用', '--force only goes with --out');
+    return recalc(opts, rest, io);
+  }
+  if (opts.out !== undefined || opts.force) {
+    usage('--out 和 --force 只用于 recalc', '--out and --force are for recalc only');
+  }
   if (command !== 'validate') {
     if (/\.(xlsx|xlsm|xls|csv)$/i.test(command)) {
       usage(

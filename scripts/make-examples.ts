@@ -1431,6 +1431,349 @@ function editCell(sheet: SheetSpec, a: string, value: ExcelJS.CellValue): void {
 }
 
 // =============================================================================================
+// PERF formulas: examples/perf-formulas.xlsx, one row per PERF function next to its expected value
+// =============================================================================================
+
+/** The sheet of examples/perf-formulas.xlsx. */
+export const PERF_SHEET = 'PERF函数';
+
+/**
+ * One row of the PERF example: C actual · D rule · E points · F target · G the formula ·
+ * H the value DOMAIN.md gives (an error literal such as "#VALUE!" for the bad call; null where
+ * there is no fixed expectation) · I where the value comes from.
+ */
+export interface PerfFormulaRow {
+  row: number;
+  label: string;
+  actual?: number | string;
+  actualFormat?: string;
+  rule?: string;
+  points?: number | { formula: string };
+  target?: number;
+  /** Excel formula without the leading "=". */
+  formula: string;
+  expected: number | string | null;
+  note: string;
+}
+
+const LINEAR_RULE = '保健对象满意率80%以上，每低一个百分点扣1分，直至10分扣尽';
+
+export const PERF_FORMULA_ROWS: readonly PerfFormulaRow[] = [
+  {
+    row: 3,
+    label: '线性扣分',
+    actual: 0.765,
+    actualFormat: '0.0%',
+    rule: LINEAR_RULE,
+    points: 10,
+    formula: 'PERF.SCORE(C3,D3,E3)',
+    expected: 6.5,
+    note: 'DOMAIN.md 线性扣分：76.5% → 10 − 3.5 = 6.5（不足一个百分点按比例）',
+  },
+  {
+    row: 4,
+    label: '阈值（含边界）',
+    actual: 0.9,
+    actualFormat: '0%',
+    rule: '知晓率≥90%',
+    points: 5,
+    formula: 'PERF.SCORE(C4,D4,E4)',
+    expected: 5,
+    note: '“≥/以上/不低于”含边界：90% 得满分',
+  },
+  {
+    row: 5,
+    label: '阈值（不含边界）',
+    actual: 0.8,
+    actualFormat: '0%',
+    rule: '体检率超过80%',
+    points: 5,
+    formula: 'PERF.SCORE(C5,D5,E5)',
+    expected: 0,
+    note: '“超过/低于/不足”不含边界：正好 80% 不得分',
+  },
+  {
+    row: 6,
+    label: '步长扣分',
+    actual: 250,
+    rule: '每少增加100个机位扣3分',
+    points: 10,
+    target: 400,
+    formula: 'PERF.SCORE(C6,D6,E6,F6)',
+    expected: 5.5,
+    note: '目标 400，少 150 个机位，按比例扣 4.5 分',
+  },
+  {
+    row: 7,
+    label: '计数扣分',
+    actual: 1,
+    rule: '未完成1项扣5分',
+    points: 10,
+    formula: 'PERF.SCORE(C7,D7,E7)',
+    expected: 5,
+    note: '枣庄 2022 法治建设：未完成 1 项',
+  },
+  {
+    row: 8,
+    label: '计数扣分（扣完为止）',
+    actual: 3,
+    rule: '每例扣0.5分，扣完为止',
+    points: 2,
+    formula: 'PERF.SCORE(C8,D8,E8)',
+    expected: 0.5,
+    note: '3 例扣 1.5 分',
+  },
+  {
+    row: 9,
+    label: '等级',
+    actual: '一般满意',
+    rule: '满意得2分，一般满意得1.6分，不满意不得分',
+    points: 2,
+    formula: 'PERF.SCORE(C9,D9,E9)',
+    expected: 1.6,
+    note: '整个等级名匹配：“一般满意”不是“满意”',
+  },
+  {
+    row: 10,
+    label: '排序扣分（逐位列出）',
+    actual: 4,
+    rule: '排序前两位不扣分，第3位扣0.2分，第4位扣0.3分，第5位扣0.4分，第6位扣0.5分，评议分数扣完为止',
+    points: 1,
+    formula: 'PERF.SCORE(C10,D10,E10)',
+    expected: 0.7,
+    note: '第 4 位扣 0.3 分',
+  },
+  {
+    row: 11,
+    label: '排序扣分（逐位加扣）',
+    actual: 8,
+    rule: '排序前5位不扣分，第6位扣0.25分，随后排序每后移一位加扣0.25分',
+    points: 5,
+    formula: 'PERF.RANKSCORE(C11,D11,E11)',
+    expected: 4.25,
+    note: '第 8 位扣 0.25 × 3 = 0.75 分',
+  },
+  {
+    row: 12,
+    label: '比值封顶为 1',
+    actual: 45,
+    rule: 'b/c，b>c时按1计算',
+    points: 10,
+    target: 50,
+    formula: 'PERF.SCORE(C12,D12,E12,F12)',
+    expected: 9,
+    note: '45 / 50 = 0.9，× 10 分',
+  },
+  {
+    row: 13,
+    label: '得分合计',
+    points: { formula: 'SUM(E3:E12)' },
+    formula: 'SUM(G3:G12)',
+    expected: 38.05,
+    note: '依赖 PERF.SCORE 的 SUM：各行预期值之和',
+  },
+  {
+    row: 14,
+    label: '折算百分制',
+    formula: 'ROUND(G13/E13*100,2)',
+    expected: 63.42,
+    note: '38.05 / 60 × 100，四舍五入到 2 位',
+  },
+  {
+    row: 15,
+    label: '等次（默认方案）',
+    formula: 'PERF.BAND(G14)',
+    expected: '合格',
+    note: '默认 90 优秀 / 80 良好 / 60 合格 / 0 不合格',
+  },
+  {
+    row: 16,
+    label: '等次（自定方案）',
+    actual: 72,
+    rule: '90:好,75:较好,60:一般,0:较差',
+    formula: 'PERF.BAND(C16,D16)',
+    expected: '一般',
+    note: '好 / 较好 / 一般 / 较差',
+  },
+  {
+    row: 17,
+    label: '是否达标',
+    formula: 'IF(G14>=60,"达标","未达标")',
+    expected: '达标',
+    note: 'IF 依赖 ROUND，ROUND 依赖 SUM，SUM 依赖 PERF.SCORE',
+  },
+  {
+    row: 18,
+    label: '超额累进 A = 90',
+    actual: 90,
+    formula: 'PERF.TIERED(C18,$K$3:$K$5,$L$3:$L$5)',
+    expected: 2.441,
+    note: 'DOMAIN.md 超额累进：(75−67.7)×9% + (83.3−75)×11% + (90−83.3)×13%',
+  },
+  {
+    row: 19,
+    label: '超额累进 A = 80',
+    actual: 80,
+    formula: 'PERF.TIERED(C19,$K$3:$K$5,$L$3:$L$5)',
+    expected: 1.207,
+    note: 'DOMAIN.md 超额累进：(75−67.7)×9% + (80−75)×11%',
+  },
+  {
+    row: 20,
+    label: '进步分（上年 60%，目标 80%）',
+    actual: 0.7,
+    actualFormat: '0%',
+    points: 10,
+    target: 0.8,
+    formula: 'PERF.PROGRESS(C20,0.6,F20,E20,"+")',
+    expected: 5,
+    note: '10 × (70% − 60%) / (80% − 60%)',
+  },
+  {
+    row: 21,
+    label: '功效系数（不允许值 60，满意值 100）',
+    actual: 85,
+    points: 10,
+    formula: 'PERF.EFFICACY(C21,60,100,E21)',
+    expected: 8.5,
+    note: '(60 + 40 × 25 / 40) × 10 / 100',
+  },
+  {
+    row: 22,
+    label: '规则的规范说法',
+    formula: 'PERF.RULE(D3)',
+    expected: null,
+    note: '第 3 行的规则如何被理解（文字，无固定预期值）',
+  },
+  {
+    row: 23,
+    label: '错误示例：分值为负数',
+    actual: 0.9,
+    actualFormat: '0%',
+    rule: '执行率≥80%',
+    points: -5,
+    formula: 'PERF.SCORE(C23,D23,E23)',
+    expected: '#VALUE!',
+    note: '故意写错：得到 #VALUE!（分值不能为负数）',
+  },
+];
+
+/** Marginal brackets of PERF.TIERED (K3:L5): 67.7–75万 9%，75–83.3万 11%，83.3万以上 13%. */
+export const PERF_TIERS: readonly { from: number; rate: number }[] = [
+  { from: 67.7, rate: 0.09 },
+  { from: 75, rate: 0.11 },
+  { from: 83.3, rate: 0.13 },
+];
+
+/** Forced distribution 20/60/20 over five units (rows 27–31): G is PERF.FORCED over C27:C31. */
+export const PERF_FORCED_ROWS: readonly { row: number; unit: string; score: number; expected: string }[] = [
+  { row: 27, unit: '甲单位', score: 95, expected: '优秀' },
+  { row: 28, unit: '乙单位', score: 88, expected: '良好' },
+  { row: 29, unit: '丙单位', score: 82, expected: '良好' },
+  { row: 30, unit: '丁单位', score: 76, expected: '良好' },
+  { row: 31, unit: '戊单位', score: 70, expected: '一般' },
+];
+
+/**
+ * Coefficient allocation (rows 35–38, pool in C39): G35 holds PERF.ALLOCATE as an array formula
+ * spilling over G35:G38; G39 sums the spilled column. Expected: 100000 × kn / 30.8 to the cent,
+ * the 3 remaining cents going to the largest remainders (医技 .948, 内科 .896, 外科 .857).
+ */
+export const PERF_ALLOCATION = {
+  rows: [
+    { row: 35, dept: '内科', coefficient: 1.2, count: 10, expected: 38961.04 },
+    { row: 36, dept: '外科', coefficient: 1.1, count: 8, expected: 28571.43 },
+    { row: 37, dept: '医技', coefficient: 1.0, count: 6, expected: 19480.52 },
+    { row: 38, dept: '行政', coefficient: 0.8, count: 5, expected: 12987.01 },
+  ],
+  poolRow: 39,
+  pool: 100000,
+} as const;
+
+/** examples/perf-formulas.xlsx: every PERF function with the value DOMAIN.md gives beside it. */
+export function perfFormulaSheets(): SheetSpec[] {
+  const b = new SheetBuilder(PERF_SHEET, [6, 22, 12, 44, 8, 9, 14, 11, 40, 2, 14, 10]);
+  b.merge(
+    'A1:I1',
+    'PERF 函数示例（G 列为公式，H 列为 DOMAIN.md 给出的预期值；用 perf-check recalc 重算）',
+    'title',
+  );
+  b.row(
+    2,
+    ['序号', '说明', '实际值', '规则（目标或计分办法）', '分值', '目标值', '结果（公式）', '预期', '依据'],
+    'header',
+  );
+  PERF_FORMULA_ROWS.forEach((r, i) => {
+    b.set(`A${r.row}`, i + 1, 'value');
+    b.set(`B${r.row}`, r.label, 'text');
+    b.set(`C${r.row}`, r.actual ?? null, 'value', r.actualFormat);
+    b.set(`D${r.row}`, r.rule ?? null, 'text');
+    b.set(`E${r.row}`, r.points ?? null, 'value');
+    b.set(`F${r.row}`, r.target ?? null, 'value', r.actualFormat);
+    b.set(`G${r.row}`, { formula: r.formula }, 'value');
+    b.set(`H${r.row}`, r.expected, 'value');
+    b.set(`I${r.row}`, r.note, 'text');
+  });
+  b.row(2, ['起点（万元）', '提取比例'], 'header', 11);
+  PERF_TIERS.forEach((t, i) => {
+    b.set(`K${3 + i}`, t.from, 'value');
+    b.set(`L${3 + i}`, t.rate, 'value', '0%');
+  });
+
+  const forcedFirst = PERF_FORCED_ROWS[0]!.row;
+  const forcedLast = PERF_FORCED_ROWS[PERF_FORCED_ROWS.length - 1]!.row;
+  b.merge(
+    `A${forcedFirst - 2}:I${forcedFirst - 2}`,
+    '强制分布：优秀、良好、一般 按 20%、60%、20%（PERF.FORCED）',
+    'section',
+  );
+  b.row(forcedFirst - 1, ['序号', '单位', '得分', '', '', '', '等次（公式）', '预期', '依据'], 'header');
+  PERF_FORCED_ROWS.forEach((r, i) => {
+    b.set(`A${r.row}`, i + 1, 'value');
+    b.set(`B${r.row}`, r.unit, 'text');
+    b.set(`C${r.row}`, r.score, 'value');
+    b.row(r.row, [null, null, null], 'value', 4);
+    b.set(`G${r.row}`, { formula: `PERF.FORCED(C${r.row},$C$${forcedFirst}:$C$${forcedLast})` }, 'value');
+    b.set(`H${r.row}`, r.expected, 'value');
+    b.set(`I${r.row}`, i === 0 ? '5 个单位：优秀 1 个、良好 3 个、一般 1 个' : null, 'text');
+  });
+
+  const a = PERF_ALLOCATION;
+  const allocFirst = a.rows[0].row;
+  const allocLast = a.rows[a.rows.length - 1]!.row;
+  b.merge(
+    `A${allocFirst - 2}:I${allocFirst - 2}`,
+    '系数分配：科室系数×科室人数/医院总系数×奖励总额（PERF.ALLOCATE，结果溢出为一列）',
+    'section',
+  );
+  b.row(allocFirst - 1, ['序号', '科室', '系数', '人数', '', '', '分配额（公式）', '预期', '依据'], 'header');
+  // An array formula over the spill area (Excel: t="array" ref="G35:G38"), as Excel stores one.
+  const allocate: ExcelJS.CellFormulaValue & { shareType: 'array'; ref: string } = {
+    formula: `PERF.ALLOCATE(C${allocFirst}:C${allocLast},D${allocFirst}:D${allocLast},C${a.poolRow})`,
+    shareType: 'array',
+    ref: `G${allocFirst}:G${allocLast}`,
+  };
+  a.rows.forEach((r, i) => {
+    b.set(`A${r.row}`, i + 1, 'value');
+    b.set(`B${r.row}`, r.dept, 'text');
+    b.set(`C${r.row}`, r.coefficient, 'value', '0.0');
+    b.set(`D${r.row}`, r.count, 'value');
+    b.row(r.row, [null, null], 'value', 5);
+    b.set(`G${r.row}`, i === 0 ? allocate : null, 'value', '0.00');
+    b.set(`H${r.row}`, r.expected, 'value', '0.00');
+    b.set(`I${r.row}`, i === 0 ? '按分计算，最大余数法补足，合计等于总额' : null, 'text');
+  });
+  b.set(`A${a.poolRow}`, null, 'value');
+  b.set(`B${a.poolRow}`, '奖励总额 / 合计', 'text');
+  b.set(`C${a.poolRow}`, a.pool, 'value', '0.00');
+  b.row(a.poolRow, [null, null, null], 'value', 4);
+  b.set(`G${a.poolRow}`, { formula: `SUM(G${allocFirst}:G${allocLast})` }, 'value', '0.00');
+  b.set(`H${a.poolRow}`, a.pool, 'value', '0.00');
+  b.set(`I${a.poolRow}`, '依赖溢出区域的 SUM', 'text');
+  return [b.spec];
+}
+
+// =============================================================================================
 // Writing
 // =============================================================================================
 
@@ -1639,6 +1982,9 @@ export async function buildExamples(outDir: string): Promise<string[]> {
       written.push(file);
     }
   }
+  const perfFile = path.join(outDir, 'perf-formulas.xlsx');
+  await fs.writeFile(perfFile, await workbookBuffer(perfFormulaSheets()));
+  written.push(perfFile);
   return written;
 }
 

@@ -1,0 +1,181 @@
+/**
+ * `perf-check score`: the scored JSON (items gain actual / score / rule, tables total / band),
+ * the human-readable score lines, and `--out`: a copy of the workbook with the scores written
+ * into the 得分 column (or a new one beside the table), the input never touched.
+ */
+import { existsSync } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { columnIndex, columnLetter, parseRangeAddress } from '../engine/address.js';
+import type { ScoredSheet, ScoredTable } from '../engine/index.js';
+import type { Lang } from './report.js';
+
+/** A scored table as JSON: the validate fields, plus per item actual/score/rule, per table total/band. */
+export function scoredTableJson(t: ScoredTable): Record<string, unknown> {
+  const { score, ...table } = t;
+  const byRow = new Map(score.items.map((i) => [i.row, i]));
+  return {
+    ...table,
+    total: score.total,
+    band: score.band,
+    bandNote: score.bandNote,
+    outOf: score.outOf,
+    partialTotal: score.partialTotal,
+    unscored: score.unscored,
+    deductions: score.deductions,
+    items: table.items.map((item) => {
+      const s = byRow.get(item.row);
+      return {
+        ...item,
+        actual: s?.actual ?? null,
+        score: s?.score ?? null,
+        rule: s?.rule ?? null,
+        scoreSource: s?.source ?? 'none',
+        manual: s?.manual ?? false,
+        triggered: s?.triggered ?? false,
+      };
+    }),
+  };
+}
+
+function fmt(n: number | null): string {
+  return n === null ? '—' : String(Number(n.toPrecision(15)));
+}
+
+/** Score lines under a table in the human report. */
+export function scoreLines(t: ScoredTable, lang: Lang): string[] {
+  const s = t.score;
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  const scored = s.items.filter((i) => i.score !== null).length;
+  if (s.total !== null) {
+    const band = s.band ? (zh ? `，等次：${s.band}` : `, band: ${s.band}`) : '';
+    const note = s.bandNote ? `（${s.bandNote}）` : '';
+    lines.push(
+      zh
+        ? `    得分：${fmt(s.total)} / ${fmt(s.outOf)}${band}${note}`
+        : `    Score: ${fmt(s.total)} / ${fmt(s.outOf)}${band}${note}`,
+    );
+  } else if (t.items.length > 0) {
+    lines.push(
+      zh
+        ? `    得分：已计 ${scored} 项，合计 ${fmt(s.partialTotal)}；另有 ${s.unscored} 项需补充完成情况或人工评分，暂不能给出总分`
+        : `    Score: ${scored} item(s) scored, ${fmt(s.partialTotal)} so far; ${s.unscored} item(s) need an actual value or a manual score`,
+    );
+  }
+  for (const i of s.items) {
+    const item = t.items.find((x) => x.row === i.row);
+    const name = item?.name ?? '';
+    const how =
+      i.source === 'rule'
+        ? (i.rule ?? '')
+        : i.source === 'entered'
+          ? zh
+            ? '已填得分'
+            : 'entered'
+          : i.source === 'deduction'
+            ? zh
+              ? '分值−扣分'
+              : 'points − deduction'
+            : i.manual
+              ? zh
+                ? '需人工评分'
+                : 'manual'
+              : '';
+    lines.push(`      ${i.row}  ${name.slice(0, 24)}  ${fmt(i.score)}${how ? `  （${how}）` : ''}`);
+  }
+  return lines;
+}
+
+export interface WriteSummary {
+  written: number;
+  /** Cells we did not write because the user's data is there. */
+  skipped: string[];
+  /** Per table: the column the scores went into, and whether we created it. */
+  columns: { sheet: string; range: string; column: string; created: boolean }[];
+}
+
+export class OutputError extends Error {
+  constructor(
+    readonly messageZh: string,
+    readonly messageEn: string,
+  ) {
+    super(messageEn);
+  }
+}
+
+/**
+ * Writes a copy of `input` to `out` with the item scores in the 得分 column (an existing one, or a
+ * new column right of the table that is empty over the table's rows) and the total in the 合计
+ * row. Non-empty cells are never overwritten: they are listed in `skipped`. The copy is written
+ * to a temporary file beside `out` and renamed, so a failure leaves nothing half-written.
+ */
+export async function writeScoredWorkbook(
+  input: string,
+  out: string,
+  sheets: readonly ScoredSheet[],
+  force: boolean,
+): Promise<WriteSummary> {
+  if (resolve(input) === resolve(out))
+    throw new OutputError(
+      '输出文件不能与输入文件相同（输入文件从不修改）',
+      'the output must not be the input (the input is never modified)',
+    );
+  if (existsSync(out) && !force)
+    throw new OutputError(
+      `${out} 已存在；如需覆盖请加 --force`,
+      `${out} exists; add --force to overwrite it`,
+    );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  const summary: WriteSummary = { written: 0, skipped: [], columns: [] };
+  for (const s of sheets) {
+    const ws = wb.getWorksheet(s.sheet);
+    if (!ws) continue;
+    for (const t of s.tables) {
+      const range = parseRangeAddress(t.range);
+      if (!range || t.items.length === 0) continue;
+      const isEmpty = (row: number, col: number): boolean => {
+        const v = ws.getCell(row + 1, col + 1).value;
+        return v === null || v === undefined || v === '';
+      };
+      let col: number;
+      let created = false;
+      if (t.columns.score) col = columnIndex(t.columns.score);
+      else {
+        col = range.right + 1;
+        const rows = [range.top, ...t.items.map((i) => i.row - 1), ...(t.totalsRow ? [t.totalsRow - 1] : [])];
+        while (rows.some((r) => !isEmpty(r, col))) col++;
+        created = true;
+        const head = ws.getCell(range.top + 1, col + 1);
+        head.value = '得分';
+        const model = ws.getCell(range.top + 1, range.right + 1);
+        head.style = { ...model.style };
+      }
+      summary.columns.push({ sheet: s.sheet, range: t.range, column: columnLetter(col), created });
+      const put = (row1: number, value: number): void => {
+        const cell = ws.getCell(row1, col + 1);
+        const current = cell.value;
+        if (current === null || current === undefined || current === '') {
+          cell.value = value;
+          summary.written++;
+        } else if (current !== value) summary.skipped.push(`${s.sheet}!${columnLetter(col)}${row1}`);
+      };
+      for (const i of t.score.items) if (i.score !== null && i.source !== 'entered') put(i.row, i.score);
+      if (t.totalsRow && t.score.total !== null) put(t.totalsRow, t.score.total);
+    }
+  }
+  const tmp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await rename(tmp, out);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw new OutputError(
+      `无法写入 ${out}：${err instanceof Error ? err.message : String(err)}`,
+      `cannot write ${out}`,
+    );
+  }
+  return summary;
+}
