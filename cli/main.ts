@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Workbook } from '../engine/grid.js';
+import type { ScoredSheet, ScoredTable } from '../engine/index.js';
+import type { Table } from '../engine/model.js';
 import {
   ANSI,
   PLAIN,
@@ -37,6 +39,7 @@ const HELP = `perf-check — 绩效考核指标表检查工具
 
 用法 (usage):
   perf-check validate [选项] 文件.xlsx...      识别并检查指标表 (recognise and validate tables)
+  perf-check score [选项] 文件.xlsx            识别、检查并评分 (recognise, validate and score)
   perf-check recalc [选项] 文件.xlsx           重算 PERF 函数公式及其引用者
                                              (recalculate PERF formulas and what depends on them)
   perf-check help | --help | -h              显示本帮助 (show this help)
@@ -46,8 +49,11 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   --json           输出一个 JSON 对象 (print one JSON object instead of the report)
   --sheet 名称     只检查这个工作表，可重复使用 (check only this sheet; may be repeated)
   --lang zh|en     报告语言，默认 zh (report language, default zh)
-  --out 文件.xlsx  recalc：另存一份带重算结果的副本，不改动输入 (recalc: write a copy with the new values)
-  --force          recalc：允许覆盖已存在的 --out 文件 (recalc: overwrite an existing --out file)
+  --out 文件.xlsx  score/recalc：另存一份带得分或重算结果的副本，不改动输入
+                   (score/recalc: write a copy with the scores / new values; the input is never changed)
+  --force          允许覆盖已存在的 --out 文件 (overwrite an existing --out file)
+  --options 文本   score：计分设置，如 "decimals=2;partial=floor;cap=1.2"
+                   (score: scoring settings)
 
 退出状态 (exit status):
   0  没有错误 (no error findings)
@@ -57,6 +63,7 @@ const HELP = `perf-check — 绩效考核指标表检查工具
 示例 (example):
   perf-check validate 任务要点.xlsx
   perf-check validate --json --sheet 任务要点 a.xlsx b.xlsx
+  perf-check score --out 已评分.xlsx 评价标准.xlsx
   perf-check recalc --out 重算后.xlsx 回收表.xlsx
 `;
 
@@ -103,6 +110,8 @@ interface Options {
   lang: Lang;
   out?: string;
   force: boolean;
+  /** `--options` text of the score command. */
+  scoring: string | undefined;
   help: boolean;
   version: boolean;
   positionals: string[];
@@ -121,6 +130,7 @@ function parse(argv: string[]): Options {
         lang: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean' },
+        options: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -155,6 +165,7 @@ function parse(argv: string[]): Options {
     lang,
     out: values.out,
     force: values.force ?? false,
+    scoring: values.options,
     help: values.help ?? false,
     version: values.version ?? false,
     positionals,
@@ -201,8 +212,10 @@ function selectSheets(workbook: Workbook, wanted: readonly string[], file: strin
   return { sheets: workbook.sheets.filter((s) => wanted.includes(s.name)) };
 }
 
-async function validate(opts: Options, files: string[], io: Io): Promise<number> {
+async function validate(opts: Options, files: string[], io: Io, scoring = false): Promise<number> {
   const { engine, xlsx } = await loadModules();
+  const sc = scoring ? await loadScore() : null;
+  const settings = scoring ? engine.parseOptionText(opts.scoring ?? null) : null;
   const results: FileResult[] = [];
   let exit = 0;
   const names: ReportNames = { layouts: engine.LAYOUT_NAMES, roles: engine.ROLE_NAMES };
@@ -213,8 +226,14 @@ async function validate(opts: Options, files: string[], io: Io): Promise<number>
     let result: FileResult;
     try {
       const workbook = selectSheets(await xlsx.readWorkbookFile(file), opts.sheets, file);
-      const sheets = engine.analyseWorkbook(workbook, { lang: opts.lang });
+      const sheets = settings
+        ? workbook.sheets.map((sh) => engine.scoreSheet(sh, { lang: opts.lang, scoring: settings }))
+        : engine.analyseWorkbook(workbook, { lang: opts.lang });
       result = { file, sheets };
+      if (sc && opts.out !== undefined) {
+        const w = await sc.writeScoredWorkbook(file, opts.out, sheets as ScoredSheet[], opts.force);
+        if (!opts.json) io.stdout.write(writeSummaryText(w, opts.out, opts.lang));
+      }
     } catch (err) {
       if (err instanceof xlsx.InputError) {
         errorLine(io, `无法读取 ${file}：${err.messageZh}`, err.messageEn);
@@ -222,6 +241,9 @@ async function validate(opts: Options, files: string[], io: Io): Promise<number>
       } else if (err instanceof UsageError) {
         errorLine(io, err.zh, err.en);
         result = { file, error: { kind: 'sheet-not-found', messageZh: err.zh, messageEn: err.en } };
+      } else if (sc && err instanceof sc.OutputError) {
+        errorLine(io, err.messageZh, err.messageEn);
+        result = { file, error: { kind: 'output', messageZh: err.messageZh, messageEn: err.messageEn } };
       } else {
         const detail = firstLine(err);
         errorLine(io, `检查 ${file} 时出现内部错误：${detail}`, `internal error while checking ${file}`);
@@ -239,13 +261,45 @@ async function validate(opts: Options, files: string[], io: Io): Promise<number>
     if (result.error) exit = 2;
     else if (exit === 0 && allFindings(result).some((f) => f.severity === 'error')) exit = 1;
     if (!opts.json && !result.error) {
-      io.stdout.write((results.length > 1 ? '\n' : '') + humanReport(result, opts.lang, names, style));
+      const extra = sc ? (t: Table) => sc.scoreLines(t as ScoredTable, opts.lang) : undefined;
+      io.stdout.write((results.length > 1 ? '\n' : '') + humanReport(result, opts.lang, names, style, extra));
     }
   }
 
-  if (opts.json) io.stdout.write(JSON.stringify(jsonReport(results, opts.lang), null, 2) + '\n');
-  else if (results.length > 1) io.stdout.write('\n' + overallLine(results, opts.lang));
+  if (opts.json) {
+    const doc = jsonReport(results, opts.lang);
+    if (sc) {
+      // The score JSON: each table gains total/band, each item actual/score/rule.
+      doc.files = doc.files.map((f) => {
+        const file = f as { tables?: ScoredTable[] };
+        return file.tables ? { ...file, tables: file.tables.map((t) => sc.scoredTableJson(t)) } : f;
+      });
+    }
+    io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  } else if (results.length > 1) io.stdout.write('\n' + overallLine(results, opts.lang));
   return exit;
+}
+
+type ScoreModule = typeof import('./score.js');
+async function loadScore(): Promise<ScoreModule> {
+  const m = (await import('./score.js')) as ScoreModule & { default?: ScoreModule };
+  return typeof m.scoredTableJson === 'function' ? m : (m.default ?? m);
+}
+
+function writeSummaryText(w: import('./score.js').WriteSummary, out: string, lang: Lang): string {
+  const cols = w.columns.map(
+    (c) =>
+      `${c.sheet}!${c.column}${c.created ? (lang === 'zh' ? '（新增“得分”列）' : ' (new 得分 column)') : ''}`,
+  );
+  const skipped =
+    w.skipped.length === 0
+      ? ''
+      : lang === 'zh'
+        ? `；${w.skipped.length} 个单元格已有内容，未覆盖：${w.skipped.slice(0, 10).join('、')}`
+        : `; ${w.skipped.length} cell(s) already hold data and were left alone: ${w.skipped.slice(0, 10).join(', ')}`;
+  return lang === 'zh'
+    ? `已写入 ${out}：${w.written} 个得分，写在 ${cols.join('、') || '—'}${skipped}\n`
+    : `Wrote ${out}: ${w.written} score(s) in ${cols.join(', ') || '—'}${skipped}\n`;
 }
 
 async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
@@ -321,8 +375,27 @@ async function run(argv: string[], io: Io): Promise<number> {
     } else if (opts.force) usage('--force 只与 --out 一起使用', '--force only goes with --out');
     return recalc(opts, rest, io);
   }
+  if (command === 'score') {
+    if (rest.length === 0) usage(`没有给出要评分的文件${SEE_HELP_ZH}`, `no file given${SEE_HELP_EN}`);
+    if (opts.out !== undefined) {
+      if (rest.length > 1) usage('使用 --out 时只能给出一个文件', '--out takes exactly one input file');
+      if (!/\.xlsx$/i.test(opts.out))
+        usage(
+          `--out 应为 .xlsx 文件，而不是「${opts.out}」`,
+          `--out must name an .xlsx file, not '${opts.out}'`,
+        );
+    } else if (opts.force) usage('--force 只与 --out 一起使用', '--force only goes with --out');
+    const { engine } = await loadModules();
+    try {
+      engine.parseOptionText(opts.scoring ?? null);
+    } catch (err) {
+      usage(`--options 有误：${firstLine(err)}`, `bad --options: ${firstLine(err)}`);
+    }
+    return validate(opts, rest, io, true);
+  }
+  if (opts.scoring !== undefined) usage('--options 只用于 score', '--options is for score only');
   if (opts.out !== undefined || opts.force) {
-    usage('--out 和 --force 只用于 recalc', '--out and --force are for recalc only');
+    usage('--out 和 --force 只用于 score 和 recalc', '--out and --force are for score and recalc only');
   }
   if (command !== 'validate') {
     if (/\.(xlsx|xlsm|xls|csv)$/i.test(command)) {

@@ -218,13 +218,16 @@ export function humanReport(
   lang: Lang,
   names: ReportNames,
   style: Style = PLAIN,
+  /** Extra lines under each table (the score command adds its scores here). */
+  tableExtra: (table: Table) => string[] = () => [],
 ): string {
   const t = T[lang];
   const out: string[] = [style.bold(t.file(result.file))];
   for (const sa of result.sheets) {
     out.push(t.sheet(sa.sheet));
     if (sa.tables.length === 0 && !sa.findings.some((f) => f.code === 'NO_TABLE')) out.push(`  ${t.noTable}`);
-    for (const table of sa.tables) out.push(...describeTable(table, lang, names).map((l) => `  ${l}`));
+    for (const table of sa.tables)
+      out.push(...[...describeTable(table, lang, names), ...tableExtra(table)].map((l) => `  ${l}`));
     // Findings a sheet's analysis carries may name other sheets only in odd cases; show the sheet then.
     const multi = sa.findings.some((f) => f.sheet !== sa.sheet);
     const lines = findingLines(sa.findings, lang, style, multi);
