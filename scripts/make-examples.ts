@@ -12,6 +12,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { columnIndex, columnLetter as engineColumnLetter } from '../engine/address.js';
 import type { FindingCode } from '../engine/model.js';
 
 // =============================================================================================
@@ -1109,22 +1110,9 @@ export interface SheetSpec {
   landscape: boolean;
 }
 
-function columnLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+// 1-based column numbers here, as ExcelJS counts; the engine's helpers are 0-based.
+const columnLetter = (col: number): string => engineColumnLetter(col - 1);
+const columnNumber = (letters: string): number => columnIndex(letters) + 1;
 
 function addr(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
