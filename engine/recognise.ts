@@ -6,6 +6,7 @@
  *
  * Everything here is one linear pass over the rows (header tests are cached per row).
  */
+import Decimal from 'decimal.js';
 import { cellAddress, columnLetter, rangeAddress } from './address';
 import type { CellValue } from './grid';
 import { LEVEL_ROLES, matchHeader, type HeaderMatch } from './headers';
@@ -602,8 +603,9 @@ function buildTable(
   };
 }
 
+/** points × factor in decimal: 70 × 0.01 must be 0.7, not 0.7000000000000001. */
 function scale(points: number, factor: number): number {
-  return factor === 1 ? points : sumPoints([points * factor]);
+  return factor === 1 ? points : new Decimal(points).mul(factor).toNumber();
 }
 
 function asNumberOrText(v: number | string | boolean | null): number | string | null {

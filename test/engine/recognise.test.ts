@@ -189,6 +189,7 @@ describe('points', () => {
       declaredTotalCell: 'B1',
       sum: 1.05,
     });
+    expect(r.tables[0]!.items.map((i) => i.points)).toEqual([0.25, 0.7, 0.1]);
     expect(r.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
       ['POINTS_SUM_MISMATCH', 'B1', '「权重合计」申报100%，下级合计105%，相差5%'],
     ]);
