@@ -7,6 +7,7 @@ import { D, dec, round, type Dec } from './rules/decimal';
 import { evaluateRule, parseRule, renderRule, marginal } from './rules';
 import { DEFAULT_SETTINGS, parseOptionText, type ScoringSettings } from './rules/settings';
 import type { Actual } from './rules/types';
+import { readActual } from './rules/actual';
 
 export type Scalar = number | string | boolean | null;
 export type Arg = Scalar | readonly (readonly Scalar[])[];
@@ -51,11 +52,9 @@ function numberArg(a: Arg, name: string): FnResult<Dec | null> {
       : valueError(`${name}不是有效数字`, `${name} is not a valid number`);
   if (typeof v === 'boolean')
     return valueError(`${name}应为数字，不是逻辑值`, `${name} must be a number, not TRUE/FALSE`);
-  const m = /^([+-]?\d+(?:\.\d+)?)\s*(%)?$/.exec(
-    v.normalize('NFKC').replace(/[\s,]/g, '').replace(/分$/, ''),
-  );
-  if (!m) return valueError(`${name}「${v}」不是数字`, `${name} "${v}" is not a number`);
-  return ok(m[2] ? dec(m[1]!).div(100) : dec(m[1]!));
+  const r = readActual(v);
+  if (r.kind !== 'number') return valueError(`${name}「${v}」不是数字`, `${name} "${v}" is not a number`);
+  return ok(r.value);
 }
 
 function requiredNumber(a: Arg, name: string): FnResult<Dec> {

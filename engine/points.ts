@@ -5,7 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Cell } from './grid';
-import { compactLabel, nfkc } from './text';
+import { compactLabel, nfkc, numberFromText } from './text';
 
 export interface LabelParts {
   /** The label without its points suffix and without line breaks. */
@@ -121,13 +121,10 @@ export function parsePointsCell(cell: Cell | undefined): PointsCell {
   return { status: 'invalid', text: v.value };
 }
 
+/** Non-negative numbers as text, read as everywhere else ("10分", "１０", "25%"). */
 function readNumber(s: string): { value: number; percent: boolean } | null {
-  const m = /^(\d+(?:\.\d+)?|\.\d+)(%|分)?$/.exec(s);
-  if (!m) return null;
-  const d = new Decimal(m[1] ?? '0');
-  return m[2] === '%'
-    ? { value: d.div(100).toNumber(), percent: true }
-    : { value: d.toNumber(), percent: false };
+  const n = numberFromText(s);
+  return n && n.value >= 0 && !n.digits.startsWith('+') ? { value: n.value, percent: n.percent } : null;
 }
 
 /** Exact decimal sum of points (binary floats would make 0.25+0.7+0.1 ≠ 1.05). */

@@ -43,14 +43,20 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * whether it was a percent; null when the text is not just a number (with an optional unit).
  * Percent text gives the fraction ("25%" → 0.25) so it compares with percent-formatted cells.
  */
-export function numberFromText(raw: string): { value: number; percent: boolean; unit: string } | null {
-  const s = nfkc(raw).replace(/\s+/g, '');
-  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|分|万元|万|元|个|项|人|次)?$/.exec(s);
+export function numberFromText(
+  raw: string,
+): { value: number; digits: string; percent: boolean; unit: string } | null {
+  // Thousands separators ("1,000.5") are dropped; anything else around the number is not a number.
+  const s = nfkc(raw)
+    .replace(/\s+/g, '')
+    .replace(/^([+-]?\d{1,3}(?:,\d{3})+)(?=[.%\D]|$)/, (g) => g.replace(/,/g, ''));
+  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|分|万元|万|元|个|项|例|人|次|天|家)?$/.exec(s);
   if (!m || !PLAIN_NUMBER.test(m[1] ?? '')) return null;
-  const n = Number(m[1]);
+  const digits = m[1] ?? '0';
+  const n = Number(digits);
   if (!Number.isFinite(n)) return null;
   const unit = m[2] ?? '';
   return unit === '%'
-    ? { value: new Decimal(m[1] ?? '0').div(100).toNumber(), percent: true, unit }
-    : { value: n, percent: false, unit };
+    ? { value: new Decimal(digits).div(100).toNumber(), digits, percent: true, unit }
+    : { value: n, digits, percent: false, unit };
 }

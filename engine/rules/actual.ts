@@ -1,4 +1,5 @@
 /** Reading actual values: fractions for percents, counts, and yes/no events. */
+import { numberFromText } from '../text';
 import { dec, type Dec } from './decimal';
 import type { Actual } from './types';
 
@@ -21,12 +22,12 @@ export function readActual(a: Actual): Reading {
   const t = String(a).normalize('NFKC').trim();
   if (t === '') return { kind: 'missing' };
   // Units clerks type after numbers ("0.5分", "3次", "12万") are read as the number itself.
-  const m = /^([+-]?\d+(?:\.\d+)?)\s*(%|分|个|次|项|例|人|天|家|万元|元)?$/.exec(t.replace(/\s+/g, ''));
-  if (m)
+  const n = numberFromText(t);
+  if (n)
     return {
       kind: 'number',
-      value: m[2] === '%' ? dec(m[1]!).div(100) : dec(m[1]!),
-      percentText: m[2] === '%',
+      value: n.percent ? dec(n.digits).div(100) : dec(n.digits),
+      percentText: n.percent,
     };
   return { kind: 'text', value: t };
 }

@@ -1,6 +1,13 @@
 /** Recognition on hand-built grids: the layout variations clerks actually send. */
 import { describe, expect, it } from 'vitest';
-import { analyseSheet, makeSheet, sheetFromValues, type CellRange, type Sheet } from '../../engine';
+import {
+  analyseSheet,
+  functions,
+  makeSheet,
+  sheetFromValues,
+  type CellRange,
+  type Sheet,
+} from '../../engine';
 
 const range = (top: number, left: number, bottom: number, right: number): CellRange => ({
   top,
@@ -290,5 +297,25 @@ describe('hidden rows and columns', () => {
       ['HIDDEN_COLUMN', 'C2'],
       ['HIDDEN_ROW', 'A4'],
     ]);
+  });
+});
+
+describe('numbers typed as text', () => {
+  it('are read the same way by recognition, checks, scoring and functions', () => {
+    const s = sheetFromValues('S', [
+      ['指标', '分值', '扣分'],
+      ['甲', '10项', '1,000'],
+      ['乙', '５分', '0.5分'],
+    ]);
+    const r = analyseSheet(s);
+    expect(r.tables[0]!.items.map((i) => i.points)).toEqual([10, 5]);
+    expect(r.findings.map((f) => [f.cell, f.code])).toEqual([
+      ['B2', 'NUMBER_AS_TEXT'],
+      ['C2', 'DEDUCTION_EXCEEDS'],
+      ['C2', 'NUMBER_AS_TEXT'],
+      ['B3', 'NUMBER_AS_TEXT'],
+      ['C3', 'NUMBER_AS_TEXT'],
+    ]);
+    expect(functions.perfBand('1,000', '90:优秀,0:不合格')).toEqual({ ok: true, value: '优秀' });
   });
 });
