@@ -4,6 +4,7 @@
  * into #VALUE! / #N/A with the message. Results are exact unless an option asks for rounding.
  */
 import { D, dec, round, type Dec } from './rules/decimal';
+import { nfkc } from './text';
 import { evaluateRule, parseRule, renderRule, marginal } from './rules';
 import { DEFAULT_SETTINGS, parseOptionText, type ScoringSettings } from './rules/settings';
 import type { Actual } from './rules/types';
@@ -201,9 +202,10 @@ export function perfForced(score: Arg, scores: Arg, quotas?: Arg, labels?: Arg):
   if (!s.ok) return s;
   const all: Dec[] = [];
   for (const v of flat(scores)) {
-    if (v === null || v === '') continue;
-    if (typeof v !== 'number') continue; // headers or notes inside the range
-    all.push(dec(v));
+    if (v === null || v === '' || typeof v === 'boolean') continue;
+    // Numbers typed as text count like numbers; other text (a header inside the range) is skipped.
+    const r = numberArg(v, '得分');
+    if (r.ok && r.value) all.push(r.value);
   }
   if (all.length === 0) return naError('得分范围中没有数字', 'The scores range holds no numbers');
   if (!all.some((x) => x.eq(s.value)))
@@ -315,11 +317,12 @@ export function perfProgress(
   if (!T.ok) return T;
   const w = requiredNumber(points, '分值');
   if (!w.ok) return w;
+  if (w.value.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
   if (T.value.eq(L.value))
     return valueError('目标值等于上年值，无法计算进步分', 'Target equals last year: progress is undefined');
   const dirText = direction === undefined ? null : scalar(direction);
   if (dirText !== null && dirText !== '') {
-    const d = String(dirText).normalize('NFKC').trim();
+    const d = nfkc(String(dirText)).trim(); // also U+2212 and full-width minus
     if (d !== '+' && d !== '-') return valueError('方向应为 + 或 −', 'Direction must be + or −');
     if ((d === '+' && T.value.lt(L.value)) || (d === '-' && T.value.gt(L.value)))
       return valueError(
@@ -341,6 +344,7 @@ export function perfEfficacy(actual: Arg, worst: Arg, best: Arg, points?: Arg): 
   if (!hi.ok) return hi;
   const w = points === undefined ? ok(new D(100)) : numberArg(points, '分值');
   if (!w.ok) return w;
+  if (w.value?.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
   if (lo.value.eq(hi.value)) return valueError('满意值与不允许值相同，无法计算', 'Best equals worst');
   let share = A.value.minus(lo.value).div(hi.value.minus(lo.value));
   if (DEFAULT_SETTINGS.efficacyClamp) share = D.max(0, D.min(1, share));
@@ -368,6 +372,7 @@ export function perfAllocate(coefficients: Arg, counts: Arg, pool: Arg): FnResul
   const p = requiredNumber(pool, '总额');
   if (!p.ok) return p;
   if (!p.value.mul(100).isInteger()) return valueError('总额应精确到分', 'The pool must be in whole cents');
+  if (p.value.isNeg()) return valueError('总额不能为负数', 'The pool cannot be negative');
   const weights: Dec[] = [];
   for (let i = 0; i < k.length; i++) {
     const ki = numberArg(k[i] ?? null, `第${i + 1}行系数`);

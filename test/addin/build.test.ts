@@ -142,23 +142,17 @@ describe('localizeFunctionsMetadata', () => {
     ]);
   });
 
-  it('localises the real functions with the committed table', () => {
+  it('localises the real functions with the committed table', async () => {
     const table = JSON.parse(readFileSync(join(ROOT, 'addin/functions/locale-zh-cn.json'), 'utf8')) as Table;
-    const cellref: Metadata = {
-      functions: [
-        {
-          id: 'CELLREF',
-          name: 'CELLREF',
-          description: 'd',
-          helpUrl: 'h',
-          parameters: [
-            { name: 'row', description: 'r' },
-            { name: 'col', description: 'c' },
-          ],
-        },
-      ],
+    // functions.json as the build generates it from the JSDoc of functions.ts.
+    const { generateCustomFunctionsMetadata } = requireCjs('custom-functions-metadata') as {
+      generateCustomFunctionsMetadata(input: string[]): Promise<{ errors: string[]; metadataJson: string }>;
     };
-    expect(localizeFunctionsMetadata(cellref, table).errors).toEqual([]);
+    const generated = await generateCustomFunctionsMetadata([join(ROOT, 'addin/functions/functions.ts')]);
+    expect(generated.errors).toEqual([]);
+    const real = JSON.parse(generated.metadataJson) as Metadata;
+    expect(real.functions.length).toBeGreaterThan(0);
+    expect(localizeFunctionsMetadata(real, table).errors).toEqual([]);
   });
 });
 

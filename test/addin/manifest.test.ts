@@ -256,7 +256,7 @@ describe('manifest.xml', () => {
     ]);
     expect(sets).toEqual([
       ['SharedRuntime', '1.1'],
-      ['CustomFunctionsRuntime', '1.1'],
+      ['CustomFunctionsRuntime', '1.2'],
       ['ExcelApi', MIN_EXCEL_API],
     ]);
   });
@@ -444,7 +444,7 @@ describe('custom functions', () => {
   it('has Chinese names and descriptions in functions-zh-cn.json', () => {
     const zh = metadata('functions-zh-cn.json');
     const en = metadata('functions.json');
-    expect(zh.find((f) => f.id === 'CELLREF')).toMatchObject({ name: '单元格地址' });
+    expect(zh.find((f) => f.id === 'SCORE')).toMatchObject({ name: '指标得分' });
     for (const f of zh) {
       const english = en.find((e) => e.id === f.id) as FunctionMeta;
       expect(f.name).not.toBe(english.name);

@@ -106,6 +106,11 @@ describe('DOMAIN.md rules table', () => {
     expect(value(F.perfProgress(0.7, 0.8, 1, 10))).toBe(0);
     expect(value(F.perfProgress(5, 8, 4, 10, '-'))).toBe(7.5);
     expect(F.perfProgress(5, 8, 4, 10, '+')).toMatchObject({ ok: false });
+    expect(value(F.perfProgress(5, 8, 4, 10, '\u2212'))).toBe(7.5); // the minus sign Word types
+    expect(F.perfProgress(5, 8, 4, -10)).toMatchObject({ ok: false, error: '#VALUE!' });
+    expect(F.perfEfficacy(85, 60, 100, -10)).toMatchObject({ ok: false, error: '#VALUE!' });
+    expect(F.perfAllocate([[1], [2]], [[1], [1]], -100)).toMatchObject({ ok: false, error: '#VALUE!' });
+    expect(value(F.perfForced(95, [['得分'], ['95'], [90], [80], [70], [60]]))).toBe('优秀'); // '95' as text counts
     expect(value(F.perfEfficacy(85, 60, 100, 10))).toBe(8.5);
     expect(value(F.perfEfficacy(100, 60, 100))).toBe(100);
     expect(value(F.perfTiered(90, [[67.7, 75, 83.3]], [[0.09, 0.11, 0.13]]))).toBe(2.441);
