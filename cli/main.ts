@@ -350,6 +350,18 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
   return exit;
 }
 
+/** --out names one .xlsx for one input; --force only goes with it. */
+function checkOut(opts: Options, files: readonly string[]): void {
+  if (opts.out !== undefined) {
+    if (files.length > 1) usage('使用 --out 时只能给出一个文件', '--out takes exactly one input file');
+    if (!/\.xlsx$/i.test(opts.out))
+      usage(
+        `--out 应为 .xlsx 文件，而不是「${opts.out}」`,
+        `--out must name an .xlsx file, not '${opts.out}'`,
+      );
+  } else if (opts.force) usage('--force 只与 --out 一起使用', '--force only goes with --out');
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const opts = parse(argv);
   const [command, ...rest] = opts.positionals;
@@ -365,26 +377,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'recalc') {
     if (opts.sheets.length > 0) usage('recalc 不支持 --sheet', 'recalc does not take --sheet');
     if (rest.length === 0) usage(`没有给出要重算的文件${SEE_HELP_ZH}`, `no file given${SEE_HELP_EN}`);
-    if (opts.out !== undefined) {
-      if (rest.length > 1) usage('使用 --out 时只能给出一个文件', '--out takes exactly one input file');
-      if (!/\.xlsx$/i.test(opts.out))
-        usage(
-          `--out 应为 .xlsx 文件，而不是「${opts.out}」`,
-          `--out must name an .xlsx file, not '${opts.out}'`,
-        );
-    } else if (opts.force) usage('--force 只与 --out 一起使用', '--force only goes with --out');
+    checkOut(opts, rest);
     return recalc(opts, rest, io);
   }
   if (command === 'score') {
     if (rest.length === 0) usage(`没有给出要评分的文件${SEE_HELP_ZH}`, `no file given${SEE_HELP_EN}`);
-    if (opts.out !== undefined) {
-      if (rest.length > 1) usage('使用 --out 时只能给出一个文件', '--out takes exactly one input file');
-      if (!/\.xlsx$/i.test(opts.out))
-        usage(
-          `--out 应为 .xlsx 文件，而不是「${opts.out}」`,
-          `--out must name an .xlsx file, not '${opts.out}'`,
-        );
-    } else if (opts.force) usage('--force 只与 --out 一起使用', '--force only goes with --out');
+    checkOut(opts, rest);
     const { engine } = await loadModules();
     try {
       engine.parseOptionText(opts.scoring ?? null);

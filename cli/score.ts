@@ -3,12 +3,10 @@
  * the human-readable score lines, and `--out`: a copy of the workbook with the scores written
  * into the 得分 column (or a new one beside the table), the input never touched.
  */
-import { existsSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnIndex, columnLetter, parseRangeAddress } from '../engine/address.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
+import { writeWorkbookAtomically } from './output.js';
 import type { Lang } from './report.js';
 
 /** A scored table as JSON: the validate fields, plus per item actual/score/rule, per table total/band. */
@@ -96,20 +94,13 @@ export interface WriteSummary {
   columns: { sheet: string; range: string; column: string; created: boolean }[];
 }
 
-export class OutputError extends Error {
-  constructor(
-    readonly messageZh: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
-  }
-}
+export { OutputError } from './output.js';
 
 /**
  * Writes a copy of `input` to `out` with the item scores in the 得分 column (an existing one, or a
  * new column right of the table that is empty over the table's rows) and the total in the 合计
  * row. Non-empty cells are never overwritten: they are listed in `skipped`. The copy is written
- * to a temporary file beside `out` and renamed, so a failure leaves nothing half-written.
+ * by `writeWorkbookAtomically`: never over the input, never half-written.
  */
 export async function writeScoredWorkbook(
   input: string,
@@ -117,16 +108,6 @@ export async function writeScoredWorkbook(
   sheets: readonly ScoredSheet[],
   force: boolean,
 ): Promise<WriteSummary> {
-  if (resolve(input) === resolve(out))
-    throw new OutputError(
-      '输出文件不能与输入文件相同（输入文件从不修改）',
-      'the output must not be the input (the input is never modified)',
-    );
-  if (existsSync(out) && !force)
-    throw new OutputError(
-      `${out} 已存在；如需覆盖请加 --force`,
-      `${out} exists; add --force to overwrite it`,
-    );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   const summary: WriteSummary = { written: 0, skipped: [], columns: [] };
@@ -166,16 +147,6 @@ export async function writeScoredWorkbook(
       if (t.totalsRow && t.score.total !== null) put(t.totalsRow, t.score.total);
     }
   }
-  const tmp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await rename(tmp, out);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw new OutputError(
-      `无法写入 ${out}：${err instanceof Error ? err.message : String(err)}`,
-      `cannot write ${out}`,
-    );
-  }
+  await writeWorkbookAtomically(wb, input, out, force);
   return summary;
 }

@@ -77,7 +77,7 @@ describe('perf-check score', () => {
     expect(ws.model.merges).toContain('A13:A16');
     const again = captureIo();
     expect(await main(['score', '--out', out, WENZHOU], again.io)).toBe(2);
-    expect(again.err()).toMatch(/已存在；如需覆盖请加 --force/);
+    expect(again.err()).toMatch(/已存在，加 --force 才会覆盖/);
     expect(await main(['score', '--out', out, '--force', WENZHOU], captureIo().io)).toBe(0);
     expect(await main(['score', '--out', WENZHOU, '--force', WENZHOU], captureIo().io)).toBe(2);
   });
