@@ -24,6 +24,7 @@ export const count: RuleKindModule<'count'> = {
     const matched = [per[0], ...(cap ? [cap[0]] : [])];
     if (residueHasDigits(text, matched)) return null;
     const n = per[1] === undefined || per[1] === '一' ? '1' : per[1];
+    if (dec(n).isZero()) return null; // "未完成0项扣5分": no count to divide by
     return {
       kind: 'count',
       per: n,

@@ -27,6 +27,7 @@ export const linear: RuleKindModule<'linear'> = {
     const matched = [per[0], before, ...(cap ? [cap[0]] : [])];
     if (residueHasDigits(text, matched)) return null;
     const stepPp = smallNumber(per[1]!) ?? Number(per[1]);
+    if (!(stepPp > 0)) return null; // "每低0个百分点": no step size (would divide by zero)
     return {
       kind: 'linear',
       condition: cond,

@@ -13,7 +13,8 @@ export const step: RuleKindModule<'step'> = {
   kind: 'step',
   parse(text) {
     const per = PER.exec(text);
-    if (!per) return null;
+    // "每少0个…" has no step size: dividing by it would give NaN/∞, so the text is not read as a rule.
+    if (!per || dec(per[1]!).isZero()) return null;
     const unit = per[2] ?? '';
     const noun = per[3]!;
     // The target: "<noun>400个" or "400个<noun>" in a clause that is not an aspiration.
