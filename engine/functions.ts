@@ -84,8 +84,12 @@ function settingsFrom(
   }
 }
 
-function out(x: Dec, roundTo: number | null): number {
-  return (roundTo === null ? x : round(x, roundTo)).toNumber();
+/** A result as an Excel number; exact decimals beyond a double's range are an error, not ∞. */
+function out(x: Dec, roundTo: number | null): FnResult<number> {
+  const n = (roundTo === null ? x : round(x, roundTo)).toNumber();
+  return Number.isFinite(n)
+    ? ok(n)
+    : valueError('结果超出 Excel 可表示的数值范围', "The result is beyond Excel's number range");
 }
 
 /**
@@ -127,7 +131,7 @@ export function perfScore(
     return outcome.code === 'ACTUAL_MISSING' || outcome.code === 'MANUAL'
       ? naError(outcome.message, outcome.messageEn)
       : valueError(outcome.message, outcome.messageEn);
-  return ok(out(outcome.score, s.value.roundTo));
+  return out(outcome.score, s.value.roundTo);
 }
 
 export interface Band {
@@ -295,7 +299,7 @@ export function perfTiered(amount: Arg, thresholds: Arg, rates: Arg): FnResult<n
   if (r.value.some((x) => x.gt(1) || x.isNeg()))
     return valueError('比例应为百分数（如 9% 或 0.09）', 'Rates must be fractions such as 9% or 0.09');
   const brackets = t.value.map((from, i) => ({ from, to: t.value[i + 1] ?? null, rate: r.value[i]! }));
-  return ok(marginal(a.value, brackets).toNumber());
+  return out(marginal(a.value, brackets), null);
 }
 
 /**

@@ -47,6 +47,11 @@ function cellNumber(v: CellValue): Dec | 'blank' | 'error' | 'invalid' {
   return r.kind === 'number' ? r.value : 'invalid';
 }
 
+/** A negative deduction would add points (above the item's points): it is an input error. */
+function negativeIsInvalid(d: ReturnType<typeof cellNumber>): ReturnType<typeof cellNumber> {
+  return typeof d === 'object' && d.lt(0) ? 'invalid' : d; // lt, not isNeg: -0 is no deduction
+}
+
 export interface ScoreTableResult {
   score: TableScore;
   findings: Finding[];
@@ -101,6 +106,7 @@ export function scoreTable(
   const items: ItemScore[] = [];
   let sum = new D(0);
   let exactSum = new D(0);
+  let scoredPoints = new D(0);
   let deductions = new D(0);
   let unscored = 0;
   let veto = false;
@@ -134,13 +140,13 @@ export function scoreTable(
         parsed?.ok && parsed.rule.kind === 'deductionOnly' && parsed.rule.cap ? dec(parsed.rule.cap) : null;
       const source = cols.deduction ?? cols.actual;
       if (source !== undefined) {
-        const d = cellNumber(view.value(r, source));
+        const d = negativeIsInvalid(cellNumber(view.value(r, source)));
         if (d === 'invalid') {
           report(
             'ACTUAL_INVALID',
             cellAddress(r, source),
-            `扣分「${view.text(r, source)}」不是数字`,
-            `Deduction "${view.text(r, source)}" is not a number`,
+            `扣分「${view.text(r, source)}」不是非负数字`,
+            `Deduction "${view.text(r, source)}" is not a number ≥ 0`,
           );
           unscored++;
         } else if (d === 'error') unscored++;
@@ -184,13 +190,13 @@ export function scoreTable(
     }
     // 2. Points minus an entered deduction (a blank deduction is none).
     if (score === null && !enteredBad && entry.source === 'none' && cols.deduction !== undefined) {
-      const d = cellNumber(view.value(r, cols.deduction));
+      const d = negativeIsInvalid(cellNumber(view.value(r, cols.deduction)));
       if (d === 'invalid')
         report(
           'ACTUAL_INVALID',
           cellAddress(r, cols.deduction),
-          `扣分「${view.text(r, cols.deduction)}」不是数字`,
-          `Deduction "${view.text(r, cols.deduction)}" is not a number`,
+          `扣分「${view.text(r, cols.deduction)}」不是非负数字`,
+          `Deduction "${view.text(r, cols.deduction)}" is not a number ≥ 0`,
         );
       else if (d !== 'error') {
         const taken = d === 'blank' ? new D(0) : d;
@@ -221,7 +227,9 @@ export function scoreTable(
       } else {
         const outcome = evaluateRule(parsed.rule, { actual: actualRaw, points, target: null, settings });
         if (outcome.ok) {
-          score = outcome.score;
+          // 扣分制 text on an item that has points of its own: the deduction comes off those points
+          // (as an entered deduction does), not off the total as a negative item score.
+          score = parsed.rule.kind === 'deductionOnly' ? D.max(0, points.plus(outcome.score)) : outcome.score;
           entry.source = 'rule';
           if (outcome.triggered) entry.triggered = true;
           if (outcome.note)
@@ -270,17 +278,34 @@ export function scoreTable(
           : `Item "${it.name}" triggers the veto of excellence`,
       );
     }
+    if (score !== null && !Number.isFinite(score.toNumber())) {
+      // Exact in decimal, but no cell can hold it (tiers on an amount near 1.8e308).
+      report(
+        'ACTUAL_INVALID',
+        cols.actual !== undefined ? cellAddress(r, cols.actual) : it.cell,
+        `指标「${it.name}」的得分超出 Excel 可表示的数值范围`,
+        `The score of item "${it.name}" is beyond Excel's number range`,
+      );
+      score = null;
+    }
     if (score === null) {
       unscored++;
       continue;
     }
-    const rounded = round(score, settings.decimals);
+    // Rounding never lifts a score above its points (0.5 of 0.5 at decimals=0 is not 1): a written
+    // score above the points would be flagged SCORE_OUT_OF_RANGE on our own output.
+    const rounded = score.lte(points)
+      ? D.min(round(score, settings.decimals), points)
+      : round(score, settings.decimals);
     entry.score = (settings.totals === 'roundItems' ? rounded : score).toNumber();
     sum = sum.plus(rounded);
     exactSum = exactSum.plus(score);
+    scoredPoints = scoredPoints.plus(points);
   }
 
-  const gross = settings.totals === 'roundItems' ? sum : round(exactSum, settings.decimals);
+  // Rounding once must not lift the total above the points it was scored out of either.
+  const gross =
+    settings.totals === 'roundItems' ? sum : D.min(round(exactSum, settings.decimals), scoredPoints);
   const partial = D.max(0, gross.minus(deductions));
   const total = unscored === 0 && t.items.length > 0 && t.table.pointsUnit === 'points' ? partial : null;
   const outOf = t.table.declaredTotal ?? (t.table.sum > 0 ? t.table.sum : null);

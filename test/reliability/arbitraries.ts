@@ -158,3 +158,12 @@ export const settingsTextArb: fc.Arbitrary<string> = fc
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(';'),
   );
+
+/**
+ * numRuns for a property: the CI count times FUZZ_SCALE (e.g. FUZZ_SCALE=20 for a long local run).
+ * Every count passed here is summed by the budget test, so CI always runs ≥ 10,000 cases.
+ */
+export function runs(n: number): number {
+  const scale = Number(process.env.FUZZ_SCALE ?? '1');
+  return Math.max(1, Math.round(n * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+}

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as F from '../../engine/functions';
-import { ruleTextArb, settingsTextArb } from './arbitraries';
+import { ruleTextArb, settingsTextArb, runs } from './arbitraries';
 
 type Scalar = F.Scalar;
 type Arg = F.Arg;
@@ -72,7 +72,7 @@ describe('PERF functions fuzz: any arguments', () => {
           if (typeof v === 'string') expect(v.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 });
@@ -96,7 +96,7 @@ describe('PERF functions fuzz: bounds and order', () => {
           if (!/min\(/.test(text)) expect(v).toBeLessThanOrEqual(points);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -135,7 +135,7 @@ describe('PERF functions fuzz: bounds and order', () => {
           }
         },
       ),
-      { numRuns: 800 },
+      { numRuns: runs(800) },
     );
   });
 
@@ -188,7 +188,7 @@ describe('PERF functions fuzz: bounds and order', () => {
           );
         },
       ),
-      { numRuns: 800 },
+      { numRuns: runs(800) },
     );
   });
 
@@ -214,7 +214,7 @@ describe('PERF functions fuzz: bounds and order', () => {
         expect(lo!).toBeGreaterThanOrEqual(0);
         expect(hi!).toBeGreaterThanOrEqual(lo!);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -223,7 +223,7 @@ describe('PERF functions fuzz: bounds and order', () => {
       fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), (score) => {
         expect(['优秀', '良好', '合格', '不合格']).toContain(checkResult(F.perfBand(score)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule } from '../../engine/rules';
 import { perfScore } from '../../engine/functions';
+import { makeSheet, scoreSheet, type Cell } from '../../engine';
 
 describe('zero step sizes are not rules (they divided by zero: NaN scores)', () => {
   it.each([
@@ -28,5 +29,62 @@ describe('zero step sizes are not rules (they divided by zero: NaN scores)', () 
     if (!p.ok) return;
     const out = evaluateRule(p.rule, { actual: 250, points: dec(10), settings: DEFAULT_SETTINGS });
     expect(out.ok && out.score.toString()).toBe('5.5');
+  });
+});
+
+const t = (v: string): Cell => ({ value: { kind: 'text', value: v } });
+const n = (v: number): Cell => ({ value: { kind: 'number', value: v } });
+
+describe('scores never leave [0, points]', () => {
+  it('a negative deduction is an input error at its cell, not extra points', () => {
+    const sheet = makeSheet('表', [
+      [t('指标'), t('分值'), t('扣分')],
+      [t('甲'), n(5), n(-1)],
+      [t('乙'), n(5), n(1)],
+    ]);
+    const r = scoreSheet(sheet);
+    expect(r.tables[0]!.score.items.map((i) => i.score)).toEqual([null, 4]);
+    expect(r.tables[0]!.score.total).toBeNull();
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ code: 'ACTUAL_INVALID', cell: 'C2', message: '扣分「-1」不是非负数字' }),
+    );
+  });
+
+  it('rounding does not lift a score or a total above the points (0.5 of 0.5 at decimals=0)', () => {
+    const sheet = makeSheet('表', [
+      [t('指标'), t('分值'), t('扣分')],
+      [t('甲'), n(0.5), n(0)],
+    ]);
+    for (const totals of ['roundItems', 'roundOnce'] as const) {
+      const r = scoreSheet(sheet, { scoring: { ...DEFAULT_SETTINGS, decimals: 0, totals } });
+      expect(r.tables[0]!.score.total).toBeLessThanOrEqual(0.5);
+      expect(r.tables[0]!.score.items[0]!.score).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('扣分制 text on an item with its own points takes the deduction off those points', () => {
+    const sheet = makeSheet('表', [
+      [t('考核内容'), t('计分办法'), t('分值'), t('完成情况')],
+      [t('党风廉政'), t('实行扣分制，10分扣完为止'), n(10), n(3)],
+      [t('网站建设'), t('未完成网站建设不得分'), n(5), t('完成')],
+    ]);
+    const s = scoreSheet(sheet).tables[0]!.score;
+    expect(s.items.map((i) => i.score)).toEqual([7, 5]);
+    expect(s.total).toBe(12);
+  });
+
+  it('a score beyond the double range is reported, not Infinity', () => {
+    const rule = '67.7-75万提取9%，75万以上200%';
+    expect(perfScore(1.7e308, rule, 10)).toMatchObject({
+      ok: false,
+      message: '结果超出 Excel 可表示的数值范围',
+    });
+    const sheet = makeSheet('表', [
+      [t('考核内容'), t('计分办法'), t('分值'), t('完成情况')],
+      [t('奖励'), t(rule), n(10), n(1.7e308)],
+    ]);
+    const r = scoreSheet(sheet);
+    expect(r.tables[0]!.score.items[0]!.score).toBeNull();
+    expect(r.findings).toContainEqual(expect.objectContaining({ code: 'ACTUAL_INVALID', cell: 'D2' }));
   });
 });

@@ -16,7 +16,7 @@ import {
   type Dec,
   type Rule,
 } from '../../engine/rules';
-import { actualArb, ruleTextArb, settingsTextArb, toFullWidth } from './arbitraries';
+import { actualArb, ruleTextArb, settingsTextArb, toFullWidth, runs } from './arbitraries';
 
 const CODES = ['ACTUAL_MISSING', 'ACTUAL_INVALID', 'ACTUAL_AMBIGUOUS', 'MANUAL', 'RULE_UNPARSED', 'ARGUMENT'];
 
@@ -51,7 +51,7 @@ describe('rule reader fuzz', () => {
           expect(sentence).not.toMatch(/undefined|NaN|\[object/);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -60,7 +60,7 @@ describe('rule reader fuzz', () => {
       fc.property(ruleTextArb, (text) => {
         expect(parseRule(toFullWidth(text))).toEqual(parseRule(text));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -94,7 +94,7 @@ describe('rule reader fuzz', () => {
           if (hi !== null && out.score.gt(hi)) expect.fail(`${out.score.toString()} > ${hi.toString()}`);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });
