@@ -32,15 +32,16 @@ export function readActual(a: Actual): Reading {
   return { kind: 'text', value: t };
 }
 
+/** The separate values of an actual (a range, or "96%,97%" in one cell), not yet read. */
+export function actualParts(a: Actual): readonly (number | string | boolean | null)[] {
+  if (Array.isArray(a)) return a as readonly (number | string | boolean | null)[];
+  if (typeof a === 'string' && /[,，;；、\s]/.test(a.trim())) return a.trim().split(/[,，;；、\s]+/);
+  return [a as number | string | boolean | null];
+}
+
 /** Several actual values (a range, or "96%,97%" in one cell). */
 export function readActuals(a: Actual): Reading[] {
-  if (Array.isArray(a)) return a.map((x) => readActual(x));
-  if (typeof a === 'string' && /[,，;；、\s]/.test(a.trim()))
-    return a
-      .trim()
-      .split(/[,，;；、\s]+/)
-      .map((x) => readActual(x));
-  return [readActual(a)];
+  return actualParts(a).map((x) => readActual(x));
 }
 
 const YES = new Set(['是', '发生', '有', '否决', '已发生', 'true', 'yes', 'y', '√', '触发']);
