@@ -226,12 +226,13 @@ export function humanReport(
   for (const sa of result.sheets) {
     out.push(t.sheet(sa.sheet));
     if (sa.tables.length === 0 && !sa.findings.some((f) => f.code === 'NO_TABLE')) out.push(`  ${t.noTable}`);
+    // Loops, not push(...lines): 200,000 lines as arguments overflow the stack.
     for (const table of sa.tables)
-      out.push(...[...describeTable(table, lang, names), ...tableExtra(table)].map((l) => `  ${l}`));
+      for (const l of [...describeTable(table, lang, names), ...tableExtra(table)]) out.push(`  ${l}`);
     // Findings a sheet's analysis carries may name other sheets only in odd cases; show the sheet then.
     const multi = sa.findings.some((f) => f.sheet !== sa.sheet);
     const lines = findingLines(sa.findings, lang, style, multi);
-    out.push(...(lines.length > 0 ? lines.map((l) => `  ${l}`) : [`  ${t.clean}`]));
+    for (const l of lines.length > 0 ? lines : [t.clean]) out.push(`  ${l}`);
   }
   const tables = result.sheets.reduce((n, s) => n + s.tables.length, 0);
   const items = result.sheets.reduce((n, s) => n + s.tables.reduce((m, tb) => m + tb.items.length, 0), 0);

@@ -62,8 +62,9 @@ export function scoreLines(t: ScoredTable, lang: Lang): string[] {
         : `    Score: ${scored} item(s) scored, ${fmt(s.partialTotal)} so far; ${s.unscored} item(s) need an actual value or a manual score`,
     );
   }
+  const byRow = new Map(t.items.map((x) => [x.row, x])); // not find() per item: quadratic on big tables
   for (const i of s.items) {
-    const item = t.items.find((x) => x.row === i.row);
+    const item = byRow.get(i.row);
     const name = item?.name ?? '';
     const how =
       i.source === 'rule'

@@ -1917,7 +1917,7 @@ export const FIXED_DATE = new Date('2024-01-01T00:00:00Z');
  * Sets the DOS time/date of every zip entry (local headers and central directory) to FIXED_DATE.
  * JSZip, used by ExcelJS, stamps entries with the current time, which makes output differ per run.
  */
-function fixZipTimestamps(buf: Buffer): Buffer {
+export function fixZipTimestamps(buf: Buffer): Buffer {
   const dosTime = 0;
   const dosDate =
     ((FIXED_DATE.getUTCFullYear() - 1980) << 9) |

@@ -12,6 +12,7 @@ export type InputErrorKind =
   | 'text' // CSV, plain text, HTML or XML saved with an .xlsx name
   | 'invalid' // not a zip, or a zip that is not a workbook
   | 'corrupt' // a zip that cannot be read to the end (truncated, damaged)
+  | 'too-large' // inflates beyond the cap (zip bomb) or too big to read with bounded memory
   | 'read-failed'; // any other I/O error
 
 /** An input the CLI cannot read. `message` carries both languages. */

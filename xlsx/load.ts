@@ -92,9 +92,77 @@ export function checkMagic(buf: Uint8Array): InputError | null {
   return new InputError('invalid', NOT_XLSX_ZH, NOT_XLSX_EN);
 }
 
+/** Refused beyond this much inflated content in total: no real indicator workbook comes close. */
+export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+/** Refused when a large entry inflates more than this (sheet XML compresses ~5–30×). */
+export const MAX_RATIO = 500;
+const RATIO_FLOOR = 20 * 1024 * 1024; // small entries may compress extremely (empty sheets)
+
+/**
+ * Reads the sizes the zip's central directory declares, before anything is inflated: a zip bomb
+ * (a small file that inflates to gigabytes) is refused here instead of exhausting memory in
+ * ExcelJS. Returns null when the sizes are fine or the directory cannot be read (then ExcelJS
+ * reports the damage). JSZip also fails an entry whose data inflates beyond its declared size.
+ */
+export function checkZipSizes(buf: Uint8Array): InputError | null {
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const u32 = (p: number): number => dv.getUint32(p, true);
+  const u16 = (p: number): number => dv.getUint16(p, true);
+  const u64 = (p: number): number => u32(p) + u32(p + 4) * 2 ** 32;
+  let eocd = -1;
+  for (let p = buf.length - 22; p >= Math.max(0, buf.length - 22 - 0xffff); p--) {
+    if (u32(p) === 0x06054b50) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  let count = u16(eocd + 10);
+  let p = u32(eocd + 16);
+  // ZIP64: the locator sits right before the end record and points at the ZIP64 end record.
+  if (eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const z = u64(eocd - 12);
+    if (z + 56 <= buf.length && u32(z) === 0x06064b50) {
+      count = u64(z + 32);
+      p = u64(z + 48);
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || u32(p) !== 0x02014b50) return null;
+    let packed = u32(p + 20);
+    let size = u32(p + 24);
+    const nameLen = u16(p + 28);
+    const extraLen = u16(p + 30);
+    if (size === 0xffffffff || packed === 0xffffffff) {
+      // ZIP64 extended information (0x0001): uncompressed, then compressed size, as needed.
+      for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; e += 4 + u16(e + 2)) {
+        if (u16(e) !== 0x0001) continue;
+        let q = e + 4;
+        if (size === 0xffffffff && q + 8 <= buf.length) {
+          size = u64(q);
+          q += 8;
+        }
+        if (packed === 0xffffffff && q + 8 <= buf.length) packed = u64(q);
+      }
+    }
+    total += size;
+    if (total > MAX_UNCOMPRESSED_BYTES || (size > RATIO_FLOOR && size > packed * MAX_RATIO)) {
+      const mb = Math.round(MAX_UNCOMPRESSED_BYTES / 1024 / 1024);
+      return new InputError(
+        'too-large',
+        `${NOT_XLSX_ZH}（解压后超过 ${mb} MB，疑似压缩炸弹，拒绝读取）`,
+        `${NOT_XLSX_EN}: it would inflate to more than ${mb} MB (a zip bomb?); refused`,
+      );
+    }
+    p += 46 + nameLen + extraLen + u16(p + 32);
+  }
+  return null;
+}
+
 /** Loads the bytes into an ExcelJS workbook. Throws InputError, and only InputError. */
 export async function loadExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const bad = checkMagic(bytes);
+  const bad = checkMagic(bytes) ?? checkZipSizes(bytes);
   if (bad) throw bad;
   const wb = new ExcelJS.Workbook();
   try {
