@@ -105,6 +105,14 @@ const RATIO_FLOOR = 20 * 1024 * 1024; // small entries may compress extremely (e
  * reports the damage). JSZip also fails an entry whose data inflates beyond its declared size.
  */
 export function checkZipSizes(buf: Uint8Array): InputError | null {
+  const tooLarge = (): InputError => {
+    const mb = Math.round(MAX_UNCOMPRESSED_BYTES / 1024 / 1024);
+    return new InputError(
+      'too-large',
+      `${NOT_XLSX_ZH}（解压后超过 ${mb} MB，疑似压缩炸弹，拒绝读取）`,
+      `${NOT_XLSX_EN}: it would inflate to more than ${mb} MB (a zip bomb?); refused`,
+    );
+  };
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const u32 = (p: number): number => dv.getUint32(p, true);
   const u16 = (p: number): number => dv.getUint16(p, true);
@@ -146,15 +154,17 @@ export function checkZipSizes(buf: Uint8Array): InputError | null {
         if (packed === 0xffffffff && q + 8 <= buf.length) packed = u64(q);
       }
     }
-    total += size;
-    if (total > MAX_UNCOMPRESSED_BYTES || (size > RATIO_FLOOR && size > packed * MAX_RATIO)) {
-      const mb = Math.round(MAX_UNCOMPRESSED_BYTES / 1024 / 1024);
+    // Deflate output is never much bigger than its input: a declared size well below the packed
+    // size is a lie meant to slip past this check (JSZip would inflate it all before noticing).
+    if (u16(p + 10) === 8 && size < packed * 0.99 - 64)
       return new InputError(
-        'too-large',
-        `${NOT_XLSX_ZH}（解压后超过 ${mb} MB，疑似压缩炸弹，拒绝读取）`,
-        `${NOT_XLSX_EN}: it would inflate to more than ${mb} MB (a zip bomb?); refused`,
+        'corrupt',
+        `${NOT_XLSX_ZH}（压缩包中的大小信息自相矛盾，文件已损坏或被改动）`,
+        `${NOT_XLSX_EN}: the sizes inside the zip contradict each other (damaged or tampered with)`,
       );
-    }
+    total += size;
+    if (total > MAX_UNCOMPRESSED_BYTES || (size > RATIO_FLOOR && size > packed * MAX_RATIO))
+      return tooLarge();
     p += 46 + nameLen + extraLen + u16(p + 32);
   }
   return null;
