@@ -34,6 +34,18 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
+ * ExcelJS writes useFirstPageNumber="1" whenever firstPageNumber is set, and reading always sets
+ * it (default 1): every copy would restart printed page numbers at 1. Dropping the number where
+ * it was not in use keeps the input's automatic numbering.
+ */
+function keepPageNumbering(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const setup = ws.pageSetup as { useFirstPageNumber?: boolean; firstPageNumber?: number };
+    if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
+  }
+}
+
+/**
  * Writes the workbook to `out` through a temporary file in the same directory, then renames it.
  * Refuses an existing `out` unless `force`, and never the input file itself.
  */
@@ -57,6 +69,10 @@ export async function writeWorkbookAtomically(
   }
   const dir = path.dirname(path.resolve(out));
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  keepPageNumbering(wb);
+  // Formulas that read the cells we wrote still hold their old cached results: ask Excel and
+  // LibreOffice to recalculate on open (LibreOffice otherwise shows the stale values).
+  wb.calcProperties.fullCalcOnLoad = true;
   try {
     const buf = await wb.xlsx.writeBuffer();
     await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer), { flag: 'wx' });
