@@ -20,6 +20,43 @@ export default defineConfig(
     },
   },
   {
+    // Cell text is rendered as text: no HTML injection sinks anywhere (issue 7).
+    files: ['**/*.ts', '**/*.tsx'],
+    // no-implied-eval only sees setTimeout("…") when it knows these are globals.
+    languageOptions: {
+      globals: {
+        setTimeout: 'readonly',
+        setInterval: 'readonly',
+        window: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render cell text as text: no dangerouslySetInnerHTML.',
+        },
+        {
+          selector: 'AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render cell text as text (textContent), not innerHTML/outerHTML.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/][callee.object.name='document'], CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No HTML strings into the page.',
+        },
+      ],
+    },
+  },
+  {
+    // The engine and the workbook reader log nothing: cell content (names of 责任人) goes only
+    // into the results the caller asked for. The CLI writes through its Io streams.
+    files: ['engine/**/*.ts', 'xlsx/**/*.ts', 'cli/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     // Office.js code: the office-addins rules (sync discipline, loads, null objects).
     files: ['addin/**/*.ts', 'addin/**/*.tsx', 'taskpane/**/*.ts', 'taskpane/**/*.tsx'],
     plugins: { 'office-addins': officeAddins },
