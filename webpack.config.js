@@ -21,6 +21,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { AddinAssetsPlugin } = require('./addin/build/addin-assets-plugin');
 const { DEV_HOST, resolveAddinHost } = require('./addin/build/host');
 const packageJson = require('./package.json');
+const webpack = require('webpack');
 
 const OUTPUT_DIR = path.resolve(__dirname, 'dist', 'addin');
 const FUNCTIONS_SOURCE = './addin/functions/functions.ts';
@@ -86,6 +87,14 @@ function httpFallback(reason) {
   return { type: 'http' };
 }
 
+/** The bundled example workbooks, offered by the preview page. */
+function exampleWorkbooks() {
+  return fs
+    .readdirSync(path.join(__dirname, 'examples'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort();
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const production = mode === 'production';
@@ -105,8 +114,10 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     context: __dirname,
     entry: {
-      taskpane: './taskpane/index.ts',
+      taskpane: './taskpane/index.tsx',
       functions: FUNCTIONS_SOURCE,
+      // The browser preview (no Excel): the same pane on an .xlsx opened with ExcelJS.
+      preview: './taskpane/preview/index.tsx',
     },
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : OUTPUT_DIR,
@@ -116,6 +127,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
+      // xlsx/ and cli/ import with .js suffixes (Node ESM style) that name .ts sources.
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
     },
     module: {
       rules: [
@@ -143,11 +156,19 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['taskpane', 'functions'],
         hash: true,
       }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './taskpane/preview.html',
+        chunks: ['preview'],
+        hash: true,
+      }),
+      new webpack.DefinePlugin({ __EXAMPLES__: JSON.stringify(exampleWorkbooks()) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/help', to: 'help' },
           { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'examples/*.xlsx', to: 'examples/[name][ext]' },
         ],
       }),
       new AddinAssetsPlugin({
