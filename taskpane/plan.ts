@@ -1,7 +1,7 @@
 /**
  * What "写入评分" writes, decided before anything is written: the item scores in the 得分 column
  * (an existing one, or a new one right of the table), the total in the 合计 row, and a summary
- * block below the table with the group totals, the table total and the band. As values, or as
+ * block beside the table with the group totals, the table total and the band. As values, or as
  * live formulas (`=PERF.SCORE(…)`, `=SUM(…)`, `=PERF.BAND(…)`) that Excel keeps up to date.
  *
  * Pure: the pane shows the plan, the adapter writes its blocks and asks before overwriting.
@@ -37,8 +37,8 @@ export interface ScorePlan {
   blocks: WriteBlock[];
   /** Items left for a score typed by hand (or waiting for an actual value). */
   pending: { row: number; name: string; cell: string }[];
-  /** First row of the summary block (Excel row), or null when there is nothing to summarise. */
-  summaryRow: number | null;
+  /** Top-left cell of the summary block (group totals, total, band). */
+  summaryAt: string;
 }
 
 export const SCORE_HEADER = '得分';
@@ -206,10 +206,18 @@ export function planScores(
       formula: formulas ? totalFormula : null,
     });
 
-  // Summary block: below the table and its notes, one blank row between.
-  const lastNote = table.notes.reduce((m, n) => Math.max(m, n.row), 0);
-  const summaryTop = Math.max(range.bottom + 1, lastNote) + 1; // 0-based row of the title
-  const labelCol = columnIndex(table.columns.item ?? columnLetter(range.left));
+  // Summary block: right of the table (one blank column after the scores), from the header row
+  // down, in the first columns where every cell it needs is empty. Below the table it could run
+  // into the next table of a stacked sheet.
+  const summaryRows = 1 + table.groups.length + 2;
+  const summaryTop = table.headerRow - 1; // 0-based row of the title
+  let labelCol = Math.max(scoreCol, range.right) + 2;
+  const blocked = (col: number): boolean => {
+    for (let rr = summaryTop; rr < summaryTop + summaryRows; rr++)
+      for (let dc = 0; dc < 3; dc++) if (!view.isEmpty(rr, col + dc)) return true;
+    return false;
+  };
+  for (let tries = 0; tries < 200 && blocked(labelCol); tries++) labelCol++;
   const put = (
     row0: number,
     dc: number,
@@ -272,7 +280,7 @@ export function planScores(
     cells: cells.filter((c) => c.value !== null || c.formula !== null),
     blocks: toBlocks(cells.filter((c) => c.value !== null || c.formula !== null)),
     pending,
-    summaryRow: summaryTop + 1,
+    summaryAt: cellAddress(summaryTop, labelCol),
   };
 }
 
