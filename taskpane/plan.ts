@@ -42,10 +42,11 @@ export interface ScorePlan {
 }
 
 export const SCORE_HEADER = '得分';
-export const SUMMARY_TITLE = '评分汇总（绩效考核助手写入）';
+// Words no header matches, so the block is never read as a table of its own.
+export const SUMMARY_TITLE = '汇总（绩效考核助手写入）';
 const SUMMARY_LABELS = {
-  points: '分值',
-  score: '得分',
+  points: '应得',
+  score: '实得',
   total: '总分',
   band: '等次',
 } as const;
@@ -122,6 +123,8 @@ export function planScores(
   sheet: Sheet,
   mode: WriteMode,
   settings: ScoringSettings = DEFAULT_SETTINGS,
+  /** The other tables of the sheet, which the summary block must not sit beside. */
+  otherTables: readonly Pick<ScoredTable, 'range'>[] = [],
 ): ScorePlan {
   const range = parseRangeAddress(table.range);
   if (!range) throw new Error(`bad table range ${table.range}`);
@@ -206,11 +209,18 @@ export function planScores(
       formula: formulas ? totalFormula : null,
     });
 
-  // Summary block: right of the table (one blank column after the scores), from the header row
-  // down, in the first columns where every cell it needs is empty. Below the table it could run
-  // into the next table of a stacked sheet.
-  const summaryRows = 1 + table.groups.length + 2;
-  const summaryTop = table.headerRow - 1; // 0-based row of the title
+  // Summary block: right of the table (one blank column after the scores), from the first row
+  // under the header down, in the first columns where every cell it needs is empty. Not on the
+  // header row (extra words there would change how the table is read), and not beside another
+  // table of the sheet: when the group rows would reach one, they are left out (the pane shows them).
+  const others = otherTables
+    .filter((o) => o.range !== table.range)
+    .flatMap((o) => parseRangeAddress(o.range) ?? []);
+  const summaryTop = table.headerRow - 1 + table.headerRows; // 0-based row of the title
+  const clashes = (rows: number) =>
+    others.some((o) => summaryTop <= o.bottom && summaryTop + rows - 1 >= o.top);
+  const groups = clashes(3 + table.groups.length) ? [] : table.groups;
+  const summaryRows = 3 + groups.length;
   let labelCol = Math.max(scoreCol, range.right) + 2;
   const blocked = (col: number): boolean => {
     for (let rr = summaryTop; rr < summaryTop + summaryRows; rr++)
@@ -230,7 +240,7 @@ export function planScores(
   put(r, 1, 'summary', SUMMARY_LABELS.points);
   put(r, 2, 'summary', SUMMARY_LABELS.score);
   r++;
-  for (const g of table.groups) {
+  for (const g of groups) {
     const members = table.items.filter((i) => inGroup(i, g) && !i.deductionOnly);
     const scores = members.map((i) => itemScore.get(i.row) ?? null);
     const complete = members.length > 0 && scores.every((x) => x !== null);

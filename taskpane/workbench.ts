@@ -17,7 +17,7 @@ import {
 } from '../addin/excel';
 import type { Sheet } from '../engine/grid';
 import { scoreSheet, type ScoredSheet } from '../engine/index';
-import type { ColumnRole, Finding } from '../engine/model';
+import type { ColumnRole, Finding, FindingCode } from '../engine/model';
 import type { PaneHost } from './host';
 import { fmt, type Lang } from './i18n';
 import { planNewColumn, planScores, type ScorePlan, type WriteMode } from './plan';
@@ -34,7 +34,21 @@ export interface Analysis {
   /** The area read ("A1:H52"), null for an empty sheet. */
   range: string | null;
   result: ScoredSheet;
+  /** What a check before submission finds (the 校验 tab, the report sheet). */
+  findings: Finding[];
+  /** What scoring found: rules not understood, missing actuals, vetoes (the 评分 tab). */
+  scoreFindings: Finding[];
 }
+
+/** Findings that come from scoring rather than from checking the table. */
+const SCORING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'RULE_UNPARSED',
+  'MANUAL_SCORE',
+  'ACTUAL_MISSING',
+  'ACTUAL_INVALID',
+  'RULE_CONDITION',
+  'VETO_TRIGGERED',
+]);
 
 /** A write that found the user's data in its way: shown to the clerk, who may confirm it. */
 export interface PendingWrite {
@@ -89,7 +103,13 @@ export class Workbench {
       columnRoles: settings.columnRoles[sheet.name] ?? {},
       scoring: settings.scoring,
     });
-    return { sheet, range, result };
+    return {
+      sheet,
+      range,
+      result,
+      findings: result.findings.filter((f) => !SCORING_CODES.has(f.code)),
+      scoreFindings: result.findings.filter((f) => SCORING_CODES.has(f.code)),
+    };
   }
 
   /** Reads the active sheet (or the selection on it) and analyses it. */
@@ -140,7 +160,7 @@ export class Workbench {
   plan(analysis: Analysis, tableIndex: number, mode: WriteMode, settings: PaneSettings): ScorePlan | null {
     const table = analysis.result.tables[tableIndex];
     if (!table || table.items.length === 0) return null;
-    return planScores(table, analysis.sheet, mode, settings.scoring);
+    return planScores(table, analysis.sheet, mode, settings.scoring, analysis.result.tables);
   }
 
   /**

@@ -168,7 +168,7 @@ export function App({ host, lang: forced }: AppProps) {
       await afterWrite(await bench.write(analysis.sheet.name, blocks, done, overwrite));
     });
 
-  const findings = analysis?.result.findings ?? [];
+  const findings = analysis?.findings ?? [];
   const corrected = analysis ? (settings.columnRoles[analysis.sheet.name] ?? {}) : {};
 
   return (
@@ -264,6 +264,8 @@ export function App({ host, lang: forced }: AppProps) {
               busy={busy !== null}
               onTable={setTableIndex}
               onMode={(m) => void saveSettings({ ...settings, writeMode: m }, false)}
+              findings={analysis.scoreFindings}
+              onSelect={onSelect}
               onCreateActual={() => {
                 const col = bench.newColumn(analysis, tableIndex, '完成情况');
                 if (col) void write([col.block], fmt.columnCreated(lang, col.column, '完成情况'));

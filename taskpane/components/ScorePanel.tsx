@@ -22,7 +22,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { parseRangeAddress } from '../../engine/address';
 import type { ScoredTable } from '../../engine/index';
+import type { Finding } from '../../engine/model';
 import { fmt, t, type Lang } from '../i18n';
 import type { ScorePlan, WriteMode } from '../plan';
 
@@ -38,6 +40,7 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
   rule: { color: tokens.colorNeutralForeground2 },
   manual: { color: tokens.colorPaletteRedForeground1 },
+  notes: { maxHeight: '160px', overflowY: 'auto', paddingLeft: tokens.spacingHorizontalM },
 });
 
 /** Rows shown at once; a bigger table is summarised (the write covers every row). */
@@ -52,6 +55,9 @@ export interface ScorePanelProps {
   busy: boolean;
   onTable: (index: number) => void;
   onMode: (mode: WriteMode) => void;
+  /** Scoring findings of the sheet (rules not understood, missing actuals, vetoes). */
+  findings: readonly Finding[];
+  onSelect: (f: Finding) => void;
   onCreateActual: () => void;
   onWrite: () => void;
 }
@@ -68,6 +74,13 @@ export function ScorePanel(props: ScorePanelProps) {
   const s = table.score;
   const byRow = new Map(s.items.map((i) => [i.row, i]));
   const shown = table.items.slice(0, MAX_ROWS_SHOWN);
+  const area = parseRangeAddress(table.range);
+  // The findings of this table: on its rows (a score cell may sit right of its range).
+  const tableFindings = props.findings.filter((f) => {
+    const m = /(\d+)$/.exec(f.cell ?? '');
+    const row = m ? Number(m[1]) - 1 : -1;
+    return area !== null && row >= area.top && row <= area.bottom;
+  });
   return (
     <div>
       <div className={styles.row}>
@@ -127,6 +140,18 @@ export function ScorePanel(props: ScorePanelProps) {
             {t(lang, 'pendingTotal')}（{fmt.pending(lang, s.unscored)}）
           </MessageBarBody>
         </MessageBar>
+      )}
+      {tableFindings.length > 0 && (
+        <ul className={styles.notes} aria-label={t(lang, 'findings')} data-testid="score-findings">
+          {tableFindings.map((f, i) => (
+            <li key={`${f.code}-${f.cell}-${i}`}>
+              <Button appearance="transparent" size="small" disabled={busy} onClick={() => props.onSelect(f)}>
+                {f.cell}
+              </Button>
+              {f.message}
+            </li>
+          ))}
+        </ul>
       )}
       {plan && (
         <p>

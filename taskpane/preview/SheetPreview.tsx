@@ -89,9 +89,10 @@ export function SheetPreview({ excel }: { excel: MemoryExcel }) {
       const cell = sheet.cell(r, c);
       const fill = cell?.fill && cell.fill.pattern !== 'None' ? cell.fill.color : undefined;
       const address = cellAddress(r, c);
+      const selected = inside(r, c, excel.selection);
       const classes = [
         styles.cell,
-        inside(r, c, excel.selection) && excel.active === sheet ? styles.selected : '',
+        selected ? styles.selected : '',
         cell?.written ? styles.written : '',
         cell?.formula ? styles.formula : '',
         cell?.error ? styles.error : '',
@@ -104,6 +105,7 @@ export function SheetPreview({ excel }: { excel: MemoryExcel }) {
           data-address={address}
           data-fill={fill ?? ''}
           data-written={cell?.written ? 'true' : undefined}
+          data-selected={selected ? 'true' : undefined}
           rowSpan={m ? Math.min(m.bottom, bottom) - m.top + 1 : undefined}
           colSpan={m ? Math.min(m.right, right) - m.left + 1 : undefined}
           style={fill ? { backgroundColor: fill, color: '#242424' } : undefined}

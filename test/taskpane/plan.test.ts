@@ -25,14 +25,14 @@ describe('planScores on the 温州 evaluation standard (entered deductions)', ()
     expect(at(plan.cells, 'D4')).toMatchObject({ kind: 'header', value: '得分' });
     expect(['D5', 'D6', 'D7', 'D8'].map((a) => at(plan.cells, a)?.value)).toEqual([4.6, 2.5, 2, -1]);
     expect(at(plan.cells, 'D9')).toMatchObject({ kind: 'total', value: 8.1, formula: null });
-    // Summary: F4 title, F5 total, F6 band — in columns that are empty on those rows.
-    expect(plan.summaryAt).toBe('F4');
-    expect(at(plan.cells, 'H5')).toMatchObject({ kind: 'total', value: 8.1 });
-    expect(at(plan.cells, 'G5')?.value).toBe(10);
-    expect(at(plan.cells, 'H6')).toMatchObject({ kind: 'band', value: '良好' });
+    // Summary under the header row: F5 title, F6 total, F7 band, in columns empty on those rows.
+    expect(plan.summaryAt).toBe('F5');
+    expect(at(plan.cells, 'H6')).toMatchObject({ kind: 'total', value: 8.1 });
+    expect(at(plan.cells, 'G6')?.value).toBe(10);
+    expect(at(plan.cells, 'H7')).toMatchObject({ kind: 'band', value: '良好' });
     expect(plan.pending).toEqual([]);
     // One block per contiguous run: D4:D9 and the three summary columns.
-    expect(plan.blocks.map((b) => b.address).sort()).toEqual(['D4:D9', 'F4:F6', 'G4:G5', 'H4:H6']);
+    expect(plan.blocks.map((b) => b.address).sort()).toEqual(['D4:D9', 'F5:F7', 'G5:G6', 'H5:H7']);
   });
 
   it('as formulas: points minus the deduction cell, SUM for the total, PERF.BAND for the band', async () => {
@@ -123,7 +123,40 @@ describe('planScores as live formulas', () => {
       },
     );
     const plan = planScores(scoreSheet(busy).tables[0]!, busy, 'values');
-    expect(plan.summaryAt).toBe('I1'); // H2 holds a note, so the block moves right of it
+    expect(plan.summaryAt).toBe('I2'); // H2 holds a note, so the block moves right of it
+  });
+
+  it('is read back as the same table: the summary adds no header words and no table', () => {
+    const plan = planScores(table, sheet, 'values');
+    const grid = rows.map((r) => [...r]) as unknown[][];
+    for (const c of plan.cells) {
+      const m = /^([A-Z])(\d+)$/.exec(c.address)!;
+      const r = Number(m[2]) - 1;
+      while (grid.length <= r) grid.push([]);
+      grid[r]![m[1]!.charCodeAt(0) - 65] = c.value;
+    }
+    const again = scoreSheet(
+      sheetFromValues('任务', grid, { merges: [{ top: 1, left: 0, bottom: 2, right: 0 }] }),
+    );
+    expect(again.tables.map((t) => t.range)).toEqual(['A1:F4']);
+    expect(again.tables[0]!.columns.score).toBe('F');
+  });
+
+  it('leaves the group rows out rather than sit beside the next table', () => {
+    const stacked = sheetFromValues('S', [
+      ['一级指标', '考核内容', '目标值', '分值', '完成情况'],
+      ['甲（10分）', '指标一', '≥90%', 10, 0.95],
+      ['乙（10分）', '指标二', '≥90%', 10, 0.5],
+      ['二、考察类指标'],
+      ['序号', '考核内容', '分值', '责任科室'],
+      [1, '指标三', 5, '办公室'],
+    ]);
+    const all = scoreSheet(stacked).tables;
+    expect(all.map((t) => t.range)).toEqual(['A1:E3', 'A5:D6']);
+    const plan = planScores(all[0]!, stacked, 'values', DEFAULT_SETTINGS, all);
+    expect(plan.cells.filter((c) => c.kind === 'group')).toEqual([]);
+    expect(plan.summaryAt).toBe('H2');
+    expect(at(plan.cells, 'J3')).toMatchObject({ kind: 'total', value: 10 });
   });
 });
 
