@@ -188,7 +188,7 @@ export const fmt = {
     lang === 'zh' ? `已在 ${col} 列新建“${header}”列。` : `Column “${header}” added at ${col}.`,
   planSummary: (lang: Lang, items: number, col: string): string =>
     lang === 'zh'
-      ? `将写入 ${items} 项得分到 ${col} 列，并在表下方写入分组得分、总分和等次。`
-      : `Writes ${items} item score(s) into column ${col}, and group totals, the total and the band below the table.`,
+      ? `将写入 ${items} 项得分到 ${col} 列，并在表格右侧写入分组得分、总分和等次。`
+      : `Writes ${items} item score(s) into column ${col}, and group totals, the total and the band beside the table.`,
   failed: (lang: Lang, what: string): string => (lang === 'zh' ? `操作失败：${what}` : `Failed: ${what}`),
 };

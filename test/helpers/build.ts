@@ -5,14 +5,35 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Configuration, Stats, StatsCompilation } from 'webpack';
 
 export const ROOT = join(__dirname, '..', '..');
 export const DEPLOY_HOST = 'https://oa.example.gov.cn/perf/';
-const INPUTS = ['addin', 'taskpane', 'engine', 'xlsx', 'assets', 'examples', 'manifest.xml', 'webpack.config.js', 'package-lock.json', 'tsconfig.json', 'tsconfig.addin.json'];
+const INPUTS = [
+  'addin',
+  'taskpane',
+  'engine',
+  'xlsx',
+  'assets',
+  'examples',
+  'manifest.xml',
+  'webpack.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.addin.json',
+];
 
 function files(p: string): string[] {
   const full = join(ROOT, p);
@@ -47,7 +68,10 @@ async function runWebpack(outDir: string): Promise<Stats> {
     env: Record<string, unknown>,
     argv: Record<string, unknown>,
   ) => Promise<Configuration>;
-  const config = await makeConfig({ ADDIN_HOST: DEPLOY_HOST, outputPath: outDir, quiet: true }, { mode: 'production' });
+  const config = await makeConfig(
+    { ADDIN_HOST: DEPLOY_HOST, outputPath: outDir, quiet: true },
+    { mode: 'production' },
+  );
   return new Promise<Stats>((done, fail) =>
     webpack(config, (err, result) => (err || !result ? fail(err ?? new Error('no stats')) : done(result))),
   );
@@ -71,9 +95,21 @@ export async function productionBuild(): Promise<Build> {
       const tmp = `${base}.tmp-${process.pid}`;
       rmSync(tmp, { recursive: true, force: true });
       const stats = await runWebpack(tmp);
-      const info = stats.toJson({ all: false, errors: true, warnings: true, modules: true, nestedModules: true });
-      const modules = (info.modules ?? []).flatMap((m) => [m.name ?? '', ...(m.modules ?? []).map((n) => n.name ?? '')]);
-      writeFileSync(join(tmp, '.stats.json'), JSON.stringify({ errors: info.errors ?? [], warnings: info.warnings ?? [], modules }));
+      const info = stats.toJson({
+        all: false,
+        errors: true,
+        warnings: true,
+        modules: true,
+        nestedModules: true,
+      });
+      const modules = (info.modules ?? []).flatMap((m) => [
+        m.name ?? '',
+        ...(m.modules ?? []).map((n) => n.name ?? ''),
+      ]);
+      writeFileSync(
+        join(tmp, '.stats.json'),
+        JSON.stringify({ errors: info.errors ?? [], warnings: info.warnings ?? [], modules }),
+      );
       rmSync(base, { recursive: true, force: true });
       renameSync(tmp, base);
     } finally {
