@@ -21,7 +21,6 @@ import { App } from '../components/App';
 import type { PaneHost, ThemeName } from '../host';
 import { InputError } from '../../xlsx/errors';
 import { MEMORY_ENV, type MemoryExcel } from './memory-excel';
-import { openWorkbook } from './open';
 import { SheetPreview } from './SheetPreview';
 
 declare const __EXAMPLES__: string[];
@@ -62,52 +61,69 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Opens the .xlsx code (ExcelJS) on first use: the pane draws before it has even loaded. */
+const opener = () => import(/* webpackChunkName: "xlsx" */ './open');
+
+interface Opened {
+  name: string;
+  /** The workbook, once read; the pane's host waits for it. */
+  workbook: Promise<MemoryExcel>;
+}
+
 function Preview() {
   const styles = useStyles();
   const [example, setExample] = useState(params.get('example') ?? DEFAULT_EXAMPLE);
-  const [excel, setExcel] = useState<{ name: string; workbook: MemoryExcel } | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [excel, setExcel] = useState<MemoryExcel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [, setTick] = useState(0);
 
-  const open = async (name: string, bytes: () => Promise<Uint8Array>) => {
-    try {
-      const workbook = await openWorkbook(await bytes());
+  const open = (name: string, bytes: () => Promise<Uint8Array>) => {
+    const workbook = (async () => {
+      const [{ openWorkbook }, data] = await Promise.all([opener(), bytes()]);
+      const x = await openWorkbook(data);
       const sheet = params.get('sheet');
-      if (sheet) workbook.activate(sheet);
-      setExcel({ name, workbook });
-      setError(null);
-    } catch (err) {
-      setError(`${name}：${errorText(err)}`);
-    }
+      if (sheet) x.activate(sheet);
+      return x;
+    })();
+    setOpened({ name, workbook });
+    setExcel(null);
+    workbook.then(
+      (x) => {
+        setExcel(x);
+        setError(null);
+      },
+      (err: unknown) => setError(`${name}：${errorText(err)}`),
+    );
   };
 
   useEffect(() => {
-    void open(example, async () => {
+    open(example, async () => {
       const res = await fetch(`examples/${encodeURIComponent(example)}`);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       return new Uint8Array(await res.arrayBuffer());
     });
   }, [example]);
 
-  useEffect(() => excel?.workbook.onSync(() => setTick((n) => n + 1)), [excel]);
+  useEffect(() => excel?.onSync(() => setTick((n) => n + 1)), [excel]);
 
   const host = useMemo<PaneHost | null>(
     () =>
-      excel
+      opened
         ? {
             kind: 'preview',
             env: MEMORY_ENV,
             displayLanguage: lang === 'en' ? 'en-US' : 'zh-CN',
             theme,
-            run: (work) => work(excel.workbook.context),
+            run: async (work) => work((await opened.workbook).context),
           }
         : null,
-    [excel],
+    [opened],
   );
 
   return (
     <div className={styles.page}>
-      <div className={styles.pane}>{host && <App key={excel?.name} host={host} lang={lang} />}</div>
+      <div className={styles.pane}>{host && <App key={opened?.name} host={host} lang={lang} />}</div>
       <FluentProvider theme={webLightTheme} className={styles.sheet}>
         <div className={styles.bar}>
           <Select
@@ -127,17 +143,17 @@ function Preview() {
             aria-label="打开 .xlsx 文件 (open an .xlsx file)"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void open(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+              if (file) open(file.name, async () => new Uint8Array(await file.arrayBuffer()));
             }}
           />
-          {excel?.workbook.sheets.map((s) => (
+          {excel?.sheets.map((s) => (
             <Button
               key={s.id}
               size="small"
-              appearance={s === excel.workbook.active ? 'primary' : 'secondary'}
-              aria-pressed={s === excel.workbook.active}
+              appearance={s === excel.active ? 'primary' : 'secondary'}
+              aria-pressed={s === excel.active}
               data-testid="sheet-tab"
-              onClick={() => excel.workbook.activate(s.name)}
+              onClick={() => excel.activate(s.name)}
             >
               {s.name}
             </Button>
@@ -148,7 +164,7 @@ function Preview() {
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
-        {excel ? <SheetPreview excel={excel.workbook} /> : !error && <Text>…</Text>}
+        {excel ? <SheetPreview excel={excel} /> : !error && <Text>…</Text>}
       </FluentProvider>
     </div>
   );

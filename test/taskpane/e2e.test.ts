@@ -227,6 +227,21 @@ describe('task pane in the browser preview', () => {
     await expect.poll(() => page.getByTestId('score-total').textContent()).toBe('8.1');
   });
 
+  it('follows the Office theme: dark and high contrast', async () => {
+    for (const theme of ['dark', 'contrast']) {
+      await page?.close();
+      await open(`example=wenzhou-2024-evaluation.xlsx&theme=${theme}`);
+      await page.getByTestId('recognise').click();
+      await page.getByTestId('table-card').first().waitFor();
+      const bg = await page
+        .locator('main')
+        .evaluate((el) => getComputedStyle(el.parentElement as Element).backgroundColor);
+      const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number) as [number, number, number];
+      expect(0.299 * r + 0.587 * g + 0.114 * b).toBeLessThan(80);
+      await shot(`theme-${theme}`);
+    }
+  });
+
   it('has no serious accessibility violations (axe-core) and works with the keyboard', async () => {
     await open('example=zaozhuang-2022-tasks-mistakes.xlsx');
     await page.keyboard.press('Tab');
