@@ -27,7 +27,9 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
+import { columnLetter, parseRangeAddress } from '../../engine/address';
 import type { ScoredTable } from '../../engine/index';
+import { SheetView } from '../../engine/sheet-view';
 import type { ColumnRole, Finding } from '../../engine/model';
 import type { ScoringSettings } from '../../engine/rules/settings';
 import { paneLanguage, type PaneHost, type ThemeName } from '../host';
@@ -61,6 +63,21 @@ const useStyles = makeStyles({
 });
 
 type TabName = 'tables' | 'findings' | 'score' | 'settings';
+
+/** Letter → header text of the columns of one table (lower header row first, for L4). */
+function columnHeaders(analysis: Analysis, index: number): Record<string, string> {
+  const table = analysis.result.tables[index];
+  const range = table ? parseRangeAddress(table.range) : null;
+  if (!table || !range) return {};
+  const view = new SheetView(analysis.sheet);
+  const out: Record<string, string> = {};
+  for (let c = range.left; c <= range.right; c++) {
+    const top = table.headerRow - 1;
+    const text = (table.headerRows > 1 ? view.text(top + 1, c) : '') || view.text(top, c);
+    out[columnLetter(c)] = text.replace(/\s+/g, '');
+  }
+  return out;
+}
 
 export interface AppProps {
   host: PaneHost;
@@ -266,6 +283,14 @@ export function App({ host, lang: forced }: AppProps) {
               onMode={(m) => void saveSettings({ ...settings, writeMode: m }, false)}
               findings={analysis.scoreFindings}
               onSelect={onSelect}
+              columnHeaders={columnHeaders(analysis, tableIndex)}
+              onChooseColumn={(role, column) => {
+                const table = analysis.result.tables[tableIndex];
+                if (!table) return;
+                // A new score column: the current one stops being the score column.
+                if (column === 'new' && table.columns.score) onCorrect(table, table.columns.score, 'none');
+                else if (column !== 'new' && column !== '') onCorrect(table, column, role);
+              }}
               onCreateActual={() => {
                 const col = bench.newColumn(analysis, tableIndex, '完成情况');
                 if (col) void write([col.block], fmt.columnCreated(lang, col.column, '完成情况'));

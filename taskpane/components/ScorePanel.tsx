@@ -59,6 +59,10 @@ export interface ScorePanelProps {
   findings: readonly Finding[];
   onSelect: (f: Finding) => void;
   onCreateActual: () => void;
+  /** Header text of each column of the table, by letter, for choosing columns. */
+  columnHeaders: Readonly<Record<string, string>>;
+  /** The clerk picks another column for the actuals or the scores ('new': a new score column). */
+  onChooseColumn: (role: 'actual' | 'score', column: string) => void;
   onWrite: () => void;
 }
 
@@ -74,6 +78,25 @@ export function ScorePanel(props: ScorePanelProps) {
   const s = table.score;
   const byRow = new Map(s.items.map((i) => [i.row, i]));
   const shown = table.items.slice(0, MAX_ROWS_SHOWN);
+  /** A dropdown to give the role to another column of the table. */
+  const chooser = (role: 'actual' | 'score', current: string | undefined) => (
+    <Select
+      size="small"
+      aria-label={`${t(lang, role === 'actual' ? 'actualColumn' : 'scoreColumn')}：${t(lang, 'chooseColumn')}`}
+      data-testid={`choose-${role}`}
+      value={current ?? ''}
+      disabled={busy}
+      onChange={(_, d) => props.onChooseColumn(role, d.value)}
+    >
+      {current === undefined && <option value="">{t(lang, 'chooseColumn')}</option>}
+      {Object.entries(props.columnHeaders).map(([letter, header]) => (
+        <option key={letter} value={letter}>
+          {letter} {header}
+        </option>
+      ))}
+      {role === 'score' && current !== undefined && <option value="new">{t(lang, 'newColumn')}</option>}
+    </Select>
+  );
   const area = parseRangeAddress(table.range);
   // The findings of this table: on its rows (a score cell may sit right of its range).
   const tableFindings = props.findings.filter((f) => {
@@ -107,6 +130,7 @@ export function ScorePanel(props: ScorePanelProps) {
               {t(lang, 'createActual')}
             </Button>
           )}
+          {chooser('actual', table.columns.actual)}
         </Field>
         <Field label={t(lang, 'scoreColumn')}>
           <Text data-testid="score-column">
@@ -116,6 +140,7 @@ export function ScorePanel(props: ScorePanelProps) {
                 : `${plan.scoreColumn}（${table.headers.score ?? ''}）`
               : '—'}
           </Text>
+          {chooser('score', table.columns.score)}
         </Field>
       </div>
       <Field label={t(lang, 'writeMode')}>

@@ -147,6 +147,7 @@ describe('ScorePanel', () => {
   it('shows how each rule was understood and which items need a manual score', () => {
     const scored = scoreSheet(sheet, { columnRoles: { '1': { C: 'target' } } });
     const plan = planScores(scored.tables[0]!, sheet, 'values');
+    const onChooseColumn = vi.fn();
     ui(
       <ScorePanel
         tables={scored.tables}
@@ -161,6 +162,8 @@ describe('ScorePanel', () => {
         onMode={vi.fn()}
         onCreateActual={vi.fn()}
         onWrite={vi.fn()}
+        columnHeaders={{ A: '序号', B: '考核内容', C: '考核要求', D: '分值', E: '责任科室', F: '完成情况' }}
+        onChooseColumn={onChooseColumn}
       />,
     );
     const rows = screen.getAllByTestId('score-row');
@@ -169,6 +172,10 @@ describe('ScorePanel', () => {
     expect(rows[1]!.textContent).toContain('需人工评分');
     expect(screen.getByTestId('score-total').textContent).toBe('—');
     expect(screen.getByTestId('score-column').textContent).toBe('新建列（G 列）');
+    // Another column can take the scores: the choice goes back as the role for that column.
+    fireEvent.change(screen.getByTestId('choose-score'), { target: { value: 'E' } });
+    expect(onChooseColumn).toHaveBeenCalledWith('score', 'E');
+    expect((screen.getByTestId('choose-actual') as HTMLSelectElement).value).toBe('F');
   });
 });
 
