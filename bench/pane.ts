@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../test/helpers/chromium';
 import { productionBuild } from '../test/helpers/build';
 import { serveDirectory } from '../test/taskpane/static-server';
 
@@ -21,17 +22,6 @@ export interface PaneBench {
   runs: number;
   note: string | null;
 }
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const median = (a: number[]): number => {
   const s = [...a].sort((x, y) => x - y);

@@ -17,7 +17,7 @@ import {
 } from '../addin/excel';
 import type { Sheet } from '../engine/grid';
 import { scoreSheet, type ScoredSheet } from '../engine/index';
-import type { ColumnRole, Finding, FindingCode } from '../engine/model';
+import { SCORING_FINDING_CODES, type ColumnRole, type Finding } from '../engine/model';
 import type { PaneHost } from './host';
 import { fmt, type Lang } from './i18n';
 import { planNewColumn, planScores, type ScorePlan, type WriteMode } from './plan';
@@ -39,16 +39,6 @@ export interface Analysis {
   /** What scoring found: rules not understood, missing actuals, vetoes (the 评分 tab). */
   scoreFindings: Finding[];
 }
-
-/** Findings that come from scoring rather than from checking the table. */
-const SCORING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
-  'RULE_UNPARSED',
-  'MANUAL_SCORE',
-  'ACTUAL_MISSING',
-  'ACTUAL_INVALID',
-  'RULE_CONDITION',
-  'VETO_TRIGGERED',
-]);
 
 /** A write that found the user's data in its way: shown to the clerk, who may confirm it. */
 export interface PendingWrite {
@@ -107,8 +97,8 @@ export class Workbench {
       sheet,
       range,
       result,
-      findings: result.findings.filter((f) => !SCORING_CODES.has(f.code)),
-      scoreFindings: result.findings.filter((f) => SCORING_CODES.has(f.code)),
+      findings: result.findings.filter((f) => !SCORING_FINDING_CODES.has(f.code)),
+      scoreFindings: result.findings.filter((f) => SCORING_FINDING_CODES.has(f.code)),
     };
   }
 
