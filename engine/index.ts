@@ -27,7 +27,12 @@ export { CHECKS, CODE_SPECS } from './checks';
 export { parseLabel, parsePointsCell } from './points';
 export { matchHeader } from './headers';
 export { SheetView } from './sheet-view';
-export { recogniseSheet, type RecognisedTable, type RecognisedItem } from './recognise';
+export {
+  recogniseSheet,
+  type ColumnRoleCorrections,
+  type RecognisedTable,
+  type RecognisedItem,
+} from './recognise';
 export { scoreTable } from './scoring';
 export * as functions from './functions';
 export { parseRule, evaluateRule, renderRule, RULE_KINDS } from './rules';
@@ -42,7 +47,7 @@ export {
 export function analyseSheet(sheet: Sheet, options?: AnalyseOptions): SheetAnalysis {
   const opts = AnalyseOptionsSchema.parse(options ?? {});
   const view = new SheetView(sheet);
-  const tables: RecognisedTable[] = recogniseSheet(view);
+  const tables: RecognisedTable[] = recogniseSheet(view, opts.columnRoles);
   const findings = validateSheet(view, tables, opts);
   return { sheet: sheet.name, tables: tables.map((t) => t.table), findings };
 }
@@ -68,7 +73,7 @@ export interface ScoredSheet {
 export function scoreSheet(sheet: Sheet, options?: ScoreOptions): ScoredSheet {
   const opts = ScoreOptionsSchema.parse(options ?? {});
   const view = new SheetView(sheet);
-  const tables = recogniseSheet(view);
+  const tables = recogniseSheet(view, opts.columnRoles);
   const findings = validateSheet(view, tables, opts);
   const scored: ScoredTable[] = [];
   for (const t of tables) {

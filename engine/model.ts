@@ -85,6 +85,16 @@ export const FindingCodeSchema = z.enum([
 ]);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;
 
+/** Codes that come from scoring (rules, actual values, vetoes) rather than from checking the table. */
+export const SCORING_FINDING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'RULE_UNPARSED',
+  'MANUAL_SCORE',
+  'ACTUAL_MISSING',
+  'ACTUAL_INVALID',
+  'RULE_CONDITION',
+  'VETO_TRIGGERED',
+]);
+
 export const FindingSchema = z.object({
   code: FindingCodeSchema,
   severity: SeveritySchema,

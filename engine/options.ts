@@ -1,6 +1,6 @@
 /** Settings of recognition and validation (zod: the schema is the source of truth). */
 import { z } from 'zod';
-import { FindingCodeSchema, SeveritySchema } from './model';
+import { ColumnRoleSchema, FindingCodeSchema, SeveritySchema } from './model';
 
 export const LanguageSchema = z.enum(['zh', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -15,6 +15,13 @@ export const AnalyseOptionsSchema = z.object({
   unitType: z.string().min(1).optional(),
   /** Finding codes to leave out. */
   disable: z.array(FindingCodeSchema).default([]),
+  /**
+   * Column roles corrected by a clerk, per table: header row ("5") → column letter ("D") → role,
+   * or 'none' to ignore the column. Tables whose header row is not listed are read as recognised.
+   */
+  columnRoles: z
+    .record(z.string(), z.record(z.string(), z.union([ColumnRoleSchema, z.literal('none')])))
+    .default({}),
   /** Severity overrides per code, e.g. { DUPLICATE_ITEM: 'error' }. */
   severity: z.partialRecord(FindingCodeSchema, SeveritySchema).default({}),
 });

@@ -7,7 +7,7 @@
  * Everything here is one linear pass over the rows (header tests are cached per row).
  */
 import Decimal from 'decimal.js';
-import { cellAddress, columnLetter, rangeAddress } from './address';
+import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
 import type { CellValue } from './grid';
 import { LEVEL_ROLES, matchHeader, type HeaderMatch } from './headers';
 import type { ColumnRole, Group, Item, Layout, Table } from './model';
@@ -71,14 +71,20 @@ const UNIT_LINE = /填报单位|主管部门|单位名称|被考核单位|考核
 const ANNEX = /^\s*附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$/;
 const MAX_TITLE_DISTANCE = 6;
 
-/** Recognises every table on a sheet. */
-export function recogniseSheet(view: SheetView): RecognisedTable[] {
+/**
+ * A clerk's corrections of column roles, per table: header row (Excel row number, as text) →
+ * column letter → the role that column really has, or 'none' for a column to ignore.
+ */
+export type ColumnRoleCorrections = Record<string, Record<string, ColumnRole | 'none'>>;
+
+/** Recognises every table on a sheet, applying the clerk's column-role corrections, if any. */
+export function recogniseSheet(view: SheetView, corrections: ColumnRoleCorrections = {}): RecognisedTable[] {
   const tables: RecognisedTable[] = [];
   const headerCache = new Map<number, HeaderInfo | null>();
   const headerAt = (r: number): HeaderInfo | null => {
     let h = headerCache.get(r);
     if (h === undefined) {
-      h = detectHeader(view, r);
+      h = detectHeader(view, r, corrections[String(r + 1)]);
       headerCache.set(r, h);
     }
     return h;
@@ -103,7 +109,11 @@ function isTextCell(v: CellValue): v is { kind: 'text'; value: string } {
 }
 
 /** A row is a header when its short text cells name at least two distinct roles. */
-function detectHeader(view: SheetView, r: number): HeaderInfo | null {
+function detectHeader(
+  view: SheetView,
+  r: number,
+  corrections?: Record<string, ColumnRole | 'none'>,
+): HeaderInfo | null {
   const matches: { col: number; span: number; match: HeaderMatch; text: string }[] = [];
   let filled = 0;
   let exactCount = 0;
@@ -200,12 +210,51 @@ function detectHeader(view: SheetView, r: number): HeaderInfo | null {
       }
     }
   }
+  if (corrections) {
+    const textAt = (col: number): string =>
+      claims.find((c) => c.col === col)?.text ?? compactCellText(view.value(r, col));
+    applyCorrections(corrections, cols, headers, textAt, left, right);
+  }
   if (cols.item === undefined) return null;
   const signature = Object.entries(cols)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}:${v}`)
     .join(',');
   return { top: r, bottom, left, right, cols, headers, columnPoints, signature };
+}
+
+/**
+ * Moves roles to the columns the clerk chose. A column inside the header keeps at most one role;
+ * a role moved to another column leaves its old one; corrections outside the header, and one
+ * that would leave the table without an item column, are ignored.
+ */
+function applyCorrections(
+  corrections: Record<string, ColumnRole | 'none'>,
+  cols: Partial<Record<ColumnRole, number>>,
+  headers: Partial<Record<ColumnRole, string>>,
+  textAt: (col: number) => string,
+  left: number,
+  right: number,
+): void {
+  for (const [letter, role] of Object.entries(corrections)) {
+    if (!/^[A-Z]{1,3}$/.test(letter)) continue;
+    const col = columnIndex(letter);
+    if (col < left || col > right) continue;
+    const current = (Object.keys(cols) as ColumnRole[]).filter((k) => cols[k] === col);
+    // The table needs its item column: it moves only by giving 'item' to another column.
+    if (current.includes('item') && role !== 'item') continue;
+    for (const k of current) {
+      delete cols[k];
+      delete headers[k];
+    }
+    if (role === 'none') continue;
+    cols[role] = col;
+    headers[role] = textAt(col);
+  }
+}
+
+function compactCellText(v: CellValue): string {
+  return v.kind === 'text' ? compactLabel(v.value) : '';
 }
 
 interface GroupNode {

@@ -90,7 +90,9 @@ function startWeb() {
     [
       '',
       '════════════════════════════════════════════════════════════════════',
-      `开发服务器：https://localhost:${PORT}/taskpane.html`,
+      `开发服务器：https://localhost:${PORT}/taskpane.html（无证书时为 http）`,
+      `没有 Excel 时的预览（示例工作簿）：https://localhost:${PORT}/preview.html`,
+      `Preview without Excel (example workbooks): https://localhost:${PORT}/preview.html`,
       '在 Excel 网页版中侧载：',
       `  1. 用浏览器打开 https://localhost:${PORT}/taskpane.html，确认页面能打开、证书受信任`,
       '     （证书不受信任时先运行 npx office-addin-dev-certs install）。',

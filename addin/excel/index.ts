@@ -25,3 +25,4 @@ export { selectCell } from './select';
 export { writeReportSheet, uniqueSheetName, REPORT_SHEET_NAME, type ReportResult } from './report';
 export { MIN_EXCEL_API, OPTIONAL_APIS, defaultEnv, type AdapterEnv, type Platform } from './requirements';
 export type { ExcelContext } from './types';
+export { loadWorkbookSetting, saveWorkbookSetting } from './settings';

@@ -1,15 +1,13 @@
 /**
  * Offline checks of manifest.xml and the add-in build (the official validator,
- * `npm run validate`, needs the network). Builds the add-in once with webpack, in production
- * mode with a deployment host, into a temporary folder.
+ * `npm run validate`, needs the network), on the production build with a deployment host
+ * (test/helpers/build.ts, shared with the browser tests).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Configuration, Stats } from 'webpack';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { builtFiles, DEPLOY_HOST, productionBuild, ROOT, type Build } from '../helpers/build';
 import { MIN_EXCEL_API } from '../../addin/excel/requirements';
 
 // Excel's CustomFunctions runtime, reduced to recording what functions.ts associates.
@@ -25,9 +23,6 @@ const associated = vi.hoisted(() => {
 
 import { FUNCTIONS } from '../../addin/functions/functions';
 
-const ROOT = resolve(__dirname, '../..');
-const requireCjs = createRequire(__filename);
-const DEPLOY_HOST = 'https://oa.example.gov.cn/perf/';
 const DEV_HOST = 'https://localhost:3000/';
 
 // ── a small element tree over fast-xml-parser's ordered output ─────────────────────────────
@@ -91,33 +86,15 @@ function path(el: El, ...names: string[]): El {
 // ── the build ──────────────────────────────────────────────────────────────────────────────
 
 let outDir = '';
-let stats: Stats;
+let stats: Build['stats'];
 let built: string[] = [];
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'perf-addin-build-'));
-  const webpack = requireCjs('webpack') as typeof import('webpack');
-  const makeConfig = requireCjs(join(ROOT, 'webpack.config.js')) as (
-    env: Record<string, unknown>,
-    argv: Record<string, unknown>,
-  ) => Promise<Configuration>;
-  const config = await makeConfig(
-    { ADDIN_HOST: DEPLOY_HOST, outputPath: outDir, quiet: true },
-    { mode: 'production' },
-  );
-  stats = await new Promise<Stats>((done, fail) =>
-    webpack(config, (err, result) => (err || !result ? fail(err ?? new Error('no stats')) : done(result))),
-  );
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((f) =>
-      statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)],
-    );
-  built = walk(outDir).map((f) => relative(outDir, f).split('\\').join('/'));
-}, 120_000);
-
-afterAll(() => {
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
+  const build = await productionBuild();
+  outDir = build.dir;
+  stats = build.stats;
+  built = builtFiles(outDir);
+}, 600_000);
 
 const source = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 const manifest = parseXml(source);
@@ -125,9 +102,8 @@ const resources = path(manifest, 'VersionOverrides', 'Resources');
 
 describe('webpack build', () => {
   it('succeeds without errors or warnings', () => {
-    const info = stats.toJson({ all: false, errors: true, warnings: true });
-    expect(info.errors ?? []).toEqual([]);
-    expect(info.warnings ?? []).toEqual([]);
+    expect(stats.errors ?? []).toEqual([]);
+    expect(stats.warnings ?? []).toEqual([]);
   });
 
   it('produces the bundles, both function metadata files, the help page, icons and the manifest', () => {
@@ -157,8 +133,7 @@ describe('webpack build', () => {
   });
 
   it('pulls no Node built-in modules into the browser bundles', () => {
-    const modules = stats.toJson({ all: false, modules: true, nestedModules: true }).modules ?? [];
-    const names = modules.flatMap((m) => [m.name ?? '', ...(m.modules ?? []).map((n) => n.name ?? '')]);
+    const names = stats.modules;
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter((n) => /^node:|node-libs-browser|\(ignored\)|^external /.test(n))).toEqual([]);
     for (const bundle of ['functions.js', 'taskpane.js']) {

@@ -1,0 +1,122 @@
+/**
+ * Issue 6, part 4: the task pane. Production bundle sizes (gzipped), whether the functions bundle
+ * stays free of React and Fluent UI, and the time from navigation to the pane showing the
+ * recognised example table in headless Chromium (preview page), against Microsoft's ≤ 500 ms
+ * guidance for add-in load.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../test/helpers/chromium';
+import { productionBuild } from '../test/helpers/build';
+import { serveDirectory } from '../test/taskpane/static-server';
+
+export interface PaneBench {
+  bundles: Record<string, { bytes: number; gzipBytes: number }>;
+  /** Module names of React / Fluent UI found in the functions bundle (must be none). */
+  uiInFunctions: string[];
+  /** Median ms from navigation to the pane's first render, and to the recognised table shown. */
+  paneReadyMs: number | null;
+  recognisedMs: number | null;
+  runs: number;
+  note: string | null;
+}
+
+const median = (a: number[]): number => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+export async function benchPane(runs = 7): Promise<PaneBench> {
+  const build = await productionBuild();
+  const bundles: PaneBench['bundles'] = {};
+  for (const f of ['taskpane.js', 'functions.js', 'preview.js']) {
+    const buf = readFileSync(join(build.dir, f));
+    bundles[f] = { bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length };
+  }
+  // Which modules went into which bundle is not in the stats we keep; the bundle text is enough:
+  // React and Fluent leave their names and error texts behind.
+  const functionsJs = readFileSync(join(build.dir, 'functions.js'), 'utf8');
+  const uiInFunctions = [
+    ['react-dom', /react-dom|__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED/],
+    ['react', /react\.(element|fragment|provider)/],
+    ['@fluentui', /fui-FluentProvider|@fluentui/],
+    ['griffel', /griffel/i],
+  ].flatMap(([name, re]) => ((re as RegExp).test(functionsJs) ? [name as string] : []));
+
+  if (!existsSync(CHROMIUM))
+    return {
+      bundles,
+      uiInFunctions,
+      paneReadyMs: null,
+      recognisedMs: null,
+      runs: 0,
+      note: `no Chromium at ${CHROMIUM}`,
+    };
+
+  const server = await serveDirectory(build.dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const ready: number[] = [];
+  const recognised: number[] = [];
+  try {
+    for (let i = 0; i <= runs; i++) {
+      // A fresh context each time: nothing cached, as a clerk opening the pane for the first time.
+      const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(`${server.url}preview.html?example=zaozhuang-2022-tasks.xlsx`);
+      await page.getByTestId('recognise').waitFor();
+      const t1 = Date.now();
+      await page.getByTestId('recognise').click();
+      await page.getByTestId('table-card').waitFor();
+      const t2 = Date.now();
+      if (i > 0) {
+        // run 0 is the warm-up (browser start, disk cache of the build)
+        ready.push(t1 - t0);
+        recognised.push(t2 - t0);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return {
+    bundles,
+    uiInFunctions,
+    paneReadyMs: median(ready),
+    recognisedMs: median(recognised),
+    runs,
+    note: null,
+  };
+}
+
+/** Rows for the bench table. */
+export function paneRows(p: PaneBench): Array<[string, string, string]> {
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const rows: Array<[string, string, string]> = Object.entries(p.bundles).map(([f, b]) => [
+    `bundle ${f}`,
+    `${kb(b.gzipBytes)} gz`,
+    f === 'taskpane.js'
+      ? `${kb(b.bytes)} raw; target ≤ 300 KB gz: ${b.gzipBytes <= 300 * 1024 ? 'met' : 'MISSED'}`
+      : f === 'functions.js'
+        ? `${kb(b.bytes)} raw; React/Fluent inside: ${p.uiInFunctions.length === 0 ? 'none (met)' : p.uiInFunctions.join(', ') + ' (MISSED)'}`
+        : `${kb(b.bytes)} raw; preview page only (carries ExcelJS)`,
+  ]);
+  if (p.paneReadyMs !== null && p.recognisedMs !== null)
+    rows.push(
+      [
+        'pane ready (navigation → pane drawn)',
+        `${p.paneReadyMs.toFixed(0)} ms`,
+        `${(p.paneReadyMs / 500).toFixed(2)} × the 500 ms guidance`,
+      ],
+      [
+        'pane recognised (→ table shown)',
+        `${p.recognisedMs.toFixed(0)} ms`,
+        `${(p.recognisedMs / 500).toFixed(2)} × 500 ms; includes opening the .xlsx with ExcelJS in the page`,
+      ],
+    );
+  else rows.push(['pane load', 'n/a', p.note ?? '']);
+  return rows;
+}

@@ -1,0 +1,340 @@
+/**
+ * The task pane: recognise → check → score → write, Chinese first. All workbook access goes
+ * through the host (Excel, or the preview's in-memory workbook) via the Workbench.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Switch,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  makeStyles,
+  teamsHighContrastTheme,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
+import { columnLetter, parseRangeAddress } from '../../engine/address';
+import type { ScoredTable } from '../../engine/index';
+import { SheetView } from '../../engine/sheet-view';
+import type { ColumnRole, Finding } from '../../engine/model';
+import type { ScoringSettings } from '../../engine/rules/settings';
+import { paneLanguage, type PaneHost, type ThemeName } from '../host';
+import { fmt, t, type Lang } from '../i18n';
+import type { WriteMode } from '../plan';
+import { DEFAULT_PANE_SETTINGS, type PaneSettings } from '../settings';
+import { Workbench, type Analysis, type Notice, type PendingWrite } from '../workbench';
+import { FindingsPanel } from './FindingsPanel';
+import { ScorePanel } from './ScorePanel';
+import { SettingsPanel } from './SettingsPanel';
+import { TablesPanel } from './TablesPanel';
+
+const THEMES: Record<ThemeName, Theme> = {
+  light: webLightTheme,
+  dark: webDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
+  notice: { margin: `${tokens.spacingVerticalS} 0` },
+  panel: { paddingTop: tokens.spacingVerticalM },
+  conflicts: { maxHeight: '240px', overflowY: 'auto', margin: `${tokens.spacingVerticalS} 0` },
+});
+
+type TabName = 'tables' | 'findings' | 'score' | 'settings';
+
+/** Letter → header text of the columns of one table (lower header row first, for L4). */
+function columnHeaders(analysis: Analysis, index: number): Record<string, string> {
+  const table = analysis.result.tables[index];
+  const range = table ? parseRangeAddress(table.range) : null;
+  if (!table || !range) return {};
+  const view = new SheetView(analysis.sheet);
+  const out: Record<string, string> = {};
+  for (let c = range.left; c <= range.right; c++) {
+    const top = table.headerRow - 1;
+    const text = (table.headerRows > 1 ? view.text(top + 1, c) : '') || view.text(top, c);
+    out[columnLetter(c)] = text.replace(/\s+/g, '');
+  }
+  return out;
+}
+
+export interface AppProps {
+  host: PaneHost;
+  /** Overrides the language Office reports (the preview's ?lang=en). */
+  lang?: Lang;
+}
+
+export function App({ host, lang: forced }: AppProps) {
+  const lang = forced ?? paneLanguage(host.displayLanguage);
+  const bench = useMemo(() => new Workbench(host, lang), [host, lang]);
+  const styles = useStyles();
+  const [settings, setSettings] = useState<PaneSettings>(DEFAULT_PANE_SETTINGS);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabName>('tables');
+  const [selectionOnly, setSelectionOnly] = useState(false);
+  const [tableIndex, setTableIndex] = useState(0);
+  const [pending, setPending] = useState<PendingWrite | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void bench.loadSettings().then(({ settings: s, notice: n }) => {
+      if (!live) return;
+      setSettings(s);
+      if (n) setNotice(n);
+    });
+    return () => {
+      live = false;
+    };
+  }, [bench]);
+
+  /** Runs one action with the progress bar on and the buttons off. */
+  const task = useCallback(
+    async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+      setBusy(label);
+      try {
+        return await work();
+      } catch (err) {
+        setNotice({
+          intent: 'error',
+          text: fmt.failed(lang, err instanceof Error ? err.message : String(err)),
+        });
+        return undefined;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [lang],
+  );
+
+  const recognise = useCallback(
+    (current: PaneSettings = settings) =>
+      task(t(lang, 'recognising'), async () => {
+        const a = await bench.read(selectionOnly ? 'selection' : 'usedRange', current);
+        setAnalysis(a);
+        setTableIndex((i) => (i < a.result.tables.length ? i : 0));
+        setNotice(
+          a.result.tables.length > 0
+            ? { intent: 'info', text: fmt.tablesFound(lang, a.result.tables.length, a.sheet.name) }
+            : { intent: 'warning', text: a.range === null ? t(lang, 'nothingOnSheet') : t(lang, 'noTable') },
+        );
+        return a;
+      }),
+    [bench, lang, selectionOnly, settings, task],
+  );
+
+  const mode: WriteMode = settings.writeMode;
+  const plan = useMemo(
+    () => (analysis ? bench.plan(analysis, tableIndex, mode, settings) : null),
+    [analysis, bench, mode, settings, tableIndex],
+  );
+
+  const saveSettings = async (next: PaneSettings, reanalyse: boolean) => {
+    setSettings(next);
+    const problem = await task(t(lang, 'busy'), () => bench.saveSettings(next));
+    if (problem) setNotice(problem);
+    if (reanalyse && analysis) setAnalysis(bench.analyse(analysis.sheet, analysis.range, next));
+    return problem ?? null;
+  };
+
+  const onCorrect = (table: ScoredTable, column: string, role: ColumnRole | 'none') => {
+    void saveSettings(Workbench.correctRole(settings, table.sheet, table.headerRow, column, role), true);
+  };
+
+  const onSelect = (f: Finding) => {
+    void task(t(lang, 'busy'), async () => {
+      const n = await bench.select(f);
+      if (n) setNotice(n);
+    });
+  };
+
+  const afterWrite = async (result: { notice: Notice } | { pending: PendingWrite }) => {
+    if ('pending' in result) {
+      setPending(result.pending);
+      return;
+    }
+    setNotice(result.notice);
+    if (result.notice.intent === 'success') await recognise();
+  };
+
+  const write = (blocks: PendingWrite['blocks'], done: string, overwrite = false) =>
+    task(t(lang, 'writing'), async () => {
+      if (!analysis) return;
+      await afterWrite(await bench.write(analysis.sheet.name, blocks, done, overwrite));
+    });
+
+  const findings = analysis?.findings ?? [];
+  const corrected = analysis ? (settings.columnRoles[analysis.sheet.name] ?? {}) : {};
+
+  return (
+    <FluentProvider theme={THEMES[host.theme]} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <main className={styles.root} aria-busy={busy !== null}>
+        <Title3 as="h1">{t(lang, 'appTitle')}</Title3>
+        {host.kind === 'preview' && (
+          <Text size={200} block>
+            {t(lang, 'previewNote')}
+          </Text>
+        )}
+        <div className={styles.toolbar}>
+          <Button
+            appearance="primary"
+            onClick={() => void recognise()}
+            disabled={busy !== null}
+            data-testid="recognise"
+          >
+            {t(lang, 'recognise')}
+          </Button>
+          <Switch
+            checked={selectionOnly}
+            onChange={(_, d) => setSelectionOnly(d.checked)}
+            label={t(lang, 'recogniseSelection')}
+          />
+        </div>
+        {busy !== null && (
+          <div role="status" aria-live="polite">
+            <ProgressBar aria-label={busy} />
+            <Text size={200}>{busy}</Text>
+          </div>
+        )}
+        {notice && (
+          <MessageBar intent={notice.intent} className={styles.notice} data-testid="notice">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
+          <Tab value="tables">{t(lang, 'tabTables')}</Tab>
+          <Tab value="findings" data-testid="tab-findings">
+            {t(lang, 'tabFindings')}
+            {analysis ? ` (${findings.length})` : ''}
+          </Tab>
+          <Tab value="score" data-testid="tab-score">
+            {t(lang, 'tabScore')}
+          </Tab>
+          <Tab value="settings" data-testid="tab-settings">
+            {t(lang, 'tabSettings')}
+          </Tab>
+        </TabList>
+        <section className={styles.panel} role="tabpanel" aria-label={tab}>
+          {tab === 'settings' ? (
+            <SettingsPanel
+              key={JSON.stringify(settings.scoring)}
+              scoring={settings.scoring}
+              lang={lang}
+              busy={busy !== null}
+              onSave={(scoring: ScoringSettings) =>
+                void saveSettings({ ...settings, scoring }, true).then((problem) => {
+                  if (!problem) setNotice({ intent: 'success', text: t(lang, 'saved') });
+                })
+              }
+            />
+          ) : !analysis ? (
+            <Text>{t(lang, 'notRead')}</Text>
+          ) : tab === 'tables' ? (
+            <TablesPanel
+              analysis={analysis}
+              lang={lang}
+              corrected={corrected}
+              busy={busy !== null}
+              onCorrect={onCorrect}
+            />
+          ) : tab === 'findings' ? (
+            <FindingsPanel
+              findings={findings}
+              lang={lang}
+              busy={busy !== null}
+              onSelect={onSelect}
+              onHighlight={() =>
+                void task(t(lang, 'busy'), async () => setNotice(await bench.highlight(findings)))
+              }
+              onClear={() => void task(t(lang, 'busy'), async () => setNotice(await bench.clear()))}
+              onReport={() => void task(t(lang, 'busy'), async () => setNotice(await bench.report(findings)))}
+            />
+          ) : (
+            <ScorePanel
+              tables={analysis.result.tables}
+              tableIndex={tableIndex}
+              plan={plan}
+              mode={mode}
+              lang={lang}
+              busy={busy !== null}
+              onTable={setTableIndex}
+              onMode={(m) => void saveSettings({ ...settings, writeMode: m }, false)}
+              findings={analysis.scoreFindings}
+              onSelect={onSelect}
+              columnHeaders={columnHeaders(analysis, tableIndex)}
+              onChooseColumn={(role, column) => {
+                const table = analysis.result.tables[tableIndex];
+                if (!table) return;
+                // A new score column: the current one stops being the score column.
+                if (column === 'new' && table.columns.score) onCorrect(table, table.columns.score, 'none');
+                else if (column !== 'new' && column !== '') onCorrect(table, column, role);
+              }}
+              onCreateActual={() => {
+                const col = bench.newColumn(analysis, tableIndex, '完成情况');
+                if (col) void write([col.block], fmt.columnCreated(lang, col.column, '完成情况'));
+              }}
+              onWrite={() => {
+                if (plan) void write(plan.blocks, '');
+              }}
+            />
+          )}
+        </section>
+        <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
+          <DialogSurface aria-describedby="conflict-text">
+            <DialogBody>
+              <DialogTitle>{t(lang, 'conflictTitle')}</DialogTitle>
+              <DialogContent>
+                <Text id="conflict-text">{t(lang, 'conflictText')}</Text>
+                <ul className={styles.conflicts} data-testid="conflicts">
+                  {pending?.conflicts.map((c) => (
+                    <li key={c.address}>
+                      {c.address}：{t(lang, 'existing')}「{String(c.existing)}」
+                    </li>
+                  ))}
+                </ul>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={() => setPending(null)} data-testid="conflict-cancel">
+                  {t(lang, 'cancel')}
+                </Button>
+                <Button
+                  appearance="primary"
+                  data-testid="conflict-overwrite"
+                  onClick={() => {
+                    const p = pending;
+                    setPending(null);
+                    if (p) void write(p.blocks, p.done, true);
+                  }}
+                >
+                  {t(lang, 'overwrite')}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * The recognised tables: range, layout, points declared vs summed, the column roles (a clerk can
+ * correct one; the correction is saved in the workbook) and the group tree.
+ */
+import {
+  Badge,
+  Caption1,
+  Card,
+  CardHeader,
+  Select,
+  Text,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { columnLetter, parseRangeAddress } from '../../engine/address';
+import { LAYOUT_NAMES, ROLE_NAMES, type ScoredTable } from '../../engine/index';
+import { ColumnRoleSchema, type ColumnRole, type Group } from '../../engine/model';
+import { SheetView } from '../../engine/sheet-view';
+import type { Analysis } from '../workbench';
+import { t, type Lang } from '../i18n';
+
+const useStyles = makeStyles({
+  card: { marginBottom: tokens.spacingVerticalM },
+  roles: { width: '100%', borderCollapse: 'collapse', marginTop: tokens.spacingVerticalS },
+  cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, verticalAlign: 'middle' },
+  facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM },
+  corrected: { marginLeft: tokens.spacingHorizontalXS },
+});
+
+export interface TablesPanelProps {
+  analysis: Analysis;
+  lang: Lang;
+  /** Column letters per header row the clerk corrected, for the "已更正" mark. */
+  corrected: Record<string, Record<string, string>>;
+  busy: boolean;
+  onCorrect: (table: ScoredTable, column: string, role: ColumnRole | 'none') => void;
+}
+
+const ROLES = ColumnRoleSchema.options;
+
+function fmtPoints(n: number | null, unit: ScoredTable['pointsUnit']): string {
+  if (n === null) return '—';
+  return unit === 'percent' ? `${Number((n * 100).toPrecision(12))}%` : String(Number(n.toPrecision(12)));
+}
+
+/** Children of a group in the flat list: the groups one level down whose path extends it. */
+function childrenOf(groups: readonly Group[], parent: Group | null): Group[] {
+  return groups.filter((g) =>
+    parent === null
+      ? g.level === 1
+      : g.level === parent.level + 1 && parent.path.every((p, i) => g.path[i] === p),
+  );
+}
+
+function GroupTree({ table, lang }: { table: ScoredTable; lang: Lang }) {
+  const render = (g: Group) => {
+    const kids = childrenOf(table.groups, g);
+    const agree = g.declared === null || Math.abs(g.declared - g.sum) < 1e-9 || g.scoredAsWhole;
+    const facts =
+      g.declared !== null
+        ? `${t(lang, 'declared')} ${fmtPoints(g.declared, table.pointsUnit)} · ${t(lang, 'summed')} ${fmtPoints(g.sum, table.pointsUnit)}`
+        : `${t(lang, 'summed')} ${fmtPoints(g.sum, table.pointsUnit)}`;
+    return (
+      <TreeItem key={`${g.cell}`} itemType={kids.length > 0 ? 'branch' : 'leaf'} value={g.cell}>
+        <TreeItemLayout
+          aside={
+            <Badge appearance="tint" color={agree ? 'success' : 'danger'}>
+              {agree ? t(lang, 'pointsOk') : t(lang, 'pointsMismatch')}
+            </Badge>
+          }
+        >
+          <span data-testid="group-label">{g.label}</span> <Caption1>{facts}</Caption1>
+        </TreeItemLayout>
+        {kids.length > 0 && <Tree>{kids.map(render)}</Tree>}
+      </TreeItem>
+    );
+  };
+  const top = childrenOf(table.groups, null);
+  if (top.length === 0) return null;
+  return (
+    <Tree aria-label={t(lang, 'groups')} defaultOpenItems={table.groups.map((g) => g.cell)}>
+      {top.map(render)}
+    </Tree>
+  );
+}
+
+export function TablesPanel({ analysis, lang, corrected, busy, onCorrect }: TablesPanelProps) {
+  const styles = useStyles();
+  const view = new SheetView(analysis.sheet);
+  return (
+    <div>
+      {analysis.result.tables.map((table, i) => {
+        const range = parseRangeAddress(table.range);
+        const roleAt = new Map<string, ColumnRole>();
+        for (const [role, letter] of Object.entries(table.columns)) roleAt.set(letter, role as ColumnRole);
+        const headerRow0 = table.headerRow - 1;
+        const columns = range
+          ? Array.from({ length: range.right - range.left + 1 }, (_, k) => range.left + k)
+          : [];
+        const fixed = corrected[String(table.headerRow)] ?? {};
+        return (
+          <Card key={table.range} className={styles.card} data-testid="table-card" aria-label={table.range}>
+            <CardHeader
+              header={
+                <Text weight="semibold">
+                  {table.section ?? table.title ?? `${t(lang, 'tabTables')} ${i + 1}`}
+                </Text>
+              }
+              description={
+                <Caption1>
+                  {LAYOUT_NAMES[table.layout][lang]} · {table.range}
+                </Caption1>
+              }
+            />
+            <div className={styles.facts}>
+              <Text>{t(lang, 'range')}</Text>
+              <Text data-testid="table-range">{table.range}</Text>
+              <Text>{t(lang, 'items')}</Text>
+              <Text data-testid="table-items">{table.items.length}</Text>
+              <Text>{t(lang, 'points')}</Text>
+              <Text data-testid="table-points">
+                {table.declaredTotal !== null
+                  ? `${t(lang, 'declared')} ${fmtPoints(table.declaredTotal, table.pointsUnit)} · `
+                  : ''}
+                {t(lang, 'summed')} {fmtPoints(table.sum, table.pointsUnit)}
+              </Text>
+            </div>
+            <table className={styles.roles} aria-label={t(lang, 'columns')}>
+              <thead>
+                <tr>
+                  <th className={styles.cell}>{t(lang, 'column')}</th>
+                  <th className={styles.cell}>{t(lang, 'header')}</th>
+                  <th className={styles.cell}>{t(lang, 'role')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {columns.map((col) => {
+                  const letter = columnLetter(col);
+                  const header =
+                    (table.headerRows > 1 ? view.text(headerRow0 + 1, col) : '') ||
+                    view.text(headerRow0, col);
+                  const role = roleAt.get(letter) ?? 'none';
+                  return (
+                    <tr key={letter}>
+                      <td className={styles.cell}>{letter}</td>
+                      <td className={styles.cell}>{header.replace(/\s+/g, '')}</td>
+                      <td className={styles.cell}>
+                        <Select
+                          size="small"
+                          aria-label={`${t(lang, 'role')} ${letter}`}
+                          data-testid={`role-${table.headerRow}-${letter}`}
+                          value={role}
+                          disabled={busy}
+                          onChange={(_, data) => onCorrect(table, letter, data.value as ColumnRole | 'none')}
+                        >
+                          <option value="none">{t(lang, 'roleNone')}</option>
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {ROLE_NAMES[r][lang]}
+                            </option>
+                          ))}
+                        </Select>
+                        {fixed[letter] !== undefined && (
+                          <Badge className={styles.corrected} appearance="outline" size="small">
+                            {t(lang, 'roleCorrected')}
+                          </Badge>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <GroupTree table={table} lang={lang} />
+          </Card>
+        );
+      })}
+    </div>
+  );
+}

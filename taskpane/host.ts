@@ -1,0 +1,23 @@
+/**
+ * What the pane needs from where it runs. In Excel, `run` is `Excel.run`; in the browser preview
+ * it is an in-memory workbook loaded from an .xlsx file (preview/memory-excel.ts). Either way the
+ * pane calls the same adapter functions (addin/excel) with the context it is handed.
+ */
+import type { AdapterEnv, ExcelContext } from '../addin/excel';
+
+export type ThemeName = 'light' | 'dark' | 'contrast';
+
+export interface PaneHost {
+  readonly kind: 'excel' | 'preview';
+  readonly env: AdapterEnv;
+  /** Office's display language ("zh-CN", "en-US"); the pane speaks Chinese unless it starts with "en". */
+  readonly displayLanguage: string;
+  readonly theme: ThemeName;
+  /** Runs one piece of work against the workbook. */
+  run<T>(work: (context: ExcelContext) => Promise<T>): Promise<T>;
+}
+
+/** The pane's language for an Office display language: English only when Office speaks English. */
+export function paneLanguage(displayLanguage: string): 'zh' | 'en' {
+  return /^en\b/i.test(displayLanguage) ? 'en' : 'zh';
+}

@@ -1,0 +1,196 @@
+/**
+ * The pane's words, Chinese first. One table per language with the same keys (the type makes a
+ * missing English string a compile error); functions for the ones with numbers in them.
+ */
+export type Lang = 'zh' | 'en';
+
+const zh = {
+  appTitle: '绩效考核助手',
+  tabTables: '表格',
+  tabFindings: '校验',
+  tabScore: '评分',
+  tabSettings: '设置',
+  recognise: '识别当前工作表',
+  recogniseSelection: '仅识别选区',
+  recognising: '正在读取并识别工作表…',
+  notRead: '点击“识别当前工作表”开始：助手会读取工作表，识别指标表并检查问题。',
+  nothingOnSheet: '当前工作表是空的。',
+  noTable: '没有识别到指标表。表头需包含“指标/考核内容”和“分值/责任科室/目标”等至少两类列名。',
+  range: '区域',
+  layout: '类型',
+  items: '指标',
+  points: '分值',
+  declared: '申报',
+  summed: '合计',
+  columns: '列的用途',
+  column: '列',
+  header: '表头',
+  role: '用途',
+  roleNone: '（忽略此列）',
+  roleCorrected: '已更正',
+  groups: '分组',
+  pointsOk: '分值一致',
+  pointsMismatch: '分值不一致',
+  findings: '问题',
+  errors: '错误',
+  warnings: '警告',
+  infos: '提示',
+  clean: '未发现问题：这张表可以提交。',
+  highlight: '标注',
+  clearHighlight: '清除标注',
+  writeReport: '生成校验报告',
+  goToCell: '转到单元格',
+  scoreColumn: '得分列',
+  actualColumn: '完成情况列',
+  newColumn: '新建列',
+  chooseColumn: '改用其他列',
+  createActual: '新建“完成情况”列',
+  writeMode: '写入方式',
+  asValues: '数值',
+  asFormulas: '公式（=PERF.SCORE，随完成情况自动更新）',
+  writeScores: '写入评分',
+  writing: '正在写入…',
+  rule: '规则解读',
+  manual: '需人工评分',
+  waiting: '待填完成情况',
+  entered: '已填得分',
+  deduction: '分值−扣分',
+  total: '总分',
+  band: '等次',
+  pendingTotal: '有指标待评分，暂不能给出总分',
+  conflictTitle: '这些单元格已有内容',
+  conflictText: '写入会覆盖下列单元格中已有的内容。要覆盖吗？',
+  overwrite: '覆盖',
+  cancel: '取消',
+  existing: '现有内容',
+  settingsTitle: '评分设置（保存在工作簿中）',
+  decimals: '小数位数',
+  partial: '不足一档时',
+  partialProportional: '按比例扣分',
+  partialFloor: '向下取整（不足一档不扣）',
+  partialCeil: '向上取整（不足一档按一档扣）',
+  bands: '等次方案',
+  quotas: '强制分布比例（%）',
+  quotaLabels: '强制分布等次',
+  save: '保存设置',
+  saved: '设置已保存到工作簿。',
+  language: '语言',
+  busy: '请稍候…',
+  close: '关闭',
+  previewNote: '预览模式：没有 Excel，工作簿在浏览器中打开（ExcelJS），写入只改变此页面中的副本。',
+} as const;
+
+export type StringKey = keyof typeof zh;
+
+const en: Record<StringKey, string> = {
+  appTitle: 'Performance assessment helper',
+  tabTables: 'Tables',
+  tabFindings: 'Checks',
+  tabScore: 'Score',
+  tabSettings: 'Settings',
+  recognise: 'Recognise active sheet',
+  recogniseSelection: 'Selection only',
+  recognising: 'Reading and recognising the sheet…',
+  notRead:
+    'Click “Recognise active sheet” to start: the helper reads the sheet, finds indicator tables and checks them.',
+  nothingOnSheet: 'The active sheet is empty.',
+  noTable:
+    'No indicator table found. A header needs an item column (指标/考核内容) and at least one other known column (分值, 责任科室, 目标…).',
+  range: 'Range',
+  layout: 'Layout',
+  items: 'Items',
+  points: 'Points',
+  declared: 'declared',
+  summed: 'sum',
+  columns: 'Column roles',
+  column: 'Column',
+  header: 'Header',
+  role: 'Role',
+  roleNone: '(ignore this column)',
+  roleCorrected: 'corrected',
+  groups: 'Groups',
+  pointsOk: 'points agree',
+  pointsMismatch: 'points disagree',
+  findings: 'Findings',
+  errors: 'Errors',
+  warnings: 'Warnings',
+  infos: 'Notes',
+  clean: 'No problems found: this table is ready to submit.',
+  highlight: 'Highlight',
+  clearHighlight: 'Clear highlights',
+  writeReport: 'Write check report',
+  goToCell: 'Go to cell',
+  scoreColumn: 'Score column',
+  actualColumn: 'Actual column',
+  newColumn: 'new column',
+  chooseColumn: 'use another column',
+  createActual: 'Add an actual (完成情况) column',
+  writeMode: 'Write as',
+  asValues: 'Values',
+  asFormulas: 'Formulas (=PERF.SCORE, update with the actuals)',
+  writeScores: 'Write scores',
+  writing: 'Writing…',
+  rule: 'Rule as understood',
+  manual: 'score by hand',
+  waiting: 'needs an actual value',
+  entered: 'entered',
+  deduction: 'points − deduction',
+  total: 'Total',
+  band: 'Band',
+  pendingTotal: 'Some items still need a score: no total yet',
+  conflictTitle: 'These cells are not empty',
+  conflictText: 'Writing would replace what these cells hold. Overwrite them?',
+  overwrite: 'Overwrite',
+  cancel: 'Cancel',
+  existing: 'Holds',
+  settingsTitle: 'Scoring settings (saved in the workbook)',
+  decimals: 'Decimal places',
+  partial: 'Part of a step',
+  partialProportional: 'Deduct proportionally',
+  partialFloor: 'Round down (no deduction below a whole step)',
+  partialCeil: 'Round up (a part counts as a whole step)',
+  bands: 'Band scheme',
+  quotas: 'Forced distribution quotas (%)',
+  quotaLabels: 'Forced distribution bands',
+  save: 'Save settings',
+  saved: 'Settings saved in the workbook.',
+  language: 'Language',
+  busy: 'Please wait…',
+  close: 'Close',
+  previewNote:
+    'Preview: no Excel here; the workbook is opened in the browser (ExcelJS) and writes change only this page’s copy.',
+};
+
+export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };
+
+export function t(lang: Lang, key: StringKey): string {
+  return STRINGS[lang][key];
+}
+
+export const fmt = {
+  count: (lang: Lang, n: number, what: StringKey): string =>
+    lang === 'zh' ? `${t(lang, what)} ${n}` : `${n} ${t(lang, what).toLowerCase()}`,
+  tablesFound: (lang: Lang, n: number, sheet: string): string =>
+    lang === 'zh' ? `工作表“${sheet}”中识别到 ${n} 张表` : `${n} table(s) recognised on “${sheet}”`,
+  written: (lang: Lang, n: number): string =>
+    lang === 'zh' ? `已写入 ${n} 个单元格。` : `${n} cell(s) written.`,
+  highlighted: (lang: Lang, n: number): string =>
+    lang === 'zh' ? `已标注 ${n} 个单元格。` : `${n} cell(s) highlighted.`,
+  cleared: (lang: Lang, n: number, kept: number): string =>
+    lang === 'zh'
+      ? `已清除 ${n} 处标注${kept > 0 ? `；${kept} 处已被您重新填色，保留不动` : ''}。`
+      : `${n} highlight(s) cleared${kept > 0 ? `; ${kept} refilled by you were left as they are` : ''}.`,
+  report: (lang: Lang, sheet: string, n: number): string =>
+    lang === 'zh' ? `已生成校验报告“${sheet}”（${n} 条）。` : `Report “${sheet}” written (${n} finding(s)).`,
+  pending: (lang: Lang, n: number): string =>
+    lang === 'zh' ? `${n} 项需人工评分或待填完成情况` : `${n} item(s) need a manual score or an actual value`,
+  newColumnAt: (lang: Lang, col: string): string =>
+    lang === 'zh' ? `新建列（${col} 列）` : `new column (${col})`,
+  columnCreated: (lang: Lang, col: string, header: string): string =>
+    lang === 'zh' ? `已在 ${col} 列新建“${header}”列。` : `Column “${header}” added at ${col}.`,
+  planSummary: (lang: Lang, items: number, col: string): string =>
+    lang === 'zh'
+      ? `将写入 ${items} 项得分到 ${col} 列，并在表格右侧写入分组得分、总分和等次。`
+      : `Writes ${items} item score(s) into column ${col}, and group totals, the total and the band beside the table.`,
+  failed: (lang: Lang, what: string): string => (lang === 'zh' ? `操作失败：${what}` : `Failed: ${what}`),
+};

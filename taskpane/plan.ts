@@ -1,0 +1,331 @@
+/**
+ * What "写入评分" writes, decided before anything is written: the item scores in the 得分 column
+ * (an existing one, or a new one right of the table), the total in the 合计 row, and a summary
+ * block beside the table with the group totals, the table total and the band. As values, or as
+ * live formulas (`=PERF.SCORE(…)`, `=SUM(…)`, `=PERF.BAND(…)`) that Excel keeps up to date.
+ *
+ * Pure: the pane shows the plan, the adapter writes its blocks and asks before overwriting.
+ */
+import Decimal from 'decimal.js';
+import { cellAddress, columnIndex, columnLetter, parseRangeAddress } from '../engine/address';
+import type { Sheet } from '../engine/grid';
+import type { ScoredTable } from '../engine/index';
+import type { Group, Item, ItemScore } from '../engine/model';
+import { DEFAULT_SETTINGS, type ScoringSettings } from '../engine/rules/settings';
+import { SheetView } from '../engine/sheet-view';
+import type { WriteBlock, WriteValue } from '../addin/excel';
+
+export type WriteMode = 'values' | 'formulas';
+
+export type PlannedKind = 'header' | 'item' | 'total' | 'summary' | 'group' | 'band';
+
+/** One cell the plan writes. */
+export interface PlannedCell {
+  address: string;
+  kind: PlannedKind;
+  value: WriteValue;
+  /** The formula written instead of the value (formulas mode), else null. */
+  formula: string | null;
+}
+
+export interface ScorePlan {
+  /** Column of the item scores, and whether the plan creates it (header "得分"). */
+  scoreColumn: string;
+  createsScoreColumn: boolean;
+  cells: PlannedCell[];
+  /** Blocks for the adapter's `writeBlocks`, one per contiguous run of cells in a column. */
+  blocks: WriteBlock[];
+  /** Items left for a score typed by hand (or waiting for an actual value). */
+  pending: { row: number; name: string; cell: string }[];
+  /** Top-left cell of the summary block (group totals, total, band). */
+  summaryAt: string;
+}
+
+export const SCORE_HEADER = '得分';
+// Words no header matches, so the block is never read as a table of its own.
+export const SUMMARY_TITLE = '汇总（绩效考核助手写入）';
+const SUMMARY_LABELS = {
+  points: '应得',
+  score: '实得',
+  total: '总分',
+  band: '等次',
+} as const;
+
+/**
+ * The option text of PERF.SCORE that makes a formula score exactly as the engine did with these
+ * settings ("decimals=2;partial=floor"). Settings at their defaults are left out, but for the
+ * decimals: the function does not round unless told.
+ */
+export function optionText(settings: ScoringSettings): string {
+  const parts = [`decimals=${settings.decimals}`];
+  if (settings.partial !== DEFAULT_SETTINGS.partial) parts.push(`partial=${settings.partial}`);
+  if (settings.ratioCap !== DEFAULT_SETTINGS.ratioCap) parts.push(`cap=${settings.ratioCap}`);
+  if (settings.thresholds !== DEFAULT_SETTINGS.thresholds) parts.push(`thresholds=${settings.thresholds}`);
+  return parts.join(';');
+}
+
+/** A string literal in a formula: quotes doubled. */
+function literal(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** "H6,H7,H8,H10" → "H6:H8,H10": SUM arguments for the score cells of some rows. */
+export function sumArguments(column: string, rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
+    const a = sorted[i] as number;
+    const b = sorted[j] as number;
+    parts.push(a === b ? `${column}${a}` : `${column}${a}:${column}${b}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+function inGroup(item: Item, group: Group): boolean {
+  return group.path.length <= item.path.length && group.path.every((p, i) => item.path[i] === p);
+}
+
+/**
+ * The first column right of the table that is empty on the header row, every item row and the
+ * totals row: where a new column (得分, 完成情况) goes without covering anything.
+ */
+export function freeColumnRight(table: ScoredTable | Omit<ScoredTable, 'score'>, sheet: Sheet): number {
+  const range = parseRangeAddress(table.range);
+  if (!range) throw new Error(`bad table range ${table.range}`);
+  const view = new SheetView(sheet);
+  const rows = [
+    range.top,
+    ...table.items.map((i) => i.row - 1),
+    ...(table.totalsRow ? [table.totalsRow - 1] : []),
+  ];
+  let col = range.right + 1;
+  while (rows.some((r) => !view.isEmpty(r, col))) col++;
+  return col;
+}
+
+/** The block that adds a column header (得分, 完成情况) right of the table. */
+export function planNewColumn(
+  table: Omit<ScoredTable, 'score'>,
+  sheet: Sheet,
+  header: string,
+): { column: string; block: WriteBlock } {
+  const col = freeColumnRight(table, sheet);
+  const address = cellAddress(table.headerRow - 1, col);
+  return { column: columnLetter(col), block: { address, values: [[header]] } };
+}
+
+/** Builds the plan for one scored table. */
+export function planScores(
+  table: ScoredTable,
+  sheet: Sheet,
+  mode: WriteMode,
+  settings: ScoringSettings = DEFAULT_SETTINGS,
+  /** The other tables of the sheet, which the summary block must not sit beside. */
+  otherTables: readonly Pick<ScoredTable, 'range'>[] = [],
+): ScorePlan {
+  const range = parseRangeAddress(table.range);
+  if (!range) throw new Error(`bad table range ${table.range}`);
+  const view = new SheetView(sheet);
+  const cells: PlannedCell[] = [];
+  const formulas = mode === 'formulas';
+  const options = optionText(settings);
+
+  const createsScoreColumn = table.columns.score === undefined;
+  const scoreCol = createsScoreColumn ? freeColumnRight(table, sheet) : columnIndex(table.columns.score!);
+  const scoreLetter = columnLetter(scoreCol);
+  if (createsScoreColumn)
+    cells.push({
+      address: cellAddress(table.headerRow - 1, scoreCol),
+      kind: 'header',
+      value: SCORE_HEADER,
+      formula: null,
+    });
+
+  /** Top-left cell of the merge covering (row, col): where the text of a merged cell lives. */
+  const shownAt = (row0: number, col: number): string => {
+    const m = view.mergeAt(row0, col);
+    return m ? cellAddress(m.top, m.left) : cellAddress(row0, col);
+  };
+  const colOf = (role: keyof ScoredTable['columns']): number | null => {
+    const letter = table.columns[role];
+    return letter === undefined ? null : columnIndex(letter);
+  };
+  const actualCol = colOf('actual');
+  const pointsCol = colOf('points');
+  const deductionCol = colOf('deduction');
+
+  const byRow = new Map<number, ItemScore>(table.score.items.map((s) => [s.row, s]));
+  const pending: ScorePlan['pending'] = [];
+  const scoredAsWhole = (item: Item): boolean =>
+    item.points === null && table.groups.some((g) => g.scoredAsWhole && inGroup(item, g));
+  const itemScore = new Map<number, Decimal | null>();
+
+  for (const item of table.items) {
+    const s = byRow.get(item.row);
+    const row0 = item.row - 1;
+    const address = cellAddress(row0, scoreCol);
+    const score = s?.score ?? null;
+    itemScore.set(item.row, score === null ? null : new Decimal(score));
+    if (s?.source === 'entered') continue; // the clerk's own score stays as typed
+    // A rule the engine read gets a live formula, even while its actual value is still blank.
+    const liveRule =
+      formulas &&
+      s !== undefined &&
+      (s.source === 'rule' || (s.source === 'none' && !s.manual)) &&
+      s.ruleKind !== null &&
+      !item.deductionOnly &&
+      actualCol !== null &&
+      item.points !== null;
+    let formula: string | null = null;
+    if (liveRule) {
+      const textCol = colOf(item.target !== null ? 'target' : 'method') ?? colOf('item');
+      const ruleCell = shownAt(row0, textCol as number);
+      const pointsRef =
+        pointsCol !== null &&
+        item.pointsCell === cellAddress(row0, pointsCol) &&
+        view.value(row0, pointsCol).kind === 'number'
+          ? item.pointsCell
+          : String(item.points);
+      formula = `=PERF.SCORE(${cellAddress(row0, actualCol)},${ruleCell},${pointsRef},,${literal(options)})`;
+    } else if (formulas && s?.source === 'deduction' && !item.deductionOnly && deductionCol !== null) {
+      formula = `=MAX(0,${item.points}-N(${cellAddress(row0, deductionCol)}))`;
+    }
+    if (score === null && !item.deductionOnly && !scoredAsWhole(item))
+      pending.push({ row: item.row, name: item.name, cell: address });
+    if (score !== null || formula !== null) cells.push({ address, kind: 'item', value: score, formula });
+  }
+
+  const allRows = table.items.map((i) => i.row);
+  const totalFormula = `=MAX(0,SUM(${sumArguments(scoreLetter, allRows)}))`;
+  const total = table.score.total;
+  if (table.totalsRow !== null && total !== null)
+    cells.push({
+      address: cellAddress(table.totalsRow - 1, scoreCol),
+      kind: 'total',
+      value: total,
+      formula: formulas ? totalFormula : null,
+    });
+
+  // Summary block: right of the table (one blank column after the scores), from the first row
+  // under the header down, in the first columns where every cell it needs is empty. Not on the
+  // header row (extra words there would change how the table is read), and not beside another
+  // table of the sheet: when the group rows would reach one, they are left out (the pane shows them).
+  const others = otherTables
+    .filter((o) => o.range !== table.range)
+    .flatMap((o) => parseRangeAddress(o.range) ?? []);
+  const summaryTop = table.headerRow - 1 + table.headerRows; // 0-based row of the title
+  const clashes = (rows: number) =>
+    others.some((o) => summaryTop <= o.bottom && summaryTop + rows - 1 >= o.top);
+  const groups = clashes(3 + table.groups.length) ? [] : table.groups;
+  const summaryRows = 3 + groups.length;
+  let labelCol = Math.max(scoreCol, range.right) + 2;
+  const blocked = (col: number): boolean => {
+    for (let rr = summaryTop; rr < summaryTop + summaryRows; rr++)
+      for (let dc = 0; dc < 3; dc++) if (!view.isEmpty(rr, col + dc)) return true;
+    return false;
+  };
+  for (let tries = 0; tries < 200 && blocked(labelCol); tries++) labelCol++;
+  const put = (
+    row0: number,
+    dc: number,
+    kind: PlannedKind,
+    value: WriteValue,
+    formula: string | null = null,
+  ) => cells.push({ address: cellAddress(row0, labelCol + dc), kind, value, formula });
+  let r = summaryTop;
+  put(r, 0, 'summary', SUMMARY_TITLE);
+  put(r, 1, 'summary', SUMMARY_LABELS.points);
+  put(r, 2, 'summary', SUMMARY_LABELS.score);
+  r++;
+  for (const g of groups) {
+    const members = table.items.filter((i) => inGroup(i, g) && !i.deductionOnly);
+    const scores = members.map((i) => itemScore.get(i.row) ?? null);
+    const complete = members.length > 0 && scores.every((x) => x !== null);
+    const sum = complete ? scores.reduce<Decimal>((a, b) => a.plus(b as Decimal), new Decimal(0)) : null;
+    put(r, 0, 'group', `${'　'.repeat(g.level - 1)}${g.label.replace(/\s+/g, ' ')}`);
+    put(r, 1, 'group', g.declared ?? g.sum);
+    if (members.length > 0 && (complete || formulas))
+      put(
+        r,
+        2,
+        'group',
+        sum === null ? null : sum.toNumber(),
+        formulas
+          ? `=SUM(${sumArguments(
+              scoreLetter,
+              members.map((i) => i.row),
+            )})`
+          : null,
+      );
+    r++;
+  }
+  const totalRow0 = r;
+  put(r, 0, 'total', SUMMARY_LABELS.total);
+  put(r, 1, 'total', table.score.outOf);
+  if (total !== null || formulas) put(r, 2, 'total', total, formulas ? totalFormula : null);
+  r++;
+  put(r, 0, 'band', SUMMARY_LABELS.band);
+  const band = table.score.band;
+  const hasVeto = table.items.some((i) => i.veto || i.vetoExcellence);
+  const outOf = table.score.outOf;
+  if (formulas && !hasVeto && outOf !== null && outOf > 0) {
+    const totalCell = cellAddress(totalRow0, labelCol + 2);
+    put(
+      r,
+      2,
+      'band',
+      band,
+      `=IF(${totalCell}="","",PERF.BAND(${totalCell}*100/${outOf},${literal(settings.bands)}))`,
+    );
+  } else if (band !== null) {
+    put(r, 2, 'band', table.score.bandNote ? `${band}（${table.score.bandNote}）` : band);
+  }
+
+  return {
+    scoreColumn: scoreLetter,
+    createsScoreColumn,
+    cells: cells.filter((c) => c.value !== null || c.formula !== null),
+    blocks: toBlocks(cells.filter((c) => c.value !== null || c.formula !== null)),
+    pending,
+    summaryAt: cellAddress(summaryTop, labelCol),
+  };
+}
+
+/** Groups planned cells into vertical runs per column: one 2-D write each. */
+export function toBlocks(cells: readonly PlannedCell[]): WriteBlock[] {
+  const byCol = new Map<string, { row: number; cell: PlannedCell }[]>();
+  for (const c of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(c.address);
+    if (!m) continue;
+    const list = byCol.get(m[1] as string) ?? [];
+    list.push({ row: Number(m[2]), cell: c });
+    byCol.set(m[1] as string, list);
+  }
+  const blocks: WriteBlock[] = [];
+  for (const [col, list] of byCol) {
+    list.sort((a, b) => a.row - b.row);
+    let run: PlannedCell[] = [];
+    let top = 0;
+    const flush = () => {
+      if (run.length === 0) return;
+      const bottom = top + run.length - 1;
+      const block: WriteBlock = {
+        address: top === bottom ? `${col}${top}` : `${col}${top}:${col}${bottom}`,
+        values: run.map((c) => [c.value]),
+      };
+      if (run.some((c) => c.formula !== null)) block.formulas = run.map((c) => [c.formula]);
+      blocks.push(block);
+      run = [];
+    };
+    for (const x of list) {
+      if (run.length > 0 && x.row !== top + run.length) flush(); // rows between stay untouched
+      if (run.length === 0) top = x.row;
+      run.push(x.cell);
+    }
+    flush();
+  }
+  return blocks;
+}
