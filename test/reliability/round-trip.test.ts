@@ -115,6 +115,9 @@ async function buildInput(file: string): Promise<void> {
   other.getCell('A4').value = { text: '考核办法', hyperlink: 'https://example.org/kh' };
   other.getCell('A5').value = new Date('2024-12-31T00:00:00Z');
   other.getCell('A5').numFmt = 'yyyy-mm-dd';
+  // A PERF formula returned by a unit without the add-in: its cached result is stale (recalc).
+  other.getCell('C5').value = { formula: "_xludf.PERF.SCORE('评分'!E3,'评分'!C3,'评分'!D3)", result: 0 };
+  other.getCell('C5').numFmt = '0.0';
   other.mergeCells('C1:D2');
   other.getColumn(1).width = 24;
   other.addConditionalFormatting({
@@ -242,11 +245,19 @@ describe('score --out keeps everything but the score cells', () => {
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('recalc --out keeps everything too (nothing to recalculate: no cell changes)', async () => {
+  it('recalc --out changes only the PERF formula result and keeps everything else', async () => {
     const out2 = join(tmp.dir, '重算后.xlsx');
     const r = perfCheck(['recalc', '--out', out2, input]);
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(diff(snapshot(await read(input)), snapshot(await read(out2)))).toEqual([]);
+    const back = await read(out2);
+    expect(diff(snapshot(await read(input)), snapshot(back))).toEqual(['汇总!C5']);
+    const c5 = back.getWorksheet('汇总')!.getCell('C5');
+    expect([c5.formula, c5.result, c5.numFmt]).toEqual([
+      "_xludf.PERF.SCORE('评分'!E3,'评分'!C3,'评分'!D3)",
+      6.5,
+      '0.0',
+    ]);
   });
 });
 
