@@ -79,14 +79,13 @@ describe('bad-input corpus', () => {
         : new Set(doc.files[0]!.findings!.map((x) => x.code));
     for (const c of f.codes ?? []) expect(got).toContain(c);
     if (f.codes?.length === 0 && f.command !== 'recalc') expect(got.size).toBe(0);
-  });
-
-  it('the 1,000,000-row sheet is scored with bounded memory, quickly, and only its table is read', () => {
-    const r = perfCheck(['score', '--json', 'million-rows-sparse.xlsx']);
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as { files: { tables: { range: string; total: number | null }[] }[] };
-    expect(doc.files[0]!.tables.map((t) => [t.range, t.total])).toEqual([['A2:H5', 11.5]]);
-    expect(r.ms).toBeLessThan(30_000);
+    if (file === 'million-rows-sparse.xlsx') {
+      // Bounded memory (the heap limit above) and time, and only its table is read and scored.
+      const tables = (doc.files[0] as unknown as { tables: { range: string; total: number | null }[] })
+        .tables;
+      expect(tables.map((t) => [t.range, t.total])).toEqual([['A2:H5', 11.5]]);
+      expect(r.ms).toBeLessThan(30_000);
+    }
   });
 
   it('the committed corpus is what the generator makes (byte for byte)', async () => {
