@@ -63,7 +63,9 @@ export function parseOptionText(
 ): ScoringSettings {
   if (!text || text.trim() === '') return base;
   const raw: Record<string, unknown> = { ...base, forced: { ...base.forced } };
-  for (const part of text.split(/[;；,，]/)) {
+  // A comma separates options only before another "name=": band schemes contain commas
+  // ("bands=90:优秀,80:良好,60:合格,0:不合格", as the README writes it).
+  for (const part of text.split(/[;；]|[,，](?=\s*[A-Za-z]+\s*[=:：])/)) {
     const p = part.trim();
     if (p === '') continue;
     const m = /^([A-Za-z]+)\s*[=:：]\s*(.+)$/.exec(p);

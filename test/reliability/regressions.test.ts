@@ -1,6 +1,6 @@
 /** Defects the fuzzers found, pinned as examples (each failed before its fix). */
 import { describe, expect, it } from 'vitest';
-import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule } from '../../engine/rules';
+import { dec, DEFAULT_SETTINGS, evaluateRule, parseOptionText, parseRule } from '../../engine/rules';
 import { perfScore } from '../../engine/functions';
 import { makeSheet, scoreSheet, type Cell } from '../../engine';
 
@@ -86,5 +86,18 @@ describe('scores never leave [0, points]', () => {
     const r = scoreSheet(sheet);
     expect(r.tables[0]!.score.items[0]!.score).toBeNull();
     expect(r.findings).toContainEqual(expect.objectContaining({ code: 'ACTUAL_INVALID', cell: 'D2' }));
+  });
+});
+
+describe('--options as the README writes them', () => {
+  it('a band scheme with commas is one option, not four', () => {
+    const s = parseOptionText(
+      'decimals=2;partial=floor;cap=1.2;thresholds=all;bands=90:优秀,80:良好,60:合格,0:不合格',
+    );
+    expect(s).toMatchObject({ decimals: 2, partial: 'floor', ratioCap: 1.2, thresholds: 'all' });
+    expect(s.bands).toBe('90:优秀,80:良好,60:合格,0:不合格');
+    // Commas still separate options.
+    expect(parseOptionText('decimals=1,partial=ceil')).toMatchObject({ decimals: 1, partial: 'ceil' });
+    expect(() => parseOptionText('decimals=1,80:良好')).toThrow(/decimals/); // still refused, naming the key
   });
 });
