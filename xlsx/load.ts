@@ -144,7 +144,8 @@ export function checkZipSizes(buf: Uint8Array): InputError | null {
     const extraLen = u16(p + 30);
     if (size === 0xffffffff || packed === 0xffffffff) {
       // ZIP64 extended information (0x0001): uncompressed, then compressed size, as needed.
-      for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; e += 4 + u16(e + 2)) {
+      const end = Math.min(buf.length, p + 46 + nameLen + extraLen); // a damaged length stays in bounds
+      for (let e = p + 46 + nameLen; e + 4 <= end; e += 4 + u16(e + 2)) {
         if (u16(e) !== 0x0001) continue;
         let q = e + 4;
         if (size === 0xffffffff && q + 8 <= buf.length) {
