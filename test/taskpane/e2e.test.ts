@@ -237,6 +237,34 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     }
   });
 
+  it('pages carry a Content-Security-Policy that blocks inline scripts and other origins', async () => {
+    await open('example=wenzhou-2024-evaluation.xlsx');
+    const ran = await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.body.appendChild(s);
+      const img = new Image();
+      const loaded = new Promise<boolean>((resolve) => {
+        img.onload = () => resolve(true);
+        img.onerror = () => resolve(false);
+      });
+      img.src = 'https://example.com/pixel.png';
+      return {
+        inline: (window as unknown as { __injected?: boolean }).__injected === true,
+        image: await loaded,
+      };
+    });
+    expect(ran).toEqual({ inline: false, image: false });
+    consoleErrors.length = 0; // the browser reports the refusals; they are the point here
+    for (const html of ['taskpane.html', 'preview.html']) {
+      const text = await (await fetch(`${server.url}${html}`)).text();
+      const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(text)?.[1] ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain('unsafe-eval');
+      expect(/script-src[^;]*'unsafe-inline'/.test(csp)).toBe(false);
+    }
+  });
+
   it('has no serious accessibility violations (axe-core) and works with the keyboard', async () => {
     await open('example=zaozhuang-2022-tasks-mistakes.xlsx');
     await page.keyboard.press('Tab');
