@@ -200,7 +200,7 @@ export function scoreTable(
     }
     // 3. The rule applied to the actual value.
     if (score === null && !enteredBad && entry.source === 'none' && cols.actual !== undefined) {
-      const textCell = cellAddress(r, (it.target !== null ? cols.target : cols.method) ?? cols.item!);
+      const textCol = (it.target !== null ? cols.target : cols.method) ?? cols.item!;
       if (!parsed) {
         entry.manual = true;
         report(
@@ -213,7 +213,7 @@ export function scoreTable(
         entry.manual = true;
         report(
           'RULE_UNPARSED',
-          textCell,
+          cellAddress(r, textCol),
           `指标「${it.name}」的规则无法识别（${parsed.reason}），需人工评分`,
           `The rule of item "${it.name}" was not understood; score by hand`,
           { name: it.name },
@@ -227,7 +227,7 @@ export function scoreTable(
           if (outcome.note)
             report(
               'RULE_CONDITION',
-              textCell,
+              cellAddress(r, textCol),
               `指标「${it.name}」${outcome.note}`,
               `Item "${it.name}": ${outcome.note}`,
             );
@@ -277,7 +277,7 @@ export function scoreTable(
     const rounded = round(score, settings.decimals);
     entry.score = (settings.totals === 'roundItems' ? rounded : score).toNumber();
     sum = sum.plus(rounded);
-    exactSum = exactSum.plus(score);
+    if (settings.totals === 'roundOnce') exactSum = exactSum.plus(score); // only read then
   }
 
   const gross = settings.totals === 'roundItems' ? sum : round(exactSum, settings.decimals);
