@@ -1,0 +1,114 @@
+/**
+ * Checking many files on all cores (issue 6.5): the main thread checks files itself and hands
+ * others to worker threads (cli/check-worker.ts), each kept two files ahead so it never waits
+ * for the busy main thread. Outcomes are delivered strictly in command-line order, as each
+ * becomes ready, so reports, stderr lines and exit codes are those of a one-by-one run.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import {
+  checkFile,
+  type CheckJob,
+  type EngineModule,
+  type FileOutcome,
+  type XlsxModule,
+} from './check-file.js';
+
+/** Files each worker holds: the one it checks and the next, so it is never idle. */
+const AHEAD = 2;
+/** Below this many files a worker's start-up (loading ExcelJS) costs more than it saves. */
+export const MIN_PARALLEL_FILES = 4;
+
+/**
+ * Threads to use, the main one included: PERF_CHECK_WORKERS when set (1 = no workers), else one
+ * per core. 1 when the compiled worker is missing (running from sources, as in unit tests).
+ */
+export function threadCount(files: number, env: Record<string, string | undefined>): number {
+  if (files < MIN_PARALLEL_FILES || !existsSync(workerScript())) return 1;
+  const wanted = Number(env.PERF_CHECK_WORKERS);
+  const n = Number.isInteger(wanted) && wanted >= 1 ? wanted : availableParallelism();
+  return Math.max(1, Math.min(n, files, 16));
+}
+
+function workerScript(): string {
+  return join(__dirname, 'check-worker.js');
+}
+
+/**
+ * Starts `threads - 1` workers now, so they load ExcelJS and the engine while the main thread
+ * loads its own copy (the loads take longer than checking a hundred small files), and returns
+ * the function that checks files on them and on the main thread.
+ */
+export function startPool(
+  job: CheckJob,
+  threads: number,
+): (
+  files: readonly string[],
+  mods: { engine: EngineModule; xlsx: XlsxModule },
+  onOutcome: (outcome: FileOutcome) => void,
+) => Promise<void> {
+  const started = Array.from({ length: threads - 1 }, () => new Worker(workerScript(), { workerData: job }));
+  return (files, mods, onOutcome) => checkFilesInParallel(files, job, started, mods, onOutcome);
+}
+
+/** Checks `files` on the workers and the main thread; `onOutcome` is called once per file, in order. */
+async function checkFilesInParallel(
+  files: readonly string[],
+  job: CheckJob,
+  started: readonly Worker[],
+  mods: { engine: EngineModule; xlsx: XlsxModule },
+  onOutcome: (outcome: FileOutcome) => void,
+): Promise<void> {
+  const ready: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
+  let delivered = 0;
+  const deliver = (index: number, outcome: FileOutcome): void => {
+    ready[index] = outcome;
+    while (delivered < files.length && ready[delivered]) {
+      const o = ready[delivered]!;
+      ready[delivered] = undefined; // printed: the report no longer needs to be held here
+      delivered++;
+      onOutcome(o);
+    }
+  };
+  let next = 0;
+  const take = (): number => (next < files.length ? next++ : -1);
+  // Files a worker held when it failed: the main thread checks them instead.
+  const orphans: number[] = [];
+
+  const workers = started.map((worker) => {
+    const held = new Set<number>();
+    const feed = (): void => {
+      while (held.size < AHEAD) {
+        const i = take();
+        if (i < 0) break;
+        held.add(i);
+        worker.postMessage({ index: i, file: files[i] });
+      }
+    };
+    const done = new Promise<void>((resolve) => {
+      const finish = (): void => {
+        orphans.push(...held);
+        held.clear();
+        resolve();
+      };
+      worker.on('message', (msg: { index: number; outcome: FileOutcome }) => {
+        held.delete(msg.index);
+        deliver(msg.index, msg.outcome);
+        feed();
+        if (held.size === 0) finish();
+      });
+      worker.on('error', finish);
+      worker.on('exit', finish);
+    });
+    feed();
+    if (held.size === 0) void worker.terminate(); // nothing left for it: 'exit' settles `done`
+    return { worker, done };
+  });
+
+  for (let i = take(); i >= 0; i = take()) deliver(i, await checkFile(files[i]!, job, mods));
+  await Promise.all(workers.map((w) => w.done));
+  for (const i of orphans.sort((a, b) => a - b)) deliver(i, await checkFile(files[i]!, job, mods));
+  await Promise.all(workers.map((w) => w.worker.terminate()));
+}
