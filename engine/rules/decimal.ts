@@ -46,6 +46,20 @@ export function round(x: Dec, decimals: number): Dec {
   return x.toDecimalPlaces(decimals, D.ROUND_HALF_UP);
 }
 
+const ZERO = new D(0);
+
+/**
+ * max(0, x) and min(a, b) without the copies decimal.js's D.max / D.min make of their
+ * arguments (decimals are immutable, so returning one of them is the same value): these run for
+ * every scored item and every PERF.SCORE call.
+ */
+export function max0(x: Dec): Dec {
+  return x.isNeg() || x.isZero() ? ZERO : x;
+}
+export function dmin(a: Dec, b: Dec): Dec {
+  return a.lte(b) ? a : b;
+}
+
 export function clamp(x: Dec, lo: Dec | number, hi: Dec | number): Dec {
   return D.max(lo, D.min(hi, x));
 }
