@@ -8,7 +8,7 @@
  */
 import Decimal from 'decimal.js';
 import { cellAddress, columnLetter, rangeAddress } from './address';
-import type { CellValue } from './grid';
+import { EMPTY, type CellValue } from './grid';
 import { LEVEL_ROLES, matchHeader, type HeaderMatch } from './headers';
 import type { ColumnRole, Group, Item, Layout, Table } from './model';
 import { parseLabel, parsePointsCell, sumPoints, type PointsCell } from './points';
@@ -259,9 +259,10 @@ function buildTable(
   const bodyRows: number[] = [];
   const repeatedHeaders: number[] = [];
   let blankRun = 0;
+  const scan = { col: 0, value: EMPTY as CellValue };
   for (let r = header.bottom + 1; r < view.rowCount; r++) {
-    const own = firstOwnCells(view, r, left, right);
-    if (own.length === 0) {
+    const ownCount = scanOwnCells(view, r, left, right, scan);
+    if (ownCount === 0) {
       if (continuesMerge(view, r, left, right, header.bottom)) {
         bodyRows.push(r);
         continue;
@@ -270,7 +271,7 @@ function buildTable(
       if (blankRun >= 2 || nextContentStartsNewBlock(view, r, left, right, headerAt)) break;
       continue;
     }
-    const first = own[0]!;
+    const first = { col: scan.col, value: scan.value };
     const firstText = first.value.kind === 'text' ? first.value.value : '';
     const key = matchKey(firstText);
     if (TOTALS.has(key)) {
@@ -291,7 +292,7 @@ function buildTable(
       }
       break;
     }
-    if (own.length === 1 && SECTION_ROW.test(nfkc(firstText)) && first.col !== cols.item) break;
+    if (ownCount === 1 && SECTION_ROW.test(nfkc(firstText)) && first.col !== cols.item) break;
     if (SUBTOTAL.has(key)) {
       bottom = r;
       blankRun = 0;
@@ -659,23 +660,27 @@ function asNumberOrText(v: number | string | boolean | null): number | string | 
 }
 
 /**
- * The first two own cells of a row within [left, right]: the body scan only needs the first and
- * whether there are more, and runs once per row.
+ * How many own cells a row has within [left, right] (counting stops at 2), the first one left
+ * in `first`: the body scan runs once per row and needs no more, so it allocates nothing.
  */
-function firstOwnCells(
+function scanOwnCells(
   view: SheetView,
   r: number,
   left: number,
   right: number,
-): { col: number; value: CellValue }[] {
-  const out: { col: number; value: CellValue }[] = [];
-  for (let c = left; c <= right && out.length < 2; c++) {
+  first: { col: number; value: CellValue },
+): number {
+  let n = 0;
+  for (let c = left; c <= right && n < 2; c++) {
     const v = view.raw(r, c)?.value;
     if (!v || v.kind === 'empty' || (v.kind === 'text' && v.value.trim() === '')) continue;
     if (view.isMergeSlave(r, c)) continue;
-    out.push({ col: c, value: v });
+    if (n++ === 0) {
+      first.col = c;
+      first.value = v;
+    }
   }
-  return out;
+  return n;
 }
 
 /** Own (non-merge-slave) filled cells of a row within [left, right]. */

@@ -36,8 +36,12 @@ export function nfkc(s: string): string {
   return out;
 }
 
+const NEEDS_COMPACTING = /[\r\n]|[ \t\u3000]{2}/;
+
 /** For display in paths and names: line breaks and runs of spaces removed, ends trimmed. */
 export function compactLabel(s: string): string {
+  // Most labels have neither line breaks nor runs of spaces: then only the trim applies.
+  if (!NEEDS_COMPACTING.test(s)) return s.trim();
   // Chinese labels are broken over lines for width ("自身\n建设"); joining without a space is right.
   return s
     .replace(/\s*[\r\n]+\s*/g, '')
