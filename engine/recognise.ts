@@ -239,6 +239,8 @@ interface GroupNode {
   group: Group;
   parent: GroupNode | null;
   children: GroupNode[];
+  /** Children by name (their last path element). */
+  byName: Map<string, GroupNode>;
   items: RecognisedItem[];
 }
 
@@ -347,7 +349,10 @@ function buildTable(
 
   // Items and groups.
   const levelCols = LEVEL_ROLES.map((role) => cols[role]).filter((c): c is number => c !== undefined);
-  const groupsByKey = new Map<string, GroupNode>();
+  const rootsByName = new Map<string, GroupNode>();
+  const sPath: string[] = [];
+  const sMasters: string[] = [];
+  const sRaw: string[] = [];
   const roots: GroupNode[] = [];
   const items: RecognisedItem[] = [];
   const topItems: RecognisedItem[] = [];
@@ -388,30 +393,33 @@ function buildTable(
       if (m.top > header.bottom) continue; // second line of a merged item
     }
     // Hierarchy path, forward-filled: merged cells read as their top-left, blanks inherit.
-    const path: string[] = [];
-    const masters: string[] = [];
-    const rawLabels: { raw: string; cell: string }[] = [];
+    // Built in scratch arrays (n entries) and copied at their exact size only for kept rows.
+    let n = 0;
     for (let depth = 0; depth < levelCols.length; depth++) {
       const c = levelCols[depth]!;
       const merge = view.mergeAt(r, c);
       const masterKey = merge ? mergeKey(merge) : cellAddress(r, c);
-      if (depth > 0 && masters[masters.length - 1] === masterKey) continue; // one label merged across levels
+      if (depth > 0 && n > 0 && sMasters[n - 1] === masterKey) continue; // one label merged across levels
       const raw = view.text(r, c).trim();
       if (raw === '') {
         // A blank level cell means "same as above" when the parents agree.
         const inherited = prevPath[depth];
-        if (inherited !== undefined && path.every((p, i) => p === prevPath[i])) {
-          path.push(inherited);
-          masters.push(prevMasters[depth] ?? masterKey);
-          rawLabels.push({ raw: '', cell: prevMasters[depth] ?? masterKey });
+        let parentsAgree = true;
+        for (let i = 0; i < n && parentsAgree; i++) parentsAgree = sPath[i] === prevPath[i];
+        if (inherited !== undefined && parentsAgree) {
+          sPath[n] = inherited;
+          sMasters[n] = prevMasters[depth] ?? masterKey;
+          sRaw[n] = '';
+          n++;
         }
         continue;
       }
       let name = labelNames.get(raw);
       if (name === undefined) labelNames.set(raw, (name = parseLabel(raw).name));
-      path.push(name);
-      masters.push(masterKey);
-      rawLabels.push({ raw, cell: masterKey });
+      sPath[n] = name;
+      sMasters[n] = masterKey;
+      sRaw[n] = raw;
+      n++;
     }
 
     const nameRaw = view.text(r, itemCol).trim();
@@ -421,23 +429,23 @@ function buildTable(
         continue; // a row with only hierarchy labels or a sequence number
       }
     }
+    const path = sPath.slice(0, n);
+    const masters = sMasters.slice(0, n);
     prevPath = path;
     prevMasters = masters;
 
-    // Groups along the path.
+    // Groups along the path: a group is found by its parent and its name, i.e. by path[0..d].
     let parent: GroupNode | null = null;
-    let key = '';
     for (let d = 0; d < path.length; d++) {
-      key = d === 0 ? path[0]! : `${key}\u0001${path[d]!}`; // path[0..d] joined by \u0001
-      let node = groupsByKey.get(key);
+      const index: Map<string, GroupNode> = parent ? parent.byName : rootsByName;
+      let node: GroupNode | undefined = index.get(path[d]!);
       if (!node) {
-        const rl = rawLabels[d]!;
-        const parts = parseLabel(rl.raw);
+        const parts = parseLabel(sRaw[d]!);
         node = {
           group: {
             path: path.slice(0, d + 1),
-            label: rl.raw,
-            cell: rl.cell,
+            label: sRaw[d]!,
+            cell: masters[d]!,
             declared: parts.points,
             sum: 0,
             scoredAsWhole: false,
@@ -445,13 +453,14 @@ function buildTable(
           },
           parent,
           children: [],
+          byName: new Map(),
           items: [],
         };
-        groupsByKey.set(key, node);
+        index.set(path[d]!, node);
         if (parent) parent.children.push(node);
         else roots.push(node);
-      } else if (node.group.label === '' && rawLabels[d]!.raw !== '') {
-        node.group.label = rawLabels[d]!.raw;
+      } else if (node.group.label === '' && sRaw[d]! !== '') {
+        node.group.label = sRaw[d]!;
       }
       parent = node;
     }
