@@ -5,7 +5,7 @@
  * becomes ready, so reports, stderr lines and exit codes are those of a one-by-one run.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
@@ -23,13 +23,24 @@ export const MIN_PARALLEL_FILES = 4;
 
 /**
  * Threads to use, the main one included: PERF_CHECK_WORKERS when set (1 = no workers), else one
- * per core. 1 when the compiled worker is missing (running from sources, as in unit tests).
+ * per idle core. 1 when the compiled worker is missing (running from sources, as in unit tests).
  */
 export function threadCount(files: number, env: Record<string, string | undefined>): number {
   if (files < MIN_PARALLEL_FILES || !existsSync(workerScript())) return 1;
   const wanted = Number(env.PERF_CHECK_WORKERS);
-  const n = Number.isInteger(wanted) && wanted >= 1 ? wanted : availableParallelism();
+  const n =
+    Number.isInteger(wanted) && wanted >= 1 ? wanted : idleCores(availableParallelism(), loadavg()[0] ?? 0);
   return Math.max(1, Math.min(n, files, 16));
+}
+
+/**
+ * Cores not already busy (cores − 1-minute load average, rounded; at least 1). A worker on a core
+ * other processes keep busy only adds its start-up (loading ExcelJS again) to the total: measured
+ * with both cores busy, 100 files took 4.1 s on two threads against 2.7 s on one. Windows reports
+ * a load of 0: all cores.
+ */
+export function idleCores(cores: number, load: number): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - (Number.isFinite(load) ? load : 0))));
 }
 
 function workerScript(): string {

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from './helpers.js';
+import { idleCores } from '../../cli/pool.js';
 
 const root = resolve(__dirname, '../..');
 const bin = join(root, 'bin/perf-check.js');
@@ -78,4 +79,15 @@ describe('validate / score on many files with worker threads', () => {
     const doc = JSON.parse(three.out) as { files: { file: string }[] };
     expect(doc.files.map((f) => f.file)).toEqual(readable);
   }, 60_000);
+});
+
+describe('default thread count', () => {
+  it('one thread per idle core, never fewer than one nor more than the cores', () => {
+    expect(idleCores(2, 0.1)).toBe(2);
+    expect(idleCores(2, 1.2)).toBe(1);
+    expect(idleCores(2, 5.8)).toBe(1);
+    expect(idleCores(8, 3)).toBe(5);
+    expect(idleCores(4, 0)).toBe(4); // Windows reports no load
+    expect(idleCores(4, Number.NaN)).toBe(4);
+  });
 });
