@@ -39,7 +39,7 @@ interface Sampled {
 }
 
 /**
- * Runs each function `runs` times after `warmup` runs, interleaved (A, B, A, B …). No GC is
+ * Runs each function `runs` times after `warmup` runs, interleaved (A, B, B, A …). No GC is
  * forced between samples: each runs in the heap the previous one left, as in a CLI run (a forced
  * full GC shrinks the young generation and makes the next sample slower than it is in use).
  */
@@ -56,7 +56,8 @@ async function sideBySide(
     cpu[n] = [];
   }
   for (let i = 0; i < warmup + runs; i++)
-    for (const n of names) {
+    // Each round starts with the next function, so no side always runs right after the same one.
+    for (const n of [...names.slice(i % names.length), ...names.slice(0, i % names.length)]) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       await fns[n]!();
