@@ -74,13 +74,20 @@ async function checkFilesInParallel(
 ): Promise<void> {
   const ready: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
   let delivered = 0;
+  // A failure while reporting (it may happen inside a worker's message event) is kept and
+  // rethrown below, never left to crash the process with a stack trace.
+  let failed: { error: unknown } | null = null;
   const deliver = (index: number, outcome: FileOutcome): void => {
     ready[index] = outcome;
-    while (delivered < files.length && ready[delivered]) {
-      const o = ready[delivered]!;
-      ready[delivered] = undefined; // printed: the report no longer needs to be held here
-      delivered++;
-      onOutcome(o);
+    try {
+      while (!failed && delivered < files.length && ready[delivered]) {
+        const o = ready[delivered]!;
+        ready[delivered] = undefined; // printed: the report no longer needs to be held here
+        delivered++;
+        onOutcome(o);
+      }
+    } catch (error) {
+      failed = { error };
     }
   };
   let next = 0;
@@ -118,8 +125,13 @@ async function checkFilesInParallel(
     return { worker, done };
   });
 
-  for (let i = take(); i >= 0; i = take()) deliver(i, await checkFile(files[i]!, job, mods));
-  await Promise.all(workers.map((w) => w.done));
-  for (const i of orphans.sort((a, b) => a - b)) deliver(i, await checkFile(files[i]!, job, mods));
-  await Promise.all(workers.map((w) => w.worker.terminate()));
+  try {
+    for (let i = take(); i >= 0 && !failed; i = take()) deliver(i, await checkFile(files[i]!, job, mods));
+    if (!failed) await Promise.all(workers.map((w) => w.done));
+    for (const i of orphans.sort((a, b) => a - b)) deliver(i, await checkFile(files[i]!, job, mods));
+  } finally {
+    // Running workers would keep the process alive.
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+  if (failed) throw (failed as { error: unknown }).error;
 }
