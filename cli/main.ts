@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Workbook } from '../engine/grid.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
 import type { Table } from '../engine/model.js';
 import {
@@ -22,6 +21,8 @@ import {
   type Lang,
   type ReportNames,
 } from './report.js';
+import { checkFile, failure, firstLine, type CheckJob, type FileOutcome } from './check-file.js';
+import { startPool, threadCount } from './pool.js';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -79,11 +80,6 @@ class UsageError extends Error {
 /** One line, both languages: "perf-check: 无法读取 a.xlsx：… (…)". */
 function errorLine(io: Io, zh: string, en: string): void {
   io.stderr.write(`perf-check: ${zh} (${en})\n`);
-}
-
-function firstLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return (text.split('\n')[0] ?? '').slice(0, 300);
 }
 
 export function packageVersion(): string {
@@ -197,66 +193,27 @@ async function loadModules(): Promise<{ engine: EngineModule; xlsx: XlsxModule }
   };
 }
 
-function selectSheets(workbook: Workbook, wanted: readonly string[], file: string): Workbook {
-  if (wanted.length === 0) return workbook;
-  const names = workbook.sheets.map((s) => s.name);
-  const missing = wanted.filter((w) => !names.includes(w));
-  if (missing.length > 0) {
-    const list = names.map((n) => `「${n}」`).join('、');
-    const listEn = names.map((n) => `'${n}'`).join(', ');
-    throw new UsageError(
-      `${file} 中没有名为「${missing.join('」「')}」的工作表；现有工作表：${list}`,
-      `${file} has no sheet named '${missing.join("', '")}'; its sheets are ${listEn}`,
-    );
-  }
-  return { sheets: workbook.sheets.filter((s) => wanted.includes(s.name)) };
-}
-
 async function validate(opts: Options, files: string[], io: Io, scoring = false): Promise<number> {
+  const env = io.env ?? process.env;
+  const job: CheckJob = {
+    sheets: opts.sheets,
+    lang: opts.lang,
+    score: scoring,
+    scoring: opts.scoring ?? null,
+  };
+  // Many files: worker threads start before the modules load here, so both load at once.
+  const threads = opts.out === undefined ? threadCount(files.length, env) : 1;
+  const pool = threads > 1 ? startPool(job, threads) : null;
   const { engine, xlsx } = await loadModules();
   const sc = scoring ? await loadScore() : null;
-  const settings = scoring ? engine.parseOptionText(opts.scoring ?? null) : null;
   const results: FileResult[] = [];
   let exit = 0;
   const names: ReportNames = { layouts: engine.LAYOUT_NAMES, roles: engine.ROLE_NAMES };
-  const env = io.env ?? process.env;
   const style = io.stdout.isTTY && !env.NO_COLOR ? ANSI : PLAIN;
-
-  for (const file of files) {
-    let result: FileResult;
-    try {
-      const workbook = selectSheets(await xlsx.readWorkbookFile(file), opts.sheets, file);
-      const sheets = settings
-        ? workbook.sheets.map((sh) => engine.scoreSheet(sh, { lang: opts.lang, scoring: settings }))
-        : engine.analyseWorkbook(workbook, { lang: opts.lang });
-      result = { file, sheets };
-      if (sc && opts.out !== undefined) {
-        const w = await sc.writeScoredWorkbook(file, opts.out, sheets as ScoredSheet[], opts.force);
-        if (!opts.json) io.stdout.write(writeSummaryText(w, opts.out, opts.lang));
-      }
-    } catch (err) {
-      if (err instanceof xlsx.InputError) {
-        errorLine(io, `无法读取 ${file}：${err.messageZh}`, err.messageEn);
-        result = { file, error: { kind: err.kind, messageZh: err.messageZh, messageEn: err.messageEn } };
-      } else if (err instanceof UsageError) {
-        errorLine(io, err.zh, err.en);
-        result = { file, error: { kind: 'sheet-not-found', messageZh: err.zh, messageEn: err.en } };
-      } else if (sc && err instanceof sc.OutputError) {
-        errorLine(io, err.messageZh, err.messageEn);
-        result = { file, error: { kind: 'output', messageZh: err.messageZh, messageEn: err.messageEn } };
-      } else {
-        const detail = firstLine(err);
-        errorLine(io, `检查 ${file} 时出现内部错误：${detail}`, `internal error while checking ${file}`);
-        result = {
-          file,
-          error: {
-            kind: 'internal',
-            messageZh: `内部错误：${detail}`,
-            messageEn: `internal error: ${detail}`,
-          },
-        };
-      }
-    }
+  const mods = { engine, xlsx };
+  // Each file's outcome, in command-line order (also when worker threads check them).
+  const report = ({ result, stderr }: FileOutcome): void => {
+    if (stderr) errorLine(io, stderr.zh, stderr.en);
     results.push(result);
     if (result.error) exit = 2;
     else if (exit === 0 && allFindings(result).some((f) => f.severity === 'error')) exit = 1;
@@ -264,7 +221,31 @@ async function validate(opts: Options, files: string[], io: Io, scoring = false)
       const extra = sc ? (t: Table) => sc.scoreLines(t as ScoredTable, opts.lang) : undefined;
       io.stdout.write((results.length > 1 ? '\n' : '') + humanReport(result, opts.lang, names, style, extra));
     }
-  }
+  };
+  if (pool) await pool(files, mods, report);
+  else
+    for (const file of files) {
+      let outcome = await checkFile(file, job, mods);
+      if (sc && opts.out !== undefined && outcome.result.sheets) {
+        const sheets = outcome.result.sheets as ScoredSheet[];
+        try {
+          const w = await sc.writeScoredWorkbook(file, opts.out, sheets, opts.force);
+          if (!opts.json) io.stdout.write(writeSummaryText(w, opts.out, opts.lang));
+        } catch (err) {
+          outcome =
+            err instanceof sc.OutputError
+              ? {
+                  result: {
+                    file,
+                    error: { kind: 'output', messageZh: err.messageZh, messageEn: err.messageEn },
+                  },
+                  stderr: { zh: err.messageZh, en: err.messageEn },
+                }
+              : failure(file, err, xlsx);
+        }
+      }
+      report(outcome);
+    }
 
   if (opts.json) {
     const doc = jsonReport(results, opts.lang);

@@ -42,6 +42,7 @@ import {
 } from '../engine/functions.js';
 import type { CellValue, Workbook } from '../engine/grid.js';
 import type { Lang } from './report.js';
+import { installFastMergeLoading } from '../xlsx/merges.js';
 
 const { FormulaError, DepParser } = FormulaParser;
 type FormulaErrorT = InstanceType<typeof FormulaError>;
@@ -1185,6 +1186,7 @@ export function workbookExtras(wb: ExcelJS.Workbook): { arrays: ArrayFormula[]; 
 }
 
 export async function loadExcelWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  installFastMergeLoading(); // many merges stay linear (xlsx/merges.ts)
   const buf = await fs.readFile(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);

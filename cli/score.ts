@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { columnIndex, columnLetter, parseRangeAddress } from '../engine/address.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
+import { installFastMergeLoading } from '../xlsx/merges.js';
 import { writeWorkbookAtomically } from './output.js';
 import type { Lang } from './report.js';
 
@@ -109,6 +110,7 @@ export async function writeScoredWorkbook(
   sheets: readonly ScoredSheet[],
   force: boolean,
 ): Promise<WriteSummary> {
+  installFastMergeLoading(); // the copy is loaded with ExcelJS too: many merges stay linear
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   const summary: WriteSummary = { written: 0, skipped: [], columns: [] };

@@ -25,6 +25,7 @@ const TAIL = '\\s*[。.;；]?$';
 const PAREN_POINTS = new RegExp(`${OPEN}\\s*(?:满分为?|共|计)?\\s*(${D})\\s*分\\s*${CLOSE}${TAIL}`);
 const BARE_POINTS = new RegExp(`(?<![0-9０-９.．])(${D})\\s*分${TAIL}`);
 const PAREN_NUMBER = new RegExp(`${OPEN}\\s*(${D})\\s*${CLOSE}\\s*$`);
+const CLOSES = new RegExp(`${CLOSE}\\s*$`);
 const DEDUCTION_ONLY = new RegExp(`${OPEN}?\\s*(?:实行|实施)?扣分制\\s*${CLOSE}?${TAIL}`);
 
 function toNumber(digits: string | undefined): number {
@@ -37,6 +38,10 @@ function toNumber(digits: string | undefined): number {
  */
 export function parseLabel(raw: string, allowBareNumber = false): LabelParts {
   const text = compactLabel(raw);
+  // Every pattern below needs 分 (points, 扣分制) or, for bare numbers, a closing bracket at
+  // the end: most item names have neither.
+  if (!text.includes('分') && !(allowBareNumber && CLOSES.test(text)))
+    return { name: text, points: null, deductionOnly: false };
   let m = PAREN_POINTS.exec(text);
   if (m) return { name: text.slice(0, m.index).trim(), points: toNumber(m[1]), deductionOnly: false };
   m = DEDUCTION_ONLY.exec(text);

@@ -8,7 +8,7 @@
  */
 import Decimal from 'decimal.js';
 import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
-import type { CellValue } from './grid';
+import { EMPTY, type CellValue } from './grid';
 import { LEVEL_ROLES, matchHeader, type HeaderMatch } from './headers';
 import type { ColumnRole, Group, Item, Layout, Table } from './model';
 import { parseLabel, parsePointsCell, sumPoints, type PointsCell } from './points';
@@ -80,12 +80,13 @@ export type ColumnRoleCorrections = Record<string, Record<string, ColumnRole | '
 /** Recognises every table on a sheet, applying the clerk's column-role corrections, if any. */
 export function recogniseSheet(view: SheetView, corrections: ColumnRoleCorrections = {}): RecognisedTable[] {
   const tables: RecognisedTable[] = [];
-  const headerCache = new Map<number, HeaderInfo | null>();
+  // Indexed by row (undefined: not tested yet); an array, as every row is tested once.
+  const headerCache: (HeaderInfo | null | undefined)[] = [];
   const headerAt = (r: number): HeaderInfo | null => {
-    let h = headerCache.get(r);
+    let h = headerCache[r];
     if (h === undefined) {
       h = detectHeader(view, r, corrections[String(r + 1)]);
-      headerCache.set(r, h);
+      headerCache[r] = h;
     }
     return h;
   };
@@ -108,6 +109,22 @@ function isTextCell(v: CellValue): v is { kind: 'text'; value: string } {
   return v.kind === 'text';
 }
 
+/**
+ * matchHeader per distinct short text: each body row is tested as a possible header, and its
+ * texts (targets, labels) repeat down the table. Results are only read, never changed.
+ */
+const headerMatchCache = new Map<string, HeaderMatch | null>();
+function cachedHeaderMatch(raw: string): HeaderMatch | null {
+  if (raw.length > 64) return matchHeader(raw);
+  let m = headerMatchCache.get(raw);
+  if (m === undefined) {
+    m = matchHeader(raw);
+    if (headerMatchCache.size >= 4096) headerMatchCache.clear();
+    headerMatchCache.set(raw, m);
+  }
+  return m;
+}
+
 /** A row is a header when its short text cells name at least two distinct roles. */
 function detectHeader(
   view: SheetView,
@@ -115,13 +132,23 @@ function detectHeader(
   corrections?: Record<string, ColumnRole | 'none'>,
 ): HeaderInfo | null {
   const matches: { col: number; span: number; match: HeaderMatch; text: string }[] = [];
-  let filled = 0;
+  // Numbers do not sit in header rows: most body rows end here, before anything is allocated.
+  for (let c = 0; c < view.colCount; c++) {
+    const v = view.raw(r, c)?.value;
+    if (v && v.kind !== 'empty' && v.kind !== 'text' && !view.isMergeSlave(r, c)) return null;
+  }
+  const cells = view.filledCellsIn(r);
+  const filled = cells.length;
+  let misses = 0;
   let exactCount = 0;
-  for (const { col, value } of view.filledCells(r)) {
-    filled++;
-    if (!isTextCell(value)) return null; // numbers do not sit in header rows
-    const match = matchHeader(value.value);
-    if (!match) continue;
+  for (const { col, value } of cells) {
+    if (!isTextCell(value)) return null; // (checked above; narrows the type)
+    const match = cachedHeaderMatch(value.value);
+    if (!match) {
+      // Once 40 % of the cells fail to match, the row cannot be a header (see below).
+      if (filled - ++misses < filled * 0.6) return null;
+      continue;
+    }
     const m = view.mergeAt(r, col);
     matches.push({ col, span: m ? m.right - m.left + 1 : 1, match, text: compactLabel(value.value) });
     if (match.exact) exactCount++;
@@ -133,7 +160,7 @@ function detectHeader(
   let bottom = r;
   const sub = new Map<number, HeaderMatch & { text: string }>();
   if (r + 1 < view.rowCount) {
-    const below = [...view.filledCells(r + 1)];
+    const below = view.filledCellsIn(r + 1);
     const verticalFromTop = matches.some((m) => {
       const merge = view.mergeAt(r, m.col);
       return merge !== undefined && merge.bottom > r;
@@ -144,7 +171,7 @@ function detectHeader(
     if (below.length > 0 && (verticalFromTop || underSpan)) {
       const subMatches = below.map(({ col, value }) => ({
         col,
-        match: isTextCell(value) ? matchHeader(value.value) : null,
+        match: isTextCell(value) ? cachedHeaderMatch(value.value) : null,
         text: isTextCell(value) ? compactLabel(value.value) : '',
       }));
       if (subMatches.every((s) => s.match !== null)) {
@@ -261,6 +288,8 @@ interface GroupNode {
   group: Group;
   parent: GroupNode | null;
   children: GroupNode[];
+  /** Children by name (their last path element). */
+  byName: Map<string, GroupNode>;
   items: RecognisedItem[];
 }
 
@@ -281,9 +310,10 @@ function buildTable(
   const bodyRows: number[] = [];
   const repeatedHeaders: number[] = [];
   let blankRun = 0;
+  const scan = { col: 0, value: EMPTY as CellValue };
   for (let r = header.bottom + 1; r < view.rowCount; r++) {
-    const own = ownCells(view, r, left, right);
-    if (own.length === 0) {
+    const ownCount = scanOwnCells(view, r, left, right, scan);
+    if (ownCount === 0) {
       if (continuesMerge(view, r, left, right, header.bottom)) {
         bodyRows.push(r);
         continue;
@@ -292,7 +322,7 @@ function buildTable(
       if (blankRun >= 2 || nextContentStartsNewBlock(view, r, left, right, headerAt)) break;
       continue;
     }
-    const first = own[0]!;
+    const first = { col: scan.col, value: scan.value };
     const firstText = first.value.kind === 'text' ? first.value.value : '';
     const key = matchKey(firstText);
     if (TOTALS.has(key)) {
@@ -313,7 +343,7 @@ function buildTable(
       }
       break;
     }
-    if (own.length === 1 && SECTION_ROW.test(nfkc(firstText)) && first.col !== cols.item) break;
+    if (ownCount === 1 && SECTION_ROW.test(nfkc(firstText)) && first.col !== cols.item) break;
     if (SUBTOTAL.has(key)) {
       bottom = r;
       blankRun = 0;
@@ -345,8 +375,10 @@ function buildTable(
   const pointsHeader = header.headers.points ?? '';
   let pointsUnit: 'points' | 'percent' = 'points';
   let percentScale = 1;
+  // Each body row's points cell, read once (also used for the items below).
+  let parsedPoints: PointsCell[] = [];
   if (pointsCol !== undefined) {
-    const parsed = bodyRows.map((r) => parsePointsCell(view.raw(r, pointsCol)));
+    const parsed = (parsedPoints = bodyRows.map((r) => parsePointsCell(view.raw(r, pointsCol))));
     const oks = parsed.filter(
       (p): p is Extract<PointsCell, { status: 'ok' }> => p.status === 'ok' && p.points !== null,
     );
@@ -366,13 +398,19 @@ function buildTable(
 
   // Items and groups.
   const levelCols = LEVEL_ROLES.map((role) => cols[role]).filter((c): c is number => c !== undefined);
-  const groupsByKey = new Map<string, GroupNode>();
+  const rootsByName = new Map<string, GroupNode>();
+  const sPath: string[] = [];
+  const sMasters: string[] = [];
+  const sRaw: string[] = [];
   const roots: GroupNode[] = [];
   const items: RecognisedItem[] = [];
   const topItems: RecognisedItem[] = [];
   const placeholderRows: number[] = [];
   let prevPath: string[] = [];
   let prevMasters: string[] = [];
+  const entrySkip = labelColumns(cols);
+  // A merged level label is read once per row it spans: parse each distinct text once.
+  const labelNames = new Map<string, string>();
 
   const text = (r: number, role: ColumnRole): string | null => {
     const c = cols[role];
@@ -397,59 +435,66 @@ function buildTable(
     }
   };
 
-  for (const r of bodyRows) {
+  for (let bi = 0; bi < bodyRows.length; bi++) {
+    const r = bodyRows[bi]!;
     if (view.isMergeSlave(r, itemCol)) {
       const m = view.mergeAt(r, itemCol)!;
       if (m.top > header.bottom) continue; // second line of a merged item
     }
     // Hierarchy path, forward-filled: merged cells read as their top-left, blanks inherit.
-    const path: string[] = [];
-    const masters: string[] = [];
-    const rawLabels: { raw: string; cell: string }[] = [];
-    levelCols.forEach((c, depth) => {
-      const master = view.master(r, c);
-      const masterKey = cellAddress(master.row, master.col);
-      if (depth > 0 && masters[masters.length - 1] === masterKey) return; // one label merged across levels
+    // Built in scratch arrays (n entries) and copied at their exact size only for kept rows.
+    let n = 0;
+    for (let depth = 0; depth < levelCols.length; depth++) {
+      const c = levelCols[depth]!;
+      const merge = view.mergeAt(r, c);
+      const masterKey = merge ? mergeKey(merge) : cellAddress(r, c);
+      if (depth > 0 && n > 0 && sMasters[n - 1] === masterKey) continue; // one label merged across levels
       const raw = view.text(r, c).trim();
       if (raw === '') {
         // A blank level cell means "same as above" when the parents agree.
         const inherited = prevPath[depth];
-        if (inherited !== undefined && path.every((p, i) => p === prevPath[i])) {
-          path.push(inherited);
-          masters.push(prevMasters[depth] ?? masterKey);
-          rawLabels.push({ raw: '', cell: prevMasters[depth] ?? masterKey });
+        let parentsAgree = true;
+        for (let i = 0; i < n && parentsAgree; i++) parentsAgree = sPath[i] === prevPath[i];
+        if (inherited !== undefined && parentsAgree) {
+          sPath[n] = inherited;
+          sMasters[n] = prevMasters[depth] ?? masterKey;
+          sRaw[n] = '';
+          n++;
         }
-        return;
+        continue;
       }
-      path.push(parseLabel(raw).name);
-      masters.push(masterKey);
-      rawLabels.push({ raw, cell: masterKey });
-    });
+      let name = labelNames.get(raw);
+      if (name === undefined) labelNames.set(raw, (name = parseLabel(raw).name));
+      sPath[n] = name;
+      sMasters[n] = masterKey;
+      sRaw[n] = raw;
+      n++;
+    }
 
     const nameRaw = view.text(r, itemCol).trim();
-    const otherContent = hasEntryContent(view, r, cols, left, right);
     if (nameRaw === '') {
-      if (!otherContent) {
+      if (!hasEntryContent(view, r, entrySkip, left, right)) {
         if (cols.seq !== undefined && !view.isEmpty(r, cols.seq)) placeholderRows.push(r);
         continue; // a row with only hierarchy labels or a sequence number
       }
     }
+    const path = sPath.slice(0, n);
+    const masters = sMasters.slice(0, n);
     prevPath = path;
     prevMasters = masters;
 
-    // Groups along the path.
+    // Groups along the path: a group is found by its parent and its name, i.e. by path[0..d].
     let parent: GroupNode | null = null;
     for (let d = 0; d < path.length; d++) {
-      const key = path.slice(0, d + 1).join('\u0001');
-      let node = groupsByKey.get(key);
+      const index: Map<string, GroupNode> = parent ? parent.byName : rootsByName;
+      let node: GroupNode | undefined = index.get(path[d]!);
       if (!node) {
-        const rl = rawLabels[d]!;
-        const parts = parseLabel(rl.raw);
+        const parts = parseLabel(sRaw[d]!);
         node = {
           group: {
             path: path.slice(0, d + 1),
-            label: rl.raw,
-            cell: rl.cell,
+            label: sRaw[d]!,
+            cell: masters[d]!,
             declared: parts.points,
             sum: 0,
             scoredAsWhole: false,
@@ -457,13 +502,14 @@ function buildTable(
           },
           parent,
           children: [],
+          byName: new Map(),
           items: [],
         };
-        groupsByKey.set(key, node);
+        index.set(path[d]!, node);
         if (parent) parent.children.push(node);
         else roots.push(node);
-      } else if (node.group.label === '' && rawLabels[d]!.raw !== '') {
-        node.group.label = rawLabels[d]!.raw;
+      } else if (node.group.label === '' && sRaw[d]! !== '') {
+        node.group.label = sRaw[d]!;
       }
       parent = node;
     }
@@ -481,7 +527,7 @@ function buildTable(
         pointsShared = true;
         pointsCell = { status: 'empty' };
       } else {
-        pointsCell = parsePointsCell(view.raw(r, pointsCol));
+        pointsCell = parsedPoints[bi] ?? parsePointsCell(view.raw(r, pointsCol));
         pointsCellAddr = cellAddress(r, pointsCol);
         if (pointsCell.status === 'ok') {
           points =
@@ -500,14 +546,15 @@ function buildTable(
     }
     const target = text(r, 'target');
     const method = text(r, 'method');
-    const allText = [
+    // The marks are read in the name, target, method and an unreadable points cell.
+    const texts = [
       nameRaw,
       target ?? '',
       method ?? '',
       pointsCell?.status === 'invalid' ? pointsCell.text : '',
-    ].join('\n');
-    veto = veto || /一票否决/.test(allText);
-    const vetoExcellence = /一票否优/.test(allText);
+    ];
+    veto = veto || texts.some((t) => t.includes('一票否决'));
+    const vetoExcellence = texts.some((t) => t.includes('一票否优'));
     const owner = text(r, 'owner');
     const person = text(r, 'person');
     const item: Item = {
@@ -652,6 +699,14 @@ function buildTable(
   };
 }
 
+/** Address of a merge's top-left cell, computed once per merge (level labels span many rows). */
+const mergeKeys = new WeakMap<object, string>();
+function mergeKey(m: { top: number; left: number }): string {
+  let k = mergeKeys.get(m);
+  if (k === undefined) mergeKeys.set(m, (k = cellAddress(m.top, m.left)));
+  return k;
+}
+
 /** points × factor in decimal: 70 × 0.01 must be 0.7, not 0.7000000000000001. */
 function scale(points: number, factor: number): number {
   return factor === 1 ? points : new Decimal(points).mul(factor).toNumber();
@@ -662,6 +717,30 @@ function asNumberOrText(v: number | string | boolean | null): number | string | 
   return v;
 }
 
+/**
+ * How many own cells a row has within [left, right] (counting stops at 2), the first one left
+ * in `first`: the body scan runs once per row and needs no more, so it allocates nothing.
+ */
+function scanOwnCells(
+  view: SheetView,
+  r: number,
+  left: number,
+  right: number,
+  first: { col: number; value: CellValue },
+): number {
+  let n = 0;
+  for (let c = left; c <= right && n < 2; c++) {
+    const v = view.raw(r, c)?.value;
+    if (!v || v.kind === 'empty' || (v.kind === 'text' && v.value.trim() === '')) continue;
+    if (view.isMergeSlave(r, c)) continue;
+    if (n++ === 0) {
+      first.col = c;
+      first.value = v;
+    }
+  }
+  return n;
+}
+
 /** Own (non-merge-slave) filled cells of a row within [left, right]. */
 function ownCells(
   view: SheetView,
@@ -669,9 +748,7 @@ function ownCells(
   left: number,
   right: number,
 ): { col: number; value: CellValue }[] {
-  const out: { col: number; value: CellValue }[] = [];
-  for (const c of view.filledCells(r)) if (c.col >= left && c.col <= right) out.push(c);
-  return out;
+  return view.filledCellsIn(r, left, right);
 }
 
 /** A row with no values of its own that sits inside a merge begun in the body: part of the table. */
@@ -699,7 +776,7 @@ function nextContentStartsNewBlock(
 ): boolean {
   let seen = 0;
   for (let k = r + 1; k < view.rowCount && seen < 3; k++) {
-    const own = [...view.filledCells(k)];
+    const own = view.filledCellsIn(k);
     if (own.length === 0) continue;
     seen++;
     if (headerAt(k)) return true;
@@ -713,7 +790,7 @@ function nextContentStartsNewBlock(
 
 function collectNotes(view: SheetView, start: number, notes: { row: number; text: string }[]): void {
   for (let r = start; r < view.rowCount; r++) {
-    const own = [...view.filledCells(r)];
+    const own = view.filledCellsIn(r);
     if (own.length === 0) break;
     const t = own
       .map((c) =>
@@ -730,17 +807,22 @@ function collectNotes(view: SheetView, start: number, notes: { row: number; text
 function hasEntryContent(
   view: SheetView,
   r: number,
-  cols: Partial<Record<ColumnRole, number>>,
+  skip: ReadonlySet<number>,
   left: number,
   right: number,
 ): boolean {
+  for (const { col } of ownCells(view, r, left, right)) if (!skip.has(col)) return true;
+  return false;
+}
+
+/** Columns that do not count as entries: hierarchy levels, 序号 and the item name. */
+function labelColumns(cols: Partial<Record<ColumnRole, number>>): Set<number> {
   const skip = new Set<number>();
   for (const role of [...LEVEL_ROLES, 'seq', 'item'] as ColumnRole[]) {
     const c = cols[role];
     if (c !== undefined) skip.add(c);
   }
-  for (const { col } of ownCells(view, r, left, right)) if (!skip.has(col)) return true;
-  return false;
+  return skip;
 }
 
 interface Above {
@@ -756,7 +838,7 @@ function readAbove(view: SheetView, headerTop: number, scanFrom: number, right: 
   const out: Above = { title: null, titleCell: null, section: null, sectionCell: null, unitLine: null };
   const from = Math.max(scanFrom, headerTop - MAX_TITLE_DISTANCE);
   for (let r = headerTop - 1; r >= from; r--) {
-    const own = [...view.filledCells(r)].filter((c) => c.value.kind === 'text');
+    const own = view.filledCellsIn(r).filter((c) => c.value.kind === 'text');
     if (own.length === 0) continue;
     const first = own[0]!;
     const t = (first.value as { value: string }).value.trim();

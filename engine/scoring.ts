@@ -206,7 +206,7 @@ export function scoreTable(
     }
     // 3. The rule applied to the actual value.
     if (score === null && !enteredBad && entry.source === 'none' && cols.actual !== undefined) {
-      const textCell = cellAddress(r, (it.target !== null ? cols.target : cols.method) ?? cols.item!);
+      const textCol = (it.target !== null ? cols.target : cols.method) ?? cols.item!;
       if (!parsed) {
         entry.manual = true;
         report(
@@ -219,7 +219,7 @@ export function scoreTable(
         entry.manual = true;
         report(
           'RULE_UNPARSED',
-          textCell,
+          cellAddress(r, textCol),
           `指标「${it.name}」的规则无法识别（${parsed.reason}），需人工评分`,
           `The rule of item "${it.name}" was not understood; score by hand`,
           { name: it.name },
@@ -235,7 +235,7 @@ export function scoreTable(
           if (outcome.note)
             report(
               'RULE_CONDITION',
-              textCell,
+              cellAddress(r, textCol),
               `指标「${it.name}」${outcome.note}`,
               `Item "${it.name}": ${outcome.note}`,
             );
@@ -299,8 +299,11 @@ export function scoreTable(
       : round(score, settings.decimals);
     entry.score = (settings.totals === 'roundItems' ? rounded : score).toNumber();
     sum = sum.plus(rounded);
-    exactSum = exactSum.plus(score);
-    scoredPoints = scoredPoints.plus(points);
+    if (settings.totals === 'roundOnce') {
+      // only read then
+      exactSum = exactSum.plus(score);
+      scoredPoints = scoredPoints.plus(points);
+    }
   }
 
   // Rounding once must not lift the total above the points it was scored out of either.

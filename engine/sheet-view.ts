@@ -82,14 +82,14 @@ export class SheetView {
 
   /** The value shown at (row, col): a merged cell shows its top-left value. */
   value(row: number, col: number): CellValue {
-    const { row: r, col: c } = this.master(row, col);
-    return this.raw(r, c)?.value ?? EMPTY;
+    return this.cell(row, col)?.value ?? EMPTY;
   }
 
   /** The cell shown at (row, col) (merge resolved). */
   cell(row: number, col: number): Cell | undefined {
-    const { row: r, col: c } = this.master(row, col);
-    return this.raw(r, c);
+    // Called for every cell the engine reads: no intermediate {row, col} object.
+    const m = this.mergeAt(row, col);
+    return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
   /** Text of the shown value: text as is, numbers and booleans as strings, empty/error → "". */
@@ -124,19 +124,36 @@ export class SheetView {
     return this.hiddenRowSet;
   }
 
+  get hiddenColumnCount(): number {
+    return this.hiddenColSet.size;
+  }
+
   /** Stored (non-slave) cells of a row that hold something, left to right. */
   *filledCells(row: number): Generator<{ col: number; value: CellValue }> {
+    yield* this.filledCellsIn(row);
+  }
+
+  /**
+   * The same cells as `filledCells`, as an array, optionally only columns left..right. Recognition
+   * reads every row several times; an array costs less than a generator.
+   */
+  filledCellsIn(row: number, left = 0, right = Infinity): { col: number; value: CellValue }[] {
+    const out: { col: number; value: CellValue }[] = [];
     const r = this.sheet.rows[row - this.sheet.origin.row];
-    if (!r) return;
-    for (let i = 0; i < r.length; i++) {
+    if (!r) return out;
+    const oc = this.sheet.origin.col;
+    const from = Math.max(0, left - oc);
+    const to = Math.min(r.length - 1, right - oc);
+    for (let i = from; i <= to; i++) {
       const cell = r[i];
       if (!cell) continue;
       const v = cell.value;
       if (v.kind === 'empty' || (v.kind === 'text' && v.value.trim() === '')) continue;
-      const col = i + this.sheet.origin.col;
+      const col = i + oc;
       // Some writers copy the master's value into merged cells; only the master counts.
       if (this.isMergeSlave(row, col)) continue;
-      yield { col, value: v };
+      out.push({ col, value: v });
     }
+    return out;
   }
 }

@@ -6,16 +6,42 @@ import Decimal from 'decimal.js';
  * text goes through here.
  */
 
+/**
+ * Characters NFKC leaves alone and the dash/space unification does not touch: ASCII, CJK
+ * unified ideographs, 、。 and 《》〈〉「」『』【】. Text made only of these (most cells) is returned
+ * as is, without the cost of `normalize` and two replacements (test/engine/text.test.ts checks
+ * every character of the set).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are part of the stable set
+export const NFKC_STABLE = /^[\u0000-\u007F\u4E00-\u9FFF\u3001\u3002\u3008-\u3011]*$/;
+/** Other strings repeat (rule texts, labels): short ones keep their result; cleared when full. */
+const nfkcCache = new Map<string, string>();
+const NFKC_CACHE_MAX = 4096;
+const NFKC_CACHE_LONGEST = 512;
+
 /** NFKC (full-width → half-width, "（" → "(") and unify a few dashes/spaces NFKC leaves alone. */
 export function nfkc(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\u2013\u2014\u2212\uFF0D]/g, '-')
-    .replace(/\u3000/g, ' ');
+  if (NFKC_STABLE.test(s)) return s;
+  let out = nfkcCache.get(s);
+  if (out === undefined) {
+    out = s
+      .normalize('NFKC')
+      .replace(/[\u2013\u2014\u2212\uFF0D]/g, '-')
+      .replace(/\u3000/g, ' ');
+    if (s.length <= NFKC_CACHE_LONGEST) {
+      if (nfkcCache.size >= NFKC_CACHE_MAX) nfkcCache.clear();
+      nfkcCache.set(s, out);
+    }
+  }
+  return out;
 }
+
+const NEEDS_COMPACTING = /[\r\n]|[ \t\u3000]{2}/;
 
 /** For display in paths and names: line breaks and runs of spaces removed, ends trimmed. */
 export function compactLabel(s: string): string {
+  // Most labels have neither line breaks nor runs of spaces: then only the trim applies.
+  if (!NEEDS_COMPACTING.test(s)) return s.trim();
   // Chinese labels are broken over lines for width ("自身\n建设"); joining without a space is right.
   return s
     .replace(/\s*[\r\n]+\s*/g, '')

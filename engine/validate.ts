@@ -40,13 +40,12 @@ export function validateSheet(
 
 /** Orders findings by position (row, then column), then severity. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const pos = (f: Finding): [number, number] => {
+  // Addresses are parsed once per finding, not once per comparison (the sort is stable).
+  const keyed = findings.map((f) => {
     const p = f.cell ? parseCellAddress(f.cell) : null;
-    return p ? [p.row, p.col] : [-1, -1];
-  };
-  return findings.sort((a, b) => {
-    const [ar, ac] = pos(a);
-    const [br, bc] = pos(b);
-    return ar - br || ac - bc || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    return { f, row: p ? p.row : -1, col: p ? p.col : -1, sev: SEVERITY_ORDER[f.severity] };
   });
+  keyed.sort((a, b) => a.row - b.row || a.col - b.col || a.sev - b.sev);
+  for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i]!.f;
+  return findings;
 }

@@ -72,10 +72,24 @@ function hasContent(c: Cell | null | undefined): boolean {
   return !!c && (c.value.kind !== 'empty' || c.formula !== undefined);
 }
 
+/**
+ * The merged ranges ("A1:B2") of a worksheet, in ExcelJS's order. `ws.model.merges` gives the
+ * same list but builds the model of every row first (33–81 ms of a 47–86 ms conversion at 10k rows);
+ * the merge index it reads from is used directly when present.
+ */
+function mergeRefs(ws: ExcelJS.Worksheet): string[] {
+  const index = (ws as unknown as { _merges?: unknown })._merges;
+  if (!index || typeof index !== 'object') return ws.model.merges ?? [];
+  const refs: string[] = [];
+  for (const m of Object.values(index as Record<string, { range?: unknown }>))
+    if (m && typeof m.range === 'string') refs.push(m.range);
+  return refs;
+}
+
 function sheetFromWorksheet(ws: ExcelJS.Worksheet): Sheet {
-  // Note: ExcelJS checks each merge against every earlier one while loading (quadratic on huge sheets).
+  // Loading registers merges without ExcelJS's quadratic check (xlsx/merges.ts).
   const merges: CellRange[] = [];
-  for (const ref of ws.model.merges ?? []) {
+  for (const ref of mergeRefs(ws)) {
     const r = parseRangeAddress(ref);
     if (r) merges.push(r);
   }

@@ -9,6 +9,10 @@ import ExcelJS from 'exceljs';
 import type { Workbook } from '../engine/grid.js';
 import { workbookFromExcelJS } from './convert.js';
 import { InputError } from './errors.js';
+import { installFastMergeLoading } from './merges.js';
+
+// Many merges would make ExcelJS's load quadratic (13k merges: 13 s); see merges.ts.
+installFastMergeLoading();
 
 const NOT_XLSX_ZH = '不是有效的 .xlsx 文件';
 const NOT_XLSX_EN = 'not a valid .xlsx file';

@@ -15,8 +15,10 @@ export const cellError: Check = {
   run({ view }) {
     const out: FindingDraft[] = [];
     for (let r = 0; r < view.rowCount; r++) {
-      for (const { col, value } of view.filledCells(r)) {
-        if (value.kind !== 'error') continue;
+      // Every cell of the sheet is looked at: read them in place rather than through filledCells.
+      for (let col = 0; col < view.colCount; col++) {
+        const value = view.raw(r, col)?.value;
+        if (value?.kind !== 'error' || view.isMergeSlave(r, col)) continue;
         out.push({
           code: 'CELL_ERROR',
           cell: cellAddress(r, col),

@@ -2,6 +2,12 @@
 import { matchKey } from '../text';
 import type { Check, FindingDraft } from './types';
 
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export const duplicateItem: Check = {
   id: 'duplicate-item',
   description: { zh: '同一分组内指标名称重复', en: 'Item names repeated within a group' },
@@ -15,12 +21,23 @@ export const duplicateItem: Check = {
   run({ tables }) {
     const out: FindingDraft[] = [];
     for (const t of tables) {
-      const seen = new Map<string, number>();
+      // Group path → item name key → first row.
+      const seen = new Map<string, Map<string, number>>();
+      // Neighbouring items usually share their path: look it up once per run of equal paths.
+      let lastPath: readonly string[] | null = null;
+      let inGroup = new Map<string, number>();
       for (const it of t.table.items) {
         if (it.name === '') continue;
-        const key = `${it.path.join('\u0001')}\u0002${matchKey(it.name)}`;
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, it.row);
+        if (lastPath === null || !samePath(it.path, lastPath)) {
+          const pathKey = it.path.join('\u0001');
+          let g = seen.get(pathKey);
+          if (!g) seen.set(pathKey, (g = new Map()));
+          inGroup = g;
+        }
+        lastPath = it.path;
+        const key = matchKey(it.name);
+        const first = inGroup.get(key);
+        if (first === undefined) inGroup.set(key, it.row);
         else out.push({ code: 'DUPLICATE_ITEM', cell: it.cell, data: { name: it.name, firstRow: first } });
       }
     }

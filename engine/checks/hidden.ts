@@ -20,6 +20,7 @@ export const hidden: Check = {
   run({ tables, view }) {
     const out: FindingDraft[] = [];
     for (const t of tables) {
+      if (view.hiddenRows.size === 0 && view.hiddenColumnCount === 0) continue;
       const itemCol = t.cols.item!;
       const byRow = new Map(t.items.map((i) => [i.row, i.item.name]));
       for (const r of view.hiddenRows) {

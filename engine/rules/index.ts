@@ -76,8 +76,17 @@ export function evaluateRule(rule: Rule, input: EvaluateInput): Outcome {
   return k.evaluate(rule as never, input);
 }
 
+/** Sentences of cached rules (parseRule returns the same object for the same text). */
+const sentences = new WeakMap<Rule, { zh?: string; en?: string }>();
+
 /** The canonical sentence of a rule. */
 export function renderRule(rule: Rule, lang: 'zh' | 'en' = 'zh'): string {
+  let known = sentences.get(rule);
+  if (!known) sentences.set(rule, (known = {}));
+  return (known[lang] ??= renderUncached(rule, lang));
+}
+
+function renderUncached(rule: Rule, lang: 'zh' | 'en'): string {
   if (rule.kind === 'manual') return lang === 'zh' ? '定性指标，需人工评分' : 'Qualitative: scored by hand';
   const k = byKind.get(rule.kind);
   return k ? k.render(rule as never, lang) : rule.kind;

@@ -1,5 +1,5 @@
 /** 未完成1项扣5分; 每例扣0.5分…扣完为止; 少于规定数1个的扣0.5分. */
-import { D, dec } from '../decimal';
+import { dec, dmin, max0 } from '../decimal';
 import { clauses, NUM, residueHasDigits } from '../prose';
 import type { RuleKindModule } from '../types';
 import { fail } from '../types';
@@ -44,8 +44,8 @@ export const count: RuleKindModule<'count'> = {
         `The count must be a whole number ≥ 0, got ${r.value.toString()}`,
       );
     const deduction = r.value.div(rule.per).floor().mul(rule.deduct);
-    const cap = rule.cap ? D.min(dec(rule.cap), points) : points;
-    const out = { ok: true as const, score: D.max(0, points.minus(D.min(deduction, cap))) };
+    const cap = rule.cap ? dmin(dec(rule.cap), points) : points;
+    const out = { ok: true as const, score: max0(points.minus(dmin(deduction, cap))) };
     return rule.zeroIf ? { ...out, note: `另有不得分条件：${rule.zeroIf}（请人工确认）` } : out;
   },
   render(rule, lang) {

@@ -1,5 +1,5 @@
 /** 满意得2分，一般满意得1.6分，不满意不得分: a label → points, matching the whole label. */
-import { D, dec } from '../decimal';
+import { dec, dmin } from '../decimal';
 import { readActual } from '../actual';
 import { NUM, residueHasDigits } from '../prose';
 import type { RuleKindModule } from '../types';
@@ -36,7 +36,7 @@ export const graded: RuleKindModule<'graded'> = {
         `"${label}" is not one of the grades (${options})`,
       );
     }
-    return { ok: true, score: D.min(dec(g.points), points) };
+    return { ok: true, score: dmin(dec(g.points), points) };
   },
   render(rule, lang) {
     return lang === 'zh'

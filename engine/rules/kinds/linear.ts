@@ -1,5 +1,5 @@
 /** 满意率80%以上，每低一个百分点扣1分，直至10分扣尽. */
-import { D, dec } from '../decimal';
+import { dec, dmin, max0 } from '../decimal';
 import { NUM, residueHasDigits, smallNumber } from '../prose';
 import type { RuleKindModule } from '../types';
 import { readNumber, showCondition, steps } from './shared';
@@ -40,10 +40,10 @@ export const linear: RuleKindModule<'linear'> = {
     const r = readNumber(actual, true, rule.condition.metric);
     if (!r.ok) return r.outcome;
     const bound = target ?? dec(rule.condition.value);
-    const shortfall = D.max(0, bound.minus(r.value));
+    const shortfall = max0(bound.minus(r.value));
     const deduction = steps(shortfall, dec(rule.step), settings).mul(rule.deduct);
-    const cap = rule.cap ? D.min(dec(rule.cap), points) : points;
-    return { ok: true, score: D.max(0, points.minus(D.min(deduction, cap))) };
+    const cap = rule.cap ? dmin(dec(rule.cap), points) : points;
+    return { ok: true, score: max0(points.minus(dmin(deduction, cap))) };
   },
   render(rule, lang) {
     const pp = dec(rule.step).mul(100).toString();

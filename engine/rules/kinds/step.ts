@@ -1,5 +1,5 @@
 /** 每少增加100个机位扣3分, the target taken from the sentence it refers to (扩增机考机位400个). */
-import { D, dec } from '../decimal';
+import { dec, max0 } from '../decimal';
 import { clauses, isAspiration, NUM, residueHasDigits } from '../prose';
 import type { RuleKindModule } from '../types';
 import { fail } from '../types';
@@ -42,9 +42,9 @@ export const step: RuleKindModule<'step'> = {
         `规则未写明${rule.noun}的目标数，请提供目标值`,
         `The rule names no target for ${rule.noun}: give a target value`,
       );
-    const shortfall = D.max(0, goal.minus(r.value));
+    const shortfall = max0(goal.minus(r.value));
     const deduction = steps(shortfall, dec(rule.step), settings).mul(rule.deduct);
-    return { ok: true, score: D.max(0, points.minus(deduction)) };
+    return { ok: true, score: max0(points.minus(deduction)) };
   },
   render(rule, lang) {
     return lang === 'zh'
