@@ -16,8 +16,9 @@ export interface PaneBench {
   bundles: Record<string, { bytes: number; gzipBytes: number }>;
   /** Module names of React / Fluent UI found in the functions bundle (must be none). */
   uiInFunctions: string[];
-  /** Median ms from navigation to the pane's first render, and to the recognised table shown. */
+  /** Median ms from navigation start to the pane drawn (its 识别 button in the page). */
   paneReadyMs: number | null;
+  /** Median ms from the click on 识别当前工作表 to the recognised table shown. */
   recognisedMs: number | null;
   runs: number;
   note: string | null;
@@ -63,18 +64,37 @@ export async function benchPane(runs = 7): Promise<PaneBench> {
     for (let i = 0; i <= runs; i++) {
       // A fresh context each time: nothing cached, as a clerk opening the pane for the first time.
       const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+      // Times are taken in the page, from its navigation start, when the element appears: polling
+      // from outside (Playwright's waitFor) would add its own layout work to what is measured.
+      await context.addInitScript(() => {
+        const seen: Record<string, number> = {};
+        (window as unknown as { __seen: Record<string, number> }).__seen = seen;
+        new MutationObserver(() => {
+          for (const id of ['recognise', 'table-card'])
+            if (seen[id] === undefined && document.querySelector(`[data-testid="${id}"]`))
+              seen[id] = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+        document.addEventListener(
+          'click',
+          (e) => {
+            if ((e.target as Element | null)?.closest?.('[data-testid="recognise"]'))
+              seen.click = performance.now();
+          },
+          true,
+        );
+      });
       const page = await context.newPage();
-      const t0 = Date.now();
       await page.goto(`${server.url}preview.html?example=zaozhuang-2022-tasks.xlsx`);
       await page.getByTestId('recognise').waitFor();
-      const t1 = Date.now();
       await page.getByTestId('recognise').click();
       await page.getByTestId('table-card').waitFor();
-      const t2 = Date.now();
+      const seen = await page.evaluate(
+        () => (window as unknown as { __seen: Record<string, number> }).__seen,
+      );
       if (i > 0) {
         // run 0 is the warm-up (browser start, disk cache of the build)
-        ready.push(t1 - t0);
-        recognised.push(t2 - t0);
+        ready.push(seen.recognise ?? NaN);
+        recognised.push((seen['table-card'] ?? NaN) - (seen.click ?? NaN));
       }
       await context.close();
     }
@@ -112,9 +132,9 @@ export function paneRows(p: PaneBench): Array<[string, string, string]> {
         `${(p.paneReadyMs / 500).toFixed(2)} × the 500 ms guidance`,
       ],
       [
-        'pane recognised (→ table shown)',
+        'recognise (click → table shown)',
         `${p.recognisedMs.toFixed(0)} ms`,
-        `${(p.recognisedMs / 500).toFixed(2)} × 500 ms; includes opening the .xlsx with ExcelJS in the page`,
+        '2 adapter syncs + recognise + validate + score + draw',
       ],
     );
   else rows.push(['pane load', 'n/a', p.note ?? '']);
