@@ -123,6 +123,9 @@ module.exports = async (env = {}, argv = {}) => {
       path: env.outputPath ? path.resolve(env.outputPath) : OUTPUT_DIR,
       // Stable names: the manifest points at functions.js; taskpane.html gets ?hash for cache busting.
       filename: '[name].js',
+      // Chunks loaded on demand (the engine side of the pane, ExcelJS for the preview) carry a
+      // content hash: a new deployment never meets an old chunk in a cache.
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: {

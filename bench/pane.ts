@@ -4,7 +4,7 @@
  * recognised example table in headless Chromium (preview page), against Microsoft's ≤ 500 ms
  * guidance for add-in load.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -18,8 +18,13 @@ export interface PaneBench {
   uiInFunctions: string[];
   /** Median ms from navigation start to the pane drawn (its 识别 button in the page). */
   paneReadyMs: number | null;
-  /** Median ms from the click on 识别当前工作表 to the recognised table shown. */
+  /** Median ms from the click on 识别当前工作表 (as soon as it shows) to the recognised table shown. */
   recognisedMs: number | null;
+  /**
+   * Median ms from navigation start to the recognised table shown; includes the harness's own
+   * click latency (Playwright's actionability checks), so it is kept in results.json only.
+   */
+  totalMs: number | null;
   runs: number;
   note: string | null;
 }
@@ -32,10 +37,24 @@ const median = (a: number[]): number => {
 export async function benchPane(runs = 7): Promise<PaneBench> {
   const build = await productionBuild();
   const bundles: PaneBench['bundles'] = {};
-  for (const f of ['taskpane.js', 'functions.js', 'preview.js']) {
-    const buf = readFileSync(join(build.dir, f));
-    bundles[f] = { bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length };
-  }
+  const gz = (files: readonly string[]) => {
+    const bufs = files.map((f) => readFileSync(join(build.dir, f)));
+    return {
+      bytes: bufs.reduce((n, b) => n + b.length, 0),
+      gzipBytes: bufs.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    };
+  };
+  for (const f of ['taskpane.js', 'functions.js', 'preview.js']) bundles[f] = gz([f]);
+  // The pane loads its engine side and panels on demand: all of that is the pane's JavaScript.
+  // Every on-demand chunk counts but ExcelJS's and the preview's reader (an over-estimate if a
+  // chunk served only the preview).
+  const chunks = readdirSync(build.dir).filter(
+    (f) =>
+      /\.[0-9a-f]{8}\.js$/.test(f) &&
+      !f.startsWith('xlsx.') &&
+      !/exceljs/i.test(readFileSync(join(build.dir, f), 'utf8')),
+  );
+  bundles['taskpane (all chunks)'] = gz(['taskpane.js', ...chunks]);
   // Which modules went into which bundle is not in the stats we keep; the bundle text is enough:
   // React and Fluent leave their names and error texts behind.
   const functionsJs = readFileSync(join(build.dir, 'functions.js'), 'utf8');
@@ -52,6 +71,7 @@ export async function benchPane(runs = 7): Promise<PaneBench> {
       uiInFunctions,
       paneReadyMs: null,
       recognisedMs: null,
+      totalMs: null,
       runs: 0,
       note: `no Chromium at ${CHROMIUM}`,
     };
@@ -60,6 +80,7 @@ export async function benchPane(runs = 7): Promise<PaneBench> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   const ready: number[] = [];
   const recognised: number[] = [];
+  const total: number[] = [];
   try {
     for (let i = 0; i <= runs; i++) {
       // A fresh context each time: nothing cached, as a clerk opening the pane for the first time.
@@ -95,6 +116,7 @@ export async function benchPane(runs = 7): Promise<PaneBench> {
         // run 0 is the warm-up (browser start, disk cache of the build)
         ready.push(seen.recognise ?? NaN);
         recognised.push((seen['table-card'] ?? NaN) - (seen.click ?? NaN));
+        total.push(seen['table-card'] ?? NaN);
       }
       await context.close();
     }
@@ -107,6 +129,7 @@ export async function benchPane(runs = 7): Promise<PaneBench> {
     uiInFunctions,
     paneReadyMs: median(ready),
     recognisedMs: median(recognised),
+    totalMs: median(total),
     runs,
     note: null,
   };
@@ -118,11 +141,13 @@ export function paneRows(p: PaneBench): Array<[string, string, string]> {
   const rows: Array<[string, string, string]> = Object.entries(p.bundles).map(([f, b]) => [
     `bundle ${f}`,
     `${kb(b.gzipBytes)} gz`,
-    f === 'taskpane.js'
+    f === 'taskpane (all chunks)'
       ? `${kb(b.bytes)} raw; target ≤ 300 KB gz: ${b.gzipBytes <= 300 * 1024 ? 'met' : 'MISSED'}`
-      : f === 'functions.js'
-        ? `${kb(b.bytes)} raw; React/Fluent inside: ${p.uiInFunctions.length === 0 ? 'none (met)' : p.uiInFunctions.join(', ') + ' (MISSED)'}`
-        : `${kb(b.bytes)} raw; preview page only (carries ExcelJS)`,
+      : f === 'taskpane.js'
+        ? `${kb(b.bytes)} raw; loaded before the pane is drawn`
+        : f === 'functions.js'
+          ? `${kb(b.bytes)} raw; React/Fluent inside: ${p.uiInFunctions.length === 0 ? 'none (met)' : p.uiInFunctions.join(', ') + ' (MISSED)'}`
+          : `${kb(b.bytes)} raw; preview page only (carries ExcelJS)`,
   ]);
   if (p.paneReadyMs !== null && p.recognisedMs !== null)
     rows.push(
@@ -134,7 +159,7 @@ export function paneRows(p: PaneBench): Array<[string, string, string]> {
       [
         'recognise (click → table shown)',
         `${p.recognisedMs.toFixed(0)} ms`,
-        '2 adapter syncs + recognise + validate + score + draw',
+        'clicked as soon as drawn: waits for the engine chunk, then reads, recognises, scores, draws',
       ],
     );
   else rows.push(['pane load', 'n/a', p.note ?? '']);

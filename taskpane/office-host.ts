@@ -2,7 +2,7 @@
  * The pane's host inside Excel: Office.js globals are read here and only here (and in
  * addin/excel/office.ts). Not loaded by tests or the preview.
  */
-import { defaultEnv } from '../addin/excel';
+import { defaultEnv } from '../addin/excel/requirements';
 import { runExcel } from '../addin/excel/office';
 import type { PaneHost, ThemeName } from './host';
 

@@ -16,7 +16,9 @@ import {
   type WriteConflict,
 } from '../addin/excel';
 import type { Sheet } from '../engine/grid';
+import { columnLetter, parseRangeAddress } from '../engine/address';
 import { scoreSheet, type ScoredSheet } from '../engine/index';
+import { SheetView } from '../engine/sheet-view';
 import { SCORING_FINDING_CODES, type ColumnRole, type Finding } from '../engine/model';
 import type { PaneHost } from './host';
 import { fmt, type Lang } from './i18n';
@@ -185,7 +187,7 @@ export class Workbench {
   }
 
   /** Settings with one column role corrected for a table of this sheet. */
-  static correctRole(
+  correctRole(
     settings: PaneSettings,
     sheet: string,
     headerRow: number,
@@ -196,4 +198,19 @@ export class Workbench {
     forSheet[String(headerRow)] = { ...(forSheet[String(headerRow)] ?? {}), [column]: role };
     return { ...settings, columnRoles: { ...settings.columnRoles, [sheet]: forSheet } };
   }
+}
+
+/** Letter → header text of the columns of one table (lower header row first, for L4). */
+export function columnHeaders(analysis: Analysis, index: number): Record<string, string> {
+  const table = analysis.result.tables[index];
+  const range = table ? parseRangeAddress(table.range) : null;
+  if (!table || !range) return {};
+  const view = new SheetView(analysis.sheet);
+  const out: Record<string, string> = {};
+  for (let c = range.left; c <= range.right; c++) {
+    const top = table.headerRow - 1;
+    const text = (table.headerRows > 1 ? view.text(top + 1, c) : '') || view.text(top, c);
+    out[columnLetter(c)] = text.replace(/\s+/g, '');
+  }
+  return out;
 }

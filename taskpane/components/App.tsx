@@ -2,7 +2,7 @@
  * The task pane: recognise → check → score → write, Chinese first. All workbook access goes
  * through the host (Excel, or the preview's in-memory workbook) via the Workbench.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Dialog,
@@ -15,6 +15,7 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
+  Spinner,
   Switch,
   Tab,
   TabList,
@@ -27,20 +28,34 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { columnLetter, parseRangeAddress } from '../../engine/address';
 import type { ScoredTable } from '../../engine/index';
-import { SheetView } from '../../engine/sheet-view';
 import type { ColumnRole, Finding } from '../../engine/model';
 import type { ScoringSettings } from '../../engine/rules/settings';
 import { paneLanguage, type PaneHost, type ThemeName } from '../host';
 import { fmt, t, type Lang } from '../i18n';
 import type { WriteMode } from '../plan';
-import { DEFAULT_PANE_SETTINGS, type PaneSettings } from '../settings';
-import { Workbench, type Analysis, type Notice, type PendingWrite } from '../workbench';
-import { FindingsPanel } from './FindingsPanel';
-import { ScorePanel } from './ScorePanel';
-import { SettingsPanel } from './SettingsPanel';
-import { TablesPanel } from './TablesPanel';
+import type { PaneSettings } from '../settings';
+import type { Analysis, Notice, PendingWrite, Workbench } from '../workbench';
+
+// The engine (zod, decimal.js, the recogniser) and the panels that show its results load after
+// the pane is drawn: the pane appears sooner, and a click that comes first waits for them.
+const loadWorkbench = () => import(/* webpackChunkName: "workbench" */ '../workbench');
+const PANELS = [
+  () => import('./TablesPanel'),
+  () => import('./FindingsPanel'),
+  () => import('./ScorePanel'),
+  () => import('./SettingsPanel'),
+] as const;
+const TablesPanel = lazy(() => PANELS[0]().then((m) => ({ default: m.TablesPanel })));
+const FindingsPanel = lazy(() => PANELS[1]().then((m) => ({ default: m.FindingsPanel })));
+const ScorePanel = lazy(() => PANELS[2]().then((m) => ({ default: m.ScorePanel })));
+const SettingsPanel = lazy(() => PANELS[3]().then((m) => ({ default: m.SettingsPanel })));
+
+interface Ready {
+  bench: Workbench;
+  settings: PaneSettings;
+  columnHeaders: typeof import('../workbench').columnHeaders;
+}
 
 const THEMES: Record<ThemeName, Theme> = {
   light: webLightTheme,
@@ -64,21 +79,6 @@ const useStyles = makeStyles({
 
 type TabName = 'tables' | 'findings' | 'score' | 'settings';
 
-/** Letter → header text of the columns of one table (lower header row first, for L4). */
-function columnHeaders(analysis: Analysis, index: number): Record<string, string> {
-  const table = analysis.result.tables[index];
-  const range = table ? parseRangeAddress(table.range) : null;
-  if (!table || !range) return {};
-  const view = new SheetView(analysis.sheet);
-  const out: Record<string, string> = {};
-  for (let c = range.left; c <= range.right; c++) {
-    const top = table.headerRow - 1;
-    const text = (table.headerRows > 1 ? view.text(top + 1, c) : '') || view.text(top, c);
-    out[columnLetter(c)] = text.replace(/\s+/g, '');
-  }
-  return out;
-}
-
 export interface AppProps {
   host: PaneHost;
   /** Overrides the language Office reports (the preview's ?lang=en). */
@@ -87,9 +87,9 @@ export interface AppProps {
 
 export function App({ host, lang: forced }: AppProps) {
   const lang = forced ?? paneLanguage(host.displayLanguage);
-  const bench = useMemo(() => new Workbench(host, lang), [host, lang]);
   const styles = useStyles();
-  const [settings, setSettings] = useState<PaneSettings>(DEFAULT_PANE_SETTINGS);
+  const [ready, setReady] = useState<Ready | null>(null);
+  const [settings, setSettings] = useState<PaneSettings | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -97,18 +97,33 @@ export function App({ host, lang: forced }: AppProps) {
   const [selectionOnly, setSelectionOnly] = useState(false);
   const [tableIndex, setTableIndex] = useState(0);
   const [pending, setPending] = useState<PendingWrite | null>(null);
+  const loading = useRef<Promise<Ready> | null>(null);
+
+  /** The workbench with the workbook's saved settings, loaded once per host. */
+  const whenReady = useCallback((): Promise<Ready> => {
+    loading.current ??= loadWorkbench().then(async (m) => {
+      const bench = new m.Workbench(host, lang);
+      const loaded = await bench.loadSettings();
+      if (loaded.notice) setNotice(loaded.notice);
+      return { bench, settings: loaded.settings, columnHeaders: m.columnHeaders };
+    });
+    return loading.current;
+  }, [host, lang]);
 
   useEffect(() => {
     let live = true;
-    void bench.loadSettings().then(({ settings: s, notice: n }) => {
+    void whenReady().then((r) => {
+      // Fetch the panels now too, so the first recognise does not wait for them.
+      for (const load of PANELS) void load();
       if (!live) return;
-      setSettings(s);
-      if (n) setNotice(n);
+      setReady(r);
+      setSettings((s) => s ?? r.settings);
     });
     return () => {
       live = false;
     };
-  }, [bench]);
+  }, [whenReady]);
+  const bench = ready?.bench ?? null;
 
   /** Runs one action with the progress bar on and the buttons off. */
   const task = useCallback(
@@ -130,9 +145,10 @@ export function App({ host, lang: forced }: AppProps) {
   );
 
   const recognise = useCallback(
-    (current: PaneSettings = settings) =>
+    (current: PaneSettings | null = settings) =>
       task(t(lang, 'recognising'), async () => {
-        const a = await bench.read(selectionOnly ? 'selection' : 'usedRange', current);
+        const r = await whenReady();
+        const a = await r.bench.read(selectionOnly ? 'selection' : 'usedRange', current ?? r.settings);
         setAnalysis(a);
         setTableIndex((i) => (i < a.result.tables.length ? i : 0));
         setNotice(
@@ -142,16 +158,17 @@ export function App({ host, lang: forced }: AppProps) {
         );
         return a;
       }),
-    [bench, lang, selectionOnly, settings, task],
+    [lang, selectionOnly, settings, task, whenReady],
   );
 
-  const mode: WriteMode = settings.writeMode;
+  const mode: WriteMode = settings?.writeMode ?? 'values';
   const plan = useMemo(
-    () => (analysis ? bench.plan(analysis, tableIndex, mode, settings) : null),
+    () => (analysis && bench && settings ? bench.plan(analysis, tableIndex, mode, settings) : null),
     [analysis, bench, mode, settings, tableIndex],
   );
 
   const saveSettings = async (next: PaneSettings, reanalyse: boolean) => {
+    if (!bench) return null;
     setSettings(next);
     const problem = await task(t(lang, 'busy'), () => bench.saveSettings(next));
     if (problem) setNotice(problem);
@@ -160,12 +177,13 @@ export function App({ host, lang: forced }: AppProps) {
   };
 
   const onCorrect = (table: ScoredTable, column: string, role: ColumnRole | 'none') => {
-    void saveSettings(Workbench.correctRole(settings, table.sheet, table.headerRow, column, role), true);
+    if (bench && settings)
+      void saveSettings(bench.correctRole(settings, table.sheet, table.headerRow, column, role), true);
   };
 
   const onSelect = (f: Finding) => {
     void task(t(lang, 'busy'), async () => {
-      const n = await bench.select(f);
+      const n = await (await whenReady()).bench.select(f);
       if (n) setNotice(n);
     });
   };
@@ -181,12 +199,13 @@ export function App({ host, lang: forced }: AppProps) {
 
   const write = (blocks: PendingWrite['blocks'], done: string, overwrite = false) =>
     task(t(lang, 'writing'), async () => {
-      if (!analysis) return;
+      if (!analysis || !bench) return;
       await afterWrite(await bench.write(analysis.sheet.name, blocks, done, overwrite));
     });
 
   const findings = analysis?.findings ?? [];
-  const corrected = analysis ? (settings.columnRoles[analysis.sheet.name] ?? {}) : {};
+  const corrected = analysis && settings ? (settings.columnRoles[analysis.sheet.name] ?? {}) : {};
+  const waiting = <Spinner size="small" label={t(lang, 'busy')} />;
 
   return (
     <FluentProvider theme={THEMES[host.theme]} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -237,69 +256,77 @@ export function App({ host, lang: forced }: AppProps) {
           </Tab>
         </TabList>
         <section className={styles.panel} role="tabpanel" aria-label={tab}>
-          {tab === 'settings' ? (
-            <SettingsPanel
-              key={JSON.stringify(settings.scoring)}
-              scoring={settings.scoring}
-              lang={lang}
-              busy={busy !== null}
-              onSave={(scoring: ScoringSettings) =>
-                void saveSettings({ ...settings, scoring }, true).then((problem) => {
-                  if (!problem) setNotice({ intent: 'success', text: t(lang, 'saved') });
-                })
-              }
-            />
-          ) : !analysis ? (
-            <Text>{t(lang, 'notRead')}</Text>
-          ) : tab === 'tables' ? (
-            <TablesPanel
-              analysis={analysis}
-              lang={lang}
-              corrected={corrected}
-              busy={busy !== null}
-              onCorrect={onCorrect}
-            />
-          ) : tab === 'findings' ? (
-            <FindingsPanel
-              findings={findings}
-              lang={lang}
-              busy={busy !== null}
-              onSelect={onSelect}
-              onHighlight={() =>
-                void task(t(lang, 'busy'), async () => setNotice(await bench.highlight(findings)))
-              }
-              onClear={() => void task(t(lang, 'busy'), async () => setNotice(await bench.clear()))}
-              onReport={() => void task(t(lang, 'busy'), async () => setNotice(await bench.report(findings)))}
-            />
-          ) : (
-            <ScorePanel
-              tables={analysis.result.tables}
-              tableIndex={tableIndex}
-              plan={plan}
-              mode={mode}
-              lang={lang}
-              busy={busy !== null}
-              onTable={setTableIndex}
-              onMode={(m) => void saveSettings({ ...settings, writeMode: m }, false)}
-              findings={analysis.scoreFindings}
-              onSelect={onSelect}
-              columnHeaders={columnHeaders(analysis, tableIndex)}
-              onChooseColumn={(role, column) => {
-                const table = analysis.result.tables[tableIndex];
-                if (!table) return;
-                // A new score column: the current one stops being the score column.
-                if (column === 'new' && table.columns.score) onCorrect(table, table.columns.score, 'none');
-                else if (column !== 'new' && column !== '') onCorrect(table, column, role);
-              }}
-              onCreateActual={() => {
-                const col = bench.newColumn(analysis, tableIndex, '完成情况');
-                if (col) void write([col.block], fmt.columnCreated(lang, col.column, '完成情况'));
-              }}
-              onWrite={() => {
-                if (plan) void write(plan.blocks, '');
-              }}
-            />
-          )}
+          <Suspense fallback={waiting}>
+            {tab === 'settings' ? (
+              !settings ? (
+                waiting
+              ) : (
+                <SettingsPanel
+                  key={JSON.stringify(settings.scoring)}
+                  scoring={settings.scoring}
+                  lang={lang}
+                  busy={busy !== null}
+                  onSave={(scoring: ScoringSettings) =>
+                    void saveSettings({ ...settings, scoring }, true).then((problem) => {
+                      if (!problem) setNotice({ intent: 'success', text: t(lang, 'saved') });
+                    })
+                  }
+                />
+              )
+            ) : !analysis || !bench || !settings || !ready ? (
+              <Text>{t(lang, 'notRead')}</Text>
+            ) : tab === 'tables' ? (
+              <TablesPanel
+                analysis={analysis}
+                lang={lang}
+                corrected={corrected}
+                busy={busy !== null}
+                onCorrect={onCorrect}
+              />
+            ) : tab === 'findings' ? (
+              <FindingsPanel
+                findings={findings}
+                lang={lang}
+                busy={busy !== null}
+                onSelect={onSelect}
+                onHighlight={() =>
+                  void task(t(lang, 'busy'), async () => setNotice(await bench.highlight(findings)))
+                }
+                onClear={() => void task(t(lang, 'busy'), async () => setNotice(await bench.clear()))}
+                onReport={() =>
+                  void task(t(lang, 'busy'), async () => setNotice(await bench.report(findings)))
+                }
+              />
+            ) : (
+              <ScorePanel
+                tables={analysis.result.tables}
+                tableIndex={tableIndex}
+                plan={plan}
+                mode={mode}
+                lang={lang}
+                busy={busy !== null}
+                onTable={setTableIndex}
+                onMode={(m) => void saveSettings({ ...settings, writeMode: m }, false)}
+                findings={analysis.scoreFindings}
+                onSelect={onSelect}
+                columnHeaders={ready.columnHeaders(analysis, tableIndex)}
+                onChooseColumn={(role, column) => {
+                  const table = analysis.result.tables[tableIndex];
+                  if (!table) return;
+                  // A new score column: the current one stops being the score column.
+                  if (column === 'new' && table.columns.score) onCorrect(table, table.columns.score, 'none');
+                  else if (column !== 'new' && column !== '') onCorrect(table, column, role);
+                }}
+                onCreateActual={() => {
+                  const col = bench.newColumn(analysis, tableIndex, '完成情况');
+                  if (col) void write([col.block], fmt.columnCreated(lang, col.column, '完成情况'));
+                }}
+                onWrite={() => {
+                  if (plan) void write(plan.blocks, '');
+                }}
+              />
+            )}
+          </Suspense>
         </section>
         <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
           <DialogSurface aria-describedby="conflict-text">

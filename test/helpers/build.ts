@@ -22,6 +22,7 @@ import type { Configuration, Stats, StatsCompilation } from 'webpack';
 export const ROOT = join(__dirname, '..', '..');
 export const DEPLOY_HOST = 'https://oa.example.gov.cn/perf/';
 const INPUTS = [
+  'test/helpers/build.ts',
   'addin',
   'taskpane',
   'engine',
