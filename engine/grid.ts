@@ -5,7 +5,7 @@
  * Coordinates are 0-based (row 0 is Excel row 1, column 0 is column A); addresses shown to
  * users are produced by `address.ts`.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** A cell's value as Excel shows it after calculation. */
 export const CellValueSchema = z.discriminatedUnion('kind', [

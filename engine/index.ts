@@ -11,7 +11,7 @@ import { sortFindings, validateSheet } from './validate';
 import { scoreTable } from './scoring';
 import { ScoringSettingsSchema } from './rules/settings';
 import type { Finding, TableScore, Table } from './model';
-import { z } from 'zod';
+import { z } from './zod';
 
 export * from './grid';
 export * from './model';

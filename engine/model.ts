@@ -3,7 +3,7 @@
  * truth; the TypeScript types are inferred from them. Every address here is an A1 address
  * on the table's sheet ("E20"), every row number is the Excel row (1-based).
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** What a column means, independent of how the header spells it. */
 export const ColumnRoleSchema = z.enum([

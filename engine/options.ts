@@ -1,5 +1,5 @@
 /** Settings of recognition and validation (zod: the schema is the source of truth). */
-import { z } from 'zod';
+import { z } from './zod';
 import { ColumnRoleSchema, FindingCodeSchema, SeveritySchema } from './model';
 
 export const LanguageSchema = z.enum(['zh', 'en']);

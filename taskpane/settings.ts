@@ -4,7 +4,7 @@
  * scores are written. zod is the single source of truth; a saved value that does not parse is
  * reported and replaced by the defaults, never half-used.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { ColumnRoleSchema } from '../engine/model';
 import { ScoringSettingsSchema, type ScoringSettings } from '../engine/rules/settings';
 

@@ -2,7 +2,7 @@
  * Scoring settings (zod; defaults are the (default) conventions of DOMAIN.md). Also the short
  * option text of PERF functions: "partial=floor;cap=1.2;decimals=1".
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const ForcedSettingsSchema = z.object({
   /** Quotas in percent, best band first: 优秀 20%, 良好 60%, 一般 20%. */

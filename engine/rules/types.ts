@@ -3,7 +3,7 @@
  * is the source of truth). Numbers are kept as strings so they stay exact decimals; percents are
  * stored as fractions ("80%" → "0.8").
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Dec } from './decimal';
 import type { ScoringSettings } from './settings';
 
