@@ -54,6 +54,16 @@ export type Layout = z.infer<typeof LayoutSchema>;
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/** Codes that come from scoring (rules, actual values, vetoes) rather than from checking the table. */
+const SCORING_CODES = [
+  'RULE_UNPARSED',
+  'MANUAL_SCORE',
+  'ACTUAL_MISSING',
+  'ACTUAL_INVALID',
+  'RULE_CONDITION',
+  'VETO_TRIGGERED',
+] as const;
+
 export const FindingCodeSchema = z.enum([
   'POINTS_SUM_MISMATCH',
   'POINTS_MISSING',
@@ -75,25 +85,11 @@ export const FindingCodeSchema = z.enum([
   'VALUE_MISSING',
   'TABLE_EMPTY',
   'NO_TABLE',
-  // Scoring
-  'RULE_UNPARSED',
-  'MANUAL_SCORE',
-  'ACTUAL_MISSING',
-  'ACTUAL_INVALID',
-  'RULE_CONDITION',
-  'VETO_TRIGGERED',
+  ...SCORING_CODES,
 ]);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;
 
-/** Codes that come from scoring (rules, actual values, vetoes) rather than from checking the table. */
-export const SCORING_FINDING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
-  'RULE_UNPARSED',
-  'MANUAL_SCORE',
-  'ACTUAL_MISSING',
-  'ACTUAL_INVALID',
-  'RULE_CONDITION',
-  'VETO_TRIGGERED',
-]);
+export const SCORING_FINDING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(SCORING_CODES);
 
 export const FindingSchema = z.object({
   code: FindingCodeSchema,
