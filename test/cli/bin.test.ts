@@ -2,39 +2,16 @@
  * The compiled CLI through its launcher, as a user runs it: `node bin/perf-check.js …`.
  * Builds dist/ first when it is missing or older than the sources (npm test builds anyway).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/built';
 import { makeTempDir } from './helpers.js';
 
 const root = resolve(__dirname, '../..');
 const bin = join(root, 'bin/perf-check.js');
-const compiled = join(root, 'dist/cli/main.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  const sources = Math.max(newestSource(join(root, 'cli')), newestSource(join(root, 'engine')));
-  if (existsSync(compiled) && statSync(compiled).mtimeMs >= sources) return;
-  try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  } catch {
-    // type errors still emit JavaScript; the assertions below tell whether it runs
-  }
-}
 
 function perfCheck(args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBadFixtures, type BadFixture } from '../../scripts/make-bad-fixtures';
 import { makeTempDir } from '../cli/helpers';
-import { ensureBuilt } from './built';
+import { ensureBuilt } from '../helpers/built';
 
 const root = resolve(__dirname, '../..');
 const dir = join(root, 'test/fixtures/bad');

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../cli/helpers';
-import { ensureBuilt } from './built';
+import { ensureBuilt } from '../helpers/built';
 
 const root = resolve(__dirname, '../..');
 

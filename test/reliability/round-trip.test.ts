@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../cli/helpers';
-import { ensureBuilt } from './built';
+import { ensureBuilt } from '../helpers/built';
 import { readZipEntry } from './zip';
 
 const root = resolve(__dirname, '../..');
