@@ -7,7 +7,13 @@
  * Pure: the pane shows the plan, the adapter writes its blocks and asks before overwriting.
  */
 import Decimal from 'decimal.js';
-import { cellAddress, columnIndex, columnLetter, parseRangeAddress } from '../engine/address';
+import {
+  cellAddress,
+  columnIndex,
+  columnLetter,
+  parseCellAddress,
+  parseRangeAddress,
+} from '../engine/address';
 import type { Sheet } from '../engine/grid';
 import type { ScoredTable } from '../engine/index';
 import type { Group, Item, ItemScore } from '../engine/model';
@@ -298,11 +304,12 @@ export function planScores(
 export function toBlocks(cells: readonly PlannedCell[]): WriteBlock[] {
   const byCol = new Map<string, { row: number; cell: PlannedCell }[]>();
   for (const c of cells) {
-    const m = /^([A-Z]+)(\d+)$/.exec(c.address);
-    if (!m) continue;
-    const list = byCol.get(m[1] as string) ?? [];
-    list.push({ row: Number(m[2]), cell: c });
-    byCol.set(m[1] as string, list);
+    const at = parseCellAddress(c.address);
+    if (!at) continue;
+    const col = columnLetter(at.col);
+    const list = byCol.get(col) ?? [];
+    list.push({ row: at.row + 1, cell: c });
+    byCol.set(col, list);
   }
   const blocks: WriteBlock[] = [];
   for (const [col, list] of byCol) {

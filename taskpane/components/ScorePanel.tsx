@@ -22,7 +22,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { parseRangeAddress } from '../../engine/address';
+import { parseCellAddress, parseRangeAddress } from '../../engine/address';
 import type { ScoredTable } from '../../engine/index';
 import type { Finding } from '../../engine/model';
 import { fmt, t, type Lang } from '../i18n';
@@ -100,9 +100,8 @@ export function ScorePanel(props: ScorePanelProps) {
   const area = parseRangeAddress(table.range);
   // The findings of this table: on its rows (a score cell may sit right of its range).
   const tableFindings = props.findings.filter((f) => {
-    const m = /(\d+)$/.exec(f.cell ?? '');
-    const row = m ? Number(m[1]) - 1 : -1;
-    return area !== null && row >= area.top && row <= area.bottom;
+    const at = f.cell ? parseCellAddress(f.cell) : null;
+    return area !== null && at !== null && at.row >= area.top && at.row <= area.bottom;
   });
   return (
     <div>

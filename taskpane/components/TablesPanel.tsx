@@ -15,11 +15,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { columnLetter, parseRangeAddress } from '../../engine/address';
 import { LAYOUT_NAMES, ROLE_NAMES, type ScoredTable } from '../../engine/index';
 import { ColumnRoleSchema, type ColumnRole, type Group } from '../../engine/model';
-import { SheetView } from '../../engine/sheet-view';
-import type { Analysis } from '../workbench';
+import { columnHeaders, type Analysis } from '../workbench';
 import { t, type Lang } from '../i18n';
 
 const useStyles = makeStyles({
@@ -89,17 +87,12 @@ function GroupTree({ table, lang }: { table: ScoredTable; lang: Lang }) {
 
 export function TablesPanel({ analysis, lang, corrected, busy, onCorrect }: TablesPanelProps) {
   const styles = useStyles();
-  const view = new SheetView(analysis.sheet);
   return (
     <div>
       {analysis.result.tables.map((table, i) => {
-        const range = parseRangeAddress(table.range);
+        const headers = columnHeaders(analysis, i);
         const roleAt = new Map<string, ColumnRole>();
         for (const [role, letter] of Object.entries(table.columns)) roleAt.set(letter, role as ColumnRole);
-        const headerRow0 = table.headerRow - 1;
-        const columns = range
-          ? Array.from({ length: range.right - range.left + 1 }, (_, k) => range.left + k)
-          : [];
         const fixed = corrected[String(table.headerRow)] ?? {};
         return (
           <Card key={table.range} className={styles.card} data-testid="table-card" aria-label={table.range}>
@@ -137,16 +130,13 @@ export function TablesPanel({ analysis, lang, corrected, busy, onCorrect }: Tabl
                 </tr>
               </thead>
               <tbody>
-                {columns.map((col) => {
-                  const letter = columnLetter(col);
-                  const header =
-                    (table.headerRows > 1 ? view.text(headerRow0 + 1, col) : '') ||
-                    view.text(headerRow0, col);
+                {Object.keys(headers).map((letter) => {
+                  const header = headers[letter] ?? '';
                   const role = roleAt.get(letter) ?? 'none';
                   return (
                     <tr key={letter}>
                       <td className={styles.cell}>{letter}</td>
-                      <td className={styles.cell}>{header.replace(/\s+/g, '')}</td>
+                      <td className={styles.cell}>{header}</td>
                       <td className={styles.cell}>
                         <Select
                           size="small"
