@@ -98,10 +98,13 @@ function inGroup(item: Item, group: Group): boolean {
  * The first column right of the table that is empty on the header row, every item row and the
  * totals row: where a new column (得分, 完成情况) goes without covering anything.
  */
-export function freeColumnRight(table: ScoredTable | Omit<ScoredTable, 'score'>, sheet: Sheet): number {
+export function freeColumnRight(
+  table: ScoredTable | Omit<ScoredTable, 'score'>,
+  sheet: Sheet | SheetView,
+): number {
   const range = parseRangeAddress(table.range);
   if (!range) throw new Error(`bad table range ${table.range}`);
-  const view = new SheetView(sheet);
+  const view = sheet instanceof SheetView ? sheet : new SheetView(sheet);
   const rows = [
     range.top,
     ...table.items.map((i) => i.row - 1),
@@ -140,7 +143,7 @@ export function planScores(
   const options = optionText(settings);
 
   const createsScoreColumn = table.columns.score === undefined;
-  const scoreCol = createsScoreColumn ? freeColumnRight(table, sheet) : columnIndex(table.columns.score!);
+  const scoreCol = createsScoreColumn ? freeColumnRight(table, view) : columnIndex(table.columns.score!);
   const scoreLetter = columnLetter(scoreCol);
   if (createsScoreColumn)
     cells.push({

@@ -162,6 +162,10 @@ export function App({ host, lang: forced }: AppProps) {
   );
 
   const mode: WriteMode = settings?.writeMode ?? 'values';
+  const headers = useMemo(
+    () => (analysis && ready ? ready.columnHeaders(analysis, tableIndex) : {}),
+    [analysis, ready, tableIndex],
+  );
   const plan = useMemo(
     () => (analysis && bench && settings ? bench.plan(analysis, tableIndex, mode, settings) : null),
     [analysis, bench, mode, settings, tableIndex],
@@ -309,7 +313,7 @@ export function App({ host, lang: forced }: AppProps) {
                 onMode={(m) => void saveSettings({ ...settings, writeMode: m }, false)}
                 findings={analysis.scoreFindings}
                 onSelect={onSelect}
-                columnHeaders={ready.columnHeaders(analysis, tableIndex)}
+                columnHeaders={headers}
                 onChooseColumn={(role, column) => {
                   const table = analysis.result.tables[tableIndex];
                   if (!table) return;
