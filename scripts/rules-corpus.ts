@@ -88,6 +88,7 @@ export function runCase(c: CorpusCase): CheckResult[] {
       points: dec(c.points ?? 0),
       target: targetOf(c.target),
       settings: DEFAULT_SETTINGS,
+      unbounded: c.points === null,
     });
     if (!out.ok) return { ...base, got: `${out.code}: ${out.message}`, verdict: k.expect === 'manual' ? 'right' : 'missed' };
     const got = round(out.score, 2).toNumber();

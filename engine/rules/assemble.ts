@@ -94,8 +94,33 @@ export function assemble(pieces: readonly Located[]): Assembled {
   }
 
   // Steps: measured from the condition before them (满意率80%以上，每低1个百分点扣1分).
+  const negate: Record<string, Condition['op']> = { '>=': '<', '>': '<=', '<=': '>', '<': '>=', '=': '=' };
   work.forEach((x, i) => {
     if (x.t !== 'step') return;
+    // "小学入学率达到100%。初中入学率达到98%以上。每低0.1个百分点扣2分": one step per condition.
+    if (x.direction !== 'count' && !x.change && x.from === null) {
+      const bounds: number[] = [];
+      for (let j = i - 1; j >= 0; j--) {
+        const y = work[j]!;
+        if (y.t === 'points') continue;
+        if (y.t !== 'cond' || y.conditions.length !== 1 || y.conditions[0]!.to !== null || !sameKind(y.conditions[0]!.unit, x.unit)) break;
+        bounds.unshift(j);
+      }
+      if (bounds.length > 1) {
+        for (const j of bounds) {
+          const y = work[j]!;
+          if (y.t !== 'cond') continue;
+          const c = y.conditions[0]!;
+          clauses.push({
+            at: j,
+            clause: { kind: 'step', metric: c.metric, direction: c.op === '<=' || c.op === '<' ? 'above' : 'below', from: c.value, size: x.size, unit: c.unit, effect: x.effect, amount: x.amount, cap: null, change: false },
+          });
+          used.add(j);
+        }
+        used.add(i);
+        return;
+      }
+    }
     const s: StepPiece = { ...x };
     if (s.change) s.from = '0';
     else if (s.direction !== 'count' && s.from === null) {
@@ -166,7 +191,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
         ? [{ i, label: x.test.label, score: x.effect.score }]
         : [],
   );
-  if (grades.length >= 2 && grades.some((g) => work[g.i]!.t === 'grade')) {
+  if (grades.length >= 2) {
     const labelsSeen = new Set<string>();
     for (const g of grades) {
       if (labelsSeen.has(g.label)) return { ok: false, reason: `等级「${g.label}」写了两次` };
@@ -206,6 +231,22 @@ export function assemble(pieces: readonly Located[]): Assembled {
     used.add(i);
   });
 
+  // "否则不得分" / "达不到标准不得分": the conditions before it, when not met, give 0.
+  let otherwiseConds: Condition[] = [];
+  for (let i = 0; i < work.length; i++) {
+    const x = work[i]!;
+    if (x.t !== 'otherwise') continue;
+    used.add(i);
+    const before: Condition[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const y = work[j]!;
+      if (y.t === 'cond') before.push(...y.conditions);
+      else if (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set' && y.effect.score === 'full') before.push(y.test.condition);
+    }
+    if (before.length > 1)
+      return { ok: true, program: { ...p, manual: { reason: 'judgement', clause: '多项条件之后的“达不到不得分”：全部达到才得分还是按项得分，需人工判断' } } };
+    otherwiseConds = before;
+  }
   // Bare conditions: a gate, unless "否则不得分" follows a lone 得满分 condition.
   const gate: Condition[] = [];
   work.forEach((x, i) => {
@@ -228,6 +269,10 @@ export function assemble(pieces: readonly Located[]): Assembled {
     list = [];
   }
   if (gate.length > 0) list.unshift({ kind: 'gate', conditions: gate });
+  const steps = list.some((c) => c.kind === 'step');
+  for (const c of otherwiseConds)
+    if (steps || list.length > 0 && !gate.includes(c))
+      list.push({ kind: 'when', test: { kind: 'condition', condition: c.to === null ? { ...c, op: negate[c.op]! } : c }, effect: { kind: 'set', score: '0' } });
   const share = work.find((x) => x.t === 'share');
   if (share && share.t === 'share' && share.n !== gate.length) return { ok: false, reason: `写明1/${share.n}，但有${gate.length}项条件` };
 

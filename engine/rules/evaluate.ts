@@ -9,7 +9,7 @@ import { D, dec, dmin, max0, type Dec } from './decimal';
 import type { Clause, Condition, Program, Test } from './program';
 import type { EvaluateInput, Outcome } from './types';
 import { fail } from './types';
-import { changeOf, eventMet, labelMet, readValues, type Value, type Values } from './values';
+import { changeOf, eventMet, labelMet, labelSays, NOTHING_WRONG, readValues, type Value, type Values } from './values';
 import { showCondition } from './render';
 import { marginal } from './grammar/tiers-math';
 
@@ -117,6 +117,45 @@ function side(c: Condition): 'low' | 'high' | 'range' | 'eq' {
   return c.op === '>=' || c.op === '>' ? 'low' : c.op === '=' ? 'eq' : 'high';
 }
 
+const NEG_LEAD = /^(?:未|无|没有|不|缺)/;
+
+/**
+ * The label clauses a text states: a fault list (资料零乱扣2分，登记不全扣1分) is answered by naming
+ * the faults ("资料零乱，登记不全"); a part that names none of them, and is not "无"/"合格", makes
+ * the item a hand score.
+ */
+function labelVerdicts(whens: readonly Extract<Clause, { kind: 'when' }>[], v: Values): Map<Clause, boolean> | Outcome {
+  const out = new Map<Clause, boolean>();
+  const labels = whens.filter((c) => c.test.kind === 'label' && c.effect.kind !== 'exempt');
+  if (labels.length === 0 || v.text === null) return out;
+  const text = v.text;
+  const exacts = labels.filter((c) => c.test.kind === 'label' && c.test.label.replace(/\s+/g, '') === text.replace(/\s+/g, ''));
+  if (exacts.length > 1)
+    return fail('MANUAL', `「${text}」在规则中出现了${exacts.length}次（扣分不同），需人工评分`, `"${text}" appears ${exacts.length} times in the rule: score by hand`);
+  const exact = exacts[0];
+  if (exact) {
+    for (const c of labels) out.set(c, c === exact);
+    return out;
+  }
+  const parts = text.split(/[,，;；、]/).map((x) => x.trim()).filter((x) => x !== '');
+  let explained = 0;
+  for (const part of parts) {
+    const says = labels.map((c) => (c.test.kind === 'label' ? labelSays(c.test.label, c.test.negative, part) : null));
+    const yes = labels.filter((_, i) => says[i] === true);
+    if (yes.length > 1)
+      return fail('MANUAL', `「${part}」符合多条规则（${yes.map((c) => testText(c.test)).join('、')}），需人工评分`, `"${part}" fits several clauses: score by hand`);
+    if (yes.length === 1) out.set(yes[0]!, true);
+    labels.forEach((c, i) => {
+      if (says[i] === false && !out.get(c)) out.set(c, false);
+    });
+    if (yes.length === 1 || says.some((x) => x === false) || NOTHING_WRONG.test(part)) explained++;
+    else if (v.values.length === 0)
+      return fail('MANUAL', `实际值「${part}」与规则所列情形都不对应，需人工评分`, `"${part}" matches none of the rule's cases: score by hand`);
+  }
+  if (explained > 0) for (const c of labels) if (!out.has(c)) out.set(c, false);
+  return out;
+}
+
 const isOutcome = (x: unknown): x is Outcome => typeof x === 'object' && x !== null && 'ok' in x;
 
 /** Scores a program. Never throws on bad input: errors are outcomes. */
@@ -139,10 +178,13 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     return { ok: true, score: (p.deductCap ? D.min(n.value, dec(p.deductCap)) : n.value).neg() };
   }
   const whens = p.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
+  const verdicts = labelVerdicts(whens, r.v);
+  if (isOutcome(verdicts)) return verdicts;
   const numericActual = r.v.values.length > 0 && r.v.values.every((x) => x.name === '' || x.percent);
   /** A label or event test the actual does not speak to: not triggered, said in a note. */
   const judge = (c: Extract<Clause, { kind: 'when' }>): boolean | Outcome => {
-    const t = r.test(c.test);
+    const known = verdicts.get(c);
+    const t = known !== undefined ? known : r.test(c.test);
     if (isOutcome(t)) return t;
     if (t !== null) return t;
     if (r.v.blank)
@@ -160,7 +202,7 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   // 1. Exemptions.
   for (const c of whens) {
     if (c.effect.kind !== 'exempt') continue;
-    const t = r.test(c.test);
+    const t = verdicts.get(c) ?? r.test(c.test);
     if (t === true) return { ok: true, score: w };
   }
   // 2. 清零 / 一票否决 / 一票否优.
@@ -201,7 +243,37 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   } else if (labelsClause && labelsClause.kind === 'labels') {
     if (r.v.blank) return fail('ACTUAL_MISSING', '缺少评价等级', 'No grade given');
     const a = (r.v.text ?? r.v.values.map((x) => x.value.toString()).join(',')).replace(/\s+/g, '');
-    const g = labelsClause.grades.find((x) => x.label.replace(/\s+/g, '') === a);
+    let g = labelsClause.grades.find((x) => x.label.replace(/\s+/g, '') === a);
+    if (!g) {
+      // "有高血压患者任务分配表" against 高血压患者任务分配表 / 没有该项: the grade the text states, or
+      // with two grades, the other one when the text denies a grade.
+      const grades = labelsClause.grades;
+      const parts = (r.v.text ?? '').split(/[,，;；、]/).map((x) => x.replace(/\s+/g, '')).filter((x) => x !== '');
+      const named = new Set<(typeof grades)[number]>();
+      for (const part of parts) {
+        const exactPart = grades.filter((x) => x.label.replace(/\s+/g, '') === part);
+        const hits = exactPart.length > 0 ? exactPart : grades.filter((x) => labelSays(x.label, NEG_LEAD.test(x.label), part) === true);
+        if (hits.length > 1)
+          return manual(`「${part}」符合多个等级，需人工评分`, `"${part}" fits several grades: score by hand`);
+        if (hits[0]) named.add(hits[0]);
+      }
+      const says = grades.map((x) => labelSays(x.label, NEG_LEAD.test(x.label), a));
+      const yes = [...named];
+      if (yes.length > 1) {
+        // Several credits named ("已建立，已开展服务"): a checklist of positive items adds up.
+        if (grades.every((x) => !NEG_LEAD.test(x.label) || x.score === '0') && yes.every((x) => x.score !== 'full')) {
+          const sum = yes.reduce((t, x) => t.plus(x.score), new D(0));
+          g = { label: a, score: dmin(sum, w).toString() };
+        }
+      } else if (yes.length === 1) g = yes[0];
+      else if (grades.length === 2) {
+        // {X, 无X}: denying one names the other.
+        const denied = says.findIndex((x) => x === false);
+        const other = grades[1 - denied];
+        if (denied >= 0 && other && says[1 - denied] !== false && NEG_LEAD.test(grades[denied]!.label) && !NEG_LEAD.test(other.label))
+          g = other;
+      }
+    }
     if (!g) {
       const options = labelsClause.grades.map((x) => x.label).join('/');
       return manual(`「${a}」不是所列等级（${options}），需人工评分`, `"${a}" is not one of the grades (${options}): score by hand`);
@@ -309,8 +381,7 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   if (p.bonusCap !== null) added = dmin(added, dec(p.bonusCap));
   let score = max0(base.minus(deducted));
   const hasBonus = added.gt(0);
-  if (!hasBonus && score.gt(w) && !p.clauses.some((c) => (c.kind === 'step' || c.kind === 'when') && 'effect' in c && (c.effect === 'add' || (typeof c.effect === 'object' && c.effect.kind === 'add'))))
-    score = w;
+  if (!hasBonus && score.gt(w) && !input.unbounded) score = w;
   score = score.plus(added);
   const out: Outcome = { ok: true, score };
   if (veto) out.veto = true;
@@ -336,16 +407,24 @@ function countFor(s: Extract<Clause, { kind: 'step' }>, all: readonly Extract<Cl
   let v: Value | undefined;
   if (all.length > 1) {
     const named = values.filter((x) => x.name !== '' || x.unit !== '');
-    if (named.length === 0)
+    if (named.length === 0 || named.length !== values.length)
       return {
         ok: false,
         outcome: manual(
-          `有${all.length}种计数（${all.map((x) => `每${x.size === '1' ? '' : x.size}${x.unit}${x.metric === x.unit ? '' : x.metric}`).join('、')}），一个数字无法区分，请分别写明（如“缺2项，少1次”）或人工评分`,
+          `有${all.length}种计数（${all.map((x) => x.metric).join('、')}），一个数字无法区分，请分别写明（如“缺2项，少1次”）或人工评分`,
           `${all.length} counters share one number: name them ("缺2项，少1次") or score by hand`,
         ),
       };
-    v = named.find((x) => x.unit === s.unit && all.filter((y) => y.unit === s.unit).length === 1) ?? named.find((x) => x.name !== '' && (s.metric.includes(x.name) || x.name.includes(s.metric)));
-    if (!v) return { ok: true, value: new D(0) };
+    let total = new D(0);
+    for (const x of named) {
+      const byUnit = all.filter((y) => x.unit !== '' && y.unit === x.unit);
+      const byName = all.filter((y) => x.name !== '' && (y.metric.includes(x.name) || x.name.includes(y.metric)));
+      const fits = byName.length === 1 ? byName : byUnit.length === 1 ? byUnit : [];
+      if (fits.length !== 1)
+        return { ok: false, outcome: manual(`无法确定「${x.name}${x.value.toString()}${x.unit}」属于哪一种计数，需人工评分`, `Cannot tell which counter "${x.name}${x.value.toString()}" belongs to: score by hand`) };
+      if (fits[0] === s) total = total.plus(x.value);
+    }
+    v = { name: s.metric, value: total, percent: false, unit: s.unit };
   } else if (values.length === 1) v = values[0];
   else if (values.length === 0 && r.v.text !== null) {
     const e = eventMet(s.metric, r.v);

@@ -98,6 +98,8 @@ export interface Segment {
  */
 export function segment(text: string): Segment[] {
   const out: Segment[] = [];
+  // A points phrase "(20分)" is a clause of its own.
+  text = text.replace(/\(\d+(?:\.\d+)?分\)/g, ',$&,');
   const sentences = text.split(/[。；;!！?？\n]|(?<=\D)\.(?=\D|$)/);
   let sentence = 0;
   for (const raw of sentences) {
@@ -125,7 +127,7 @@ export function segment(text: string): Segment[] {
 }
 
 const EFFECT_ONLY =
-  /^(?:则|即|并|均|可)?(?:本项|该项|此项|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零)/;
+  /^(?:则|即|并|均|可)?(?:本项|该项|此项|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
 
 /** A number in a clause, with the unit written after it. */
 export interface NumberToken {
@@ -156,6 +158,8 @@ export function numbersIn(text: string): NumberToken[] {
     // A year written without 年 ("2022-2023", "2022.1").
     if (!noise && unit === '' && /^(?:19|20)\d\d$/.test(value) && /^[-/.]/.test(text.slice(start + 4))) noise = true;
     if (!noise && /^(?:-|至|到)\d+(?:月|日|岁|周)/.test(text.slice(start + value.length))) noise = true;
+    // A sample size: 随机抽查10份, 核查5名.
+    if (!noise && /(?:抽查|抽取|随机抽|核查|抽样|抽)$/.test(before)) noise = true;
     if (!noise && unit === '' && NOISE_BEFORE.test(before) && /^[-至]/.test(text.slice(start + value.length))) noise = true;
     out.push({ start, end: start + value.length + unit.length, value, unit, noise });
   }
@@ -164,7 +168,7 @@ export function numbersIn(text: string): NumberToken[] {
 
 /** Judgement words: an item with any of them is scored by hand. */
 export const JUDGEMENT =
-  /酌情|据实|视情况|视情节|视具体|视其|视完成情况|视工作|视问题|适当扣分|按幅度|综合评定|综合评判|综合评价打分|评审小组|专家评定|由考核组评定|由考核组|主观/;
+  /酌情|据实|可倒扣|倒扣分|(?<![访监巡检电重审注忽正透凝环])视(?:情况|情节|具体|完成情况|其|问题|程度|轻重)|适当扣分|按幅度|综合评定|综合评判|综合评价打分|评审小组|专家评定|由考核组评定|主观/;
 
 /** Words that say the clause has an effect on the score. */
 export const EFFECT_WORD = /扣|加分|加\d|奖\d|奖励\d|得分|不得分|不计分|得满分|记零分|计零分|清零|否决|否优|得\d|计\d|记\d/;

@@ -83,7 +83,7 @@ function clauseZh(c: Clause): string {
       const act = c.effect === 'add' ? '加' : '扣';
       const cap = c.cap === null ? '' : `，最多${act}${c.cap}分`;
       if (c.direction === 'count')
-        return `每${stepSize(c.size, c.unit)}${c.metric === c.unit ? '' : c.metric}${act}${c.amount}分${cap}`;
+        return `${c.metric === c.unit ? '' : `${c.metric}的，`}每${stepSize(c.size, c.unit)}${act}${c.amount}分${cap}`;
       if (c.change) return `比上年每${verb}${stepSize(c.size, c.unit)}${act}${c.amount}分${cap}`;
       const per = `每${verb}${stepSize(c.size, c.unit)}${act}${c.amount}分${cap}`;
       if (c.from === null) return c.unit === '%' || c.unit === '‰' ? `${c.metric}${per}` : `${c.metric}比目标值${per}`;

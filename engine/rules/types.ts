@@ -25,6 +25,8 @@ export interface EvaluateInput {
   /** A target cell that overrides the rule's own bound (PERF.SCORE's 4th argument). */
   target?: Dec | null;
   settings: ScoringSettings;
+  /** The item has no points of its own (a bonus or band item): the score is what the rule gives. */
+  unbounded?: boolean;
 }
 
 export type ScoreErrorCode =

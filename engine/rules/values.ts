@@ -105,24 +105,50 @@ const NO = new Set(['否', '未发生', '无', '没有', '不发生', 'false', '
 const squash = (s: string): string => s.normalize('NFKC').replace(/[\s,，。；;、:：的了"“”'‘’]/g, '');
 
 /**
- * Does the actual state the label? "未公示" against the label 未公示 (negative) → true;
- * "已公示" → false; another text → null (neither: a hand score).
+ * Does this text state the label? "未公示" against 未公示 → true; "已公示" → false; "资料零乱"
+ * against 资料零乱 → true; "日常工作经费能满足需要" against …不能满足需要 → false; another text →
+ * null (neither).
  */
-export function labelMet(label: string, negative: boolean, v: Values): boolean | null {
-  if (v.text === null) return null;
-  const a = squash(v.text);
+export function labelSays(label: string, negative: boolean, text: string): boolean | null {
+  const a = squash(text);
   const l = squash(label);
+  if (a === '') return null;
   if (a === l) return true;
   const core = negative ? l.replace(NEG_MARK, '') : l.replace(POS_MARK, '');
-  const fits = (rest: string): boolean => rest === '' || core.includes(rest) || rest.includes(core);
-  const neg = NEG_MARK.exec(a);
-  const pos = POS_MARK.exec(a);
-  const aNeg = (neg && fits(a.slice(neg[0].length))) || NO.has(a.toLowerCase()) || (a === '否');
-  const aPos = (pos && fits(a.slice(pos[0].length))) || a === core || YES.has(a.toLowerCase()) || (core.startsWith(a) && a.length >= 2);
-  if (aNeg && !aPos) return negative;
-  if (aPos && !aNeg) return !negative;
+  const fits = (rest: string): boolean => core.length > 0 && rest.length > 0 && (core.includes(rest) || rest.includes(core));
+  let neg = NEG_MARK.exec(a);
+  let pos = POS_MARK.exec(a);
+  // "有，未落实": a positive word followed by a denial is a denial.
+  if (pos && NEG_MARK.test(a.slice(pos[0].length))) {
+    neg = NEG_MARK.exec(a.slice(pos[0].length));
+    if (neg) neg = Object.assign([pos[0] + neg[0]], { index: 0, input: a, groups: undefined }) as RegExpExecArray;
+    pos = null;
+  }
+  if (negative) {
+    if (a === core || (pos && fits(a.slice(pos[0].length))) || (core.startsWith(a) && a.length >= 2)) return false;
+    if (neg && fits(a.slice(neg[0].length))) return true;
+    if (NO.has(a.toLowerCase()) || a === '未') return true;
+    if (YES.has(a.toLowerCase()) && a !== '有' && a !== '是') return false;
+  } else {
+    if (neg && fits(a.slice(neg[0].length))) return false;
+    if (pos && fits(a.slice(pos[0].length))) return true;
+  }
+  // "日常工作经费能满足需要" against "日常工作经费不能满足需要": the label denied.
+  const denied = l.replace(/不|未|没有|无/, '');
+  if (denied !== l && (denied === a || (denied.includes(a) && a.length >= 4))) return false;
+  if (neg && !negative && l.includes(a.slice(neg[0].length)) && a.length > neg[0].length) return false;
+  if (l.includes(a) && a.length >= 2 && !(neg && !NEG_MARK.test(l))) return true;
+  if (a.includes(l) && !(NEG_MARK.test(a) && !NEG_MARK.test(l))) return true;
   return null;
 }
+
+/** labelSays on the whole actual value. */
+export function labelMet(label: string, negative: boolean, v: Values): boolean | null {
+  return v.text === null ? null : labelSays(label, negative, v.text);
+}
+
+/** Texts that say nothing went wrong: no label of a fault list applies. */
+export const NOTHING_WRONG = /^(?:无|没有|否|未发生|无问题|没有问题|合格|达标|完成|全部完成|已完成|符合要求|规范|齐全|全部达标|无扣分|不扣分|0|均无)$/;
 
 /** Did the event happen? "发生", "是", a count ≥ 1, a text naming the event → true. */
 export function eventMet(event: string, v: Values): boolean | null {

@@ -24,6 +24,8 @@ const COND = new RegExp(
   'g',
 );
 const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
+/** "超过20%的,20分": points after 的 without 得. */
+const BARE = new RegExp(`^(?:的|者|时),?${NUM}分(?=$|[,░])`);
 /** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
 const RATE = /(?:率|度|比例|占比|覆盖面|知晓|合格|达标)$/;
 
@@ -46,8 +48,8 @@ export const conditions: ClauseReader = {
       const unit = u1 || u2;
       const words = t.slice(last, start);
       let end = start + all.length;
-      const after = AFTER.exec(t.slice(end));
-      const effect = after ? effectOf(after[0]) : null;
+      const after = AFTER.exec(t.slice(end)) ?? BARE.exec(t.slice(end));
+      const effect = after ? effectOf(after[0].replace(/^(?:的|者|时)?,?/, '')) : null;
       let cond: Condition | null = null;
       let metrics: string[] | null = null;
       if (n2 !== undefined && (u1 === u2 || !u1 || !u2) && !pre2) {

@@ -9,7 +9,7 @@ import { caps } from './caps';
 import { conditions } from './conditions';
 import { judgement } from './judgement';
 import { labels } from './labels';
-import { phrases } from './phrases';
+import { otherwise, phrases } from './phrases';
 import { rank } from './rank';
 import { ratio } from './ratio';
 import { steps } from './steps';
@@ -24,6 +24,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   ratio,
   steps,
   caps,
+  otherwise,
   labels,
   conditions,
   phrases,
@@ -45,8 +46,10 @@ export function readClauses(text: string): Reading {
   const pieces: Located[] = [];
   const unread: string[] = [];
   const segments = segment(text);
+  const read = new Set<number>();
   segments.forEach((seg, clauseNo) => {
     let masked = seg.text;
+    const before = pieces.length;
     let tiersRead = false;
     for (const reader of CLAUSE_READERS) {
       if (reader === tiers && (tiersRead || clauseNo > 0)) continue;
@@ -61,6 +64,14 @@ export function readClauses(text: string): Reading {
         masked = masked.replace(/\d/g, '\u2591');
       }
     }
+    // "受到市政府以上通报表彰的，每次加3分": a count names what it counts in the clause before.
+    for (let k = before; k < pieces.length; k++) {
+      const p = pieces[k]!;
+      const prev = segments[clauseNo - 1];
+      if (p.t === 'step' && p.direction === 'count' && p.metric === p.unit && prev && !read.has(clauseNo - 1) && prev.sentence === seg.sentence)
+        pieces[k] = { ...p, metric: prev.text.replace(/(?:的|者)$/, '') };
+    }
+    if (pieces.length > before) read.add(clauseNo);
     const left = numbersIn(masked).filter((n) => !n.noise);
     if (left.length > 0 || LEFT_EFFECT.test(masked)) unread.push(seg.text);
   });

@@ -7,8 +7,19 @@ import type { ClauseReader, Piece } from './types';
 import { NUM } from './words';
 
 const POINTS = new RegExp(`[(\\[【]${NUM}分[)\\]】]|^(?:本项|该项|此项)?(?:共|满分|总分|分值|计|合计)(?:为)?${NUM}分$|^${NUM}分$`, 'g');
-const OTHERWISE = /^(?:否则|反之|未达到|达不到|未达标|不达标|达不到要求|未达到要求|不符合)(?:的|者|要求)?(?:本项|该项|此项)?(?:不得分|不计分|0分|计0分|记0分)$/;
+const OTHERWISE = /^(?:否则|反之|未达到|达不到|未达|不达|未达标|不达标|不符合)(?:标准|目标|要求|规定|上述要求|以上要求)?(?:的|者)?,?(?:本项|该项|此项)?(?:不得分|不计分|不给分|0分|计0分|记0分)$/;
 const SHARE = /每项(?:条件)?达到得分值的1\/(\d+)/;
+
+/** 否则不得分 / 达不到标准不得分: read before the labels reader takes it for a state. */
+export const otherwise: ClauseReader = {
+  id: 'otherwise',
+  form: 'threshold',
+  zh: '否则不得分、达不到要求不得分（之前的条件未达到时得0分）',
+  examples: ['否则不得分', '达不到标准不得分'],
+  read(clause) {
+    return OTHERWISE.test(clause.text) ? { pieces: [{ t: 'otherwise' }], spans: [[0, clause.text.length]] } : null;
+  },
+};
 
 export const phrases: ClauseReader = {
   id: 'phrases',
@@ -24,8 +35,6 @@ export const phrases: ClauseReader = {
       const m = /(?:实行)?扣分制/.exec(t)!;
       spans.push([m.index, m.index + m[0].length]);
     }
-    const o = OTHERWISE.exec(t);
-    if (o) return { pieces: [{ t: 'otherwise' }], spans: [[0, t.length]] };
     const s = SHARE.exec(t);
     if (s) {
       pieces.push({ t: 'share', n: Number(s[1]) });

@@ -13,8 +13,14 @@ const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达
 const S_UNIT =
   '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|分)?';
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
+// 每 or a verb must start the step: a step does not begin in the middle of a word.
 const STEP = new RegExp(
-  `(每)?(${BELOW}|${ABOVE}|${COUNT})?(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
+  `(?:(每)(${BELOW}|${ABOVE}|${COUNT})?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
+  'g',
+);
+/** 档案不真实1份扣3分; 1份不一致扣0.5分: one case and its deduction, without 每. */
+const ONE_CASE = new RegExp(
+  `(?<![\\d.])1(份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减)${NUM}分`,
   'g',
 );
 /** 扣30分/次, 扣10分/户: an amount per counted case. */
@@ -33,7 +39,8 @@ export const steps: ClauseReader = {
     const t = clause.text;
     const change = CHANGE.test(clause.original) || CHANGE.test(clause.rule) && /增加|减少|增长|下降/.test(t);
     for (const m of t.matchAll(STEP)) {
-      const [all, per, verb, , n, unitRaw, noun, eff, amount] = m;
+      const [all, per, verbAfterPer, verbAlone, , n, unitRaw, noun, eff, amount] = m;
+      const verb = verbAfterPer ?? verbAlone;
       if (!per && !verb) continue;
       const size = n ?? '1';
       if (dec(size).isZero()) continue; // "每低0个百分点": no step to divide by
@@ -48,10 +55,13 @@ export const steps: ClauseReader = {
             ? 'below'
             : 'count';
       const effect = /加|奖/.test(eff!) ? 'add' : 'deduct';
-      const countable = direction === 'count' || (direction === 'below' && unit !== '%' && unit !== '‰' && !/低|下降|降低/.test(verb ?? ''));
+      const countable = (direction === 'count' || !/目标/.test(t.slice(0, m.index))) && (direction === 'count' || (direction === 'below' && unit !== '%' && unit !== '‰' && !/低|下降|降低/.test(verb ?? '')));
       pieces.push({
         t: 'step',
-        metric: direction === 'count' ? (noun ?? '') || unit : metricName(t.slice(0, m.index)) || (noun ?? ''),
+        metric:
+          direction === 'count'
+            ? `${t.slice(0, m.index).replace(/[░\s]+/g, '').replace(/(?:的|者)$/, '')}${noun ?? ''}` || unit
+            : metricName(t.slice(0, m.index)) || (noun ?? ''),
         direction,
         from: null,
         size: unit === '%' || unit === '‰' ? valueOf(size, unit) : dec(size).toString(),
@@ -63,11 +73,30 @@ export const steps: ClauseReader = {
       });
       spans.push([m.index, m.index + all.length]);
     }
-    for (const m of t.matchAll(PER_CASE)) {
-      const [all, eff, amount, unit] = m;
+    for (const m of t.matchAll(ONE_CASE)) {
+      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      const [all, unit, noun, , amount] = m;
+      const before = t.slice(0, m.index).replace(/[░\s]+/g, '');
       pieces.push({
         t: 'step',
-        metric: unit!,
+        metric: `${before}${noun ?? ''}` || unit!,
+        direction: 'count',
+        from: null,
+        size: '1',
+        unit: unit!,
+        effect: 'deduct',
+        amount: dec(amount!).toString(),
+        change: false,
+        countable: true,
+      });
+      spans.push([m.index, m.index + all.length]);
+    }
+    for (const m of t.matchAll(PER_CASE)) {
+      const [all, eff, amount, unit] = m;
+      const before = t.slice(0, m.index).replace(/[░\s]+/g, '').replace(/(?:的|者)$/, '');
+      pieces.push({
+        t: 'step',
+        metric: before || unit!,
         direction: 'count',
         from: null,
         size: '1',
