@@ -229,7 +229,10 @@ export function scoreTable(
         if (outcome.ok) {
           // 扣分制 text on an item that has points of its own: the deduction comes off those points
           // (as an entered deduction does), not off the total as a negative item score.
-          score = parsed.rule.deductionOnly ? D.max(0, points.plus(outcome.score)) : outcome.score;
+          score =
+            parsed.rule.deductionOnly && parsed.rule.clauses.length === 0
+              ? D.max(0, points.plus(outcome.score))
+              : outcome.score;
           entry.source = 'rule';
           if (outcome.triggered) entry.triggered = true;
           if (outcome.note)

@@ -252,12 +252,12 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
       const named = new Set<(typeof grades)[number]>();
       for (const part of parts) {
         const exactPart = grades.filter((x) => x.label.replace(/\s+/g, '') === part);
-        const hits = exactPart.length > 0 ? exactPart : grades.filter((x) => labelSays(x.label, NEG_LEAD.test(x.label), part) === true);
+        const hits = exactPart.length > 0 ? exactPart : grades.filter((x) => labelSays(x.label, NEG_LEAD.test(x.label), part, true) === true);
         if (hits.length > 1)
           return manual(`「${part}」符合多个等级，需人工评分`, `"${part}" fits several grades: score by hand`);
         if (hits[0]) named.add(hits[0]);
       }
-      const says = grades.map((x) => labelSays(x.label, NEG_LEAD.test(x.label), a));
+      const says = grades.map((x) => labelSays(x.label, NEG_LEAD.test(x.label), a, true));
       const yes = [...named];
       if (yes.length > 1) {
         // Several credits named ("已建立，已开展服务"): a checklist of positive items adds up.
@@ -381,7 +381,7 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   if (p.bonusCap !== null) added = dmin(added, dec(p.bonusCap));
   let score = max0(base.minus(deducted));
   const hasBonus = added.gt(0);
-  if (!hasBonus && score.gt(w) && !input.unbounded) score = w;
+  if (!hasBonus && score.gt(w) && !input.unbounded && p.base.kind !== 'ratio') score = w;
   score = score.plus(added);
   const out: Outcome = { ok: true, score };
   if (veto) out.veto = true;

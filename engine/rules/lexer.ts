@@ -37,7 +37,7 @@ export function chineseNumber(s: string): number | null {
 
 /** Measure words after which a Chinese numeral is a quantity ("一个百分点", "两项", "第三名"). */
 const MEASURE =
-  '个百分点|百分点|个|项|次|例|人次|人|名|位|分|户|张|岁|元|天|家|所|篇|件|处|条|起|台|份|期|批|倍|档|类|种|本|套|只|级';
+  '个百分点|百分点|个|项|次|例|人次|人|名|位|分|户|张|岁|元|天|家|篇|件|处|条|起|台|份|期|批|倍|档|类|种|本|套|只|级';
 const CN_NUM = '[零〇一二两三四五六七八九十百半]{1,5}';
 const CN_BEFORE_MEASURE = new RegExp(`(${CN_NUM})(?=(?:${MEASURE}))`, 'g');
 /** Words in which a numeral is not a quantity. */
@@ -127,7 +127,7 @@ export function segment(text: string): Segment[] {
 }
 
 const EFFECT_ONLY =
-  /^(?:则|即|并|均|可)?(?:本项|该项|此项|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
+  /^(?:则|即|并|均|可)?(?:本项目|该项目|本项|该项|此项|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
 
 /** A number in a clause, with the unit written after it. */
 export interface NumberToken {

@@ -129,7 +129,6 @@ export const ProgramSchema = z.object({
   deductCap: NumText.nullable(),
   /** 最高加X分 / 加分不超过X分: all bonuses together. */
   bonusCap: NumText.nullable(),
-  /** Several gate conditions: each worth w/n ("split", default setting) or all-or-nothing. */
   /** The item is scored by hand: the reason, and the clause as written that makes it so. */
   manual: z.object({ reason: z.string(), clause: z.string() }).nullable(),
   /** 实行扣分制: no points of its own; the deduction comes off the table total. */
@@ -157,10 +156,10 @@ export function emptyProgram(): Program {
  */
 export function formOf(p: Program): string {
   if (p.manual) return p.manual.reason === 'qualitative' ? 'manual' : 'judgement';
-  if (p.deductionOnly) return 'deductionOnly';
-  if (p.base.kind === 'ratio') return p.base.best ? 'ratio-best' : 'ratio';
   const kinds = p.clauses.map((c) => c.kind);
   if (kinds.includes('tiers')) return 'tiers';
+  if (p.deductionOnly) return 'deductionOnly';
+  if (p.base.kind === 'ratio') return p.base.best ? 'ratio-best' : 'ratio';
   if (kinds.includes('rank')) return 'rank';
   if (kinds.includes('labels')) return 'graded';
   const steps = p.clauses.filter((c) => c.kind === 'step');

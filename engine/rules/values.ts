@@ -109,7 +109,7 @@ const squash = (s: string): string => s.normalize('NFKC').replace(/[\s,，。；
  * against 资料零乱 → true; "日常工作经费能满足需要" against …不能满足需要 → false; another text →
  * null (neither).
  */
-export function labelSays(label: string, negative: boolean, text: string): boolean | null {
+export function labelSays(label: string, negative: boolean, text: string, strict = false): boolean | null {
   const a = squash(text);
   const l = squash(label);
   if (a === '') return null;
@@ -137,8 +137,10 @@ export function labelSays(label: string, negative: boolean, text: string): boole
   const denied = l.replace(/不|未|没有|无/, '');
   if (denied !== l && (denied === a || (denied.includes(a) && a.length >= 4))) return false;
   if (neg && !negative && l.includes(a.slice(neg[0].length)) && a.length > neg[0].length) return false;
-  if (l.includes(a) && a.length >= 2 && !(neg && !NEG_MARK.test(l))) return true;
-  if (a.includes(l) && !(NEG_MARK.test(a) && !NEG_MARK.test(l))) return true;
+  // An abbreviation of the label ("未开展" for 未开展进行产后访视工作); never a label with words
+  // added ("较满意" is not 满意), except a count ("无电话号码4人").
+  if (!strict && l.includes(a) && a.length >= 3 && !(neg && !NEG_MARK.test(l))) return true;
+  if (a.startsWith(l) && /^[\d.]+[\u4e00-\u9fff]?$/.test(a.slice(l.length))) return true;
   return null;
 }
 

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as F from '../../engine/functions';
-import { ruleTextArb, settingsTextArb, runs } from './arbitraries';
+import { parseOptionText, parseRule } from '../../engine/rules';
+import { programBounds, ruleTextArb, settingsTextArb, runs } from './arbitraries';
 
 type Scalar = F.Scalar;
 type Arg = F.Arg;
@@ -89,11 +90,11 @@ describe('PERF functions fuzz: bounds and order', () => {
           const v = checkResult(F.perfScore(actual, rule, points, undefined, options));
           if (v === null) return;
           finite(v);
-          const parsed = F.perfRule(rule);
-          const text = parsed.ok ? parsed.value : '';
-          if (/超额累进|扣分制/.test(text)) return;
-          expect(v).toBeGreaterThanOrEqual(0);
-          if (!/min\(/.test(text)) expect(v).toBeLessThanOrEqual(points);
+          const parsed = parseRule(rule);
+          if (!parsed.ok) return;
+          const [lo, hi] = programBounds(parsed.rule, points, parseOptionText(options).ratioCap);
+          if (lo !== null) expect(v).toBeGreaterThanOrEqual(lo.toNumber());
+          if (hi !== null) expect(v).toBeLessThanOrEqual(hi.toNumber());
         },
       ),
       { numRuns: runs(1500) },

@@ -53,6 +53,8 @@ export const conditions: ClauseReader = {
       let cond: Condition | null = null;
       let metrics: string[] | null = null;
       if (n2 !== undefined && (u1 === u2 || !u1 || !u2) && !pre2) {
+        // "开展宣传2-3次" with no effect is the task, not a band.
+        if (!effect) continue;
         // A range: both ends included unless (不含) says otherwise.
         const lowOp: Comparator = inc1 === '(不含)' ? '>' : '>=';
         const highOp: '<' | '<=' = inc2 === '(不含)' ? '<' : '<=';
@@ -87,6 +89,18 @@ export const conditions: ClauseReader = {
       spans.push([start, end]);
       last = end;
     }
+    // "继续扩增机考机位400个" with "每少增加100个机位扣3分" elsewhere: the target of that step.
+    const step = STEP_NOUN.exec(clause.rule);
+    if (step && step[2]) {
+      const [, unit, noun] = step;
+      const m = new RegExp(`${noun}${NUM}${unit}|${NUM}${unit}${noun}`).exec(t);
+      if (m && !/每/.test(t.slice(Math.max(0, m.index - 3), m.index))) {
+        pieces.push({ t: 'cond', conditions: [condition(noun!, '>=', (m[1] ?? m[2])!, unit!)] });
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    }
     return pieces.length > 0 ? { pieces, spans } : null;
   },
 };
+
+const STEP_NOUN = /每少(?:增加|新增|完成|扩增|建设)?\d+(?:\.\d+)?(个|台|张|所|家|人|项|次)([\u4e00-\u9fff]{1,6}?)扣/;

@@ -50,6 +50,8 @@ export function readClauses(text: string): Reading {
   segments.forEach((seg, clauseNo) => {
     let masked = seg.text;
     const before = pieces.length;
+    // "力争全市达1300以上": an aspiration, not a condition of the score.
+    if (/^(?:\d+\s*[.、]\s*)?(?:争取|力争|努力)/.test(seg.text)) return;
     let tiersRead = false;
     for (const reader of CLAUSE_READERS) {
       if (reader === tiers && (tiersRead || clauseNo > 0)) continue;
@@ -60,7 +62,7 @@ export function readClauses(text: string): Reading {
       masked = mask(masked, r.spans);
       if (reader === tiers) {
         // The brackets span clauses: their numbers are read.
-        for (const s of segments) s.text = s.text.replace(/\d/g, '0');
+        for (const s of segments) s.text = s.text.replace(/\d/g, '\u2591');
         masked = masked.replace(/\d/g, '\u2591');
       }
     }

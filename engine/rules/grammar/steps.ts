@@ -55,7 +55,7 @@ export const steps: ClauseReader = {
             ? 'below'
             : 'count';
       const effect = /加|奖/.test(eff!) ? 'add' : 'deduct';
-      const countable = (direction === 'count' || !/目标/.test(t.slice(0, m.index))) && (direction === 'count' || (direction === 'below' && unit !== '%' && unit !== '‰' && !/低|下降|降低/.test(verb ?? '')));
+      const countable = (direction === 'count' || !/目标/.test(t.slice(0, m.index))) && (direction === 'count' || (direction === 'below' && /^(?:缺少|缺|漏报|漏|不足)$/.test(verb ?? '') && unit !== '%' && unit !== '‰'));
       pieces.push({
         t: 'step',
         metric:
