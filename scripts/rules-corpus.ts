@@ -52,7 +52,10 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusFile[] {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ ...CorpusFileSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))), file: f }));
+    .map((f) => ({
+      ...CorpusFileSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))),
+      file: f,
+    }));
 }
 
 export type Verdict = 'right' | 'wrong' | 'missed';
@@ -82,7 +85,12 @@ export function runCase(c: CorpusCase): CheckResult[] {
   const read = parsed.ok ? formOf(parsed.rule) : 'refused';
   return c.checks.map((k) => {
     const base = { id: c.id, form: c.form, rule: c.rule, actual: k.actual, expected: k.expect, read };
-    if (!parsed.ok) return { ...base, got: `refused: ${parsed.reason}`, verdict: k.expect === 'manual' ? 'right' : 'missed' };
+    if (!parsed.ok)
+      return {
+        ...base,
+        got: `refused: ${parsed.reason}`,
+        verdict: k.expect === 'manual' ? 'right' : 'missed',
+      };
     const out = evaluateRule(parsed.rule, {
       actual: k.actual,
       points: dec(c.points ?? 0),
@@ -90,7 +98,12 @@ export function runCase(c: CorpusCase): CheckResult[] {
       settings: DEFAULT_SETTINGS,
       unbounded: c.points === null,
     });
-    if (!out.ok) return { ...base, got: `${out.code}: ${out.message}`, verdict: k.expect === 'manual' ? 'right' : 'missed' };
+    if (!out.ok)
+      return {
+        ...base,
+        got: `${out.code}: ${out.message}`,
+        verdict: k.expect === 'manual' ? 'right' : 'missed',
+      };
     const got = round(out.score, 2).toNumber();
     if (k.expect === 'manual') return { ...base, got, verdict: 'wrong' };
     const flagsOk =
@@ -106,7 +119,9 @@ export function runCorpus(files: readonly CorpusFile[]): CheckResult[] {
 }
 
 /** The canonical sentence of each readable corpus rule, and whether reading it gives the same program. */
-export function roundTrips(files: readonly CorpusFile[]): { id: string; rule: string; sentence: string; same: boolean }[] {
+export function roundTrips(
+  files: readonly CorpusFile[],
+): { id: string; rule: string; sentence: string; same: boolean }[] {
   const out: { id: string; rule: string; sentence: string; same: boolean }[] = [];
   for (const f of files)
     for (const c of f.cases) {
@@ -149,7 +164,13 @@ function main(): void {
   const cases = files.reduce((n, f) => n + f.cases.length, 0);
   const forms = byForm(results);
   const total = forms.reduce(
-    (t, f) => ({ ...t, checks: t.checks + f.checks, right: t.right + f.right, wrong: t.wrong + f.wrong, missed: t.missed + f.missed }),
+    (t, f) => ({
+      ...t,
+      checks: t.checks + f.checks,
+      right: t.right + f.right,
+      wrong: t.wrong + f.wrong,
+      missed: t.missed + f.missed,
+    }),
     { form: 'all', checks: 0, right: 0, wrong: 0, missed: 0 },
   );
   const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`);
@@ -158,17 +179,25 @@ function main(): void {
     '',
     '| form | checks | right | wrong | missed (manual/refused) | right % |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...[...forms, total].map((f) => `| ${f.form} | ${f.checks} | ${f.right} | ${f.wrong} | ${f.missed} | ${pct(f.right, f.checks)} |`),
+    ...[...forms, total].map(
+      (f) =>
+        `| ${f.form} | ${f.checks} | ${f.right} | ${f.wrong} | ${f.missed} | ${pct(f.right, f.checks)} |`,
+    ),
   ];
   const rt = roundTrips(files);
-  lines.push('', `Round trip parse(render(p)) = p: ${rt.filter((x) => x.same).length} of ${rt.length} readable rules`);
+  lines.push(
+    '',
+    `Round trip parse(render(p)) = p: ${rt.filter((x) => x.same).length} of ${rt.length} readable rules`,
+  );
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
   const bad = results.filter((r) => r.verdict !== 'right');
   if (verbose || process.argv.includes('--wrong')) {
     lines.push('', 'Not right:');
     for (const r of bad)
       if (verbose || r.verdict === 'wrong')
-        lines.push(`  [${r.verdict}] ${r.id} (${r.form}, read as ${r.read}) ${JSON.stringify(r.actual)} → ${String(r.got)}; expected ${String(r.expected)}\n      ${r.rule}`);
+        lines.push(
+          `  [${r.verdict}] ${r.id} (${r.form}, read as ${r.read}) ${JSON.stringify(r.actual)} → ${String(r.got)}; expected ${String(r.expected)}\n      ${r.rule}`,
+        );
     for (const x of rt) if (!x.same) lines.push(`  [round trip] ${x.id}: ${x.sentence}`);
   }
   process.stdout.write(lines.join('\n') + '\n');

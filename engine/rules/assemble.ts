@@ -30,7 +30,8 @@ export function assemble(pieces: readonly Located[]): Assembled {
       return { ...x, conditions: cs };
     }
     if (x.t === 'when' && x.test.kind === 'condition') {
-      const c = x.test.condition.metric === '' ? { ...x.test.condition, metric: lastMetric } : x.test.condition;
+      const c =
+        x.test.condition.metric === '' ? { ...x.test.condition, metric: lastMetric } : x.test.condition;
       lastMetric = c.metric;
       return { ...x, test: { kind: 'condition' as const, condition: c } };
     }
@@ -61,14 +62,25 @@ export function assemble(pieces: readonly Located[]): Assembled {
       if (k < 0)
         for (let j = first.i - 1; j >= 0; j--) {
           const y = work[j]!;
-          if (y.t === 'cond' || (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set' && y.effect.score === 'full')) {
+          if (
+            y.t === 'cond' ||
+            (y.t === 'when' &&
+              y.test.kind === 'condition' &&
+              y.effect.kind === 'set' &&
+              y.effect.score === 'full')
+          ) {
             k = j;
             break;
           }
         }
       if (k >= 0) {
         const y = work[k]!;
-        const c = y.t === 'cond' ? y.conditions[0]! : y.t === 'when' && y.test.kind === 'condition' ? y.test.condition : null;
+        const c =
+          y.t === 'cond'
+            ? y.conditions[0]!
+            : y.t === 'when' && y.test.kind === 'condition'
+              ? y.test.condition
+              : null;
         if (c && y.t === 'cond' && y.conditions.length === 1) {
           bound = c.value;
           unit = c.unit;
@@ -103,7 +115,13 @@ export function assemble(pieces: readonly Located[]): Assembled {
       for (let j = i - 1; j >= 0; j--) {
         const y = work[j]!;
         if (y.t === 'points') continue;
-        if (y.t !== 'cond' || y.conditions.length !== 1 || y.conditions[0]!.to !== null || !sameKind(y.conditions[0]!.unit, x.unit)) break;
+        if (
+          y.t !== 'cond' ||
+          y.conditions.length !== 1 ||
+          y.conditions[0]!.to !== null ||
+          !sameKind(y.conditions[0]!.unit, x.unit)
+        )
+          break;
         bounds.unshift(j);
       }
       if (bounds.length > 1) {
@@ -113,7 +131,18 @@ export function assemble(pieces: readonly Located[]): Assembled {
           const c = y.conditions[0]!;
           clauses.push({
             at: j,
-            clause: { kind: 'step', metric: c.metric, direction: c.op === '<=' || c.op === '<' ? 'above' : 'below', from: c.value, size: x.size, unit: c.unit, effect: x.effect, amount: x.amount, cap: null, change: false },
+            clause: {
+              kind: 'step',
+              metric: c.metric,
+              direction: c.op === '<=' || c.op === '<' ? 'above' : 'below',
+              from: c.value,
+              size: x.size,
+              unit: c.unit,
+              effect: x.effect,
+              amount: x.amount,
+              cap: null,
+              change: false,
+            },
           });
           used.add(j);
         }
@@ -128,14 +157,30 @@ export function assemble(pieces: readonly Located[]): Assembled {
         const y = work[j]!;
         let c: Condition | null = null;
         if (y.t === 'cond' && y.conditions.length === 1) c = y.conditions[0]!;
-        else if (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set' && y.effect.score === 'full')
+        else if (
+          y.t === 'when' &&
+          y.test.kind === 'condition' &&
+          y.effect.kind === 'set' &&
+          y.effect.score === 'full'
+        )
           c = y.test.condition;
-        if (c && c.to === null && (sameKind(c.unit, s.unit) || (s.unit === '' && !isFraction(c.unit)) || (c.unit === '' && !isFraction(s.unit)))) {
+        if (
+          c &&
+          c.to === null &&
+          (sameKind(c.unit, s.unit) ||
+            (s.unit === '' && !isFraction(c.unit)) ||
+            (c.unit === '' && !isFraction(s.unit)))
+        ) {
           s.from = c.value;
           if (s.unit === '' || c.unit === '') s.unit = c.unit || s.unit;
           s.metric = c.metric || s.metric;
           // A lower bound (≥) measures a shortfall; an upper one (≤) an excess.
-          if (s.direction === 'below' && (c.op === '<=' || c.op === '<') && s.effect === 'deduct' && s.countable === false)
+          if (
+            s.direction === 'below' &&
+            (c.op === '<=' || c.op === '<') &&
+            s.effect === 'deduct' &&
+            s.countable === false
+          )
             s.direction = 'above';
           used.add(j);
           break;
@@ -197,14 +242,21 @@ export function assemble(pieces: readonly Located[]): Assembled {
       if (labelsSeen.has(g.label)) return { ok: false, reason: `等级「${g.label}」写了两次` };
       labelsSeen.add(g.label);
     }
-    clauses.push({ at: grades[0]!.i, clause: { kind: 'labels', grades: grades.map((g) => ({ label: g.label, score: g.score })) } });
+    clauses.push({
+      at: grades[0]!.i,
+      clause: { kind: 'labels', grades: grades.map((g) => ({ label: g.label, score: g.score })) },
+    });
     for (const g of grades) used.add(g.i);
   } else
     for (const g of grades)
       if (work[g.i]!.t === 'grade') {
         clauses.push({
           at: g.i,
-          clause: { kind: 'when', test: { kind: 'label', label: g.label, negative: false }, effect: { kind: 'set', score: g.score } },
+          clause: {
+            kind: 'when',
+            test: { kind: 'label', label: g.label, negative: false },
+            effect: { kind: 'set', score: g.score },
+          },
         });
         used.add(g.i);
       }
@@ -213,7 +265,8 @@ export function assemble(pieces: readonly Located[]): Assembled {
   work.forEach((x, i) => {
     if (used.has(i)) return;
     if (x.t === 'when') clauses.push({ at: i, clause: { kind: 'when', test: x.test, effect: x.effect } });
-    else if (x.t === 'tiers') clauses.push({ at: i, clause: { kind: 'tiers', brackets: x.brackets, unit: x.unit } });
+    else if (x.t === 'tiers')
+      clauses.push({ at: i, clause: { kind: 'tiers', brackets: x.brackets, unit: x.unit } });
     else return;
     used.add(i);
   });
@@ -225,7 +278,8 @@ export function assemble(pieces: readonly Located[]): Assembled {
       .filter((c) => c.at <= i && c.clause.kind === 'when' && work[c.at]!.sentence === x.sentence)
       .sort((a, b) => b.at - a.at)[0];
     if (target && target.clause.kind === 'when') {
-      if (x.t === 'veto') target.clause = { ...target.clause, effect: { kind: 'zero', total: false, veto: true } };
+      if (x.t === 'veto')
+        target.clause = { ...target.clause, effect: { kind: 'zero', total: false, veto: true } };
       else target.clause = { ...target.clause, effect: { kind: 'vetoExcellence' } };
     }
     used.add(i);
@@ -241,10 +295,25 @@ export function assemble(pieces: readonly Located[]): Assembled {
     for (let j = i - 1; j >= 0; j--) {
       const y = work[j]!;
       if (y.t === 'cond') before.push(...y.conditions);
-      else if (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set' && y.effect.score === 'full') before.push(y.test.condition);
+      else if (
+        y.t === 'when' &&
+        y.test.kind === 'condition' &&
+        y.effect.kind === 'set' &&
+        y.effect.score === 'full'
+      )
+        before.push(y.test.condition);
     }
     if (before.length > 1)
-      return { ok: true, program: { ...p, manual: { reason: 'judgement', clause: '多项条件之后的“达不到不得分”：全部达到才得分还是按项得分，需人工判断' } } };
+      return {
+        ok: true,
+        program: {
+          ...p,
+          manual: {
+            reason: 'judgement',
+            clause: '多项条件之后的“达不到不得分”：全部达到才得分还是按项得分，需人工判断',
+          },
+        },
+      };
     otherwiseConds = before;
   }
   // Bare conditions: a gate, unless "否则不得分" follows a lone 得满分 condition.
@@ -256,7 +325,9 @@ export function assemble(pieces: readonly Located[]): Assembled {
   });
   clauses.sort((a, b) => a.at - b.at);
   let list = clauses.map((c) => c.clause);
-  const sets = list.filter((c) => c.kind === 'when' && c.test.kind === 'condition' && c.effect.kind === 'set');
+  const sets = list.filter(
+    (c) => c.kind === 'when' && c.test.kind === 'condition' && c.effect.kind === 'set',
+  );
   const onlyFullSet =
     sets.length === 1 &&
     list.length === 1 &&
@@ -271,20 +342,37 @@ export function assemble(pieces: readonly Located[]): Assembled {
   if (gate.length > 0) list.unshift({ kind: 'gate', conditions: gate });
   const steps = list.some((c) => c.kind === 'step');
   for (const c of otherwiseConds)
-    if (steps || list.length > 0 && !gate.includes(c))
-      list.push({ kind: 'when', test: { kind: 'condition', condition: c.to === null ? { ...c, op: negate[c.op]! } : c }, effect: { kind: 'set', score: '0' } });
+    if (steps || (list.length > 0 && !gate.includes(c)))
+      list.push({
+        kind: 'when',
+        test: { kind: 'condition', condition: c.to === null ? { ...c, op: negate[c.op]! } : c },
+        effect: { kind: 'set', score: '0' },
+      });
   const share = work.find((x) => x.t === 'share');
-  if (share && share.t === 'share' && share.n !== gate.length) return { ok: false, reason: `写明1/${share.n}，但有${gate.length}项条件` };
+  if (share && share.t === 'share' && share.n !== gate.length)
+    return { ok: false, reason: `写明1/${share.n}，但有${gate.length}项条件` };
 
   // Caps: joined to the one clause of their kind before them in the sentence, else for all.
   work.forEach((x, i) => {
     if (x.t !== 'cap' || x.amount === null) return;
     const kindOf = (c: Clause): 'deduct' | 'add' | null =>
-      c.kind === 'step' ? c.effect : c.kind === 'when' && (c.effect.kind === 'deduct' || c.effect.kind === 'add') ? c.effect.kind : null;
-    const before = clauses.filter((c) => c.at < i && kindOf(c.clause) === x.effect && work[c.at]!.sentence === x.sentence);
+      c.kind === 'step'
+        ? c.effect
+        : c.kind === 'when' && (c.effect.kind === 'deduct' || c.effect.kind === 'add')
+          ? c.effect.kind
+          : null;
+    const before = clauses.filter(
+      (c) => c.at < i && kindOf(c.clause) === x.effect && work[c.at]!.sentence === x.sentence,
+    );
     const all = list.filter((c) => kindOf(c) === x.effect);
     const last = before[before.length - 1];
-    if (!x.total && last && last.clause.kind === 'step' && (all.length === 1 || last.clause.cap === null) && all.length >= 1) {
+    if (
+      !x.total &&
+      last &&
+      last.clause.kind === 'step' &&
+      (all.length === 1 || last.clause.cap === null) &&
+      all.length >= 1
+    ) {
       const idx = list.indexOf(last.clause);
       const capped = { ...last.clause, cap: x.amount };
       last.clause = capped;

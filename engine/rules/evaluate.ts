@@ -9,7 +9,16 @@ import { D, dec, dmin, max0, type Dec } from './decimal';
 import type { Clause, Condition, Program, Test } from './program';
 import type { EvaluateInput, Outcome } from './types';
 import { fail } from './types';
-import { changeOf, eventMet, labelMet, labelSays, NOTHING_WRONG, readValues, type Value, type Values } from './values';
+import {
+  changeOf,
+  eventMet,
+  labelMet,
+  labelSays,
+  NOTHING_WRONG,
+  readValues,
+  type Value,
+  type Values,
+} from './values';
 import { showCondition } from './render';
 import { marginal } from './grammar/tiers-math';
 
@@ -52,11 +61,19 @@ class Reader {
   number(metric: string, unit: string): Num {
     const { values } = this.v;
     const what = metric || '该指标';
-    if (this.v.blank) return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${what}的实际值`, `No actual value for ${what}`) };
+    if (this.v.blank)
+      return {
+        ok: false,
+        outcome: fail('ACTUAL_MISSING', `缺少${what}的实际值`, `No actual value for ${what}`),
+      };
     if (values.length === 0)
       return {
         ok: false,
-        outcome: fail('ACTUAL_INVALID', `实际值「${this.v.text ?? ''}」不是数字`, `Actual value "${this.v.text ?? ''}" is not a number`),
+        outcome: fail(
+          'ACTUAL_INVALID',
+          `实际值「${this.v.text ?? ''}」不是数字`,
+          `Actual value "${this.v.text ?? ''}" is not a number`,
+        ),
       };
     let v: Value | undefined;
     const named = values.filter((x) => x.name !== '');
@@ -106,7 +123,15 @@ class Reader {
 export function holds(a: Dec, c: Condition): boolean {
   const v = dec(c.value);
   const first =
-    c.op === '>=' ? a.gte(v) : c.op === '>' ? a.gt(v) : c.op === '<=' ? a.lte(v) : c.op === '<' ? a.lt(v) : a.eq(v);
+    c.op === '>='
+      ? a.gte(v)
+      : c.op === '>'
+        ? a.gt(v)
+        : c.op === '<='
+          ? a.lte(v)
+          : c.op === '<'
+            ? a.lt(v)
+            : a.eq(v);
   if (!first || c.to === null) return first;
   return c.to.op === '<' ? a.lt(c.to.value) : a.lte(c.to.value);
 }
@@ -124,33 +149,55 @@ const NEG_LEAD = /^(?:未|无|没有|不|缺)/;
  * the faults ("资料零乱，登记不全"); a part that names none of them, and is not "无"/"合格", makes
  * the item a hand score.
  */
-function labelVerdicts(whens: readonly Extract<Clause, { kind: 'when' }>[], v: Values): Map<Clause, boolean> | Outcome {
+function labelVerdicts(
+  whens: readonly Extract<Clause, { kind: 'when' }>[],
+  v: Values,
+): Map<Clause, boolean> | Outcome {
   const out = new Map<Clause, boolean>();
   const labels = whens.filter((c) => c.test.kind === 'label' && c.effect.kind !== 'exempt');
   if (labels.length === 0 || v.text === null) return out;
   const text = v.text;
-  const exacts = labels.filter((c) => c.test.kind === 'label' && c.test.label.replace(/\s+/g, '') === text.replace(/\s+/g, ''));
+  const exacts = labels.filter(
+    (c) => c.test.kind === 'label' && c.test.label.replace(/\s+/g, '') === text.replace(/\s+/g, ''),
+  );
   if (exacts.length > 1)
-    return fail('MANUAL', `「${text}」在规则中出现了${exacts.length}次（扣分不同），需人工评分`, `"${text}" appears ${exacts.length} times in the rule: score by hand`);
+    return fail(
+      'MANUAL',
+      `「${text}」在规则中出现了${exacts.length}次（扣分不同），需人工评分`,
+      `"${text}" appears ${exacts.length} times in the rule: score by hand`,
+    );
   const exact = exacts[0];
   if (exact) {
     for (const c of labels) out.set(c, c === exact);
     return out;
   }
-  const parts = text.split(/[,，;；、]/).map((x) => x.trim()).filter((x) => x !== '');
+  const parts = text
+    .split(/[,，;；、]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
   let explained = 0;
   for (const part of parts) {
-    const says = labels.map((c) => (c.test.kind === 'label' ? labelSays(c.test.label, c.test.negative, part) : null));
+    const says = labels.map((c) =>
+      c.test.kind === 'label' ? labelSays(c.test.label, c.test.negative, part) : null,
+    );
     const yes = labels.filter((_, i) => says[i] === true);
     if (yes.length > 1)
-      return fail('MANUAL', `「${part}」符合多条规则（${yes.map((c) => testText(c.test)).join('、')}），需人工评分`, `"${part}" fits several clauses: score by hand`);
+      return fail(
+        'MANUAL',
+        `「${part}」符合多条规则（${yes.map((c) => testText(c.test)).join('、')}），需人工评分`,
+        `"${part}" fits several clauses: score by hand`,
+      );
     if (yes.length === 1) out.set(yes[0]!, true);
     labels.forEach((c, i) => {
       if (says[i] === false && !out.get(c)) out.set(c, false);
     });
     if (yes.length === 1 || says.some((x) => x === false) || NOTHING_WRONG.test(part)) explained++;
     else if (v.values.length === 0)
-      return fail('MANUAL', `实际值「${part}」与规则所列情形都不对应，需人工评分`, `"${part}" matches none of the rule's cases: score by hand`);
+      return fail(
+        'MANUAL',
+        `实际值「${part}」与规则所列情形都不对应，需人工评分`,
+        `"${part}" matches none of the rule's cases: score by hand`,
+      );
   }
   if (explained > 0) for (const c of labels) if (!out.has(c)) out.set(c, false);
   return out;
@@ -163,7 +210,10 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   if (p.manual)
     return p.manual.reason === 'qualitative'
       ? manual('定性指标，需人工评分', 'Qualitative target: score by hand')
-      : manual(`需人工评分：「${p.manual.clause}」需要人为判断`, `Score by hand: "${p.manual.clause}" calls for judgement`);
+      : manual(
+          `需人工评分：「${p.manual.clause}」需要人为判断`,
+          `Score by hand: "${p.manual.clause}" calls for judgement`,
+        );
   const w = input.points;
   const r = new Reader(p, input);
   const { settings } = input;
@@ -188,7 +238,11 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     if (isOutcome(t)) return t;
     if (t !== null) return t;
     if (r.v.blank)
-      return fail('ACTUAL_MISSING', `请填写「${testText(c.test)}」的情况`, `Say whether "${testText(c.test)}" applies`);
+      return fail(
+        'ACTUAL_MISSING',
+        `请填写「${testText(c.test)}」的情况`,
+        `Say whether "${testText(c.test)}" applies`,
+      );
     if (numericActual && p.clauses.some((x) => x.kind !== 'when')) {
       r.notes.push(`实际值未说明「${testText(c.test)}」，按未发生计`);
       return false;
@@ -226,7 +280,11 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   if (tiersClause && tiersClause.kind === 'tiers') {
     const n = r.number('金额', '');
     if (!n.ok) return n.outcome;
-    const brackets = tiersClause.brackets.map((b) => ({ from: dec(b.from), to: b.to === null ? null : dec(b.to), rate: dec(b.rate) }));
+    const brackets = tiersClause.brackets.map((b) => ({
+      from: dec(b.from),
+      to: b.to === null ? null : dec(b.to),
+      rate: dec(b.rate),
+    }));
     return { ok: true, score: marginal(n.value, brackets) };
   }
   const rankClause = p.clauses.find((c) => c.kind === 'rank');
@@ -248,20 +306,32 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
       // "有高血压患者任务分配表" against 高血压患者任务分配表 / 没有该项: the grade the text states, or
       // with two grades, the other one when the text denies a grade.
       const grades = labelsClause.grades;
-      const parts = (r.v.text ?? '').split(/[,，;；、]/).map((x) => x.replace(/\s+/g, '')).filter((x) => x !== '');
+      const parts = (r.v.text ?? '')
+        .split(/[,，;；、]/)
+        .map((x) => x.replace(/\s+/g, ''))
+        .filter((x) => x !== '');
       const named = new Set<(typeof grades)[number]>();
       for (const part of parts) {
         const exactPart = grades.filter((x) => x.label.replace(/\s+/g, '') === part);
-        const hits = exactPart.length > 0 ? exactPart : grades.filter((x) => labelSays(x.label, NEG_LEAD.test(x.label), part, true) === true);
+        const hits =
+          exactPart.length > 0
+            ? exactPart
+            : grades.filter((x) => labelSays(x.label, NEG_LEAD.test(x.label), part, true) === true);
         if (hits.length > 1)
-          return manual(`「${part}」符合多个等级，需人工评分`, `"${part}" fits several grades: score by hand`);
+          return manual(
+            `「${part}」符合多个等级，需人工评分`,
+            `"${part}" fits several grades: score by hand`,
+          );
         if (hits[0]) named.add(hits[0]);
       }
       const says = grades.map((x) => labelSays(x.label, NEG_LEAD.test(x.label), a, true));
       const yes = [...named];
       if (yes.length > 1) {
         // Several credits named ("已建立，已开展服务"): a checklist of positive items adds up.
-        if (grades.every((x) => !NEG_LEAD.test(x.label) || x.score === '0') && yes.every((x) => x.score !== 'full')) {
+        if (
+          grades.every((x) => !NEG_LEAD.test(x.label) || x.score === '0') &&
+          yes.every((x) => x.score !== 'full')
+        ) {
           const sum = yes.reduce((t, x) => t.plus(x.score), new D(0));
           g = { label: a, score: dmin(sum, w).toString() };
         }
@@ -270,13 +340,22 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
         // {X, 无X}: denying one names the other.
         const denied = says.findIndex((x) => x === false);
         const other = grades[1 - denied];
-        if (denied >= 0 && other && says[1 - denied] !== false && NEG_LEAD.test(grades[denied]!.label) && !NEG_LEAD.test(other.label))
+        if (
+          denied >= 0 &&
+          other &&
+          says[1 - denied] !== false &&
+          NEG_LEAD.test(grades[denied]!.label) &&
+          !NEG_LEAD.test(other.label)
+        )
           g = other;
       }
     }
     if (!g) {
       const options = labelsClause.grades.map((x) => x.label).join('/');
-      return manual(`「${a}」不是所列等级（${options}），需人工评分`, `"${a}" is not one of the grades (${options}): score by hand`);
+      return manual(
+        `「${a}」不是所列等级（${options}），需人工评分`,
+        `"${a}" is not one of the grades (${options}): score by hand`,
+      );
     }
     base = g.score === 'full' ? w : dec(g.score);
     setMatched = true;
@@ -291,7 +370,9 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     }
     if (matched.length > 0) {
       const first = matched[0]!;
-      const clash = matched.find((m) => !m.score.eq(first.score) && (side(m.c) !== side(first.c) || side(m.c) === 'range'));
+      const clash = matched.find(
+        (m) => !m.score.eq(first.score) && (side(m.c) !== side(first.c) || side(m.c) === 'range'),
+      );
       if (clash)
         return manual(
           `边界矛盾：「${showCondition(first.c)}」与「${showCondition(clash.c)}」同时成立，需人工评分`,
@@ -302,7 +383,10 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     } else if (p.base.kind !== 'ratio' && stepsList.length === 0 && !gate) {
       const allZero = sets.every((s) => s.effect.kind === 'set' && s.effect.score === '0');
       if (!allZero)
-        return manual('实际值不在所列分段中（缺少该段的得分），需人工评分', 'The actual falls in no band the rule lists: score by hand');
+        return manual(
+          '实际值不在所列分段中（缺少该段的得分），需人工评分',
+          'The actual falls in no band the rule lists: score by hand',
+        );
     }
   }
   if (!setMatched && gate && gate.kind === 'gate') {
@@ -316,15 +400,24 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     base = settings.thresholds === 'all' ? (met === all ? w : new D(0)) : w.mul(met).div(all);
   } else if (!setMatched && p.base.kind === 'ratio') {
     const b = p.base;
-    const bound = b.best ? input.target ?? null : input.target ?? (b.bound === null ? null : dec(b.bound));
+    const bound = b.best
+      ? (input.target ?? null)
+      : (input.target ?? (b.bound === null ? null : dec(b.bound)));
     if (bound === null)
       return b.best
-        ? manual('按与第1名的比例计分，需要第1名的值（目标值）', "Ratio to the best unit: give the best unit's value as the target")
+        ? manual(
+            '按与第1名的比例计分，需要第1名的值（目标值）',
+            "Ratio to the best unit: give the best unit's value as the target",
+          )
         : fail('ARGUMENT', '按比例计分需要目标值', 'A ratio needs a target value');
     const n = r.number(b.metric, b.unit || (isFraction(b.unit) ? b.unit : ''));
     if (!n.ok) return n.outcome;
     if (bound.isZero() || (b.lowerIsBetter && n.value.isZero()))
-      return fail('ACTUAL_INVALID', '目标值或实际值为0，无法计算比例', 'Target or actual is 0: the ratio cannot be computed');
+      return fail(
+        'ACTUAL_INVALID',
+        '目标值或实际值为0，无法计算比例',
+        'Target or actual is 0: the ratio cannot be computed',
+      );
     const ratio = b.lowerIsBetter ? bound.div(n.value) : n.value.div(bound);
     const cap = b.cap ? dec(b.cap) : dec(settings.ratioCap);
     base = w.mul(D.max(0, D.min(ratio, cap)));
@@ -346,7 +439,11 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
       if (ch === null)
         return r.v.blank
           ? fail('ACTUAL_MISSING', '缺少与上年相比的变化量', 'No change against last year given')
-          : fail('ACTUAL_INVALID', '请填写与上年相比的变化（如“增加3人”“减少2人”）', 'Give the change against last year');
+          : fail(
+              'ACTUAL_INVALID',
+              '请填写与上年相比的变化（如“增加3人”“减少2人”）',
+              'Give the change against last year',
+            );
       const gap = s.direction === 'above' ? max0(ch) : max0(ch.neg());
       n = partial(gap.div(s.size), settings.partial);
     } else {
@@ -354,7 +451,11 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
       if (!n0.ok) return n0.outcome;
       const from = input.target ?? (s.from === null ? null : dec(s.from));
       if (from === null)
-        return fail('ARGUMENT', `规则未写明${s.metric || '该指标'}的目标值，请提供目标值`, `The rule names no bound for ${s.metric || 'the metric'}: give a target value`);
+        return fail(
+          'ARGUMENT',
+          `规则未写明${s.metric || '该指标'}的目标值，请提供目标值`,
+          `The rule names no bound for ${s.metric || 'the metric'}: give a target value`,
+        );
       const gap = s.direction === 'above' ? max0(n0.value.minus(from)) : max0(from.minus(n0.value));
       n = partial(gap.div(s.size), settings.partial);
     }
@@ -364,7 +465,11 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     else deducted = deducted.plus(amount);
   }
   for (const c of whens) {
-    if (c.effect.kind !== 'deduct' && c.effect.kind !== 'add' && !(c.effect.kind === 'set' && c.test.kind !== 'condition'))
+    if (
+      c.effect.kind !== 'deduct' &&
+      c.effect.kind !== 'add' &&
+      !(c.effect.kind === 'set' && c.test.kind !== 'condition')
+    )
       continue;
     const t = judge(c);
     if (isOutcome(t)) return t;
@@ -375,7 +480,12 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   }
   // A single "已建立档案得1分" that is not met: nothing earned.
   for (const c of whens)
-    if (c.effect.kind === 'set' && c.test.kind === 'label' && !c.test.negative && labelMet(c.test.label, false, r.v) === false)
+    if (
+      c.effect.kind === 'set' &&
+      c.test.kind === 'label' &&
+      !c.test.negative &&
+      labelMet(c.test.label, false, r.v) === false
+    )
       base = new D(0);
   if (p.deductCap !== null) deducted = dmin(deducted, dec(p.deductCap));
   if (p.bonusCap !== null) added = dmin(added, dec(p.bonusCap));
@@ -401,9 +511,14 @@ function testText(t: Test): string {
 }
 
 /** The count for one counted clause; two counters behind one plain number are ambiguous. */
-function countFor(s: Extract<Clause, { kind: 'step' }>, all: readonly Extract<Clause, { kind: 'step' }>[], r: Reader): Num {
+function countFor(
+  s: Extract<Clause, { kind: 'step' }>,
+  all: readonly Extract<Clause, { kind: 'step' }>[],
+  r: Reader,
+): Num {
   const { values } = r.v;
-  if (r.v.blank) return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${s.unit || s.metric}数`, `No count given`) };
+  if (r.v.blank)
+    return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${s.unit || s.metric}数`, `No count given`) };
   let v: Value | undefined;
   if (all.length > 1) {
     const named = values.filter((x) => x.name !== '' || x.unit !== '');
@@ -418,10 +533,18 @@ function countFor(s: Extract<Clause, { kind: 'step' }>, all: readonly Extract<Cl
     let total = new D(0);
     for (const x of named) {
       const byUnit = all.filter((y) => x.unit !== '' && y.unit === x.unit);
-      const byName = all.filter((y) => x.name !== '' && (y.metric.includes(x.name) || x.name.includes(y.metric)));
+      const byName = all.filter(
+        (y) => x.name !== '' && (y.metric.includes(x.name) || x.name.includes(y.metric)),
+      );
       const fits = byName.length === 1 ? byName : byUnit.length === 1 ? byUnit : [];
       if (fits.length !== 1)
-        return { ok: false, outcome: manual(`无法确定「${x.name}${x.value.toString()}${x.unit}」属于哪一种计数，需人工评分`, `Cannot tell which counter "${x.name}${x.value.toString()}" belongs to: score by hand`) };
+        return {
+          ok: false,
+          outcome: manual(
+            `无法确定「${x.name}${x.value.toString()}${x.unit}」属于哪一种计数，需人工评分`,
+            `Cannot tell which counter "${x.name}${x.value.toString()}" belongs to: score by hand`,
+          ),
+        };
       if (fits[0] === s) total = total.plus(x.value);
     }
     v = { name: s.metric, value: total, percent: false, unit: s.unit };
@@ -433,12 +556,20 @@ function countFor(s: Extract<Clause, { kind: 'step' }>, all: readonly Extract<Cl
   if (!v)
     return {
       ok: false,
-      outcome: fail('ACTUAL_INVALID', `实际值「${r.v.text ?? ''}」不是次数/项数`, `"${r.v.text ?? ''}" is not a count`),
+      outcome: fail(
+        'ACTUAL_INVALID',
+        `实际值「${r.v.text ?? ''}」不是次数/项数`,
+        `"${r.v.text ?? ''}" is not a count`,
+      ),
     };
   if (v.value.isNeg() || !v.value.isInteger())
     return {
       ok: false,
-      outcome: fail('ACTUAL_INVALID', `次数/项数应为非负整数，实际为 ${v.value.toString()}`, `The count must be a whole number ≥ 0, got ${v.value.toString()}`),
+      outcome: fail(
+        'ACTUAL_INVALID',
+        `次数/项数应为非负整数，实际为 ${v.value.toString()}`,
+        `The count must be a whole number ≥ 0, got ${v.value.toString()}`,
+      ),
     };
   return { ok: true, value: v.value };
 }
@@ -448,18 +579,40 @@ function rankBase(c: Extract<Clause, { kind: 'rank' }>, r: Reader, w: Dec, p: Pr
   if (r.v.blank) return { ok: false, outcome: fail('ACTUAL_MISSING', '缺少名次', 'No rank given') };
   const rankValue = values.find((x) => x.name === '' || /第|名次/.test(x.name)) ?? values[0];
   if (!rankValue)
-    return { ok: false, outcome: fail('ACTUAL_INVALID', `名次「${r.v.text ?? ''}」不是数字`, `The rank is not a number`) };
+    return {
+      ok: false,
+      outcome: fail('ACTUAL_INVALID', `名次「${r.v.text ?? ''}」不是数字`, `The rank is not a number`),
+    };
   let n = rankValue.value;
   const bottomWritten = /倒数/.test(rankValue.name);
   if (!n.isInteger() || n.lt(1))
-    return { ok: false, outcome: fail('ACTUAL_INVALID', `名次应为正整数，实际为 ${n.toString()}`, `The rank must be a whole number ≥ 1`) };
+    return {
+      ok: false,
+      outcome: fail(
+        'ACTUAL_INVALID',
+        `名次应为正整数，实际为 ${n.toString()}`,
+        `The rank must be a whole number ≥ 1`,
+      ),
+    };
   if (c.fromBottom && !bottomWritten) {
     const total = values.find((x) => x.name === '总数');
     if (!total)
-      return { ok: false, outcome: manual('倒数名次表需要“倒数第N名”或“名次/单位总数”（如 8/10）', 'A bottom-rank table needs "倒数第N名" or rank/total') };
+      return {
+        ok: false,
+        outcome: manual(
+          '倒数名次表需要“倒数第N名”或“名次/单位总数”（如 8/10）',
+          'A bottom-rank table needs "倒数第N名" or rank/total',
+        ),
+      };
     n = total.value.minus(n).plus(1);
   } else if (!c.fromBottom && bottomWritten) {
-    return { ok: false, outcome: manual('名次表按正数排列，请填写正数名次', 'The table counts from the top: give the rank from the top') };
+    return {
+      ok: false,
+      outcome: manual(
+        '名次表按正数排列，请填写正数名次',
+        'The table counts from the top: give the rank from the top',
+      ),
+    };
   }
   const k = n.toNumber();
   if (k <= c.free) return { ok: true, value: w };
@@ -470,9 +623,18 @@ function rankBase(c: Extract<Clause, { kind: 'rank' }>, r: Reader, w: Dec, p: Pr
   }
   const last = c.entries[c.entries.length - 1];
   if (c.step && last && k > last.rank && last.effect === 'deduct')
-    return { ok: true, value: max0(w.minus(dec(last.amount === 'full' ? w : last.amount).plus(dec(c.step).mul(k - last.rank)))) };
+    return {
+      ok: true,
+      value: max0(
+        w.minus(dec(last.amount === 'full' ? w : last.amount).plus(dec(c.step).mul(k - last.rank))),
+      ),
+    };
   if (c.fromBottom) return { ok: true, value: w }; // not among the bottom ranks the table lists
-  if (p.base.kind === 'ratio' && p.base.best) return { ok: false, outcome: manual('按与第1名的比例计分：请给出实际值与第1名的值', 'Ratio to the best unit') };
+  if (p.base.kind === 'ratio' && p.base.best)
+    return {
+      ok: false,
+      outcome: manual('按与第1名的比例计分：请给出实际值与第1名的值', 'Ratio to the best unit'),
+    };
   return {
     ok: false,
     outcome: manual(

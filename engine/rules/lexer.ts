@@ -27,10 +27,16 @@ export function chineseNumber(s: string): number | null {
   if (s.length === 1 && DIGIT[s] !== undefined) return DIGIT[s]!;
   const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
   if (m) return (m[1] ? DIGIT[m[1]]! : 1) * 10 + (m[2] ? DIGIT[m[2]]! : 0);
-  const h = /^([一二两三四五六七八九])百(?:零([一二三四五六七八九])|([一二三四五六七八九])十([一二三四五六七八九])?)?$/.exec(s);
+  const h =
+    /^([一二两三四五六七八九])百(?:零([一二三四五六七八九])|([一二三四五六七八九])十([一二三四五六七八九])?)?$/.exec(
+      s,
+    );
   if (h)
     return (
-      DIGIT[h[1]!]! * 100 + (h[2] ? DIGIT[h[2]]! : 0) + (h[3] ? DIGIT[h[3]]! * 10 : 0) + (h[4] ? DIGIT[h[4]]! : 0)
+      DIGIT[h[1]!]! * 100 +
+      (h[2] ? DIGIT[h[2]]! : 0) +
+      (h[3] ? DIGIT[h[3]]! * 10 : 0) +
+      (h[4] ? DIGIT[h[4]]! : 0)
     );
   return null;
 }
@@ -41,7 +47,8 @@ const MEASURE =
 const CN_NUM = '[零〇一二两三四五六七八九十百半]{1,5}';
 const CN_BEFORE_MEASURE = new RegExp(`(${CN_NUM})(?=(?:${MEASURE}))`, 'g');
 /** Words in which a numeral is not a quantity. */
-const CN_IDIOMS = /一票否[决优]|一次性|一把手|一律|一般|一致|一经|一并|一些|一定|一旦|一同|进一步|统一|唯一|之一|一体|一线|一级|一类|二级|三级|一岗双责|一案双查|一户一档|一人一档|一村一|一事一议|一对一|两个责任|两委|三会一课|十四五|十三五/g;
+const CN_IDIOMS =
+  /一票否[决优]|一次性|一把手|一律|一般|一致|一经|一并|一些|一定|一旦|一同|进一步|统一|唯一|之一|一体|一线|一级|一类|二级|三级|一岗双责|一案双查|一户一档|一人一档|一村一|一事一议|一对一|两个责任|两委|三会一课|十四五|十三五/g;
 
 /** Normalised rule text: what every clause reader works on. */
 export function normaliseRule(text: string): string {
@@ -81,7 +88,9 @@ export function normaliseRule(text: string): string {
   // Spaces between a number and its unit or a comparator carry nothing ("80 %", "≥ 90").
   s = s.replace(/(\d) +(?=[%‰分个项次例人户家所元万天岁])/g, '$1').replace(/([≥≤<>=]) +(?=\d)/g, '$1');
   // Spaces inside Chinese text carry nothing either ("扣 1 分" from PDFs).
-  s = s.replace(/([\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d])/g, '$1').replace(/(\d) +(?=[\u4e00-\u9fff])/g, '$1');
+  s = s
+    .replace(/([\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d])/g, '$1')
+    .replace(/(\d) +(?=[\u4e00-\u9fff])/g, '$1');
   return s.trim();
 }
 
@@ -108,6 +117,7 @@ export function segment(text: string): Segment[] {
       .replace(/(^|[\s,，:：])(\d{1,2})[、.](?=[^\d])/g, '$1\u0003')
       .replace(/(^|[^\d])[(（](\d{1,2}|[一二三四五六七八九十]{1,2})[)）]/g, '$1\u0003')
       .replace(/(^|[^A-Za-z])([A-F])[.、](?=[^\d])/g, '$1\u0003')
+      // eslint-disable-next-line no-control-regex -- \u0003 marks a list mark found above
       .replace(/(^|[\s\u0003])[一二三四五六七八九十]{1,2}[、]/g, '$1\u0003')
       // eslint-disable-next-line no-control-regex -- list marks replaced above
       .split(/[，,:：\u0003](?!\d{3}(?:\D|$))/);
@@ -156,11 +166,13 @@ export function numbersIn(text: string): NumberToken[] {
     let noise = NOISE_UNIT.test(unit);
     if (!noise && /^元/.test(unit) && /人均|每人|标准/.test(before)) noise = true;
     // A year written without 年 ("2022-2023", "2022.1").
-    if (!noise && unit === '' && /^(?:19|20)\d\d$/.test(value) && /^[-/.]/.test(text.slice(start + 4))) noise = true;
+    if (!noise && unit === '' && /^(?:19|20)\d\d$/.test(value) && /^[-/.]/.test(text.slice(start + 4)))
+      noise = true;
     if (!noise && /^(?:-|至|到)\d+(?:月|日|岁|周)/.test(text.slice(start + value.length))) noise = true;
     // A sample size: 随机抽查10份, 核查5名.
     if (!noise && /(?:抽查|抽取|随机抽|核查|抽样|抽)$/.test(before)) noise = true;
-    if (!noise && unit === '' && NOISE_BEFORE.test(before) && /^[-至]/.test(text.slice(start + value.length))) noise = true;
+    if (!noise && unit === '' && NOISE_BEFORE.test(before) && /^[-至]/.test(text.slice(start + value.length)))
+      noise = true;
     out.push({ start, end: start + value.length + unit.length, value, unit, noise });
   }
   return out;
@@ -171,4 +183,5 @@ export const JUDGEMENT =
   /酌情|据实|可倒扣|倒扣分|(?<![访监巡检电重审注忽正透凝环])视(?:情况|情节|具体|完成情况|其|问题|程度|轻重)|适当扣分|按幅度|综合评定|综合评判|综合评价打分|评审小组|专家评定|由考核组评定|主观/;
 
 /** Words that say the clause has an effect on the score. */
-export const EFFECT_WORD = /扣|加分|加\d|奖\d|奖励\d|得分|不得分|不计分|得满分|记零分|计零分|清零|否决|否优|得\d|计\d|记\d/;
+export const EFFECT_WORD =
+  /扣|加分|加\d|奖\d|奖励\d|得分|不得分|不计分|得满分|记零分|计零分|清零|否决|否优|得\d|计\d|记\d/;

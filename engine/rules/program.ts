@@ -164,9 +164,14 @@ export function formOf(p: Program): string {
   if (kinds.includes('labels')) return 'graded';
   const steps = p.clauses.filter((c) => c.kind === 'step');
   if (steps.some((s) => s.change)) return 'change';
-  if (steps.some((s) => s.effect === 'add') || p.clauses.some((c) => c.kind === 'when' && c.effect.kind === 'add'))
+  if (
+    steps.some((s) => s.effect === 'add') ||
+    p.clauses.some((c) => c.kind === 'when' && c.effect.kind === 'add')
+  )
     return 'bonus';
-  const sets = p.clauses.filter((c) => c.kind === 'when' && c.test.kind === 'condition' && c.effect.kind === 'set');
+  const sets = p.clauses.filter(
+    (c) => c.kind === 'when' && c.test.kind === 'condition' && c.effect.kind === 'set',
+  );
   if (sets.length >= 2) return 'bands';
   if (steps.some((s) => s.direction === 'count')) return 'count';
   if (steps.some((s) => s.direction === 'above')) return 'lower-better';

@@ -62,7 +62,8 @@ function clauseZh(c: Clause): string {
     case 'when': {
       const t = testZh(c.test);
       if (c.test.kind === 'condition' && c.effect.kind === 'set') return `${t}${effectZh(c.effect)}`;
-      if (c.test.kind === 'label' && !c.test.negative && c.effect.kind === 'set') return `${t}${effectZh(c.effect)}`;
+      if (c.test.kind === 'label' && !c.test.negative && c.effect.kind === 'set')
+        return `${t}${effectZh(c.effect)}`;
       return `${t}的，${effectZh(c.effect)}`;
     }
     case 'step': {
@@ -86,7 +87,8 @@ function clauseZh(c: Clause): string {
         return `${c.metric === c.unit ? '' : `${c.metric}的，`}每${stepSize(c.size, c.unit)}${act}${c.amount}分${cap}`;
       if (c.change) return `比上年每${verb}${stepSize(c.size, c.unit)}${act}${c.amount}分${cap}`;
       const per = `每${verb}${stepSize(c.size, c.unit)}${act}${c.amount}分${cap}`;
-      if (c.from === null) return c.unit === '%' || c.unit === '‰' ? `${c.metric}${per}` : `${c.metric}比目标值${per}`;
+      if (c.from === null)
+        return c.unit === '%' || c.unit === '‰' ? `${c.metric}${per}` : `${c.metric}比目标值${per}`;
       const op = c.direction === 'above' && c.effect === 'deduct' ? '≤' : '≥';
       return `${c.metric}${op}${showValue(c.from, c.unit)}得满分，${per}`;
     }
@@ -202,7 +204,9 @@ function clauseEn(c: Clause): string {
 /** The English sentence of a program. */
 export function renderEn(p: Program): string {
   if (p.manual)
-    return p.manual.reason === 'qualitative' ? 'Qualitative: scored by hand' : `Scored by hand: "${p.manual.clause}" calls for judgement`;
+    return p.manual.reason === 'qualitative'
+      ? 'Qualitative: scored by hand'
+      : `Scored by hand: "${p.manual.clause}" calls for judgement`;
   const parts: string[] = [];
   if (p.deductionOnly) parts.push('deduction only: taken off the total');
   if (p.base.kind === 'ratio') {

@@ -30,12 +30,7 @@ export interface EvaluateInput {
 }
 
 export type ScoreErrorCode =
-  | 'ACTUAL_MISSING'
-  | 'ACTUAL_INVALID'
-  | 'ACTUAL_AMBIGUOUS'
-  | 'MANUAL'
-  | 'RULE_UNPARSED'
-  | 'ARGUMENT';
+  'ACTUAL_MISSING' | 'ACTUAL_INVALID' | 'ACTUAL_AMBIGUOUS' | 'MANUAL' | 'RULE_UNPARSED' | 'ARGUMENT';
 
 export type Outcome =
   | {

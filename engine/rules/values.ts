@@ -30,14 +30,25 @@ function one(part: string): Value | null {
   const t = part.trim();
   if (t === '') return null;
   const n = numberFromText(t);
-  if (n) return { name: '', value: n.percent ? dec(n.digits).div(100) : dec(n.digits), percent: n.percent, unit: n.percent ? '%' : n.unit };
+  if (n)
+    return {
+      name: '',
+      value: n.percent ? dec(n.digits).div(100) : dec(n.digits),
+      percent: n.percent,
+      unit: n.percent ? '%' : n.unit,
+    };
   const m = PART.exec(t);
   if (!m) return null;
   const unit = m[3] ?? '';
   let v = dec(m[2]!);
   if (unit === '%') v = v.div(100);
   if (unit === '‰') v = v.div(1000);
-  return { name: (m[1] ?? '').replace(/[:：=为是]$/, '').trim(), value: v, percent: unit === '%' || unit === '‰', unit };
+  return {
+    name: (m[1] ?? '').replace(/[:：=为是]$/, '').trim(),
+    value: v,
+    percent: unit === '%' || unit === '‰',
+    unit,
+  };
 }
 
 /** Reads an actual value for a program. */
@@ -45,7 +56,8 @@ export function readValues(a: Actual): Values {
   if (a === null || a === undefined) return { values: [], text: null, blank: true };
   if (Array.isArray(a)) {
     const cells = a.filter((x) => x !== null && x !== '');
-    if (cells.length === 0) return { values: [], text: null, blank: true };
+    // A blank among the values: one of them is still to be filled in.
+    if (cells.length < a.length) return { values: [], text: null, blank: true };
     const values: Value[] = [];
     for (const c of cells) {
       const r = readValues(c);
@@ -100,7 +112,21 @@ export function changeOf(v: Values): Dec | null {
 const NEG_MARK = /^(?:未按要求|未按时|未能|未经|未|没有|无|不|缺少|缺乏|缺|既未|尚未)/;
 const POS_MARK = /^(?:已经|已|有|按时|按要求|完成了|全部)/;
 const YES = new Set(['是', '发生', '有', '已发生', 'true', 'yes', 'y', '√', '触发', '存在', '出现', '否决']);
-const NO = new Set(['否', '未发生', '无', '没有', '不发生', 'false', 'no', 'n', '×', '未触发', '不存在', '未出现', '没有发生']);
+const NO = new Set([
+  '否',
+  '未发生',
+  '无',
+  '没有',
+  '不发生',
+  'false',
+  'no',
+  'n',
+  '×',
+  '未触发',
+  '不存在',
+  '未出现',
+  '没有发生',
+]);
 
 const squash = (s: string): string => s.normalize('NFKC').replace(/[\s,，。；;、:：的了"“”'‘’]/g, '');
 
@@ -115,17 +141,20 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   if (a === '') return null;
   if (a === l) return true;
   const core = negative ? l.replace(NEG_MARK, '') : l.replace(POS_MARK, '');
-  const fits = (rest: string): boolean => core.length > 0 && rest.length > 0 && (core.includes(rest) || rest.includes(core));
+  const fits = (rest: string): boolean =>
+    core.length > 0 && rest.length > 0 && (core.includes(rest) || rest.includes(core));
   let neg = NEG_MARK.exec(a);
   let pos = POS_MARK.exec(a);
   // "有，未落实": a positive word followed by a denial is a denial.
   if (pos && NEG_MARK.test(a.slice(pos[0].length))) {
     neg = NEG_MARK.exec(a.slice(pos[0].length));
-    if (neg) neg = Object.assign([pos[0] + neg[0]], { index: 0, input: a, groups: undefined }) as RegExpExecArray;
+    if (neg)
+      neg = Object.assign([pos[0] + neg[0]], { index: 0, input: a, groups: undefined }) as RegExpExecArray;
     pos = null;
   }
   if (negative) {
-    if (a === core || (pos && fits(a.slice(pos[0].length))) || (core.startsWith(a) && a.length >= 2)) return false;
+    if (a === core || (pos && fits(a.slice(pos[0].length))) || (core.startsWith(a) && a.length >= 2))
+      return false;
     if (neg && fits(a.slice(neg[0].length))) return true;
     if (NO.has(a.toLowerCase()) || a === '未') return true;
     if (YES.has(a.toLowerCase()) && a !== '有' && a !== '是') return false;
@@ -150,7 +179,8 @@ export function labelMet(label: string, negative: boolean, v: Values): boolean |
 }
 
 /** Texts that say nothing went wrong: no label of a fault list applies. */
-export const NOTHING_WRONG = /^(?:无|没有|否|未发生|无问题|没有问题|合格|达标|完成|全部完成|已完成|符合要求|规范|齐全|全部达标|无扣分|不扣分|0|均无)$/;
+export const NOTHING_WRONG =
+  /^(?:无|没有|否|未发生|无问题|没有问题|合格|达标|完成|全部完成|已完成|符合要求|规范|齐全|全部达标|无扣分|不扣分|0|均无)$/;
 
 /** Did the event happen? "发生", "是", a count ≥ 1, a text naming the event → true. */
 export function eventMet(event: string, v: Values): boolean | null {
@@ -163,7 +193,8 @@ export function eventMet(event: string, v: Values): boolean | null {
   if (YES.has(a)) return true;
   if (NO.has(a) || /^(?:未发生|没有发生|无|未出现|没有出现|不存在)/.test(a)) return false;
   const e = squash(event);
-  if (e !== '' && (a.includes(e) || e.includes(a.replace(/^(?:发生|出现|存在)/, '')))) return !/^(?:未|无|没有|不)/.test(a);
+  if (e !== '' && (a.includes(e) || e.includes(a.replace(/^(?:发生|出现|存在)/, ''))))
+    return !/^(?:未|无|没有|不)/.test(a);
   if (/^(?:发生|出现|存在)/.test(a)) return true;
   return null;
 }

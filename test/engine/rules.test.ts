@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../cli/xlsx';
-import { analyseWorkbook, formOf, functions as F, parseOptionText, parseRule, renderRule } from '../../engine';
+import {
+  analyseWorkbook,
+  formOf,
+  functions as F,
+  parseOptionText,
+  parseRule,
+  renderRule,
+} from '../../engine';
 import { dec, round } from '../../engine/rules/decimal';
 
 const value = <T>(r: F.FnResult<T>): T => {
@@ -244,7 +251,9 @@ describe('rule texts of the seeds', () => {
 
   it('PERF.RULE says back how a text was read', () => {
     expect(value(F.perfRule('执行率≥80%'))).toBe('执行率≥80%得满分，否则不得分');
-    expect(value(F.perfRule('党风廉政建设情况（实行扣分制）…10分扣完为止'))).toBe('实行扣分制；扣分合计最多10分');
+    expect(value(F.perfRule('党风廉政建设情况（实行扣分制）…10分扣完为止'))).toBe(
+      '实行扣分制；扣分合计最多10分',
+    );
     expect(value(F.perfRule('资料不全的酌情扣分，缺1项扣1分'))).toBe('资料不全的酌情扣分：需人工评分');
     expect(F.perfRule('每月2期，分别于每月1日、15日刊出')).toMatchObject({ ok: false, error: '#N/A' });
   });

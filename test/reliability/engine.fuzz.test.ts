@@ -174,7 +174,10 @@ function checkScored(result: ScoredSheet, sheet: Sheet): void {
         bounded = false; // an amount of a reward pool, not points
         continue;
       }
-      if ((s.ruleKind === 'bonus' || s.ruleKind === 'change' || s.ruleKind === 'ratio') && s.source === 'rule') {
+      if (
+        (s.ruleKind === 'bonus' || s.ruleKind === 'change' || s.ruleKind === 'ratio') &&
+        s.source === 'rule'
+      ) {
         // DOMAIN.md: a bonus may lift an item above its points; a ratio goes up to its cap.
         bounded = false;
         if (s.score !== null) expect(s.score).toBeGreaterThanOrEqual(0);

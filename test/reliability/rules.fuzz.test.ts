@@ -6,14 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  dec,
-  evaluateRule,
-  parseOptionText,
-  parseRule,
-  renderRule,
-  RuleSchema,
-} from '../../engine/rules';
+import { dec, evaluateRule, parseOptionText, parseRule, renderRule, RuleSchema } from '../../engine/rules';
 import { actualArb, programBounds, ruleTextArb, settingsTextArb, toFullWidth, runs } from './arbitraries';
 
 const CODES = ['ACTUAL_MISSING', 'ACTUAL_INVALID', 'ACTUAL_AMBIGUOUS', 'MANUAL', 'RULE_UNPARSED', 'ARGUMENT'];

@@ -29,7 +29,8 @@ export const caps: ClauseReader = {
     for (const m of t.matchAll(DEDUCT_CAP)) {
       if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
       // "扣5分" alone is an effect, not a cap: a cap needs a cap word.
-      if (!/最多|最高|至多|不超过|上限|封顶|为止|扣尽|扣完|扣至|扣到|扣满|直至|直到|扣光/.test(m[0])) continue;
+      if (!/最多|最高|至多|不超过|上限|封顶|为止|扣尽|扣完|扣至|扣到|扣满|直至|直到|扣光/.test(m[0]))
+        continue;
       const n = m[2] ?? m[3];
       pieces.push({ t: 'cap', effect: 'deduct', amount: n ? dec(n).toString() : null, total: !!m[1] });
       spans.push([m.index, m.index + m[0].length]);

@@ -65,11 +65,20 @@ export const conditions: ClauseReader = {
       } else if (n2 === undefined) {
         let op = comparatorOf(pre, post);
         const name = metricName(words);
-        if (!op && (u1 === '%' || u1 === '‰') && RATE.test(name) && (effect || end === t.length || /^[,，]/.test(t.slice(end))))
+        if (
+          !op &&
+          (u1 === '%' || u1 === '‰') &&
+          RATE.test(name) &&
+          (effect || end === t.length || /^[,，]/.test(t.slice(end)))
+        )
           op = '>=';
         if (!op) continue;
         // "不低于…的" inside a longer phrase is still a condition; a bare "扣5分" is not.
-        if (/^(?:扣|加|奖|得|计|记)$/.test(words.slice(-1)) || u1 === '分' && /(?:扣|加|奖|得|计|记)$/.test(words)) continue;
+        if (
+          /^(?:扣|加|奖|得|计|记)$/.test(words.slice(-1)) ||
+          (u1 === '分' && /(?:扣|加|奖|得|计|记)$/.test(words))
+        )
+          continue;
         cond = condition(name, op, n1, u1);
         metrics = metricList(words);
       } else continue;
@@ -84,7 +93,8 @@ export const conditions: ClauseReader = {
           if (effect.kind !== 'set' || effect.score !== 'full') continue;
           pieces.push({ t: 'cond', conditions: metrics.map((x) => ({ ...cond, metric: x })) });
         } else pieces.push({ t: 'when', test: { kind: 'condition', condition: cond }, effect });
-      } else if (metrics) pieces.push({ t: 'cond', conditions: metrics.map((x) => ({ ...cond, metric: x })) });
+      } else if (metrics)
+        pieces.push({ t: 'cond', conditions: metrics.map((x) => ({ ...cond, metric: x })) });
       else pieces.push({ t: 'cond', conditions: [cond] });
       spans.push([start, end]);
       last = end;
@@ -103,4 +113,5 @@ export const conditions: ClauseReader = {
   },
 };
 
-const STEP_NOUN = /每少(?:增加|新增|完成|扩增|建设)?\d+(?:\.\d+)?(个|台|张|所|家|人|项|次)([\u4e00-\u9fff]{1,6}?)扣/;
+const STEP_NOUN =
+  /每少(?:增加|新增|完成|扩增|建设)?\d+(?:\.\d+)?(个|台|张|所|家|人|项|次)([\u4e00-\u9fff]{1,6}?)扣/;

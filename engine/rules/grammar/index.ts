@@ -70,7 +70,14 @@ export function readClauses(text: string): Reading {
     for (let k = before; k < pieces.length; k++) {
       const p = pieces[k]!;
       const prev = segments[clauseNo - 1];
-      if (p.t === 'step' && p.direction === 'count' && p.metric === p.unit && prev && !read.has(clauseNo - 1) && prev.sentence === seg.sentence)
+      if (
+        p.t === 'step' &&
+        p.direction === 'count' &&
+        p.metric === p.unit &&
+        prev &&
+        !read.has(clauseNo - 1) &&
+        prev.sentence === seg.sentence
+      )
         pieces[k] = { ...p, metric: prev.text.replace(/(?:的|者)$/, '') };
     }
     if (pieces.length > before) read.add(clauseNo);

@@ -15,9 +15,17 @@ export const judgement: ClauseReader = {
   examples: ['资料不全的酌情扣分', '据实扣分', '视情况扣1-3分'],
   read(clause) {
     const j = JUDGEMENT.exec(clause.original);
-    if (j) return { pieces: [{ t: 'manual', reason: 'judgement', clause: clause.original }], spans: [[0, clause.text.length]] };
+    if (j)
+      return {
+        pieces: [{ t: 'manual', reason: 'judgement', clause: clause.original }],
+        spans: [[0, clause.text.length]],
+      };
     const r = RANGE_EFFECT.exec(clause.original);
-    if (r) return { pieces: [{ t: 'manual', reason: 'range', clause: clause.original }], spans: [[0, clause.text.length]] };
+    if (r)
+      return {
+        pieces: [{ t: 'manual', reason: 'range', clause: clause.original }],
+        spans: [[0, clause.text.length]],
+      };
     if (/需人工评分/.test(clause.original)) return { pieces: [], spans: [[0, clause.text.length]] };
     return null;
   },

@@ -13,7 +13,8 @@ const EXEMPT = new RegExp(
 const EVENT = new RegExp(
   `^(?:如|若|凡|一旦)?(?:在[^,░]{0,10})?(?:发生|出现|造成|存在)([^,░每]{1,30}?)(?:的|者|时|情况)?,?(?:则|即)?(?:并)?${EFFECT}`,
 );
-const NO_EVENT = /^(?:全年|年内|年度内|考核期内|本年度|当年|确保)?(?:不发生|未发生|杜绝|没有发生)([^,░]{2,30})$/;
+const NO_EVENT =
+  /^(?:全年|年内|年度内|考核期内|本年度|当年|确保)?(?:不发生|未发生|杜绝|没有发生)([^,░]{2,30})$/;
 /** A described state or fault with its effect: 资料零乱扣2分, 无方案不计分, 满意得2分. */
 const LABELLED = new RegExp(`^(?:如|若|凡|对)?([^,░]{1,40}?)(?:的|者|时|情况)?,?(?:则|即)?${EFFECT}$`);
 const NEG_START = new RegExp(`^(?:${NEG})`);
@@ -31,7 +32,13 @@ export const labels: ClauseReader = {
   id: 'labels',
   form: 'labelled / exemption / occurrence / graded',
   zh: '状态与事件（未公示的扣0.5分、无工作方案不得分、未发生疫情的不扣分、发生事故的本项清零、全年不发生安全事故、满意得2分）',
-  examples: ['未公示的扣0.5分', '无工作方案不得分', '未发生疫情的本项不扣分', '发生责任事故的，本项清零', '满意得2分'],
+  examples: [
+    '未公示的扣0.5分',
+    '无工作方案不得分',
+    '未发生疫情的本项不扣分',
+    '发生责任事故的，本项清零',
+    '满意得2分',
+  ],
   read(clause) {
     const t = clause.text;
     const whole: [number, number][] = [[0, t.length]];
@@ -40,19 +47,34 @@ export const labels: ClauseReader = {
       spans: [[0, end]],
     });
     let m = EXEMPT.exec(t);
-    if (m) return one({ t: 'when', test: { kind: 'label', label: m[1]!, negative: true }, effect: { kind: 'exempt' } });
+    if (m)
+      return one({
+        t: 'when',
+        test: { kind: 'label', label: m[1]!, negative: true },
+        effect: { kind: 'exempt' },
+      });
     m = EVENT.exec(t);
     if (m) {
-      const effect = effectOf(m[0].slice(m[0].length - (/(本项|该项|此项|该指标)?[^,]*$/.exec(m[0])?.[0].length ?? 0)));
+      const effect = effectOf(
+        m[0].slice(m[0].length - (/(本项|该项|此项|该指标)?[^,]*$/.exec(m[0])?.[0].length ?? 0)),
+      );
       const eff = effectOf(/(?:本项|该项|此项|该指标)?(?:[^,]*)$/.exec(m[0].slice(m[1]!.length))?.[0] ?? '');
       const e = eff ?? effect;
-      if (e) return one({ t: 'when', test: { kind: 'event', event: m[1]!.replace(/^(?:了)/, '') }, effect: e }, m[0].length);
+      if (e)
+        return one(
+          { t: 'when', test: { kind: 'event', event: m[1]!.replace(/^(?:了)/, '') }, effect: e },
+          m[0].length,
+        );
     }
     m = NO_EVENT.exec(t);
     if (m)
       return {
         pieces: [
-          { t: 'when', test: { kind: 'event', event: m[1]! }, effect: { kind: 'zero', total: false, veto: false } },
+          {
+            t: 'when',
+            test: { kind: 'event', event: m[1]! },
+            effect: { kind: 'zero', total: false, veto: false },
+          },
         ],
         spans: whole,
       };

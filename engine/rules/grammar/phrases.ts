@@ -6,8 +6,12 @@ import { dec } from '../decimal';
 import type { ClauseReader, Piece } from './types';
 import { NUM } from './words';
 
-const POINTS = new RegExp(`[(\\[【]${NUM}分[)\\]】]|^(?:本项|该项|此项)?(?:共|满分|总分|分值|计|合计)(?:为)?${NUM}分$|^${NUM}分$`, 'g');
-const OTHERWISE = /^(?:否则|反之|未达到|达不到|未达|不达|未达标|不达标|不符合)(?:标准|目标|要求|规定|上述要求|以上要求)?(?:的|者)?,?(?:本项|该项|此项)?(?:不得分|不计分|不给分|0分|计0分|记0分)$/;
+const POINTS = new RegExp(
+  `[(\\[【]${NUM}分[)\\]】]|^(?:本项|该项|此项)?(?:共|满分|总分|分值|计|合计)(?:为)?${NUM}分$|^${NUM}分$`,
+  'g',
+);
+const OTHERWISE =
+  /^(?:否则|反之|未达到|达不到|未达|不达|未达标|不达标|不符合)(?:标准|目标|要求|规定|上述要求|以上要求)?(?:的|者)?,?(?:本项|该项|此项)?(?:不得分|不计分|不给分|0分|计0分|记0分)$/;
 const SHARE = /每项(?:条件)?达到得分值的1\/(\d+)/;
 
 /** 否则不得分 / 达不到标准不得分: read before the labels reader takes it for a state. */
@@ -17,7 +21,9 @@ export const otherwise: ClauseReader = {
   zh: '否则不得分、达不到要求不得分（之前的条件未达到时得0分）',
   examples: ['否则不得分', '达不到标准不得分'],
   read(clause) {
-    return OTHERWISE.test(clause.text) ? { pieces: [{ t: 'otherwise' }], spans: [[0, clause.text.length]] } : null;
+    return OTHERWISE.test(clause.text)
+      ? { pieces: [{ t: 'otherwise' }], spans: [[0, clause.text.length]] }
+      : null;
   },
 };
 

@@ -39,18 +39,42 @@ export const ratio: ClauseReader = {
     }
     for (const m of t.matchAll(BY_RATIO)) {
       if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
-      pieces.push({ t: 'ratio', metric: '', bound: null, unit: '', lowerIsBetter: lower, cap: null, best: false });
+      pieces.push({
+        t: 'ratio',
+        metric: '',
+        bound: null,
+        unit: '',
+        lowerIsBetter: lower,
+        cap: null,
+        best: false,
+      });
       spans.push([m.index, m.index + m[0].length]);
     }
     if (pieces.length === 0)
       for (const m of t.matchAll(LETTERS)) {
-        pieces.push({ t: 'ratio', metric: '', bound: null, unit: '', lowerIsBetter: lower, cap: null, best: false });
+        pieces.push({
+          t: 'ratio',
+          metric: '',
+          bound: null,
+          unit: '',
+          lowerIsBetter: lower,
+          cap: null,
+          best: false,
+        });
         spans.push([m.index, m.index + m[0].length]);
       }
     if (pieces.length > 0 || /按\d/.test(t))
       for (const m of t.matchAll(CAP)) {
         // "超过80%按3分计算": at most the points; "b>c时按1计算": the ratio at most 1.
-        pieces.push({ t: 'ratio', metric: '', bound: null, unit: '', lowerIsBetter: lower, cap: m[2] === '分' ? '1' : dec(m[1]!).toString(), best: false });
+        pieces.push({
+          t: 'ratio',
+          metric: '',
+          bound: null,
+          unit: '',
+          lowerIsBetter: lower,
+          cap: m[2] === '分' ? '1' : dec(m[1]!).toString(),
+          best: false,
+        });
         spans.push([m.index, m.index + m[0].length]);
       }
     for (const m of t.matchAll(LOWER)) spans.push([m.index, m.index + m[0].length]);

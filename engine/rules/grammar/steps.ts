@@ -9,7 +9,8 @@ import { metricName, NUM, unitOf, valueOf } from './words';
 
 const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降低|减少|低|少|差|不足|欠|缺|漏';
 const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多';
-const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生|有|错|迟';
+const COUNT =
+  '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生|有|错|迟';
 const S_UNIT =
   '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|分)?';
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
@@ -32,12 +33,19 @@ export const steps: ClauseReader = {
   id: 'steps',
   form: 'linear / step / count / lower-better / bonus / change',
   zh: '按步扣分或加分（每低1个百分点扣1分、下降1个百分点扣1分、每超0.1个百分点扣0.5分、每例扣0.5分、扣10分/户、每多1例奖0.1分、比上年每增加1人加0.1分）',
-  examples: ['每低1个百分点扣1分', '下降1个百分点扣1分', '每例扣0.5分', '每超1个百分点加2分', '比上年每增加1人加0.1分'],
+  examples: [
+    '每低1个百分点扣1分',
+    '下降1个百分点扣1分',
+    '每例扣0.5分',
+    '每超1个百分点加2分',
+    '比上年每增加1人加0.1分',
+  ],
   read(clause) {
     const pieces: Piece[] = [];
     const spans: [number, number][] = [];
     const t = clause.text;
-    const change = CHANGE.test(clause.original) || CHANGE.test(clause.rule) && /增加|减少|增长|下降/.test(t);
+    const change =
+      CHANGE.test(clause.original) || (CHANGE.test(clause.rule) && /增加|减少|增长|下降/.test(t));
     for (const m of t.matchAll(STEP)) {
       const [all, per, verbAfterPer, verbAlone, , n, unitRaw, noun, eff, amount] = m;
       const verb = verbAfterPer ?? verbAlone;
@@ -55,12 +63,21 @@ export const steps: ClauseReader = {
             ? 'below'
             : 'count';
       const effect = /加|奖/.test(eff!) ? 'add' : 'deduct';
-      const countable = (direction === 'count' || !/目标/.test(t.slice(0, m.index))) && (direction === 'count' || (direction === 'below' && /^(?:缺少|缺|漏报|漏|不足)$/.test(verb ?? '') && unit !== '%' && unit !== '‰'));
+      const countable =
+        (direction === 'count' || !/目标/.test(t.slice(0, m.index))) &&
+        (direction === 'count' ||
+          (direction === 'below' &&
+            /^(?:缺少|缺|漏报|漏|不足)$/.test(verb ?? '') &&
+            unit !== '%' &&
+            unit !== '‰'));
       pieces.push({
         t: 'step',
         metric:
           direction === 'count'
-            ? `${t.slice(0, m.index).replace(/[░\s]+/g, '').replace(/(?:的|者)$/, '')}${noun ?? ''}` || unit
+            ? `${t
+                .slice(0, m.index)
+                .replace(/[░\s]+/g, '')
+                .replace(/(?:的|者)$/, '')}${noun ?? ''}` || unit
             : metricName(t.slice(0, m.index)) || (noun ?? ''),
         direction,
         from: null,
@@ -93,7 +110,10 @@ export const steps: ClauseReader = {
     }
     for (const m of t.matchAll(PER_CASE)) {
       const [all, eff, amount, unit] = m;
-      const before = t.slice(0, m.index).replace(/[░\s]+/g, '').replace(/(?:的|者)$/, '');
+      const before = t
+        .slice(0, m.index)
+        .replace(/[░\s]+/g, '')
+        .replace(/(?:的|者)$/, '');
       pieces.push({
         t: 'step',
         metric: before || unit!,

@@ -27,7 +27,11 @@ export const tiers: ClauseReader = {
     if (ranges.length + open.length < 2) return null;
     const unit = ranges[0]?.[2] ?? ranges[0]?.[4] ?? open[0]?.[2] ?? '';
     const brackets = [
-      ...ranges.map((m) => ({ from: dec(m[1]!).toString(), to: dec(m[3]!).toString(), rate: dec(m[6]!).div(100).toString() })),
+      ...ranges.map((m) => ({
+        from: dec(m[1]!).toString(),
+        to: dec(m[3]!).toString(),
+        rate: dec(m[6]!).div(100).toString(),
+      })),
       ...open.map((m) => ({ from: dec(m[1]!).toString(), to: null, rate: dec(m[4]!).div(100).toString() })),
     ].sort((a, b) => dec(a.from).cmp(dec(b.from)));
     return { pieces: [{ t: 'tiers', brackets, unit }], spans: [[0, clause.text.length]] };
