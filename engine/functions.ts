@@ -8,8 +8,8 @@
  */
 export type { Arg, FnResult, Scalar } from './functions/args';
 export { perfScore } from './functions/score';
-export { parseBands, perfBand, type Band } from './functions/band';
-export { bandCounts, perfForced } from './functions/forced';
+export { perfBand } from './functions/band';
+export { perfForced } from './functions/forced';
 export { perfRankScore } from './functions/rankscore';
 export { perfTiered } from './functions/tiered';
 export { perfProgress } from './functions/progress';

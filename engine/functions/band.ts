@@ -1,29 +1,8 @@
-/** PERF.BAND: the band (等次) of a score, and the band schemes it reads. */
-import { dec, type Dec } from '../rules/decimal';
+/** PERF.BAND: the band (等次) of a score (schemes are read by engine/bands.ts). */
+import { bandOf, parseBands } from '../bands';
 import { DEFAULT_SETTINGS } from '../rules/settings';
-import { naError, ok, requiredNumber, scalar, valueError, type Arg, type FnResult } from './args';
+import { naError, ok, requiredNumber, scalar, type Arg, type FnResult } from './args';
 import { defineFunction } from './spec';
-
-export interface Band {
-  min: Dec;
-  label: string;
-}
-
-/** "90:优秀,80:良好,60:合格,0:不合格" → bands, highest first. */
-export function parseBands(scheme: string): FnResult<Band[]> {
-  const bands: Band[] = [];
-  for (const part of scheme.normalize('NFKC').split(/[,;，；]/)) {
-    const p = part.trim();
-    if (p === '') continue;
-    const m = /^([+-]?\d+(?:\.\d+)?)\s*[:：=]\s*(.+)$/.exec(p);
-    if (!m)
-      return valueError(`等次方案「${p}」应写成 分数:等次`, `Band "${p}" must be written as score:label`);
-    bands.push({ min: dec(m[1]!), label: m[2]!.trim() });
-  }
-  if (bands.length === 0) return valueError('等次方案为空', 'The band scheme is empty');
-  bands.sort((a, b) => b.min.cmp(a.min));
-  return ok(bands);
-}
 
 /** PERF.BAND(score, [scheme]): the band (等次) of a score; default 90 优秀 / 80 良好 / 60 合格 / 0 不合格. */
 export function perfBand(score: Arg, scheme?: Arg): FnResult<string> {
@@ -32,7 +11,7 @@ export function perfBand(score: Arg, scheme?: Arg): FnResult<string> {
   const text = scheme === undefined ? null : scalar(scheme);
   const b = parseBands(typeof text === 'string' && text.trim() !== '' ? text : DEFAULT_SETTINGS.bands);
   if (!b.ok) return b;
-  const hit = b.value.find((x) => s.value.gte(x.min));
+  const hit = bandOf(s.value, b.value);
   return hit
     ? ok(hit.label)
     : naError(

@@ -1,6 +1,7 @@
 /** PERF.FORCED: forced distribution (强制分布) by rank and quotas. */
-import { D, type Dec } from '../rules/decimal';
-import { DEFAULT_SETTINGS, type ScoringSettings } from '../rules/settings';
+import { bandCounts } from '../bands';
+import type { Dec } from '../rules/decimal';
+import { DEFAULT_SETTINGS } from '../rules/settings';
 import {
   flat,
   naError,
@@ -13,32 +14,6 @@ import {
   type FnResult,
 } from './args';
 import { defineFunction } from './spec';
-
-/** Whole counts per band from N and quotas, by the rounding mode (reported by callers). */
-export function bandCounts(
-  n: number,
-  quotas: readonly number[],
-  rounding: ScoringSettings['forced']['rounding'],
-): number[] {
-  const total = quotas.reduce((a, b) => a.plus(b), new D(0));
-  const exact = quotas.map((q) => (total.isZero() ? new D(0) : new D(n).mul(q).div(total)));
-  let counts = exact.map((e) =>
-    (rounding === 'halfUp' ? e.toDecimalPlaces(0, D.ROUND_HALF_UP) : e.floor()).toNumber(),
-  );
-  let diff = n - counts.reduce((a, b) => a + b, 0);
-  if (rounding === 'largestRemainder') {
-    // Ties between equal remainders go to the lower band: never more 优秀 than the quota allows.
-    const order = exact
-      .map((e, i) => ({ i, rem: e.minus(e.floor()) }))
-      .sort((a, b) => b.rem.cmp(a.rem) || b.i - a.i);
-    for (let k = 0; diff > 0; k++, diff--) counts[order[k % order.length]!.i]!++;
-  } else if (diff !== 0) {
-    // floor / halfUp: the largest band absorbs the difference.
-    const big = quotas.indexOf(Math.max(...quotas));
-    counts = counts.map((c, i) => (i === big ? c + diff : c));
-  }
-  return counts;
-}
 
 /**
  * PERF.FORCED(score, scores, [quotas], [labels]): forced distribution by rank. `quotas` is
