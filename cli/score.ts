@@ -4,8 +4,10 @@
  * into the 得分 column (or a new one beside the table), the input never touched.
  */
 import ExcelJS from 'exceljs';
-import { columnIndex, columnLetter, parseRangeAddress } from '../engine/address.js';
+import { parseCellAddress, parseRangeAddress } from '../engine/address.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
+import { planScores } from '../engine/write-plan.js';
+import { workbookFromExcelJS } from '../xlsx/convert.js';
 import { installFastMergeLoading } from '../xlsx/merges.js';
 import { writeWorkbookAtomically } from './output.js';
 import type { Lang } from './report.js';
@@ -114,40 +116,37 @@ export async function writeScoredWorkbook(
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   const summary: WriteSummary = { written: 0, skipped: [], columns: [] };
+  const grid = workbookFromExcelJS(wb);
   for (const s of sheets) {
     const ws = wb.getWorksheet(s.sheet);
-    if (!ws) continue;
+    const sheet = grid.sheets.find((g) => g.name === s.sheet);
+    if (!ws || !sheet) continue;
     for (const t of s.tables) {
       const range = parseRangeAddress(t.range);
       if (!range || t.items.length === 0) continue;
-      const isEmpty = (row: number, col: number): boolean => {
-        const v = ws.getCell(row + 1, col + 1).value;
-        return v === null || v === undefined || v === '';
-      };
-      let col: number;
-      let created = false;
-      if (t.columns.score) col = columnIndex(t.columns.score);
-      else {
-        col = range.right + 1;
-        const rows = [range.top, ...t.items.map((i) => i.row - 1), ...(t.totalsRow ? [t.totalsRow - 1] : [])];
-        while (rows.some((r) => !isEmpty(r, col))) col++;
-        created = true;
-        const head = ws.getCell(range.top + 1, col + 1);
-        head.value = '得分';
-        const model = ws.getCell(range.top + 1, range.right + 1);
-        head.style = { ...model.style };
-      }
-      summary.columns.push({ sheet: s.sheet, range: t.range, column: columnLetter(col), created });
-      const put = (row1: number, value: number): void => {
-        const cell = ws.getCell(row1, col + 1);
+      // The pane's plan, as values and without the summary block beside the table.
+      const plan = planScores(t, sheet, 'values', undefined, s.tables, { summary: false });
+      summary.columns.push({
+        sheet: s.sheet,
+        range: t.range,
+        column: plan.scoreColumn,
+        created: plan.createsScoreColumn,
+      });
+      for (const c of plan.cells) {
+        const at = parseCellAddress(c.address);
+        if (!at || c.value === null) continue;
+        const cell = ws.getCell(at.row + 1, at.col + 1);
+        if (c.kind === 'header') {
+          cell.value = c.value;
+          cell.style = { ...ws.getCell(range.top + 1, range.right + 1).style };
+          continue;
+        }
         const current = cell.value;
         if (current === null || current === undefined || current === '') {
-          cell.value = value;
+          cell.value = c.value;
           summary.written++;
-        } else if (current !== value) summary.skipped.push(`${s.sheet}!${columnLetter(col)}${row1}`);
-      };
-      for (const i of t.score.items) if (i.score !== null && i.source !== 'entered') put(i.row, i.score);
-      if (t.totalsRow && t.score.total !== null) put(t.totalsRow, t.score.total);
+        } else if (current !== c.value) summary.skipped.push(`${s.sheet}!${c.address}`);
+      }
     }
   }
   await writeWorkbookAtomically(wb, input, out, force);

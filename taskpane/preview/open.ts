@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { cellAddress } from '../../engine/address';
 import { workbookFromExcelJS } from '../../xlsx/convert';
 import { loadExcelJS } from '../../xlsx/load';
-import { MemoryExcel } from './memory-excel';
+import { MemoryExcel } from '../../addin/excel/memory-excel';
 
 function fillsOf(wb: ExcelJS.Workbook): Map<string, string> {
   const fills = new Map<string, string>();
