@@ -43,7 +43,7 @@ export function chineseNumber(s: string): number | null {
 
 /** Measure words after which a Chinese numeral is a quantity ("一个百分点", "两项", "第三名"). */
 const MEASURE =
-  '个百分点|百分点|个|项|次|例|人次|人|名|位|分|户|张|岁|元|天|家|篇|件|处|条|起|台|份|期|批|倍|档|类|种|本|套|只|级';
+  '个百分点|百分点|个|项|次|例|人次|人|名|位|分|户|张|岁|元|天|家|篇|件|处|条|起|台|份|期|批|倍|档|类|种|本|套|只';
 const CN_NUM = '[零〇一二两三四五六七八九十百半]{1,5}';
 const CN_BEFORE_MEASURE = new RegExp(`(${CN_NUM})(?=(?:${MEASURE}))`, 'g');
 /** Words in which a numeral is not a quantity. */

@@ -204,7 +204,7 @@ describe('rule texts of the seeds', () => {
       23: 'threshold',
       24: 'threshold',
       25: 'threshold',
-      26: 'UNPARSED',
+      26: 'threshold',
       27: 'threshold',
       28: 'manual',
       29: 'threshold',
