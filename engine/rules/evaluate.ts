@@ -276,6 +276,7 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   // 3. The base.
   let base: Dec = w;
   let setMatched = false;
+  let fromRatio = false;
   const tiersClause = p.clauses.find((c) => c.kind === 'tiers');
   if (tiersClause && tiersClause.kind === 'tiers') {
     const n = r.number('金额', '');
@@ -421,6 +422,7 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     const ratio = b.lowerIsBetter ? bound.div(n.value) : n.value.div(bound);
     const cap = b.cap ? dec(b.cap) : dec(settings.ratioCap);
     base = w.mul(D.max(0, D.min(ratio, cap)));
+    fromRatio = true;
   }
 
   // 4. Deductions and 5. bonuses.
@@ -491,7 +493,8 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   if (p.bonusCap !== null) added = dmin(added, dec(p.bonusCap));
   let score = max0(base.minus(deducted));
   const hasBonus = added.gt(0);
-  if (!hasBonus && score.gt(w) && !input.unbounded && p.base.kind !== 'ratio') score = w;
+  // A ratio may go up to its own cap (cap=1.2); anything else stops at the points.
+  if (!hasBonus && score.gt(w) && !input.unbounded && !fromRatio) score = w;
   score = score.plus(added);
   const out: Outcome = { ok: true, score };
   if (veto) out.veto = true;

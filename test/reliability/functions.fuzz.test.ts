@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as F from '../../engine/functions';
 import { bandCounts } from '../../engine/bands';
-import { parseOptionText, parseRule } from '../../engine/rules';
+import { parseOptionText, parseRule, round } from '../../engine/rules';
 import { programBounds, ruleTextArb, settingsTextArb, runs } from './arbitraries';
 
 type Scalar = F.Scalar;
@@ -93,9 +93,11 @@ describe('PERF functions fuzz: bounds and order', () => {
           finite(v);
           const parsed = parseRule(rule);
           if (!parsed.ok) return;
-          const [lo, hi] = programBounds(parsed.rule, points, parseOptionText(options).ratioCap);
-          if (lo !== null) expect(v).toBeGreaterThanOrEqual(lo.toNumber());
-          if (hi !== null) expect(v).toBeLessThanOrEqual(hi.toNumber());
+          const settings = parseOptionText(options);
+          const [lo, hi] = programBounds(parsed.rule, points, settings.ratioCap);
+          // The bounds as the result is shown: rounded to the decimals asked for (−0.35 → −0.4).
+          if (lo !== null) expect(v).toBeGreaterThanOrEqual(round(lo, settings.decimals).toNumber());
+          if (hi !== null) expect(v).toBeLessThanOrEqual(round(hi, settings.decimals).toNumber());
         },
       ),
       { numRuns: runs(1500) },
