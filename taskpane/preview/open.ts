@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { cellAddress } from '../../engine/address';
 import { workbookFromExcelJS } from '../../xlsx/convert';
-import { loadExcelJS } from '../../xlsx/load';
+import { loadExcelJS } from '../../xlsx/exceljs';
 import { MemoryExcel } from './memory-excel';
 
 function fillsOf(wb: ExcelJS.Workbook): Map<string, string> {
