@@ -159,12 +159,11 @@ function cellsOf(p: ParsedSheet, row: RowTok): CellTok[] {
 
 /** XML cannot hold most control characters: OOXML writes them as _xHHHH_ (and "_x" itself escaped). */
 function escapeText(s: string): string {
-  const esc = s
-    .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
-    .replace(
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
-    );
+  const esc = s.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(
+    // eslint-disable-next-line no-control-regex -- exactly the characters XML cannot hold
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
   return escapeXml(esc);
 }
 

@@ -74,8 +74,14 @@ export function readZipDirectory(buf: Uint8Array): ZipEntry[] {
       for (let e = p + 46 + nameLen; e + 4 <= end; e += 4 + u16(e + 2)) {
         if (u16(e) !== 0x0001) continue;
         let q = e + 4;
-        if (size === 0xffffffff && q + 8 <= end) ((size = u64(q)), (q += 8));
-        if (packedSize === 0xffffffff && q + 8 <= end) ((packedSize = u64(q)), (q += 8));
+        if (size === 0xffffffff && q + 8 <= end) {
+          size = u64(q);
+          q += 8;
+        }
+        if (packedSize === 0xffffffff && q + 8 <= end) {
+          packedSize = u64(q);
+          q += 8;
+        }
         if (local === 0xffffffff && q + 8 <= end) local = u64(q);
       }
     }
