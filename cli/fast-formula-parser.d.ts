@@ -1,5 +1,5 @@
 /**
- * The part of fast-formula-parser (MIT, no bundled typings) that cli/recalc.ts uses.
+ * The part of fast-formula-parser (MIT, no bundled typings) that cli/recalc/parser.ts uses (the only module that imports it).
  * Rows and columns are 1-based; `sheet` is the sheet name as written in the formula.
  */
 declare module 'fast-formula-parser' {

@@ -1,0 +1,223 @@
+/**
+ * The formula function table: fast-formula-parser's own functions, @formulajs/formulajs (MIT) for
+ * the ones it leaves unimplemented (MAX, MIN, RANK, MATCH, COUNTA, …), Excel-faithful fixes
+ * (decimal ROUND, errors that propagate out of aggregates, CHOOSE, VALUE, RANK), and the PERF
+ * functions (./perf.ts).
+ */
+import Decimal from 'decimal.js';
+import * as formulajs from '@formulajs/formulajs';
+import {
+  formulaError,
+  isFormulaError,
+  makeError,
+  type FormulaErrorT,
+  type FunctionArg,
+  type FunctionTable,
+  type ParserFunction,
+} from './parser.js';
+import { installPerf, PERF_NAMES } from './perf.js';
+
+function firstError(args: readonly FunctionArg[]): FormulaErrorT | null {
+  for (const a of args) {
+    if (!a) continue;
+    const v = a.value;
+    if (isFormulaError(v)) return v;
+    if (Array.isArray(v)) {
+      for (const row of v as unknown[]) {
+        if (!Array.isArray(row)) continue;
+        for (const x of row as unknown[]) if (isFormulaError(x)) return x;
+      }
+    }
+  }
+  return null;
+}
+
+function toNumber(a: FunctionArg | undefined, fallback: number): number | FormulaErrorT {
+  if (a === undefined || a.omitted) return fallback;
+  let v: unknown = a.value;
+  if (Array.isArray(v)) v = (v[0] as unknown[] | undefined)?.[0] ?? null;
+  if (isFormulaError(v)) return v;
+  if (v === null || v === undefined) return 0;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return formulaError('#VALUE!');
+}
+
+const Dx = Decimal.clone({ precision: 40 });
+
+/** ROUND / ROUNDUP / ROUNDDOWN on the 15-digit value, half away from zero. */
+function excelRound(mode: Decimal.Rounding): ParserFunction {
+  return (number, digits) => {
+    const x = toNumber(number, 0);
+    if (isFormulaError(x)) return x;
+    const d0 = toNumber(digits, 0);
+    if (isFormulaError(d0)) return d0;
+    if (!Number.isFinite(x)) return formulaError('#NUM!');
+    const d = Math.trunc(d0);
+    const v = new Dx(x === 0 ? 0 : x.toPrecision(15));
+    if (d >= 0) return v.toDecimalPlaces(Math.min(d, 30), mode).toNumber();
+    const f = new Dx(10).pow(Math.min(-d, 300));
+    return v.div(f).toDecimalPlaces(0, mode).mul(f).toNumber();
+  };
+}
+
+/**
+ * fast-formula-parser's aggregates skip error values inside ranges; Excel's return the first
+ * error (=SUM(D2:D9) is #VALUE! when D5 is). These are wrapped to do the same.
+ */
+const PROPAGATE_ERRORS = [
+  'SUM',
+  'SUMSQ',
+  'PRODUCT',
+  'AVERAGE',
+  'AVERAGEA',
+  'AVEDEV',
+  'DEVSQ',
+  'GEOMEAN',
+  'HARMEAN',
+  'SUMPRODUCT',
+  'SUMX2MY2',
+  'SUMX2PY2',
+  'SUMXMY2',
+  'AND',
+  'OR',
+  'XOR',
+  'CONCATENATE',
+  'CONCAT',
+];
+
+const LEGACY_NAMES: Record<string, string> = {
+  RANK: 'RANK.EQ',
+  STDEV: 'STDEV.S',
+  STDEVP: 'STDEV.P',
+  VAR: 'VAR.S',
+  VARP: 'VAR.P',
+  PERCENTILE: 'PERCENTILE.INC',
+  QUARTILE: 'QUARTILE.INC',
+  PERCENTRANK: 'PERCENTRANK.INC',
+  MODE: 'MODE.SNGL',
+};
+
+/** CHOOSE(index, value1, …): fast-formula-parser passes its context first and has no body for it. */
+function choose(_context: unknown, index?: FunctionArg, ...values: FunctionArg[]): unknown {
+  const i = toNumber(index, 0);
+  if (isFormulaError(i)) return i;
+  const k = Math.trunc(i);
+  if (k < 1 || k > values.length) return formulaError('#VALUE!');
+  const v = values[k - 1]!;
+  return v.omitted ? 0 : v.value;
+}
+
+/** VALUE(text): formulajs gives 0 for text that is not a number; Excel gives #VALUE!. */
+function value(text?: FunctionArg): unknown {
+  let v: unknown = text?.value ?? null;
+  if (Array.isArray(v)) v = (v[0] as unknown[] | undefined)?.[0] ?? null;
+  if (isFormulaError(v)) return v;
+  if (v === null) return 0;
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return formulaError('#VALUE!');
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(%?)$/i.exec(v.trim().replace(/,(?=\d{3}\b)/g, ''));
+  if (!m) return formulaError('#VALUE!');
+  const n = Number(m[1]);
+  return m[2] ? n / 100 : n;
+}
+
+/** RANK / RANK.EQ / RANK.AVG: #N/A when the number is not in the list (formulajs gives 0). */
+function rankOf(fn: ParserFunction): ParserFunction {
+  return (...args) => {
+    const err = firstError(args.slice(0, 1));
+    if (err) return err;
+    const n = toNumber(args[0], 0);
+    const list = args[1]?.value;
+    const values = (Array.isArray(list) ? (list as unknown[]).flat() : [list]).filter(
+      (x) => typeof x === 'number',
+    );
+    if (isFormulaError(n) || !values.includes(n)) return formulaError('#N/A');
+    return fn(...args);
+  };
+}
+
+/** formulajs functions by Excel name ("RANK.EQ" from formulajs.RANK.EQ). */
+let formulajsCache: Map<string, (...args: unknown[]) => unknown> | null = null;
+function formulajsFunctions(): Map<string, (...args: unknown[]) => unknown> {
+  if (formulajsCache) return formulajsCache;
+  const out = new Map<string, (...args: unknown[]) => unknown>();
+  formulajsCache = out;
+  for (const [k, v] of Object.entries(formulajs as Record<string, unknown>)) {
+    if (typeof v === 'function') out.set(k.toUpperCase(), v as (...args: unknown[]) => unknown);
+    else if (v && typeof v === 'object') {
+      for (const [s, w] of Object.entries(v as Record<string, unknown>)) {
+        if (typeof w === 'function') out.set(`${k}.${s}`.toUpperCase(), w as (...args: unknown[]) => unknown);
+      }
+    }
+  }
+  // Excel's legacy names (RANK, STDEV, PERCENTILE …) are objects in formulajs, not functions.
+  for (const [legacy, modern] of Object.entries(LEGACY_NAMES)) {
+    const fn = out.get(modern);
+    if (fn && !out.has(legacy)) out.set(legacy, fn);
+  }
+  return out;
+}
+
+export const ERROR_CODES = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#VALUE!']);
+
+/** Adapts a formulajs function: plain values in, its Error objects back to formula errors. */
+function fromFormulajs(fn: (...args: unknown[]) => unknown): ParserFunction {
+  return (...args) => {
+    const plain = args.map((a) => (a === undefined || a.omitted ? undefined : a.value));
+    let r: unknown;
+    try {
+      r = fn(...plain);
+    } catch {
+      return formulaError('#VALUE!');
+    }
+    if (isFormulaError(r)) return r;
+    if (r instanceof Error) return formulaError(ERROR_CODES.has(r.message) ? r.message : '#VALUE!');
+    if (r instanceof Date) return formulaError('#VALUE!');
+    return r;
+  };
+}
+
+/** Fills the parser's table; `here` names the cell being evaluated, for error origins. */
+export function fillFunctionTable({ table, native, context }: FunctionTable, here: () => string): void {
+  const fill = formulajsFunctions();
+  for (const [name, fn] of fill) {
+    if (!native.has(name) && !context.has(name)) table[name] = fromFormulajs(fn);
+  }
+  for (const name of PROPAGATE_ERRORS) {
+    const inner = table[name];
+    if (!inner || context.has(name)) continue;
+    table[name] = (...args) => firstError(args) ?? inner(...args);
+  }
+  table.CHOOSE = choose as unknown as ParserFunction;
+  table.VALUE = value;
+  for (const name of ['RANK', 'RANK.EQ', 'RANK.AVG']) {
+    const inner = table[name];
+    if (inner) table[name] = rankOf(inner);
+  }
+  table.ROUND = excelRound(Decimal.ROUND_HALF_UP);
+  table.ROUNDUP = excelRound(Decimal.ROUND_UP);
+  table.ROUNDDOWN = excelRound(Decimal.ROUND_DOWN);
+  // No network from a workbook's formulas.
+  table.WEBSERVICE = () => makeError('#NAME?', '不支持 WEBSERVICE', 'WEBSERVICE is not supported');
+  installPerf(table, here);
+}
+
+export function unknownFunction(name: string, here: string): FormulaErrorT {
+  if (/(?:^|[._])PERF[._]/i.test(name)) {
+    const shown = name.replace(/^_XLDUDF_PERF_/, 'PERF.').replace(/^_(?:XLUDF|XLL)\./, '');
+    return makeError(
+      '#NAME?',
+      `没有 PERF 函数 ${shown}（可用：${PERF_NAMES.map((n) => `PERF.${n}`).join('、')}）`,
+      `there is no PERF function ${shown}`,
+      here,
+    );
+  }
+  return makeError(
+    '#NAME?',
+    `公式引擎不支持函数 ${name}，无法重算`,
+    `the formula engine does not support ${name}`,
+    here,
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The formula parser behind one module: fast-formula-parser (MIT) is used only here, and every
+ * other part of the recalc sees the narrow interface below (references of a formula, evaluation
+ * with our hooks and our function table, formula error values).
+ *
+ * fast-formula-parser is unmaintained and pins a deprecated chevrotain. If it breaks, what this
+ * module exports is what its replacement has to give (see README, "perf-check recalc"): the graph,
+ * the cycle detection, the function table and the PERF adapters are ours and stay.
+ */
+import FormulaParser from 'fast-formula-parser';
+import type { CellRef, FunctionArg, ParserFunction, RangeRef, Ref } from 'fast-formula-parser';
+
+export type { CellRef, FunctionArg, ParserFunction, RangeRef, Ref };
+
+const { FormulaError, DepParser } = FormulaParser;
+export type FormulaErrorT = InstanceType<typeof FormulaError>;
+
+/** What the parser passes around: a scalar, an error, or (for ranges) a matrix. */
+export type PValue = number | string | boolean | null | FormulaErrorT | PValue[][];
+
+/** A cell position as the parser takes it: sheet name, 1-based row and column. */
+export interface Position {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface ErrorDetails {
+  zh: string;
+  en: string;
+  /** The cell whose formula produced the error (sheet-qualified when needed). */
+  origin?: string;
+}
+
+export function isFormulaError(v: unknown): v is FormulaErrorT {
+  return v instanceof FormulaError;
+}
+
+/** The plain error value for a code ("#VALUE!"): one shared instance per code. */
+export function formulaError(code: string): FormulaErrorT {
+  return new FormulaError(code);
+}
+
+/** An error value that carries its explanation in both languages and the cell it came from. */
+export function makeError(code: string, zh: string, en: string, origin?: string): FormulaErrorT {
+  const details: ErrorDetails = { zh, en, origin };
+  return new FormulaError(code, zh, details);
+}
+
+export interface EvalHooks {
+  onCell: (ref: CellRef) => unknown;
+  onRange: (ref: RangeRef) => unknown;
+  onVariable: (name: string, sheet: string | undefined) => Ref | null;
+  /** The cell being evaluated, for error origins. */
+  here: () => string;
+}
+
+/** What the evaluation needs of a parser. */
+export interface FormulaEvaluator {
+  /** Evaluates a formula body (without "="); throws on a formula it cannot parse. */
+  evaluate(body: string, position: Position): unknown;
+}
+
+/** The parser's function table, and what the function table needs to know to fill it. */
+export interface FunctionTable {
+  table: Record<string, ParserFunction>;
+  /** Functions the parser implements itself (its other names are stubs that return nothing). */
+  native: ReadonlySet<string>;
+  /** Functions the parser calls with its context first (not to be replaced). */
+  context: ReadonlySet<string>;
+}
+
+let supportedCache: Set<string> | null = null;
+/** The functions fast-formula-parser really implements (its stubs return nothing). */
+function nativelySupported(): Set<string> {
+  supportedCache ??= new Set(new FormulaParser({}).supportedFunctions());
+  return supportedCache;
+}
+
+/**
+ * A parser with our hooks; `fill` completes its function table, and `unknown` gives the value of
+ * a call to any other name (an error value with the name, not an exception that loses the formula).
+ */
+export function createEvaluator(
+  hooks: EvalHooks,
+  fill: (t: FunctionTable) => void,
+  unknown: (name: string) => unknown,
+): FormulaEvaluator {
+  const functions: Record<string, ParserFunction> = {};
+  const parser = new FormulaParser({
+    functions,
+    onCell: hooks.onCell,
+    onRange: hooks.onRange,
+    onVariable: hooks.onVariable,
+  });
+  const table = parser.functions;
+  fill({ table, native: nativelySupported(), context: new Set(parser.funsNeedContext) });
+  parser.functions = new Proxy(table, {
+    get(target, prop) {
+      if (typeof prop !== 'string' || prop in target) return target[prop as string];
+      return () => unknown(prop);
+    },
+  });
+  return { evaluate: (body, position) => parser.parse(body, position, true) };
+}
+
+/** Lists the references of formulas (cells, ranges, defined names through `onVariable`). */
+export interface ReferenceLister {
+  /** The references of a formula body; throws on a formula it cannot parse. */
+  references(body: string, position: Position): Ref[];
+}
+
+export function createReferenceLister(onVariable: (name: string) => Ref | null): ReferenceLister {
+  const dep = new DepParser({ onVariable });
+  // The stock dependency pass drops a cell that lies inside an earlier range of another sheet.
+  dep.getCell = function (this: InstanceType<typeof DepParser>, ref: CellRef) {
+    if (ref.row != null) {
+      if (ref.sheet == null) ref.sheet = this.position?.sheet;
+      this.data.push(ref);
+    }
+    return 0;
+  };
+  return { references: (body, position) => dep.parse(body, position, true).map((r) => ({ ...r })) };
+}
+
+/** What an exception thrown by the parser during evaluation means. */
+export type Thrown =
+  | { kind: 'error'; error: FormulaErrorT }
+  | { kind: 'missing'; name: string }
+  | { kind: 'syntax'; why: string }
+  | { kind: 'other'; why: string };
+
+export function classifyThrown(e: unknown): Thrown {
+  const inner = isFormulaError(e) ? e.details : undefined;
+  if (isFormulaError(inner)) {
+    const missing = /^Function (\S+) is not implemented/.exec(inner.message)?.[1];
+    return missing ? { kind: 'missing', name: missing } : { kind: 'error', error: inner };
+  }
+  const text = e instanceof Error ? e.message : String(e);
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const why = (lines[lines.length - 1] ?? '').trim().slice(0, 200);
+  if (inner && typeof inner === 'object' && 'errorLocation' in inner) return { kind: 'syntax', why };
+  return { kind: 'other', why };
+}

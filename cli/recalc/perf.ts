@@ -1,0 +1,177 @@
+/**
+ * The PERF functions as parser functions: their spellings in a formula, the arity check, the
+ * argument conversion, and the call into the engine (engine/functions.ts, as in the add-in).
+ */
+import {
+  perfAllocate,
+  perfBand,
+  perfEfficacy,
+  perfForced,
+  perfProgress,
+  perfRankScore,
+  perfRule,
+  perfScore,
+  perfTiered,
+  type Arg,
+  type FnResult,
+  type Scalar,
+} from '../../engine/functions.js';
+import {
+  formulaError,
+  isFormulaError,
+  makeError,
+  type FormulaErrorT,
+  type FunctionArg,
+  type ParserFunction,
+} from './parser.js';
+
+export const PERF_NAMES = [
+  'SCORE',
+  'BAND',
+  'FORCED',
+  'RANKSCORE',
+  'TIERED',
+  'PROGRESS',
+  'EFFICACY',
+  'ALLOCATE',
+  'RULE',
+] as const;
+export type PerfName = (typeof PERF_NAMES)[number];
+
+interface PerfSpec {
+  min: number;
+  max: number;
+  call: (a: (Arg | undefined)[]) => FnResult<number | string | number[][]>;
+}
+
+// Arity is checked before the call: the required arguments are there (null when empty).
+const PERF_SPECS: Record<PerfName, PerfSpec> = {
+  SCORE: { min: 3, max: 5, call: (a) => perfScore(a[0]!, a[1]!, a[2]!, a[3], a[4]) },
+  BAND: { min: 1, max: 2, call: (a) => perfBand(a[0]!, a[1]) },
+  FORCED: { min: 2, max: 4, call: (a) => perfForced(a[0]!, a[1]!, a[2], a[3]) },
+  RANKSCORE: { min: 3, max: 3, call: (a) => perfRankScore(a[0]!, a[1]!, a[2]!) },
+  TIERED: { min: 3, max: 3, call: (a) => perfTiered(a[0]!, a[1]!, a[2]!) },
+  PROGRESS: { min: 4, max: 5, call: (a) => perfProgress(a[0]!, a[1]!, a[2]!, a[3]!, a[4]) },
+  EFFICACY: { min: 3, max: 4, call: (a) => perfEfficacy(a[0]!, a[1]!, a[2]!, a[3]) },
+  ALLOCATE: { min: 3, max: 3, call: (a) => perfAllocate(a[0]!, a[1]!, a[2]!) },
+  RULE: { min: 1, max: 1, call: (a) => perfRule(a[0]!) },
+};
+
+/**
+ * The spellings a PERF function has in a formula: typed (PERF.SCORE), as Excel stores an Office
+ * custom function in the file (_xldudf_PERF_SCORE), as an unknown function opened elsewhere
+ * (_xludf.PERF.SCORE), or the XLL equivalent (_xll.PERF.SCORE).
+ */
+function perfAliases(name: string): string[] {
+  return [`PERF.${name}`, `_XLUDF.PERF.${name}`, `_XLL.PERF.${name}`, `_XLDUDF_PERF_${name}`];
+}
+
+/** Calls of PERF functions, in any spelling (string literals removed first). */
+const PERF_CALL = /(?:^|[^A-Za-z0-9_.])(?:_xludf\.|_xll\.|_xlfn\.)?(?:PERF\.|_xldudf_PERF_)[A-Za-z]+\s*\(/i;
+
+function stripStrings(formula: string): string {
+  return formula.replace(/"(?:[^"]|"")*"/g, '""');
+}
+
+/** The function a leading omitted argument becomes (see withLeadingOmitted). */
+const OMITTED = '_PERF_OMITTED_';
+
+/** What OMITTED() gives: a marker the PERF adapters read as an omitted argument. */
+const OMITTED_VALUE = '\u2063omitted\u2063';
+
+/**
+ * fast-formula-parser drops an omitted *first* argument: F(,2,3) would reach F as (2,3), every
+ * argument shifted. In a PERF call such an argument becomes OMITTED(), read as omitted.
+ */
+export function withLeadingOmitted(body: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    out += ch;
+    if (quote) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (
+      ch === '(' &&
+      /^\s*,/.test(body.slice(i + 1)) &&
+      /(?:PERF\.|_xldudf_PERF_)[A-Za-z]+\($/i.test(out)
+    ) {
+      out += `${OMITTED}()`;
+    }
+  }
+  return out;
+}
+
+/** True when a formula calls a PERF function (known or not). */
+export function usesPerf(formula: string): boolean {
+  return PERF_CALL.test(stripStrings(formula));
+}
+
+/** A parser argument → an engine argument (matrix or scalar), or the error it carries. */
+function toPerfArg(a: FunctionArg | undefined): Arg | undefined | FormulaErrorT {
+  if (a === undefined || a.omitted || a.value === OMITTED_VALUE) return undefined;
+  const v = a.value;
+  if (isFormulaError(v)) return v;
+  const scalar = (x: unknown): Scalar | FormulaErrorT => {
+    if (isFormulaError(x)) return x;
+    if (typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') return x;
+    return null;
+  };
+  if (Array.isArray(v)) {
+    const rows: Scalar[][] = [];
+    for (const row of v as unknown[]) {
+      const r: Scalar[] = [];
+      for (const x of Array.isArray(row) ? (row as unknown[]) : [row]) {
+        const s = scalar(x);
+        if (isFormulaError(s)) return s;
+        r.push(s);
+      }
+      rows.push(r);
+    }
+    return rows;
+  }
+  if (v !== null && v !== undefined && typeof v === 'object') return formulaError('#VALUE!'); // unions
+  return scalar(v);
+}
+
+function perfCall(name: PerfName, spec: PerfSpec, args: FunctionArg[], here: string): unknown {
+  const fname = `PERF.${name}`;
+  if (args.length < spec.min || args.length > spec.max) {
+    const want = spec.min === spec.max ? `${spec.min}` : `${spec.min}–${spec.max}`;
+    return makeError(
+      '#VALUE!',
+      `${fname} 需要 ${want} 个参数，给了 ${args.length} 个`,
+      `${fname} takes ${want} arguments, not ${args.length}`,
+      here,
+    );
+  }
+  const converted: (Arg | undefined)[] = [];
+  for (const a of args) {
+    const c = toPerfArg(a);
+    if (isFormulaError(c)) return c;
+    converted.push(c);
+  }
+  for (let i = 0; i < spec.min; i++) if (converted[i] === undefined) converted[i] = null;
+  let r: FnResult<number | string | number[][]>;
+  try {
+    r = spec.call(converted);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return makeError('#VALUE!', `${fname} 计算出错：${msg}`, `${fname} failed: ${msg}`, here);
+  }
+  if (r.ok) return r.value;
+  return makeError(r.error, r.message, r.messageEn, here);
+}
+
+/** Puts the PERF functions, in every spelling, and the omitted-argument marker into a table. */
+export function installPerf(table: Record<string, ParserFunction>, here: () => string): void {
+  table[OMITTED] = () => OMITTED_VALUE;
+  for (const name of PERF_NAMES) {
+    const spec = PERF_SPECS[name];
+    const fn: ParserFunction = (...args) => perfCall(name, spec, args, here());
+    for (const alias of perfAliases(name)) table[alias] = fn;
+  }
+}
