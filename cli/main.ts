@@ -291,13 +291,14 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
   let exit = 0;
   for (const file of files) {
     try {
-      const workbook = await xlsx.readWorkbookFile(file);
-      const excel = await rc.loadExcelWorkbook(file);
-      const outcome = rc.recalcWorkbook({ workbook, ...rc.workbookExtras(excel), lang: opts.lang });
-      if (opts.out !== undefined) {
-        rc.applyWrites(excel, outcome.writes);
-        await rc.writeWorkbookAtomically(excel, file, opts.out, opts.force);
-      }
+      const wb = await rc.loadRecalcWorkbook(file);
+      const outcome = rc.recalcWorkbook({
+        workbook: wb.workbook,
+        arrays: wb.arrays,
+        names: wb.names,
+        lang: opts.lang,
+      });
+      if (opts.out !== undefined) await rc.writeRecalculated(wb, outcome.writes, file, opts.out, opts.force);
       results.push({ file, cells: outcome.cells });
       if (exit === 0 && rc.hasPerfError(outcome.cells)) exit = 1;
       if (!opts.json) {

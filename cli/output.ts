@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
+import { WriteRefused } from '../xlsx/write.js';
 
 export class OutputError extends Error {
   constructor(
@@ -34,23 +34,12 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * ExcelJS writes useFirstPageNumber="1" whenever firstPageNumber is set, and reading always sets
- * it (default 1): every copy would restart printed page numbers at 1. Dropping the number where
- * it was not in use keeps the input's automatic numbering.
+ * Writes the bytes `produce` returns to `out` through a temporary file in the same directory,
+ * then renames it. Refuses an existing `out` unless `force`, and never the input file itself; a
+ * write the writer refuses (a protected sheet) leaves nothing behind.
  */
-function keepPageNumbering(wb: ExcelJS.Workbook): void {
-  for (const ws of wb.worksheets) {
-    const setup = ws.pageSetup as { useFirstPageNumber?: boolean; firstPageNumber?: number };
-    if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
-  }
-}
-
-/**
- * Writes the workbook to `out` through a temporary file in the same directory, then renames it.
- * Refuses an existing `out` unless `force`, and never the input file itself.
- */
-export async function writeWorkbookAtomically(
-  wb: ExcelJS.Workbook,
+export async function writeBytesAtomically(
+  produce: () => Uint8Array,
   input: string,
   out: string,
   force: boolean,
@@ -69,13 +58,15 @@ export async function writeWorkbookAtomically(
   }
   const dir = path.dirname(path.resolve(out));
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  keepPageNumbering(wb);
-  // Formulas that read the cells we wrote still hold their old cached results: ask Excel and
-  // LibreOffice to recalculate on open (LibreOffice otherwise shows the stale values).
-  wb.calcProperties.fullCalcOnLoad = true;
+  let bytes: Uint8Array;
   try {
-    const buf = await wb.xlsx.writeBuffer();
-    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer), { flag: 'wx' });
+    bytes = produce();
+  } catch (e) {
+    if (e instanceof WriteRefused) throw new OutputError(e.messageZh, e.messageEn);
+    throw e;
+  }
+  try {
+    await fs.writeFile(tmp, bytes, { flag: 'wx' });
     if (force) {
       await fs.rename(tmp, out);
     } else {

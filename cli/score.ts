@@ -3,11 +3,12 @@
  * the human-readable score lines, and `--out`: a copy of the workbook with the scores written
  * into the 得分 column (or a new one beside the table), the input never touched.
  */
-import ExcelJS from 'exceljs';
 import { columnIndex, columnLetter, parseRangeAddress } from '../engine/address.js';
+import type { Cell, CellRange } from '../engine/grid.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
-import { installFastMergeLoading } from '../xlsx/merges.js';
-import { writeWorkbookAtomically } from './output.js';
+import { patchPackage, type CellEdit } from '../xlsx/write.js';
+import { writeBytesAtomically } from './output.js';
+import { readWorkbookPackage } from './xlsx.js';
 import type { Lang } from './report.js';
 
 /** A scored table as JSON: the validate fields, plus per item actual/score/rule, per table total/band. */
@@ -101,8 +102,10 @@ export { OutputError } from './output.js';
 /**
  * Writes a copy of `input` to `out` with the item scores in the 得分 column (an existing one, or a
  * new column right of the table that is empty over the table's rows) and the total in the 合计
- * row. Non-empty cells are never overwritten: they are listed in `skipped`. The copy is written
- * by `writeWorkbookAtomically`: never over the input, never half-written.
+ * row. Non-empty cells (and cells covered by a merge) are never overwritten: they are listed in
+ * `skipped`. The copy is the input's package with only those cells changed (xlsx/write.ts),
+ * written by `writeBytesAtomically`: never over the input, never half-written. It is made from
+ * the package the check read (no second read of the file).
  */
 export async function writeScoredWorkbook(
   input: string,
@@ -110,46 +113,76 @@ export async function writeScoredWorkbook(
   sheets: readonly ScoredSheet[],
   force: boolean,
 ): Promise<WriteSummary> {
-  installFastMergeLoading(); // the copy is loaded with ExcelJS too: many merges stay linear
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
+  const { pkg, read } = await readWorkbookPackage(input, true);
   const summary: WriteSummary = { written: 0, skipped: [], columns: [] };
+  const edits: CellEdit[] = [];
   for (const s of sheets) {
-    const ws = wb.getWorksheet(s.sheet);
-    if (!ws) continue;
+    const grid = read.workbook.sheets.find((x) => x.name === s.sheet);
+    if (!grid) continue;
+    const covered = coveredBy(grid.merges);
+    const planned = new Map<string, CellEdit>();
+    const valueAt = (row: number, col: number): Cell['value'] | 'covered' | null => {
+      const e = planned.get(`${row},${col}`);
+      if (e)
+        return typeof e.value === 'number'
+          ? { kind: 'number', value: e.value }
+          : { kind: 'text', value: String(e.value) };
+      if (covered(row, col)) return 'covered';
+      const c = grid.rows[row]?.[col];
+      return c && (c.value.kind !== 'empty' || c.formula !== undefined) ? c.value : null;
+    };
+    const plan = (e: CellEdit): void => {
+      planned.set(`${e.row},${e.col}`, e);
+      edits.push(e);
+    };
     for (const t of s.tables) {
       const range = parseRangeAddress(t.range);
       if (!range || t.items.length === 0) continue;
-      const isEmpty = (row: number, col: number): boolean => {
-        const v = ws.getCell(row + 1, col + 1).value;
-        return v === null || v === undefined || v === '';
-      };
       let col: number;
       let created = false;
       if (t.columns.score) col = columnIndex(t.columns.score);
       else {
         col = range.right + 1;
         const rows = [range.top, ...t.items.map((i) => i.row - 1), ...(t.totalsRow ? [t.totalsRow - 1] : [])];
-        while (rows.some((r) => !isEmpty(r, col))) col++;
+        while (rows.some((r) => valueAt(r, col) !== null)) col++;
         created = true;
-        const head = ws.getCell(range.top + 1, col + 1);
-        head.value = '得分';
-        const model = ws.getCell(range.top + 1, range.right + 1);
-        head.style = { ...model.style };
+        plan({
+          sheet: s.sheet,
+          row: range.top,
+          col,
+          value: '得分',
+          styleFrom: { row: range.top, col: range.right },
+        });
       }
       summary.columns.push({ sheet: s.sheet, range: t.range, column: columnLetter(col), created });
       const put = (row1: number, value: number): void => {
-        const cell = ws.getCell(row1, col + 1);
-        const current = cell.value;
-        if (current === null || current === undefined || current === '') {
-          cell.value = value;
+        const current = valueAt(row1 - 1, col);
+        if (current === null) {
+          plan({ sheet: s.sheet, row: row1 - 1, col, value });
           summary.written++;
-        } else if (current !== value) summary.skipped.push(`${s.sheet}!${columnLetter(col)}${row1}`);
+        } else if (current === 'covered' || current.kind !== 'number' || current.value !== value)
+          summary.skipped.push(`${s.sheet}!${columnLetter(col)}${row1}`);
       };
       for (const i of t.score.items) if (i.score !== null && i.source !== 'entered') put(i.row, i.score);
       if (t.totalsRow && t.score.total !== null) put(t.totalsRow, t.score.total);
     }
   }
-  await writeWorkbookAtomically(wb, input, out, force);
+  // Formulas that read the cells we wrote still hold their old cached results: ask for a full
+  // recalculation on open, only when there are formulas and we wrote something.
+  const fullCalcOnLoad = read.hasFormulas && edits.length > 0;
+  await writeBytesAtomically(() => patchPackage(pkg, edits, { fullCalcOnLoad }), input, out, force);
   return summary;
+}
+
+/** Whether a cell is covered by a merge without being its top-left cell. */
+function coveredBy(merges: readonly CellRange[]): (row: number, col: number) => boolean {
+  return (row, col) =>
+    merges.some(
+      (m) =>
+        row >= m.top &&
+        row <= m.bottom &&
+        col >= m.left &&
+        col <= m.right &&
+        (row !== m.top || col !== m.left),
+    );
 }

@@ -4,7 +4,8 @@ import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SheetSchema, type Sheet } from '../../engine/grid.js';
-import { InputError, readWorkbookFile, workbookFromExcelJS } from '../../cli/xlsx.js';
+import { InputError, readWorkbookFile } from '../../cli/xlsx.js';
+import { workbookFromExcelJS } from '../../xlsx/convert.js';
 import { cellAt, makeTempDir } from './helpers.js';
 
 let tmp: { dir: string; cleanup: () => void };
