@@ -332,14 +332,14 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
   return exit;
 }
 
-/** --out names one .xlsx for one input; --force only goes with it. */
+/** --out names one .xlsx (.xlsm, .xltx, .xltm) for one input; --force only goes with it. */
 function checkOut(opts: Options, files: readonly string[]): void {
   if (opts.out !== undefined) {
     if (files.length > 1) usage('使用 --out 时只能给出一个文件', '--out takes exactly one input file');
-    if (!/\.xlsx$/i.test(opts.out))
+    if (!/\.(xlsx|xlsm|xltx|xltm)$/i.test(opts.out))
       usage(
-        `--out 应为 .xlsx 文件，而不是「${opts.out}」`,
-        `--out must name an .xlsx file, not '${opts.out}'`,
+        `--out 应为 .xlsx 文件（或 .xlsm、.xltx、.xltm），而不是「${opts.out}」`,
+        `--out must name an .xlsx file (or .xlsm, .xltx, .xltm), not '${opts.out}'`,
       );
   } else if (opts.force) usage('--force 只与 --out 一起使用', '--force only goes with --out');
 }

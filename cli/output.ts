@@ -33,6 +33,19 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** The extension a copy of this package must have: Excel refuses a macro workbook named .xlsx. */
+export function checkOutputKind(kind: { macro: boolean; template: boolean }, out: string): void {
+  const want = kind.template ? (kind.macro ? '.xltm' : '.xltx') : kind.macro ? '.xlsm' : '.xlsx';
+  const ext = path.extname(out).toLowerCase();
+  if (ext === want) return;
+  const what = kind.macro ? '启用宏的工作簿' : kind.template ? '模板' : '工作簿';
+  const whatEn = kind.macro ? 'a macro-enabled workbook' : kind.template ? 'a template' : 'a workbook';
+  throw new OutputError(
+    `输入是${what}（${want}），--out 应以 ${want} 结尾，否则 Excel 无法打开副本`,
+    `the input is ${whatEn} (${want}); --out must end in ${want} or Excel cannot open the copy`,
+  );
+}
+
 /**
  * Writes the bytes `produce` returns to `out` through a temporary file in the same directory,
  * then renames it. Refuses an existing `out` unless `force`, and never the input file itself; a

@@ -7,7 +7,7 @@ import { columnIndex, columnLetter, parseRangeAddress } from '../engine/address.
 import type { Cell, CellRange } from '../engine/grid.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
 import { patchPackage, type CellEdit } from '../xlsx/write.js';
-import { writeBytesAtomically } from './output.js';
+import { checkOutputKind, writeBytesAtomically } from './output.js';
 import { readWorkbookPackage } from './xlsx.js';
 import type { Lang } from './report.js';
 
@@ -138,6 +138,12 @@ export async function writeScoredWorkbook(
     for (const t of s.tables) {
       const range = parseRangeAddress(t.range);
       if (!range || t.items.length === 0) continue;
+      // What the table has to write: item scores not entered by the user, and the total.
+      const values: [number, number][] = t.score.items
+        .filter((i) => i.score !== null && i.source !== 'entered')
+        .map((i) => [i.row, i.score!]);
+      if (t.totalsRow && t.score.total !== null) values.push([t.totalsRow, t.score.total]);
+      if (values.length === 0) continue; // nothing to write: no new column either
       let col: number;
       let created = false;
       if (t.columns.score) col = columnIndex(t.columns.score);
@@ -155,21 +161,20 @@ export async function writeScoredWorkbook(
         });
       }
       summary.columns.push({ sheet: s.sheet, range: t.range, column: columnLetter(col), created });
-      const put = (row1: number, value: number): void => {
+      for (const [row1, value] of values) {
         const current = valueAt(row1 - 1, col);
         if (current === null) {
           plan({ sheet: s.sheet, row: row1 - 1, col, value });
           summary.written++;
         } else if (current === 'covered' || current.kind !== 'number' || current.value !== value)
           summary.skipped.push(`${s.sheet}!${columnLetter(col)}${row1}`);
-      };
-      for (const i of t.score.items) if (i.score !== null && i.source !== 'entered') put(i.row, i.score);
-      if (t.totalsRow && t.score.total !== null) put(t.totalsRow, t.score.total);
+      }
     }
   }
   // Formulas that read the cells we wrote still hold their old cached results: ask for a full
   // recalculation on open, only when there are formulas and we wrote something.
   const fullCalcOnLoad = read.hasFormulas && edits.length > 0;
+  checkOutputKind(pkg.kind(), out);
   await writeBytesAtomically(() => patchPackage(pkg, edits, { fullCalcOnLoad }), input, out, force);
   return summary;
 }

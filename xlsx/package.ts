@@ -200,6 +200,23 @@ export class XlsxPackage {
     });
   }
 
+  /**
+   * What the workbook part's content type says: macro-enabled (.xlsm, .xltm) and/or a template
+   * (.xltx, .xltm). A copy must keep the extension that matches, or Excel refuses to open it.
+   */
+  kind(): { macro: boolean; template: boolean } {
+    let type = '';
+    if (this.has('[Content_Types].xml')) {
+      const want = `/${this.workbookPath}`.toLowerCase();
+      parseXml(this.text('[Content_Types].xml'), {
+        open: (el, a) => {
+          if (el === 'Override' && (a.PartName ?? '').toLowerCase() === want) type = a.ContentType ?? '';
+        },
+      });
+    }
+    return { macro: /macroEnabled/i.test(type), template: /template/i.test(type) };
+  }
+
   /** The part a workbook relationship of this type points to, if any. */
   workbookPart(type: string): string | null {
     const r = this.workbookRels.find((x) => x.type === type && x.target && this.has(x.target));

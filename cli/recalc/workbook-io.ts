@@ -8,7 +8,7 @@ import { parseRef } from '../../xlsx/sheet.js';
 import type { XlsxPackage } from '../../xlsx/package.js';
 import { patchPackage, type CellEdit } from '../../xlsx/write.js';
 import { readWorkbookPackage } from '../xlsx.js';
-import { writeBytesAtomically } from '../output.js';
+import { checkOutputKind, writeBytesAtomically } from '../output.js';
 import type { ArrayFormula, CellWrite, DefinedName, RecalcValue } from './types.js';
 
 /** The error values a workbook can store. */
@@ -55,6 +55,7 @@ export async function writeRecalculated(
   out: string,
   force: boolean,
 ): Promise<void> {
+  checkOutputKind(wb.pkg.kind(), out);
   await writeBytesAtomically(
     () => patchPackage(wb.pkg, recalcEdits(writes), { fullCalcOnLoad: false }),
     input,
