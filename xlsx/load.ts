@@ -195,9 +195,9 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
 }
 
 /** Reads a package's worksheets. Throws InputError, and only InputError. */
-export function readOpenedPackage(pkg: XlsxPackage): ReadResult {
+export function readOpenedPackage(pkg: XlsxPackage, fills?: Map<string, string>): ReadResult {
   try {
-    return readPackage(pkg);
+    return readPackage(pkg, fills);
   } catch (err) {
     throw packageError(err);
   }

@@ -35,6 +35,8 @@ export interface Styles {
   numFmt: (string | undefined)[];
   /** False where a cell style unlocks its cells (protection locked="0"). */
   locked: boolean[];
+  /** A solid fill's colour ("#RRGGBB") per cell style, where it has one (the preview shows it). */
+  fill: (string | undefined)[];
 }
 
 /** Excel's built-in number formats, as ExcelJS names them (ids without a code are local). */
@@ -226,12 +228,15 @@ export class XlsxPackage {
   private stylesCache: Styles | null = null;
   styles(): Styles {
     if (this.stylesCache) return this.stylesCache;
-    const out: Styles = { numFmt: [], locked: [] };
+    const out: Styles = { numFmt: [], locked: [], fill: [] };
     const path = this.workbookPart('styles');
     if (path) {
       const custom = new Map<number, string>();
       const stack: string[] = [];
       let xf = -1;
+      const fills: (string | undefined)[] = [];
+      const xfFill: number[] = [];
+      let solid = false;
       parseXml(this.text(path), {
         open: (el, a, selfClosing) => {
           const parent = stack[stack.length - 1];
@@ -242,6 +247,18 @@ export class XlsxPackage {
             xf = out.numFmt.length;
             out.numFmt.push(id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined);
             out.locked.push(true);
+            xfFill.push(parseInt(a.fillId ?? '0', 10) || 0);
+          } else if (el === 'fill' && parent === 'fills') {
+            fills.push(undefined);
+          } else if (el === 'patternFill' && parent === 'fill') {
+            solid = a.patternType === 'solid';
+          } else if (
+            el === 'fgColor' &&
+            parent === 'patternFill' &&
+            solid &&
+            /^[0-9a-f]{8}$/i.test(a.rgb ?? '')
+          ) {
+            fills[fills.length - 1] = `#${a.rgb!.slice(2).toUpperCase()}`;
           } else if (el === 'protection' && parent === 'xf' && stack[stack.length - 2] === 'cellXfs') {
             if (a.locked === '0' || a.locked === 'false') out.locked[xf] = false;
           }
@@ -251,6 +268,7 @@ export class XlsxPackage {
           if (stack[stack.length - 1] === el) stack.pop();
         },
       });
+      out.fill = xfFill.map((f) => fills[f]);
     }
     this.stylesCache = out;
     return out;

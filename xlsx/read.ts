@@ -25,7 +25,7 @@ const RANGE_RX =
   /^(?:'(?:[^']|'')+'|[^!'"()=,;:+\-*/^&<> ]+)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
 /** Reads every worksheet (hidden and very hidden included, as Excel lists them). Throws XmlError / ZipError. */
-export function readPackage(pkg: XlsxPackage): ReadResult {
+export function readPackage(pkg: XlsxPackage, fills?: Map<string, string>): ReadResult {
   const strings = pkg.sharedStrings();
   const styles = pkg.styles();
   const sheets: Sheet[] = [];
@@ -38,6 +38,7 @@ export function readPackage(pkg: XlsxPackage): ReadResult {
       strings,
       styles,
       date1904: pkg.date1904,
+      ...(fills ? { fills } : {}),
     });
     sheets.push(sheet);
     arrays.push(...extras.arrays);

@@ -30,6 +30,8 @@ export interface SheetContext {
   strings: readonly string[];
   styles: Styles;
   date1904: boolean;
+  /** When given, solid fills of cells are recorded here ("Sheet!A1" → "#RRGGBB"). */
+  fills?: Map<string, string>;
 }
 
 const MS_PER_DAY = 86400000;
@@ -155,7 +157,12 @@ export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extra
   let inIs = false;
   let phonetic = 0;
 
+  const fills = ctx.fills;
   const finishCell = (): void => {
+    if (fills && s > 0) {
+      const color = styles.fill[s];
+      if (color) fills.set(`${ctx.name}!${columnName(col)}${row + 1}`, color);
+    }
     const numFmt = s > 0 ? styles.numFmt[s] : undefined;
     const isDate = numFmt !== undefined && isDateFormat(numFmt);
     let value: CellValue = EMPTY_VALUE;

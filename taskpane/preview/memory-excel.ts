@@ -1,7 +1,7 @@
 /**
  * An Excel workbook in memory that speaks the adapter's slice of Office.js (`addin/excel/types.ts`),
  * so the preview page runs the very adapter code the add-in runs in Excel: reads, guarded writes,
- * highlights, the report sheet, workbook settings. Loaded from an .xlsx file with ExcelJS.
+ * highlights, the report sheet, workbook settings. Loaded from an .xlsx file with the shared reader (xlsx/).
  *
  * As in Office.js, writes are queued on proxy objects and land at `context.sync()`; properties
  * read the current state. Listeners hear about every sync that changed something, so the preview's
