@@ -1,14 +1,13 @@
 /**
  * Issue 6.3: Office.js round trips of read + recognise + validate + score-write through the
- * adapter (addin/excel), against the counting fake Excel of the adapter tests
- * (test/addin/fake-excel.ts, built on office-addin-mock). Counts `context.sync()` calls and
- * estimates each request's size: the response (JSON of every property loaded in the batch, as
- * the fake measures it) and the request (JSON of every value written in the batch).
+ * adapter (addin/excel), against the in-memory Excel of the preview and the adapter tests
+ * (addin/excel/memory-excel.ts). Counts `context.sync()` calls and estimates each request's
+ * size: the response (JSON of every property loaded in the batch, as the in-memory Excel measures it) and the request (JSON of every value written in the batch).
  */
 import { readSheet, writeBlocks, type AdapterEnv, type Platform } from '../addin/excel';
 import { cellAddress, columnLetter } from '../engine/address';
 import { scoreSheet } from '../engine/index';
-import { FakeExcel } from '../test/addin/fake-excel';
+import { MemoryExcel } from '../addin/excel/memory-excel';
 import { generatePlain } from './generate';
 
 function env(platform: Platform): AdapterEnv {
@@ -39,7 +38,7 @@ export interface RoundTrip {
 /** Reads an L1-style sheet of `n` rows, scores it and writes the scores beside the table. */
 export async function adapterRoundTrip(n: number, platform: Platform): Promise<RoundTrip> {
   const plain = generatePlain(n);
-  const excel = new FakeExcel({
+  const excel = new MemoryExcel({
     sheets: [
       {
         name: '考核表',

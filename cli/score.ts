@@ -3,9 +3,10 @@
  * the human-readable score lines, and `--out`: a copy of the workbook with the scores written
  * into the 得分 column (or a new one beside the table), the input never touched.
  */
-import { columnIndex, columnLetter, parseRangeAddress } from '../engine/address.js';
+import { parseCellAddress, parseRangeAddress } from '../engine/address.js';
 import type { Cell, CellRange } from '../engine/grid.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
+import { planScores } from '../engine/write-plan.js';
 import { patchPackage, type CellEdit } from '../xlsx/write.js';
 import { checkOutputKind, writeBytesAtomically } from './output.js';
 import { readWorkbookPackage } from './xlsx.js';
@@ -117,57 +118,45 @@ export async function writeScoredWorkbook(
   const summary: WriteSummary = { written: 0, skipped: [], columns: [] };
   const edits: CellEdit[] = [];
   for (const s of sheets) {
-    const grid = read.workbook.sheets.find((x) => x.name === s.sheet);
-    if (!grid) continue;
-    const covered = coveredBy(grid.merges);
-    const planned = new Map<string, CellEdit>();
-    const valueAt = (row: number, col: number): Cell['value'] | 'covered' | null => {
-      const e = planned.get(`${row},${col}`);
-      if (e)
-        return typeof e.value === 'number'
-          ? { kind: 'number', value: e.value }
-          : { kind: 'text', value: String(e.value) };
-      if (covered(row, col)) return 'covered';
-      const c = grid.rows[row]?.[col];
+    const sheet = read.workbook.sheets.find((x) => x.name === s.sheet);
+    if (!sheet) continue;
+    const covered = coveredBy(sheet.merges);
+    const planned = new Set<string>();
+    /** What a cell holds now: null when empty (and not covered by a merge, nor planned). */
+    const current = (row: number, col: number): Cell['value'] | 'taken' | null => {
+      if (planned.has(`${row},${col}`) || covered(row, col)) return 'taken';
+      const c = sheet.rows[row]?.[col];
       return c && (c.value.kind !== 'empty' || c.formula !== undefined) ? c.value : null;
-    };
-    const plan = (e: CellEdit): void => {
-      planned.set(`${e.row},${e.col}`, e);
-      edits.push(e);
     };
     for (const t of s.tables) {
       const range = parseRangeAddress(t.range);
       if (!range || t.items.length === 0) continue;
-      // What the table has to write: item scores not entered by the user, and the total.
-      const values: [number, number][] = t.score.items
-        .filter((i) => i.score !== null && i.source !== 'entered')
-        .map((i) => [i.row, i.score!]);
-      if (t.totalsRow && t.score.total !== null) values.push([t.totalsRow, t.score.total]);
-      if (values.length === 0) continue; // nothing to write: no new column either
-      let col: number;
-      let created = false;
-      if (t.columns.score) col = columnIndex(t.columns.score);
-      else {
-        col = range.right + 1;
-        const rows = [range.top, ...t.items.map((i) => i.row - 1), ...(t.totalsRow ? [t.totalsRow - 1] : [])];
-        while (rows.some((r) => valueAt(r, col) !== null)) col++;
-        created = true;
-        plan({
-          sheet: s.sheet,
-          row: range.top,
-          col,
-          value: '得分',
-          styleFrom: { row: range.top, col: range.right },
-        });
-      }
-      summary.columns.push({ sheet: s.sheet, range: t.range, column: columnLetter(col), created });
-      for (const [row1, value] of values) {
-        const current = valueAt(row1 - 1, col);
-        if (current === null) {
-          plan({ sheet: s.sheet, row: row1 - 1, col, value });
+      // The pane's plan, as values and without the summary block beside the table.
+      const plan = planScores(t, sheet, 'values', undefined, s.tables, { summary: false });
+      // A table with nothing to write gets no new 得分 column either.
+      if (!plan.cells.some((c) => c.kind !== 'header' && c.value !== null)) continue;
+      summary.columns.push({
+        sheet: s.sheet,
+        range: t.range,
+        column: plan.scoreColumn,
+        created: plan.createsScoreColumn,
+      });
+      for (const c of plan.cells) {
+        const at = parseCellAddress(c.address);
+        if (!at || c.value === null) continue;
+        const edit: CellEdit = { sheet: s.sheet, row: at.row, col: at.col, value: c.value };
+        if (c.kind === 'header') {
+          edits.push({ ...edit, styleFrom: { row: range.top, col: range.right } });
+          planned.add(`${at.row},${at.col}`);
+          continue;
+        }
+        const now = current(at.row, at.col);
+        if (now === null) {
+          edits.push(edit);
+          planned.add(`${at.row},${at.col}`);
           summary.written++;
-        } else if (current === 'covered' || current.kind !== 'number' || current.value !== value)
-          summary.skipped.push(`${s.sheet}!${columnLetter(col)}${row1}`);
+        } else if (now === 'taken' || now.kind === 'empty' || now.value !== c.value)
+          summary.skipped.push(`${s.sheet}!${c.address}`);
       }
     }
   }

@@ -9,6 +9,7 @@ import { evaluateRule, parseRule, renderRule, marginal } from './rules';
 import { DEFAULT_SETTINGS, parseOptionText, type ScoringSettings } from './rules/settings';
 import type { Actual } from './rules/types';
 import { readActual } from './rules/actual';
+import { bandCounts, bandOf, parseBands } from './bands';
 
 export type Scalar = number | string | boolean | null;
 export type Arg = Scalar | readonly (readonly Scalar[])[];
@@ -134,27 +135,6 @@ export function perfScore(
   return out(outcome.score, s.value.roundTo);
 }
 
-export interface Band {
-  min: Dec;
-  label: string;
-}
-
-/** "90:优秀,80:良好,60:合格,0:不合格" → bands, highest first. */
-export function parseBands(scheme: string): FnResult<Band[]> {
-  const bands: Band[] = [];
-  for (const part of scheme.normalize('NFKC').split(/[,;，；]/)) {
-    const p = part.trim();
-    if (p === '') continue;
-    const m = /^([+-]?\d+(?:\.\d+)?)\s*[:：=]\s*(.+)$/.exec(p);
-    if (!m)
-      return valueError(`等次方案「${p}」应写成 分数:等次`, `Band "${p}" must be written as score:label`);
-    bands.push({ min: dec(m[1]!), label: m[2]!.trim() });
-  }
-  if (bands.length === 0) return valueError('等次方案为空', 'The band scheme is empty');
-  bands.sort((a, b) => b.min.cmp(a.min));
-  return ok(bands);
-}
-
 /** PERF.BAND(score, [scheme]): the band (等次) of a score; default 90 优秀 / 80 良好 / 60 合格 / 0 不合格. */
 export function perfBand(score: Arg, scheme?: Arg): FnResult<string> {
   const s = requiredNumber(score, '得分');
@@ -162,39 +142,13 @@ export function perfBand(score: Arg, scheme?: Arg): FnResult<string> {
   const text = scheme === undefined ? null : scalar(scheme);
   const b = parseBands(typeof text === 'string' && text.trim() !== '' ? text : DEFAULT_SETTINGS.bands);
   if (!b.ok) return b;
-  const hit = b.value.find((x) => s.value.gte(x.min));
+  const hit = bandOf(s.value, b.value);
   return hit
     ? ok(hit.label)
     : naError(
         `得分 ${s.value.toString()} 低于最低等次的下限`,
         `Score ${s.value.toString()} is below the lowest band`,
       );
-}
-
-/** Whole counts per band from N and quotas, by the rounding mode (reported by callers). */
-export function bandCounts(
-  n: number,
-  quotas: readonly number[],
-  rounding: ScoringSettings['forced']['rounding'],
-): number[] {
-  const total = quotas.reduce((a, b) => a.plus(b), new D(0));
-  const exact = quotas.map((q) => (total.isZero() ? new D(0) : new D(n).mul(q).div(total)));
-  let counts = exact.map((e) =>
-    (rounding === 'halfUp' ? e.toDecimalPlaces(0, D.ROUND_HALF_UP) : e.floor()).toNumber(),
-  );
-  let diff = n - counts.reduce((a, b) => a + b, 0);
-  if (rounding === 'largestRemainder') {
-    // Ties between equal remainders go to the lower band: never more 优秀 than the quota allows.
-    const order = exact
-      .map((e, i) => ({ i, rem: e.minus(e.floor()) }))
-      .sort((a, b) => b.rem.cmp(a.rem) || b.i - a.i);
-    for (let k = 0; diff > 0; k++, diff--) counts[order[k % order.length]!.i]!++;
-  } else if (diff !== 0) {
-    // floor / halfUp: the largest band absorbs the difference.
-    const big = quotas.indexOf(Math.max(...quotas));
-    counts = counts.map((c, i) => (i === big ? c + diff : c));
-  }
-  return counts;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { cellAddress } from './address';
 import type { CellValue } from './grid';
-import { parseBands } from './functions';
+import { parseBands } from './bands';
 import type { Finding, FindingCode, ItemScore, Severity, TableScore } from './model';
 import type { RecognisedItem, RecognisedTable } from './recognise';
 import { evaluateRule, parseRule, renderRule } from './rules';

@@ -1,6 +1,6 @@
 /**
  * What the pane needs from where it runs. In Excel, `run` is `Excel.run`; in the browser preview
- * it is an in-memory workbook loaded from an .xlsx file (preview/memory-excel.ts). Either way the
+ * it is an in-memory workbook loaded from an .xlsx file (addin/excel/memory-excel.ts). Either way the
  * pane calls the same adapter functions (addin/excel) with the context it is handed.
  */
 import type { AdapterEnv, ExcelContext } from '../addin/excel';

@@ -22,7 +22,7 @@ import { SheetView } from '../engine/sheet-view';
 import { SCORING_FINDING_CODES, type ColumnRole, type Finding } from '../engine/model';
 import type { PaneHost } from './host';
 import { fmt, type Lang } from './i18n';
-import { planNewColumn, planScores, type ScorePlan, type WriteMode } from './plan';
+import { planNewColumn, planScores, type ScorePlan, type WriteMode } from '../engine/write-plan';
 import { PANE_SETTINGS_KEY, readPaneSettings, type PaneSettings } from './settings';
 
 export type Intent = 'success' | 'error' | 'warning' | 'info';

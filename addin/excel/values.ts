@@ -1,6 +1,7 @@
 /** Conversions between Office.js cell payloads and the engine's grid model. */
 import { parseRangeAddress } from '../../engine/address';
 import type { Cell, CellRange, CellValue } from '../../engine/grid';
+import type { WriteValue } from '../../engine/write-plan';
 
 const EMPTY: CellValue = { kind: 'empty' };
 
@@ -82,7 +83,7 @@ export function parseAreasAddress(address: string): CellRange[] {
 }
 
 /** A value the adapter writes: text, a finite number, a boolean, or null for "leave the cell alone". */
-export type WriteValue = string | number | boolean | null;
+export type { WriteValue };
 
 /**
  * What to hand to Office.js for a value so the cell ends up holding exactly that value.

@@ -9,24 +9,12 @@
 import { cellAddress, parseRangeAddress } from '../../engine/address';
 import { defaultEnv, supports, type AdapterEnv } from './requirements';
 import type { ExcelContext, Range } from './types';
-import { isEmptyContent, sameContent, toExcelLiteral, type WriteValue } from './values';
+import type { WriteBlock } from '../../engine/write-plan';
+import { isEmptyContent, sameContent, toExcelLiteral } from './values';
 
 export type { WriteValue } from './values';
 
-export interface WriteBlock {
-  /** A1 range on the target sheet, without sheet name, e.g. "H5:H20". Its size must match `values`. */
-  address: string;
-  /**
-   * Row-major values. Text is written as text even when it looks like a number, date or formula;
-   * null leaves the cell as it is.
-   */
-  values: WriteValue[][];
-  /**
-   * Optional formulas of the same shape ("=SUM(H5:H19)"); where a formula is given it is
-   * written instead of the value, elsewhere (null) the value is.
-   */
-  formulas?: (string | null)[][];
-}
+export type { WriteBlock } from '../../engine/write-plan';
 
 export interface WriteOptions {
   /** Write over cells that hold something else (default false: report them and write nothing). */

@@ -33,7 +33,7 @@ import type { ColumnRole, Finding } from '../../engine/model';
 import type { ScoringSettings } from '../../engine/rules/settings';
 import { paneLanguage, type PaneHost, type ThemeName } from '../host';
 import { fmt, t, type Lang } from '../i18n';
-import type { WriteMode } from '../plan';
+import type { WriteMode } from '../../engine/write-plan';
 import type { PaneSettings } from '../settings';
 import type { Analysis, Notice, PendingWrite, Workbench } from '../workbench';
 

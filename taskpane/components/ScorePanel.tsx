@@ -26,7 +26,7 @@ import { parseCellAddress, parseRangeAddress } from '../../engine/address';
 import type { ScoredTable } from '../../engine/index';
 import type { Finding } from '../../engine/model';
 import { fmt, t, type Lang } from '../i18n';
-import type { ScorePlan, WriteMode } from '../plan';
+import type { ScorePlan, WriteMode } from '../../engine/write-plan';
 
 const useStyles = makeStyles({
   row: {

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { parseBands } from '../../engine/functions';
+import { parseBands } from '../../engine/bands';
 import type { ScoringSettings } from '../../engine/rules/settings';
 import { t, type Lang } from '../i18n';
 import { checkScoring, parseQuotas } from '../settings';

@@ -7,7 +7,7 @@ import { useEffect, useReducer } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { cellAddress, columnLetter } from '../../engine/address';
 import type { CellRange } from '../../engine/grid';
-import type { MemoryCell, MemoryExcel, MemorySheet } from './memory-excel';
+import type { MemoryCell, MemoryExcel, MemorySheet } from '../../addin/excel/memory-excel';
 
 const useStyles = makeStyles({
   wrap: { overflow: 'auto', flexGrow: 1, border: `1px solid ${tokens.colorNeutralStroke1}` },
@@ -69,7 +69,7 @@ export function SheetPreview({ excel }: { excel: MemoryExcel }) {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => excel.onSync(() => redraw()), [excel]);
 
-  const sheet: MemorySheet = excel.active;
+  const sheet: MemorySheet = excel.activeSheet;
   const used = sheet.usedRect(false);
   const bottom = Math.min((used?.bottom ?? 10) + 3, MAX_ROWS - 1);
   const right = Math.min((used?.right ?? 6) + 2, MAX_COLS - 1);

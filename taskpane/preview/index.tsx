@@ -20,7 +20,7 @@ import {
 import { App } from '../components/App';
 import type { PaneHost, ThemeName } from '../host';
 import { InputError } from '../../xlsx/errors';
-import { MEMORY_ENV, type MemoryExcel } from './memory-excel';
+import { MEMORY_ENV, type MemoryExcel } from '../../addin/excel/memory-excel';
 import { SheetPreview } from './SheetPreview';
 
 declare const __EXAMPLES__: string[];
@@ -150,8 +150,8 @@ function Preview() {
             <Button
               key={s.id}
               size="small"
-              appearance={s === excel.active ? 'primary' : 'secondary'}
-              aria-pressed={s === excel.active}
+              appearance={s === excel.activeSheet ? 'primary' : 'secondary'}
+              aria-pressed={s === excel.activeSheet}
               data-testid="sheet-tab"
               onClick={() => excel.activate(s.name)}
             >

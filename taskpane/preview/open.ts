@@ -2,8 +2,8 @@
  * Opens .xlsx bytes in the browser for the preview: the shared reader (`xlsx/`) gives the grid,
  * and the solid fills of the file are kept so highlights can be cleared back to them.
  */
+import { MemoryExcel } from '../../addin/excel/memory-excel';
 import { openPackage, readOpenedPackage } from '../../xlsx/load';
-import { MemoryExcel } from './memory-excel';
 
 /** Reads the bytes of an .xlsx file into an in-memory workbook. Throws InputError for bad files. */
 export function openWorkbook(bytes: Uint8Array): Promise<MemoryExcel> {

@@ -16,7 +16,7 @@ import {
 import { WriteBlockError } from '../../addin/excel/write';
 import { parseAreasAddress, toExcelLiteral } from '../../addin/excel/values';
 import { packRequests } from '../../addin/excel/batch';
-import { FakeExcel, NO_FILL, valuesOf, type SheetSpec } from './fake-excel';
+import { MemoryExcel, NO_FILL, valuesOf, type SheetSpec } from '../../addin/excel/memory-excel';
 
 /** An Excel that supports ExcelApi up to `version` on `platform`. */
 function env(version = '1.17', platform: Platform = 'desktop'): AdapterEnv {
@@ -62,7 +62,7 @@ describe('readSheet', () => {
   spec.rows?.push([null, null, 40]);
 
   it('reads values, types, formulas, formats, merges and hidden rows and columns in two syncs', async () => {
-    const excel = new FakeExcel({ sheets: [spec] });
+    const excel = new MemoryExcel({ sheets: [spec] });
     const result = await readSheet(excel.context, { env: env() });
     expect(excel.syncs).toBe(2);
     expect(result.syncs).toBe(2);
@@ -92,7 +92,7 @@ describe('readSheet', () => {
   });
 
   it('tells an error value from text that looks like one by valueTypes', async () => {
-    const excel = new FakeExcel({
+    const excel = new MemoryExcel({
       sheets: [{ name: 'S', rows: [['#N/A', 'TRUE']], types: { A1: 'String', B1: 'String' } }],
     });
     const { sheet } = await readSheet(excel.context, { env: env() });
@@ -103,7 +103,7 @@ describe('readSheet', () => {
   });
 
   it('skips merged areas where ExcelApi 1.13 is missing and says so', async () => {
-    const excel = new FakeExcel({ sheets: [spec] });
+    const excel = new MemoryExcel({ sheets: [spec] });
     const result = await readSheet(excel.context, { env: env('1.12') });
     expect(result.mergesRead).toBe(false);
     expect(result.sheet.merges).toEqual([]);
@@ -111,7 +111,7 @@ describe('readSheet', () => {
   });
 
   it('puts the origin at the used range when the table does not start at A1', async () => {
-    const excel = new FakeExcel({
+    const excel = new MemoryExcel({
       sheets: [
         {
           name: 'S',
@@ -130,7 +130,7 @@ describe('readSheet', () => {
   });
 
   it('returns an empty sheet after one sync when the sheet is blank', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: '空表' }] });
+    const excel = new MemoryExcel({ sheets: [{ name: '空表' }] });
     const result = await readSheet(excel.context, { env: env() });
     expect(result).toMatchObject({ range: null, syncs: 1 });
     expect(result.sheet.rows).toEqual([]);
@@ -138,7 +138,7 @@ describe('readSheet', () => {
   });
 
   it('reads only the selection, clipped to the used range', async () => {
-    const excel = new FakeExcel({ sheets: [spec], selection: 'B2:H400' });
+    const excel = new MemoryExcel({ sheets: [spec], selection: 'B2:H400' });
     const result = await readSheet(excel.context, { env: env(), source: 'selection' });
     expect(result.range).toBe('B2:E5');
     expect(result.sheet.origin).toEqual({ row: 1, col: 1 });
@@ -147,14 +147,14 @@ describe('readSheet', () => {
   });
 
   it('asks for no per-row probes when no row is hidden', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: 'S', rows: table(200) }] });
+    const excel = new MemoryExcel({ sheets: [{ name: 'S', rows: table(200) }] });
     await readSheet(excel.context, { env: env() });
     // used range + one block + one merged-areas block per 170 rows
     expect(excel.rangesCreated.length).toBeLessThan(6);
   });
 
   it('feeds the engine: the read sheet is analysed like the CLI reads it', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: '责任分解', rows: table(3) }] });
+    const excel = new MemoryExcel({ sheets: [{ name: '责任分解', rows: table(3) }] });
     const { sheet } = await readSheet(excel.context, { env: env() });
     const analysis = analyseSheet(sheet);
     expect(analysis.tables.length).toBe(1);
@@ -170,8 +170,8 @@ describe('readSheet', () => {
     });
 
     it('desktop: 10 rows and 10,000 rows take the same two syncs', async () => {
-      const small = new FakeExcel({ sheets: [withHidden(10)] });
-      const large = new FakeExcel({ sheets: [withHidden(10_000)] });
+      const small = new MemoryExcel({ sheets: [withHidden(10)] });
+      const large = new MemoryExcel({ sheets: [withHidden(10_000)] });
       const a = await readSheet(small.context, { env: env('1.17', 'desktop') });
       const b = await readSheet(large.context, { env: env('1.17', 'desktop') });
       expect(small.syncs).toBe(2);
@@ -187,8 +187,8 @@ describe('readSheet', () => {
     it('web: the same 10,000 rows stay under the 5 MB limit in a few requests', async () => {
       // … but above Excel on the web's 5 MB limit once JSON-escaped, so there the blocks are
       // spread over requests: the count follows the data size, never the row count alone.
-      const small = new FakeExcel({ sheets: [withHidden(10)], payloadLimit: 5_000_000 });
-      const large = new FakeExcel({ sheets: [withHidden(10_000)], payloadLimit: 5_000_000 });
+      const small = new MemoryExcel({ sheets: [withHidden(10)], payloadLimit: 5_000_000 });
+      const large = new MemoryExcel({ sheets: [withHidden(10_000)], payloadLimit: 5_000_000 });
       await readSheet(small.context, { env: env('1.17', 'web') });
       const b = await readSheet(large.context, { env: env('1.17', 'web') });
       expect(small.syncs).toBe(2);
@@ -200,8 +200,11 @@ describe('readSheet', () => {
     }, 60_000);
 
     it('web: a sheet too large for one request is spread over requests of at most the budget', async () => {
-      const excel = new FakeExcel({ sheets: [{ name: 'S', rows: table(20_000) }], payloadLimit: 5_000_000 });
-      const desktop = new FakeExcel({ sheets: [{ name: 'S', rows: table(20_000) }] });
+      const excel = new MemoryExcel({
+        sheets: [{ name: 'S', rows: table(20_000) }],
+        payloadLimit: 5_000_000,
+      });
+      const desktop = new MemoryExcel({ sheets: [{ name: 'S', rows: table(20_000) }] });
       const result = await readSheet(excel.context, { env: env('1.17', 'web') });
       const reference = await readSheet(desktop.context, { env: env('1.17', 'desktop') });
       expect(excel.syncLog.every((s) => !s.failed && s.responseBytes <= 5_000_000)).toBe(true);
@@ -213,11 +216,11 @@ describe('readSheet', () => {
 
     it('web: a request that still comes back too large is split and asked again', async () => {
       const long = (i: number) => `${'很长的考核内容说明'.repeat(40)}${i}`;
-      const excel = new FakeExcel({
+      const excel = new MemoryExcel({
         sheets: [{ name: 'S', rows: table(3000, long) }],
         payloadLimit: 1_000_000,
       });
-      const desktop = new FakeExcel({ sheets: [{ name: 'S', rows: table(3000, long) }] });
+      const desktop = new MemoryExcel({ sheets: [{ name: 'S', rows: table(3000, long) }] });
       // The estimate (20 bytes a cell) is far too low for these cells.
       const result = await readSheet(excel.context, {
         env: env('1.17', 'web'),
@@ -233,7 +236,7 @@ describe('readSheet', () => {
 
   it('reads more than 512 merged areas without hitting the per-call limit', async () => {
     const merges = Array.from({ length: 600 }, (_, i) => `B${2 * i + 2}:B${2 * i + 3}`);
-    const excel = new FakeExcel({ sheets: [{ name: 'S', rows: table(1200), merges }] });
+    const excel = new MemoryExcel({ sheets: [{ name: 'S', rows: table(1200), merges }] });
     const { sheet } = await readSheet(excel.context, { env: env() });
     expect(excel.syncs).toBe(2);
     expect(sheet.merges).toHaveLength(600);
@@ -241,8 +244,8 @@ describe('readSheet', () => {
 });
 
 describe('writeBlocks', () => {
-  const target = (): FakeExcel =>
-    new FakeExcel({
+  const target = (): MemoryExcel =>
+    new MemoryExcel({
       sheets: [
         {
           name: '考核表',
@@ -346,16 +349,16 @@ describe('writeBlocks', () => {
   });
 
   it('turns events back on when the write fails', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: 'S', rows: [['a']] }], failOnSync: 2 });
+    const excel = new MemoryExcel({ sheets: [{ name: 'S', rows: [['a']] }], failOnSync: 2 });
     await expect(
       writeBlocks(excel.context, 'S', [{ address: 'B1', values: [[1]] }], { env: env() }),
-    ).rejects.toThrow('fake failure');
+    ).rejects.toThrow('memory-excel: failure on request');
     expect(excel.syncs).toBe(3);
     expect(excel.enableEvents).toBe(true);
   });
 
   it('leaves events off when they were off before', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: 'S', rows: [['a']] }], enableEvents: false });
+    const excel = new MemoryExcel({ sheets: [{ name: 'S', rows: [['a']] }], enableEvents: false });
     await writeBlocks(excel.context, 'S', [{ address: 'B1', values: [[1]] }], { env: env() });
     expect(excel.syncs).toBe(2);
     expect(excel.enableEvents).toBe(false);
@@ -388,8 +391,8 @@ describe('writeBlocks', () => {
 describe('highlightCells / clearHighlights', () => {
   const yellow = { color: '#FFFF00', pattern: 'Solid' };
   const hatched = { color: '#DDEBF7', pattern: 'LightDown', patternColor: '#5B9BD5', tintAndShade: 0.2 };
-  const workbook = (): FakeExcel =>
-    new FakeExcel({
+  const workbook = (): MemoryExcel =>
+    new MemoryExcel({
       sheets: [
         {
           name: '考核表',
@@ -494,7 +497,7 @@ describe('highlightCells / clearHighlights', () => {
 
 describe('selectCell', () => {
   it('activates the sheet and selects the cell in one sync', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: 'A' }, { name: '考核表' }] });
+    const excel = new MemoryExcel({ sheets: [{ name: 'A' }, { name: '考核表' }] });
     await selectCell(excel.context, '考核表', 'E20');
     expect(excel.syncs).toBe(1);
     expect(excel.activeSheet.name).toBe('考核表');
@@ -525,7 +528,7 @@ describe('writeReportSheet', () => {
   ];
 
   it('writes the findings to a new sheet with a bold header and sized columns', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: '2024' }] });
+    const excel = new MemoryExcel({ sheets: [{ name: '2024' }] });
     const result = await writeReportSheet(excel.context, findings, { env: env() });
     expect(result).toEqual({ sheetName: '校验报告', rows: 2, syncs: 2 });
     const report = excel.sheet('校验报告');
@@ -548,7 +551,7 @@ describe('writeReportSheet', () => {
   });
 
   it('picks the next free name when the report sheet exists', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: '校验报告' }, { name: '校验报告 (2)' }] });
+    const excel = new MemoryExcel({ sheets: [{ name: '校验报告' }, { name: '校验报告 (2)' }] });
     const result = await writeReportSheet(excel.context, findings, { env: env('1.6') });
     expect(result.sheetName).toBe('校验报告 (3)');
     expect(excel.sheet('校验报告 (3)').frozenRows).toBe(0); // freezePanes needs 1.7

@@ -1,11 +1,11 @@
 /** Workbook settings of the add-in, through the office-addin-mock fake of Excel. */
 import { describe, expect, it } from 'vitest';
 import { loadWorkbookSetting, saveWorkbookSetting } from '../../addin/excel';
-import { FakeExcel } from './fake-excel';
+import { MemoryExcel } from '../../addin/excel/memory-excel';
 
 describe('workbook settings', () => {
   it('reads null when the workbook has none, and what was saved after saving', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: 'S' }] });
+    const excel = new MemoryExcel({ sheets: [{ name: 'S' }] });
     expect(await loadWorkbookSetting(excel.context, 'perf-addin.settings')).toBeNull();
     await saveWorkbookSetting(excel.context, 'perf-addin.settings', '{"version":1}');
     expect(excel.settings.get('perf-addin.settings')).toBe('{"version":1}');
@@ -14,7 +14,7 @@ describe('workbook settings', () => {
   });
 
   it('deletes the value when saving null, and leaves other keys alone', async () => {
-    const excel = new FakeExcel({
+    const excel = new MemoryExcel({
       sheets: [{ name: 'S' }],
       settings: { 'perf-addin.settings': '{}', 'perf-addin.highlights': '{"version":1,"entries":[]}' },
     });

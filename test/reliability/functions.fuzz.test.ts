@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as F from '../../engine/functions';
+import { bandCounts } from '../../engine/bands';
 import { ruleTextArb, settingsTextArb, runs } from './arbitraries';
 
 type Scalar = F.Scalar;
@@ -129,7 +130,7 @@ describe('PERF functions fuzz: bounds and order', () => {
           expect(a.ok).toBe(true);
           const q = (quotas.split(';')[0] ?? '').split('/').map(Number);
           for (const r of ['floor', 'halfUp', 'largestRemainder'] as const) {
-            const counts = F.bandCounts(scores.length, q, r);
+            const counts = bandCounts(scores.length, q, r);
             expect(counts.reduce((x, y) => x + y, 0)).toBe(scores.length);
             for (const c of counts) expect(c).toBeGreaterThanOrEqual(0);
           }

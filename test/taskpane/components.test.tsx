@@ -9,7 +9,7 @@ import { FindingsPanel } from '../../taskpane/components/FindingsPanel';
 import { SettingsPanel } from '../../taskpane/components/SettingsPanel';
 import { TablesPanel } from '../../taskpane/components/TablesPanel';
 import { ScorePanel } from '../../taskpane/components/ScorePanel';
-import { planScores } from '../../taskpane/plan';
+import { planScores } from '../../engine/write-plan';
 import { Workbench } from '../../taskpane/workbench';
 import { readPaneSettings, DEFAULT_PANE_SETTINGS } from '../../taskpane/settings';
 

@@ -13,7 +13,7 @@ import {
   writeReportSheet,
 } from '../../addin/excel';
 import { analyseSheet } from '../../engine';
-import { MEMORY_ENV, MemoryExcel } from '../../taskpane/preview/memory-excel';
+import { MEMORY_ENV, MemoryExcel } from '../../addin/excel/memory-excel';
 import { openWorkbook } from '../../taskpane/preview/open';
 import { InputError } from '../../xlsx/errors';
 
@@ -47,7 +47,7 @@ describe('MemoryExcel from an .xlsx', () => {
   });
 
   it('writes only at sync, tells listeners which cells changed, and refuses to overwrite', async () => {
-    const x = new MemoryExcel(['S']);
+    const x = new MemoryExcel({ sheets: [{ name: 'S' }] });
     const heard: string[][] = [];
     x.onSync((e) => heard.push(e.written));
     const ok = await writeBlocks(x.context, 'S', [{ address: 'B2:B3', values: [[1], ['001']] }], {
@@ -66,7 +66,7 @@ describe('MemoryExcel from an .xlsx', () => {
 
   it('highlights over a user fill and puts that fill back on clearing', async () => {
     const x = await example('zaozhuang-2022-tasks.xlsx');
-    const sheet = x.active;
+    const sheet = x.activeSheet;
     sheet.ensure(8, 4).fill = {
       color: '#00B050',
       pattern: 'Solid',
@@ -89,15 +89,15 @@ describe('MemoryExcel from an .xlsx', () => {
 
   it('selects a cell and adds a report sheet under a free name', async () => {
     const x = await example('zaozhuang-2022-tasks-mistakes.xlsx');
-    await selectCell(x.context, x.active.name, 'E20');
+    await selectCell(x.context, x.activeSheet.name, 'E20');
     expect(x.selection).toEqual({ top: 19, left: 4, bottom: 19, right: 4 });
     const read = await readSheet(x.context, { env: MEMORY_ENV });
     const { findings } = analyseSheet(read.sheet);
     const first = await writeReportSheet(x.context, findings, { env: MEMORY_ENV });
     const second = await writeReportSheet(x.context, findings, { env: MEMORY_ENV });
     expect([first.sheetName, second.sheetName]).toEqual(['校验报告', '校验报告 (2)']);
-    expect(x.active.name).toBe('校验报告 (2)');
-    expect(x.active.cell(1, 3)?.value).toBe('B6');
-    expect(x.active.frozenRows).toBe(1);
+    expect(x.activeSheet.name).toBe('校验报告 (2)');
+    expect(x.activeSheet.cell(1, 3)?.value).toBe('B6');
+    expect(x.activeSheet.frozenRows).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ import {
   sumArguments,
   toBlocks,
   type PlannedCell,
-} from '../../taskpane/plan';
+} from '../../engine/write-plan';
 
 const at = (cells: readonly PlannedCell[], address: string) => cells.find((c) => c.address === address);
 

@@ -1,25 +1,36 @@
 /**
- * What "写入评分" writes, decided before anything is written: the item scores in the 得分 column
+ * What is written back when scores are written (the pane's 写入评分, `perf-check score --out`),
+ * decided before anything is written: the item scores in the 得分 column
  * (an existing one, or a new one right of the table), the total in the 合计 row, and a summary
  * block beside the table with the group totals, the table total and the band. As values, or as
  * live formulas (`=PERF.SCORE(…)`, `=SUM(…)`, `=PERF.BAND(…)`) that Excel keeps up to date.
  *
- * Pure: the pane shows the plan, the adapter writes its blocks and asks before overwriting.
+ * Pure: the pane shows the plan and the adapter writes its blocks, asking before overwriting;
+ * the CLI writes the same cells into its copy.
  */
-import Decimal from 'decimal.js';
-import {
-  cellAddress,
-  columnIndex,
-  columnLetter,
-  parseCellAddress,
-  parseRangeAddress,
-} from '../engine/address';
-import type { Sheet } from '../engine/grid';
-import type { ScoredTable } from '../engine/index';
-import type { Group, Item, ItemScore } from '../engine/model';
-import { DEFAULT_SETTINGS, type ScoringSettings } from '../engine/rules/settings';
-import { SheetView } from '../engine/sheet-view';
-import type { WriteBlock, WriteValue } from '../addin/excel';
+import { cellAddress, columnIndex, columnLetter, parseCellAddress, parseRangeAddress } from './address';
+import { dec, type Dec } from './rules/decimal';
+import type { Sheet } from './grid';
+import type { ScoredTable } from './index';
+import type { Group, Item, ItemScore } from './model';
+import { DEFAULT_SETTINGS, type ScoringSettings } from './rules/settings';
+import { SheetView } from './sheet-view';
+
+/** A value to write: text is written as text even when it looks like a number; null leaves the cell. */
+export type WriteValue = string | number | boolean | null;
+
+/** A rectangle of cells to write at once (the Office.js adapter's unit of writing). */
+export interface WriteBlock {
+  /** A1 range on the target sheet, without sheet name, e.g. "H5:H20". Its size must match `values`. */
+  address: string;
+  /** Row-major values; null leaves the cell as it is. */
+  values: WriteValue[][];
+  /**
+   * Optional formulas of the same shape ("=SUM(H5:H19)"); where a formula is given it is
+   * written instead of the value, elsewhere (null) the value is.
+   */
+  formulas?: (string | null)[][];
+}
 
 export type WriteMode = 'values' | 'formulas';
 
@@ -43,8 +54,8 @@ export interface ScorePlan {
   blocks: WriteBlock[];
   /** Items left for a score typed by hand (or waiting for an actual value). */
   pending: { row: number; name: string; cell: string }[];
-  /** Top-left cell of the summary block (group totals, total, band). */
-  summaryAt: string;
+  /** Top-left cell of the summary block (group totals, total, band); null when none is written. */
+  summaryAt: string | null;
 }
 
 export const SCORE_HEADER = '得分';
@@ -134,13 +145,15 @@ export function planScores(
   settings: ScoringSettings = DEFAULT_SETTINGS,
   /** The other tables of the sheet, which the summary block must not sit beside. */
   otherTables: readonly Pick<ScoredTable, 'range'>[] = [],
+  /** `summary: false` leaves out the block beside the table (the CLI's --out writes none). */
+  options: { summary?: boolean } = {},
 ): ScorePlan {
   const range = parseRangeAddress(table.range);
   if (!range) throw new Error(`bad table range ${table.range}`);
   const view = new SheetView(sheet);
   const cells: PlannedCell[] = [];
   const formulas = mode === 'formulas';
-  const options = optionText(settings);
+  const optionsText = optionText(settings);
 
   const createsScoreColumn = table.columns.score === undefined;
   const scoreCol = createsScoreColumn ? freeColumnRight(table, view) : columnIndex(table.columns.score!);
@@ -170,14 +183,14 @@ export function planScores(
   const pending: ScorePlan['pending'] = [];
   const scoredAsWhole = (item: Item): boolean =>
     item.points === null && table.groups.some((g) => g.scoredAsWhole && inGroup(item, g));
-  const itemScore = new Map<number, Decimal | null>();
+  const itemScore = new Map<number, Dec | null>();
 
   for (const item of table.items) {
     const s = byRow.get(item.row);
     const row0 = item.row - 1;
     const address = cellAddress(row0, scoreCol);
     const score = s?.score ?? null;
-    itemScore.set(item.row, score === null ? null : new Decimal(score));
+    itemScore.set(item.row, score === null ? null : dec(score));
     if (s?.source === 'entered') continue; // the clerk's own score stays as typed
     // A rule the engine read gets a live formula, even while its actual value is still blank.
     const liveRule =
@@ -198,7 +211,7 @@ export function planScores(
         view.value(row0, pointsCol).kind === 'number'
           ? item.pointsCell
           : String(item.points);
-      formula = `=PERF.SCORE(${cellAddress(row0, actualCol)},${ruleCell},${pointsRef},,${literal(options)})`;
+      formula = `=PERF.SCORE(${cellAddress(row0, actualCol)},${ruleCell},${pointsRef},,${literal(optionsText)})`;
     } else if (formulas && s?.source === 'deduction' && !item.deductionOnly && deductionCol !== null) {
       formula = `=MAX(0,${item.points}-N(${cellAddress(row0, deductionCol)}))`;
     }
@@ -218,79 +231,83 @@ export function planScores(
       formula: formulas ? totalFormula : null,
     });
 
-  // Summary block: right of the table (one blank column after the scores), from the first row
-  // under the header down, in the first columns where every cell it needs is empty. Not on the
-  // header row (extra words there would change how the table is read), and not beside another
-  // table of the sheet: when the group rows would reach one, they are left out (the pane shows them).
-  const others = otherTables
-    .filter((o) => o.range !== table.range)
-    .flatMap((o) => parseRangeAddress(o.range) ?? []);
-  const summaryTop = table.headerRow - 1 + table.headerRows; // 0-based row of the title
-  const clashes = (rows: number) =>
-    others.some((o) => summaryTop <= o.bottom && summaryTop + rows - 1 >= o.top);
-  const groups = clashes(3 + table.groups.length) ? [] : table.groups;
-  const summaryRows = 3 + groups.length;
-  let labelCol = Math.max(scoreCol, range.right) + 2;
-  const blocked = (col: number): boolean => {
-    for (let rr = summaryTop; rr < summaryTop + summaryRows; rr++)
-      for (let dc = 0; dc < 3; dc++) if (!view.isEmpty(rr, col + dc)) return true;
-    return false;
-  };
-  for (let tries = 0; tries < 200 && blocked(labelCol); tries++) labelCol++;
-  const put = (
-    row0: number,
-    dc: number,
-    kind: PlannedKind,
-    value: WriteValue,
-    formula: string | null = null,
-  ) => cells.push({ address: cellAddress(row0, labelCol + dc), kind, value, formula });
-  let r = summaryTop;
-  put(r, 0, 'summary', SUMMARY_TITLE);
-  put(r, 1, 'summary', SUMMARY_LABELS.points);
-  put(r, 2, 'summary', SUMMARY_LABELS.score);
-  r++;
-  for (const g of groups) {
-    const members = table.items.filter((i) => inGroup(i, g) && !i.deductionOnly);
-    const scores = members.map((i) => itemScore.get(i.row) ?? null);
-    const complete = members.length > 0 && scores.every((x) => x !== null);
-    const sum = complete ? scores.reduce<Decimal>((a, b) => a.plus(b as Decimal), new Decimal(0)) : null;
-    put(r, 0, 'group', `${'　'.repeat(g.level - 1)}${g.label.replace(/\s+/g, ' ')}`);
-    put(r, 1, 'group', g.declared ?? g.sum);
-    if (members.length > 0 && (complete || formulas))
+  let summaryAt: string | null = null;
+  if (options.summary !== false) {
+    // Summary block: right of the table (one blank column after the scores), from the first row
+    // under the header down, in the first columns where every cell it needs is empty. Not on the
+    // header row (extra words there would change how the table is read), and not beside another
+    // table of the sheet: when the group rows would reach one, they are left out (the pane shows them).
+    const others = otherTables
+      .filter((o) => o.range !== table.range)
+      .flatMap((o) => parseRangeAddress(o.range) ?? []);
+    const summaryTop = table.headerRow - 1 + table.headerRows; // 0-based row of the title
+    const clashes = (rows: number) =>
+      others.some((o) => summaryTop <= o.bottom && summaryTop + rows - 1 >= o.top);
+    const groups = clashes(3 + table.groups.length) ? [] : table.groups;
+    const summaryRows = 3 + groups.length;
+    let labelCol = Math.max(scoreCol, range.right) + 2;
+    const blocked = (col: number): boolean => {
+      for (let rr = summaryTop; rr < summaryTop + summaryRows; rr++)
+        for (let dc = 0; dc < 3; dc++) if (!view.isEmpty(rr, col + dc)) return true;
+      return false;
+    };
+    for (let tries = 0; tries < 200 && blocked(labelCol); tries++) labelCol++;
+    const put = (
+      row0: number,
+      dc: number,
+      kind: PlannedKind,
+      value: WriteValue,
+      formula: string | null = null,
+    ) => cells.push({ address: cellAddress(row0, labelCol + dc), kind, value, formula });
+    let r = summaryTop;
+    put(r, 0, 'summary', SUMMARY_TITLE);
+    put(r, 1, 'summary', SUMMARY_LABELS.points);
+    put(r, 2, 'summary', SUMMARY_LABELS.score);
+    r++;
+    for (const g of groups) {
+      const members = table.items.filter((i) => inGroup(i, g) && !i.deductionOnly);
+      const scores = members.map((i) => itemScore.get(i.row) ?? null);
+      const complete = members.length > 0 && scores.every((x) => x !== null);
+      const sum = complete ? scores.reduce<Dec>((a, b) => a.plus(b as Dec), dec(0)) : null;
+      put(r, 0, 'group', `${'　'.repeat(g.level - 1)}${g.label.replace(/\s+/g, ' ')}`);
+      put(r, 1, 'group', g.declared ?? g.sum);
+      if (members.length > 0 && (complete || formulas))
+        put(
+          r,
+          2,
+          'group',
+          sum === null ? null : sum.toNumber(),
+          formulas
+            ? `=SUM(${sumArguments(
+                scoreLetter,
+                members.map((i) => i.row),
+              )})`
+            : null,
+        );
+      r++;
+    }
+    const totalRow0 = r;
+    put(r, 0, 'total', SUMMARY_LABELS.total);
+    put(r, 1, 'total', table.score.outOf);
+    if (total !== null || formulas) put(r, 2, 'total', total, formulas ? totalFormula : null);
+    r++;
+    put(r, 0, 'band', SUMMARY_LABELS.band);
+    const band = table.score.band;
+    const hasVeto = table.items.some((i) => i.veto || i.vetoExcellence);
+    const outOf = table.score.outOf;
+    if (formulas && !hasVeto && outOf !== null && outOf > 0) {
+      const totalCell = cellAddress(totalRow0, labelCol + 2);
       put(
         r,
         2,
-        'group',
-        sum === null ? null : sum.toNumber(),
-        formulas
-          ? `=SUM(${sumArguments(
-              scoreLetter,
-              members.map((i) => i.row),
-            )})`
-          : null,
+        'band',
+        band,
+        `=IF(${totalCell}="","",PERF.BAND(${totalCell}*100/${outOf},${literal(settings.bands)}))`,
       );
-    r++;
-  }
-  const totalRow0 = r;
-  put(r, 0, 'total', SUMMARY_LABELS.total);
-  put(r, 1, 'total', table.score.outOf);
-  if (total !== null || formulas) put(r, 2, 'total', total, formulas ? totalFormula : null);
-  r++;
-  put(r, 0, 'band', SUMMARY_LABELS.band);
-  const band = table.score.band;
-  const hasVeto = table.items.some((i) => i.veto || i.vetoExcellence);
-  const outOf = table.score.outOf;
-  if (formulas && !hasVeto && outOf !== null && outOf > 0) {
-    const totalCell = cellAddress(totalRow0, labelCol + 2);
-    put(
-      r,
-      2,
-      'band',
-      band,
-      `=IF(${totalCell}="","",PERF.BAND(${totalCell}*100/${outOf},${literal(settings.bands)}))`,
-    );
-  } else if (band !== null) {
-    put(r, 2, 'band', table.score.bandNote ? `${band}（${table.score.bandNote}）` : band);
+    } else if (band !== null) {
+      put(r, 2, 'band', table.score.bandNote ? `${band}（${table.score.bandNote}）` : band);
+    }
+    summaryAt = cellAddress(summaryTop, labelCol);
   }
 
   return {
@@ -299,7 +316,7 @@ export function planScores(
     cells: cells.filter((c) => c.value !== null || c.formula !== null),
     blocks: toBlocks(cells.filter((c) => c.value !== null || c.formula !== null)),
     pending,
-    summaryAt: cellAddress(summaryTop, labelCol),
+    summaryAt,
   };
 }
 
