@@ -126,7 +126,8 @@ function cachedHeaderMatch(raw: string): HeaderMatch | null {
 }
 
 /** Headers that name units or people, not indicators: "单位名称", "科室", "姓名". */
-const ENTITY_LABEL = /^(序号)?(单位|单位名称|科室|科室名称|部门|部门名称|考核对象|考核单位|被考核单位|姓名|人员)$/;
+const ENTITY_LABEL =
+  /^(序号)?(单位|单位名称|科室|科室名称|部门|部门名称|考核对象|考核单位|被考核单位|姓名|人员)$/;
 /** Roles a list of units or people has besides its name column; nothing to check or score. */
 const LIST_ROLES: ReadonlySet<ColumnRole> = new Set(['seq', 'item', 'person', 'owner', 'note', 'attribute']);
 
@@ -135,7 +136,10 @@ const LIST_ROLES: ReadonlySet<ColumnRole> = new Set(['seq', 'item', 'person', 'o
  * column names units, and it has no column an indicator table is checked or scored by (points,
  * targets, standards, actual values, scores, coefficients …).
  */
-function isEntityList(matches: readonly { match: HeaderMatch; text: string }[], roles: ReadonlySet<ColumnRole>): boolean {
+function isEntityList(
+  matches: readonly { match: HeaderMatch; text: string }[],
+  roles: ReadonlySet<ColumnRole>,
+): boolean {
   for (const r of roles) if (!LIST_ROLES.has(r)) return false;
   const names = matches.filter((m) => m.match.role === 'item');
   return names.length > 0 && names.every((m) => ENTITY_LABEL.test(m.text));
