@@ -33,6 +33,14 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** .xls, .et and .ods are read, never written: the copy would lose what we cannot model. */
+export function refuseLegacyOutput(input: string): never {
+  throw new OutputError(
+    `${path.basename(input)} 不是 .xlsx 文件（.xls、.et、.ods 只能检查和评分，不能写回）；请在 Excel 或 WPS 中另存为 .xlsx 后再用 --out`,
+    `${path.basename(input)} is not an .xlsx file (.xls, .et and .ods are checked and scored but never written); save it as .xlsx in Excel or WPS, then use --out`,
+  );
+}
+
 /** The extension a copy of this package must have: Excel refuses a macro workbook named .xlsx. */
 export function checkOutputKind(kind: { macro: boolean; template: boolean }, out: string): void {
   const want = kind.template ? (kind.macro ? '.xltm' : '.xltx') : kind.macro ? '.xlsm' : '.xlsx';

@@ -8,7 +8,7 @@ import type { Cell, CellRange } from '../engine/grid.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
 import { planScores } from '../engine/write-plan.js';
 import { patchPackage, type CellEdit } from '../xlsx/write.js';
-import { checkOutputKind, writeBytesAtomically } from './output.js';
+import { checkOutputKind, refuseLegacyOutput, writeBytesAtomically } from './output.js';
 import { readWorkbookPackage } from './xlsx.js';
 import type { Lang } from './report.js';
 
@@ -115,6 +115,7 @@ export async function writeScoredWorkbook(
   force: boolean,
 ): Promise<WriteSummary> {
   const { pkg, read } = await readWorkbookPackage(input, true);
+  if (!pkg) refuseLegacyOutput(input);
   const summary: WriteSummary = { written: 0, skipped: [], columns: [] };
   const edits: CellEdit[] = [];
   for (const s of sheets) {

@@ -10,7 +10,8 @@ import { promises as fs } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import type { Workbook } from '../engine/grid.js';
 import { InputError } from '../xlsx/errors.js';
-import { loadPackage } from '../xlsx/load.js';
+import { readLegacyWorkbook } from '../xlsx/legacy.js';
+import { legacyKind, loadPackage } from '../xlsx/load.js';
 import type { XlsxPackage } from '../xlsx/package.js';
 import type { ReadResult } from '../xlsx/read.js';
 import { setInflater } from '../xlsx/zip.js';
@@ -49,7 +50,8 @@ function fsInputError(err: unknown): InputError {
 }
 
 export interface LoadedFile {
-  pkg: XlsxPackage;
+  /** null for .xls / .et / .ods: read for checking and scoring, never written. */
+  pkg: XlsxPackage | null;
   read: ReadResult;
 }
 
@@ -67,7 +69,20 @@ export async function readWorkbookFile(path: string): Promise<Workbook> {
 /** The package and what was read from it; reuses the last read of the same path. */
 export async function readWorkbookPackage(path: string, reuse = false): Promise<LoadedFile> {
   if (reuse && last?.path === path) return last.loaded;
-  const loaded = loadPackage(await readBytes(path));
+  const bytes = await readBytes(path);
+  const legacy = legacyKind(bytes);
+  const loaded: LoadedFile = legacy
+    ? {
+        pkg: null,
+        read: {
+          workbook: await readLegacyWorkbook(bytes, legacy),
+          arrays: [],
+          names: [],
+          info: [],
+          hasFormulas: false,
+        },
+      }
+    : loadPackage(bytes);
   last = { path, loaded };
   return loaded;
 }

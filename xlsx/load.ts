@@ -10,7 +10,8 @@ import type { Workbook } from '../engine/grid.js';
 import { InputError } from './errors.js';
 import { XlsxPackage } from './package.js';
 import { readPackage, type ReadResult } from './read.js';
-import { ZipError } from './zip.js';
+import type { LegacyKind } from './legacy.js';
+import { inflateEntry, readZipDirectory, ZipError } from './zip.js';
 
 export const NOT_XLSX_ZH = '不是有效的 .xlsx 文件';
 export const NOT_XLSX_EN = 'not a valid .xlsx file';
@@ -92,6 +93,24 @@ export function checkMagic(buf: Uint8Array): InputError | null {
   if (startsWith(buf, ZIP_MAGIC)) return null;
   if (looksLikeText(buf)) return textInputError(buf);
   return new InputError('invalid', NOT_XLSX_ZH, NOT_XLSX_EN);
+}
+
+/**
+ * The formats read through SheetJS (legacy.ts): an OLE2 compound file that is not an encrypted
+ * package (.xls, WPS .et), or a zip whose `mimetype` says OpenDocument spreadsheet (.ods).
+ */
+export function legacyKind(buf: Uint8Array): LegacyKind | null {
+  if (startsWith(buf, OLE_MAGIC))
+    return hasUtf16Name(buf, 'EncryptedPackage') || hasUtf16Name(buf, 'EncryptionInfo') ? null : 'xls';
+  if (!startsWith(buf, ZIP_MAGIC) || checkZipSizes(buf)) return null;
+  try {
+    const mime = readZipDirectory(buf).find((e) => e.name === 'mimetype');
+    if (!mime || mime.size > 200) return null;
+    const text = new TextDecoder().decode(inflateEntry(buf, mime));
+    return text.trim() === 'application/vnd.oasis.opendocument.spreadsheet' ? 'ods' : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Refused beyond this much inflated content in total: no real indicator workbook comes close. */

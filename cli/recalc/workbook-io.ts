@@ -8,7 +8,7 @@ import { parseRef } from '../../xlsx/sheet.js';
 import type { XlsxPackage } from '../../xlsx/package.js';
 import { patchPackage, type CellEdit } from '../../xlsx/write.js';
 import { readWorkbookPackage } from '../xlsx.js';
-import { checkOutputKind, writeBytesAtomically } from '../output.js';
+import { checkOutputKind, refuseLegacyOutput, writeBytesAtomically } from '../output.js';
 import type { ArrayFormula, CellWrite, DefinedName, RecalcValue } from './types.js';
 
 /** The error values a workbook can store. */
@@ -18,7 +18,8 @@ export interface RecalcWorkbook {
   workbook: Workbook;
   arrays: ArrayFormula[];
   names: DefinedName[];
-  pkg: XlsxPackage;
+  /** null for .xls / .et / .ods (recalculated, not written). */
+  pkg: XlsxPackage | null;
 }
 
 /** Reads the file once: grid, array formulas, defined names. Throws InputError. */
@@ -55,9 +56,10 @@ export async function writeRecalculated(
   out: string,
   force: boolean,
 ): Promise<void> {
-  checkOutputKind(wb.pkg.kind(), out);
+  const pkg = wb.pkg ?? refuseLegacyOutput(input);
+  checkOutputKind(pkg.kind(), out);
   await writeBytesAtomically(
-    () => patchPackage(wb.pkg, recalcEdits(writes), { fullCalcOnLoad: false }),
+    () => patchPackage(pkg, recalcEdits(writes), { fullCalcOnLoad: false }),
     input,
     out,
     force,

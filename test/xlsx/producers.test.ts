@@ -232,3 +232,33 @@ describe('LibreOffice opens the scored copies', () => {
     console.warn('LibreOffice check skipped: soffice is not installed');
   });
 });
+
+describe('.xls, WPS .et and .ods: read for checking and scoring, never written', () => {
+  it.each(['libreoffice.xls', 'wps-style.et', 'libreoffice.ods'])('%s', async (file) => {
+    const input = join(DIR, file);
+    const c = captureIo();
+    await main(['score', '--json', input], c.io);
+    const doc = JSON.parse(c.out()) as {
+      files: { tables: { sheet: string; range: string; items: { score: number | null }[] }[] }[];
+    };
+    const tables = doc.files[0]!.tables;
+    expect(tables.map((t) => `${t.sheet}!${t.range}`)).toEqual(['考核表!A2:H6']);
+    expect(tables[0]!.items.map((i) => i.score)).toEqual(SCORES);
+    // Writing is refused with a message that suggests saving as .xlsx; nothing is written.
+    const out = join(tmp.dir, `${file}.xlsx`);
+    const w = captureIo();
+    expect(await main(['score', '--out', out, input], w.io)).toBe(2);
+    expect(w.err()).toContain('另存为 .xlsx');
+    expect(existsSync(out)).toBe(false);
+    expect(await main(['recalc', '--out', out, input], captureIo().io)).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a .csv is refused with the same advice', async () => {
+    const csv = join(tmp.dir, 'table.csv');
+    writeFileSync(csv, '一级指标,任务要点名称,分值\n党建,三会一课,10\n');
+    const c = captureIo();
+    expect(await main(['validate', csv], c.io)).toBe(2);
+    expect(c.err()).toContain('CSV 或纯文本文件，请在 Excel 中打开后另存为 .xlsx');
+  });
+});
