@@ -103,7 +103,9 @@ export async function readSheet(
   const used = worksheet.getUsedRangeOrNullObject(options.valuesOnly ?? true);
   used.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
   const selection =
-    options.source === 'selection' && options.sheet === undefined ? context.workbook.getSelectedRange() : null;
+    options.source === 'selection' && options.sheet === undefined
+      ? context.workbook.getSelectedRange()
+      : null;
   selection?.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
   syncs++;
   await context.sync();
