@@ -9,14 +9,14 @@
  * Output (dist/addin/, a self-contained static site):
  *   taskpane.html + taskpane.js   the task pane, which is also the shared runtime
  *   functions.js                  the PERF custom functions (loaded into taskpane.html too)
- *   functions.json                function metadata from the JSDoc of addin/functions/functions.ts
- *   functions-zh-cn.json          the same with the Chinese names of addin/functions/locale-zh-cn.json
- *   help/index.html, assets/*.png, manifest.xml
+ *   functions.json                function metadata, generated from the registry engine/functions/
+ *   functions-zh-cn.json          the same with the Chinese names declared there
+ *   help/index.html               addin/help/index.html with the function list and sections filled in
+ *   assets/*.png, manifest.xml
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { AddinAssetsPlugin } = require('./addin/build/addin-assets-plugin');
 const { DEV_HOST, resolveAddinHost } = require('./addin/build/host');
@@ -28,19 +28,18 @@ const FUNCTIONS_SOURCE = './addin/functions/functions.ts';
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /**
- * functions.json comes from custom-functions-metadata-plugin; its loader would also append a
- * `CustomFunctions.associate(id, fn)` per function to functions.ts, which already associates
- * every function itself (FUNCTIONS, checked against functions.json by the tests). Dropping the
- * plugin's stored result once the metadata is emitted turns that loader into a no-op, so each
- * function is associated exactly once.
+ * The PERF functions' metadata and help, generated from their declarations (engine/functions/, in
+ * TypeScript: loaded with tsx, a devDependency, as the build runs).
  */
-class FunctionsMetadataPlugin extends CustomFunctionsMetadataPlugin {
-  apply(compiler) {
-    super.apply(compiler);
-    compiler.hooks.compilation.tap('FunctionsMetadataPlugin', () => {
-      delete CustomFunctionsMetadataPlugin.generateResults[FUNCTIONS_SOURCE];
-    });
-  }
+function functionsAssets() {
+  const { require: tsxRequire } = require('tsx/cjs/api');
+  const m = tsxRequire('./engine/functions/metadata.ts', __filename);
+  return {
+    metadata: m.functionsJson(`${DEV_HOST}help/index.html`),
+    locales: [{ locale: 'zh-CN', table: m.zhLocaleTable(), output: 'functions-zh-cn.json' }],
+    help: { template: 'addin/help/index.html', output: 'help/index.html', render: m.renderHelpPage },
+    sources: path.join(__dirname, 'engine', 'functions'),
+  };
 }
 
 /**
@@ -151,7 +150,6 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new FunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: 'functions.json' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './taskpane/taskpane.html',
@@ -169,16 +167,12 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'addin/help', to: 'help' },
           { from: 'manifest.xml', to: 'manifest.xml' },
           { from: 'examples/*.xlsx', to: 'examples/[name][ext]' },
         ],
       }),
       new AddinAssetsPlugin({
-        metadata: 'functions.json',
-        locales: [
-          { locale: 'zh-CN', table: 'addin/functions/locale-zh-cn.json', output: 'functions-zh-cn.json' },
-        ],
+        functions: functionsAssets(),
         host,
         devHost: DEV_HOST,
       }),

@@ -15,11 +15,15 @@ import {
   type ImplementedFunctions,
 } from 'hyperformula';
 import { perfScore, type Scalar } from '../engine/functions';
+import { spec as score } from '../engine/functions/score';
+
+/** The function's name in formulas, from its declaration (engine/functions/score.ts). */
+const NAME = `PERF.${score.id}`;
 
 /** PERF.SCORE(actual, rule, points) as a HyperFormula plugin over the pure function. */
 class PerfPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
-    'PERF.SCORE': {
+    [NAME]: {
       method: 'score',
       parameters: [
         { argumentType: FunctionArgumentType.SCALAR },
@@ -33,7 +37,7 @@ class PerfPlugin extends FunctionPlugin {
   score(ast: { args: unknown[] }, state: unknown) {
     const args = ast.args as Parameters<FunctionPlugin['runFunction']>[0];
     const st = state as Parameters<FunctionPlugin['runFunction']>[1];
-    return this.runFunction(args, st, this.metadata('PERF.SCORE'), (a: unknown, r: string, p: unknown) => {
+    return this.runFunction(args, st, this.metadata(NAME), (a: unknown, r: string, p: unknown) => {
       const res = perfScore(toScalar(a), r, toScalar(p));
       return res.ok ? res.value : new CellError(ErrorType.VALUE, res.messageEn);
     });
@@ -48,7 +52,7 @@ function toScalar(v: unknown): Scalar {
 let registered = false;
 function register(): void {
   if (registered) return;
-  HyperFormula.registerFunctionPlugin(PerfPlugin, { enGB: { 'PERF.SCORE': 'PERF.SCORE' } });
+  HyperFormula.registerFunctionPlugin(PerfPlugin, { enGB: { [NAME]: NAME } });
   registered = true;
 }
 
@@ -86,7 +90,7 @@ export function formulaSheet(n: number, kind: 'perf' | 'native', shift = 0): Con
     const rule = RULES[i % RULES.length]!;
     const r = i + 1;
     const f =
-      kind === 'perf' ? `=PERF.SCORE(A${r},B${r},C${r})` : `=${rule.native.replace(/\{r\}/g, String(r))}`;
+      kind === 'perf' ? `=${NAME}(A${r},B${r},C${r})` : `=${rule.native.replace(/\{r\}/g, String(r))}`;
     rows.push([rule.actual(i + shift), rule.text, rule.points, f]);
   }
   return rows;

@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Webpack plugin for the add-in's own build steps:
- *  - checks functions.json (emitted by custom-functions-metadata-plugin) and writes the
- *    localised copy (functions-zh-cn.json) from the locale table;
+ *  - emits functions.json (generated from the function registry, engine/functions/), checks it,
+ *    and writes the localised copy (functions-zh-cn.json) from the locale table;
+ *  - emits the help page: its template with the function list and sections filled in;
  *  - in production, rewrites the development host (https://localhost:3000/) in the manifest
  *    and the functions metadata to the deployment host;
  *  - fails the build when a browser bundle would pull in a Node built-in module.
@@ -26,15 +27,21 @@ function isNodeBuiltin(request) {
 
 class AddinAssetsPlugin {
   /**
-   * @param {{ metadata?: string, locales?: { locale: string, table: string, output: string }[],
+   * @param {{ functions: { metadata: object, locales: { locale: string, table: object, output: string }[],
+   *             help: { template: string, output: string, render: (template: string) => string },
+   *             sources?: string },
    *           host?: string, devHost?: string, rewrite?: string[] }} options
    */
-  constructor(options = {}) {
-    this.metadata = options.metadata || 'functions.json';
-    this.locales = options.locales || [];
+  constructor(options) {
+    this.functions = options.functions;
+    this.metadata = 'functions.json';
     this.devHost = options.devHost || DEV_HOST;
     this.host = options.host || this.devHost;
-    this.rewrite = options.rewrite || ['manifest.xml', this.metadata, ...this.locales.map((l) => l.output)];
+    this.rewrite = options.rewrite || [
+      'manifest.xml',
+      this.metadata,
+      ...this.functions.locales.map((l) => l.output),
+    ];
   }
 
   apply(compiler) {
@@ -62,30 +69,29 @@ class AddinAssetsPlugin {
         { name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         () => {
           const fail = (message) => compilation.errors.push(new WebpackError(`${NAME}: ${message}`));
-          const asset = compilation.getAsset(this.metadata);
-          if (!asset) {
-            // custom-functions-metadata-plugin has reported why it emitted nothing.
-            if (compilation.errors.length === 0) fail(`${this.metadata} was not generated`);
-            return;
-          }
-          const metadata = JSON.parse(asset.source.source().toString());
+          const { metadata, locales, help, sources: registry } = this.functions;
+          // The registry is read when the build starts: a change to it needs a new build.
+          if (registry) compilation.contextDependencies.add(registry);
           for (const e of checkFunctionsMetadata(metadata)) fail(e);
-          for (const { locale, table, output } of this.locales) {
-            const file = path.resolve(compiler.context, table);
-            compilation.fileDependencies.add(file);
-            let entries;
-            try {
-              entries = JSON.parse(fs.readFileSync(file, 'utf8'));
-            } catch (err) {
-              fail(`cannot read ${table}: ${err.message}`);
-              continue;
-            }
-            const result = localizeFunctionsMetadata(metadata, entries, locale);
+          compilation.emitAsset(
+            this.metadata,
+            new sources.RawSource(`${JSON.stringify(metadata, null, 4)}\n`),
+          );
+          for (const { locale, table, output } of locales) {
+            const result = localizeFunctionsMetadata(metadata, table, locale);
             for (const e of result.errors) fail(e);
             compilation.emitAsset(
               output,
               new sources.RawSource(`${JSON.stringify(result.metadata, null, 2)}\n`),
             );
+          }
+          const template = path.resolve(compiler.context, help.template);
+          compilation.fileDependencies.add(template);
+          try {
+            const page = help.render(fs.readFileSync(template, 'utf8'));
+            compilation.emitAsset(help.output, new sources.RawSource(page));
+          } catch (err) {
+            fail(`cannot read ${help.template}: ${err.message}`);
           }
           if (this.host !== this.devHost) {
             for (const name of this.rewrite) {

@@ -3,8 +3,8 @@
  * Custom-function metadata checks and localisation, used by the webpack build (AddinAssetsPlugin)
  * and by the tests. Pure functions over parsed JSON: no file or network access.
  *
- * functions.json is generated from the JSDoc of addin/functions/functions.ts; a locale table
- * (addin/functions/locale-zh-cn.json) gives, per function id, the localised name, description
+ * functions.json is generated from the function registry (engine/functions/metadata.ts); a locale table
+ * (generated from the same declarations) gives, per function id, the localised name, description
  * and parameter names/descriptions:
  *
  *   { "CELLREF": { "name": "单元格地址", "description": "…",

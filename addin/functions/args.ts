@@ -14,7 +14,7 @@
  * A value the engine cannot take is an `ArgumentError`; functions.ts never lets it escape to Excel
  * (result.ts turns it into #VALUE! / #N/A with the message).
  */
-import type { Arg, Scalar } from '../../engine/functions';
+import type { Arg, ParamSpec, Scalar } from '../../engine/functions';
 
 export type ErrorValue = '#VALUE!' | '#N/A';
 
@@ -73,7 +73,7 @@ export function cells(value: unknown, what: string): Scalar[][] {
 }
 
 /**
- * PERF.SCORE's actual value: one cell, or a range when the rule has several conditions. A 1×1
+ * An actual value scored by a rule: one cell, or a range when the rule has several conditions. A 1×1
  * range becomes its value, so that one cell holding "96%,97%,72%,90%" is read as four values, as
  * the engine reads a single value.
  */
@@ -107,4 +107,24 @@ export function optionalText(value: unknown, what: string): string | undefined {
       `${what}应为文字，不是${typeof v === 'number' ? '数字' : '逻辑值'} ${String(v).toUpperCase()}`,
     );
   return v.trim() === '' ? undefined : v;
+}
+
+/**
+ * The one converter for every function: each argument by its parameter's declaration (one value,
+ * a range, or either; optional numbers and texts where 0 and "" mean "not given"). Missing
+ * trailing arguments (a call from code) are "not given" too.
+ */
+export function convertArguments(
+  params: readonly ParamSpec[],
+  args: readonly unknown[],
+): (Arg | undefined)[] {
+  return params.map((p, i) => {
+    const v = args[i];
+    const what = p.label ?? p.zh;
+    if (p.shape === 'range') return cells(v, what);
+    if (p.shape === 'valueOrRange') return actual(v, what);
+    if (p.optional === 'number') return optionalNumber(v, what);
+    if (p.optional === 'text') return optionalText(v, what);
+    return cell(v, what);
+  });
 }

@@ -1,19 +1,13 @@
 /**
  * The PERF functions as parser functions: their spellings in a formula, the arity check, the
- * argument conversion, and the call into the engine (engine/functions.ts, as in the add-in).
+ * argument conversion, and the call into the engine's registry (engine/functions/, as in the add-in):
+ * the arity comes from the declared parameters.
  */
 import {
-  perfAllocate,
-  perfBand,
-  perfEfficacy,
-  perfForced,
-  perfProgress,
-  perfRankScore,
-  perfRule,
-  perfScore,
-  perfTiered,
+  FUNCTIONS,
+  requiredCount,
   type Arg,
-  type FnResult,
+  type FunctionSpec,
   type Scalar,
 } from '../../engine/functions.js';
 import {
@@ -25,42 +19,13 @@ import {
   type ParserFunction,
 } from './parser.js';
 
-export const PERF_NAMES = [
-  'SCORE',
-  'BAND',
-  'FORCED',
-  'RANKSCORE',
-  'TIERED',
-  'PROGRESS',
-  'EFFICACY',
-  'ALLOCATE',
-  'RULE',
-] as const;
-export type PerfName = (typeof PERF_NAMES)[number];
-
-interface PerfSpec {
-  min: number;
-  max: number;
-  call: (a: (Arg | undefined)[]) => FnResult<number | string | number[][]>;
-}
-
-// Arity is checked before the call: the required arguments are there (null when empty).
-const PERF_SPECS: Record<PerfName, PerfSpec> = {
-  SCORE: { min: 3, max: 5, call: (a) => perfScore(a[0]!, a[1]!, a[2]!, a[3], a[4]) },
-  BAND: { min: 1, max: 2, call: (a) => perfBand(a[0]!, a[1]) },
-  FORCED: { min: 2, max: 4, call: (a) => perfForced(a[0]!, a[1]!, a[2], a[3]) },
-  RANKSCORE: { min: 3, max: 3, call: (a) => perfRankScore(a[0]!, a[1]!, a[2]!) },
-  TIERED: { min: 3, max: 3, call: (a) => perfTiered(a[0]!, a[1]!, a[2]!) },
-  PROGRESS: { min: 4, max: 5, call: (a) => perfProgress(a[0]!, a[1]!, a[2]!, a[3]!, a[4]) },
-  EFFICACY: { min: 3, max: 4, call: (a) => perfEfficacy(a[0]!, a[1]!, a[2]!, a[3]) },
-  ALLOCATE: { min: 3, max: 3, call: (a) => perfAllocate(a[0]!, a[1]!, a[2]!) },
-  RULE: { min: 1, max: 1, call: (a) => perfRule(a[0]!) },
-};
+/** The names of the PERF functions (the engine's registry), for messages. */
+export const PERF_NAMES: readonly string[] = FUNCTIONS.map((f) => f.id);
 
 /**
- * The spellings a PERF function has in a formula: typed (PERF.SCORE), as Excel stores an Office
- * custom function in the file (_xldudf_PERF_SCORE), as an unknown function opened elsewhere
- * (_xludf.PERF.SCORE), or the XLL equivalent (_xll.PERF.SCORE).
+ * The spellings a PERF function has in a formula: typed (PERF.<id>), as Excel stores an Office
+ * custom function in the file (_xldudf_PERF_<id>), as an unknown function opened elsewhere
+ * (_xludf.PERF.<id>), or the XLL equivalent (_xll.PERF.<id>).
  */
 function perfAliases(name: string): string[] {
   return [`PERF.${name}`, `_XLUDF.PERF.${name}`, `_XLL.PERF.${name}`, `_XLDUDF_PERF_${name}`];
@@ -137,10 +102,13 @@ function toPerfArg(a: FunctionArg | undefined): Arg | undefined | FormulaErrorT 
   return scalar(v);
 }
 
-function perfCall(name: PerfName, spec: PerfSpec, args: FunctionArg[], here: string): unknown {
-  const fname = `PERF.${name}`;
-  if (args.length < spec.min || args.length > spec.max) {
-    const want = spec.min === spec.max ? `${spec.min}` : `${spec.min}–${spec.max}`;
+/** Arity is checked before the call: the required arguments are there (null when empty). */
+function perfCall(spec: FunctionSpec, args: FunctionArg[], here: string): unknown {
+  const fname = `PERF.${spec.id}`;
+  const min = requiredCount(spec);
+  const max = spec.params.length;
+  if (args.length < min || args.length > max) {
+    const want = min === max ? `${min}` : `${min}–${max}`;
     return makeError(
       '#VALUE!',
       `${fname} 需要 ${want} 个参数，给了 ${args.length} 个`,
@@ -154,8 +122,8 @@ function perfCall(name: PerfName, spec: PerfSpec, args: FunctionArg[], here: str
     if (isFormulaError(c)) return c;
     converted.push(c);
   }
-  for (let i = 0; i < spec.min; i++) if (converted[i] === undefined) converted[i] = null;
-  let r: FnResult<number | string | number[][]>;
+  for (let i = 0; i < min; i++) if (converted[i] === undefined) converted[i] = null;
+  let r: ReturnType<FunctionSpec['call']>;
   try {
     r = spec.call(converted);
   } catch (e) {
@@ -169,9 +137,8 @@ function perfCall(name: PerfName, spec: PerfSpec, args: FunctionArg[], here: str
 /** Puts the PERF functions, in every spelling, and the omitted-argument marker into a table. */
 export function installPerf(table: Record<string, ParserFunction>, here: () => string): void {
   table[OMITTED] = () => OMITTED_VALUE;
-  for (const name of PERF_NAMES) {
-    const spec = PERF_SPECS[name];
-    const fn: ParserFunction = (...args) => perfCall(name, spec, args, here());
-    for (const alias of perfAliases(name)) table[alias] = fn;
+  for (const spec of FUNCTIONS) {
+    const fn: ParserFunction = (...args) => perfCall(spec, args, here());
+    for (const alias of perfAliases(spec.id)) table[alias] = fn;
   }
 }

@@ -4,8 +4,8 @@
  * range parameter) as matrices, percent cells as fractions. office.js is never loaded: a stand-in
  * for Excel's global `CustomFunctions` records the associations and builds error values.
  *
- * Also checks the metadata the build generates from the JSDoc (the same generator the webpack
- * plugin runs) and its Chinese localisation.
+ * Also checks the metadata the build generates from the function declarations (engine/functions/)
+ * and its Chinese localisation.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +31,7 @@ const { FakeError, associations } = vi.hoisted(() => {
 
 import { FUNCTIONS } from '../../addin/functions/functions';
 import { MAX_ERROR_MESSAGE, truncateMessage } from '../../addin/functions/result';
+import { functionsJson, renderHelpPage, zhLocaleTable } from '../../engine/functions/metadata';
 
 const ROOT = resolve(__dirname, '../..');
 const requireCjs = createRequire(__filename);
@@ -438,19 +439,12 @@ describe('functions.json and functions-zh-cn.json', () => {
   let metadata: Metadata;
   let zh: Metadata;
   let localiseErrors: string[];
-  const helpPage = readFileSync(join(ROOT, 'addin/help/index.html'), 'utf8');
+  // The help page as the build serves it: the template with the function list and sections.
+  const helpPage = renderHelpPage(readFileSync(join(ROOT, 'addin/help/index.html'), 'utf8'));
 
-  beforeAll(async () => {
-    // The generator custom-functions-metadata-plugin runs in the webpack build.
-    const { generateCustomFunctionsMetadata } = requireCjs('custom-functions-metadata') as {
-      generateCustomFunctionsMetadata(
-        input: string[],
-        wantConsoleOutput?: boolean,
-      ): Promise<{ errors: string[]; metadataJson: string }>;
-    };
-    const generated = await generateCustomFunctionsMetadata([join(ROOT, 'addin/functions/functions.ts')]);
-    expect(generated.errors).toEqual([]);
-    metadata = JSON.parse(generated.metadataJson) as Metadata;
+  beforeAll(() => {
+    // functions.json as the build generates it from the declarations in engine/functions/.
+    metadata = functionsJson('https://localhost:3000/help/index.html') as Metadata;
     const { checkFunctionsMetadata, localizeFunctionsMetadata } = requireCjs(
       '../../addin/build/localize.js',
     ) as {
@@ -458,8 +452,7 @@ describe('functions.json and functions-zh-cn.json', () => {
       localizeFunctionsMetadata(m: Metadata, t: unknown): { metadata: Metadata; errors: string[] };
     };
     expect(checkFunctionsMetadata(metadata)).toEqual([]);
-    const table: unknown = JSON.parse(readFileSync(join(ROOT, 'addin/functions/locale-zh-cn.json'), 'utf8'));
-    ({ metadata: zh, errors: localiseErrors } = localizeFunctionsMetadata(metadata, table));
+    ({ metadata: zh, errors: localiseErrors } = localizeFunctionsMetadata(metadata, zhLocaleTable()));
   });
 
   it('lists exactly the functions the code associates', () => {

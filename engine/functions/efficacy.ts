@@ -1,0 +1,117 @@
+/** PERF.EFFICACY: the efficacy coefficient score (功效系数法). */
+import { D } from '../rules/decimal';
+import { DEFAULT_SETTINGS } from '../rules/settings';
+import { numberArg, ok, requiredNumber, valueError, type Arg, type FnResult } from './args';
+import { defineFunction } from './spec';
+
+/** PERF.EFFICACY(actual, worst, best, [points]): 功效系数法 (60 + 40 × (A − 不允许值)/(满意值 − 不允许值)) × w/100. */
+export function perfEfficacy(actual: Arg, worst: Arg, best: Arg, points?: Arg): FnResult<number> {
+  const A = requiredNumber(actual, '实际值');
+  if (!A.ok) return A;
+  const lo = requiredNumber(worst, '不允许值');
+  if (!lo.ok) return lo;
+  const hi = requiredNumber(best, '满意值');
+  if (!hi.ok) return hi;
+  const w = points === undefined ? ok(new D(100)) : numberArg(points, '分值');
+  if (!w.ok) return w;
+  if (w.value?.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
+  if (lo.value.eq(hi.value)) return valueError('满意值与不允许值相同，无法计算', 'Best equals worst');
+  let share = A.value.minus(lo.value).div(hi.value.minus(lo.value));
+  if (DEFAULT_SETTINGS.efficacyClamp) share = D.max(0, D.min(1, share));
+  return ok(
+    new D(60)
+      .plus(share.mul(40))
+      .mul(w.value ?? 100)
+      .div(100)
+      .toNumber(),
+  );
+}
+
+/** The function as Excel, the recalc and the help page see it. */
+export const spec = defineFunction({
+  id: 'EFFICACY',
+  zh: '功效系数得分',
+  summary: '功效系数法',
+  description: {
+    en: 'Efficacy coefficient score (功效系数法): (60 + 40 × (actual − worst) / (best − worst)) × points / 100, the actual kept between worst and best.',
+    zh: '功效系数法：（60 + 40 ×（实际值 − 不允许值）÷（满意值 − 不允许值））× 分值 ÷ 100，实际值限制在不允许值与满意值之间。',
+  },
+  params: [
+    {
+      name: 'actual',
+      zh: '实际值',
+      shape: 'value',
+      description: {
+        en: 'Actual value.',
+        zh: '实际完成值。',
+      },
+    },
+    {
+      name: 'worst',
+      zh: '不允许值',
+      shape: 'value',
+      description: {
+        en: 'Not-allowed value (不允许值), in the unit of actual: scores 60% of the points.',
+        zh: '不允许值，单位与实际值相同：得分值的 60%。',
+      },
+    },
+    {
+      name: 'best',
+      zh: '满意值',
+      shape: 'value',
+      description: {
+        en: 'Satisfactory value (满意值), in the unit of actual: scores full points.',
+        zh: '满意值，单位与实际值相同：得满分。',
+      },
+    },
+    {
+      name: 'points',
+      zh: '分值',
+      shape: 'value',
+      optional: 'number',
+      default: '100',
+      description: {
+        en: 'Points (分值) of the item; empty or 0 means 100, i.e. the coefficient score itself (60 to 100).',
+        zh: '可选。该项指标的分值；空或 0 表示 100，即功效系数本身（60 到 100）。',
+      },
+    },
+  ],
+  result: { type: 'number' },
+  call: (a) => perfEfficacy(a[0]!, a[1]!, a[2]!, a[3]),
+  // The help page's section for the function, below its generated heading (addin/help/).
+  help: `
+      <p>
+        功效系数法：（60 + 40 ×（实际值 − 不允许值）÷（满意值 − 不允许值））× 分值 ÷
+        100。实际值低于不允许值按不允许值计，高于满意值按满意值计。
+      </p>
+      <table>
+        <tr>
+          <th>参数</th>
+          <th>说明</th>
+        </tr>
+        <tr>
+          <td>实际值 (actual)</td>
+          <td>实际完成值。</td>
+        </tr>
+        <tr>
+          <td>不允许值 (worst)</td>
+          <td>得分值 60% 的值。</td>
+        </tr>
+        <tr>
+          <td>满意值 (best)</td>
+          <td>得满分的值。</td>
+        </tr>
+        <tr>
+          <td>分值 (points)</td>
+          <td>可选。空或 0 表示 100，即功效系数本身（60 到 100）。</td>
+        </tr>
+      </table>
+      <p>
+        示例：<code>=PERF.功效系数得分(85, 60, 100, 10)</code> 返回 8.5；<code
+          >=PERF.功效系数得分(100, 60, 100)</code
+        >
+        返回 100。
+      </p>
+      <p lang="en">Efficacy coefficient: (60 + 40 × (actual − worst)/(best − worst)) × points/100.</p>
+`,
+});
