@@ -317,7 +317,9 @@ describe('readWorkbookFile: bad input', () => {
     Buffer.from('Workbook', 'utf16le').copy(ole, 1024);
     const e = await errorFor('old.xlsx', ole);
     expect(e.kind).toBe('legacy-xls');
-    expect(e.messageZh).toBe('这是旧版 .xls 文件，但无法读取（可能已损坏），请在 Excel 或 WPS 中另存为 .xlsx');
+    expect(e.messageZh).toBe(
+      '这是旧版 .xls 文件，但无法读取（可能已损坏），请在 Excel 或 WPS 中另存为 .xlsx',
+    );
   });
 
   it('an OLE file with an EncryptedPackage is a password-protected workbook', async () => {
