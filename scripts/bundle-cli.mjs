@@ -22,6 +22,8 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunk-[hash]',
   legalComments: 'none',
+  minify: true, // less to parse at start-up
+  keepNames: true,
   logLevel: 'warning',
   // CommonJS dependencies call require(); the CLI's own code reads __dirname.
   banner: {
