@@ -8,10 +8,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../helpers/chromium';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../../harness/chromium';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { productionBuild, ROOT } from '../helpers/build';
-import { serveDirectory, type StaticServer } from './static-server';
+import { productionBuild, ROOT } from '../../harness/build';
+import { serveDirectory, type StaticServer } from '../../harness/static-server';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
