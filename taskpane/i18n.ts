@@ -85,7 +85,7 @@ const zh = {
   language: '语言',
   busy: '请稍候…',
   close: '关闭',
-  previewNote: '预览模式：没有 Excel，工作簿在浏览器中打开（ExcelJS），写入只改变此页面中的副本。',
+  previewNote: '预览模式：没有 Excel，工作簿在浏览器中打开，写入只改变此页面中的副本。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -174,7 +174,7 @@ const en: Record<StringKey, string> = {
   busy: 'Please wait…',
   close: 'Close',
   previewNote:
-    'Preview: no Excel here; the workbook is opened in the browser (ExcelJS) and writes change only this page’s copy.',
+    'Preview: no Excel here; the workbook is opened in the browser and writes change only this page’s copy.',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };

@@ -46,6 +46,26 @@ function cachedHeaderMatch(raw: string): HeaderMatch | null {
   return m;
 }
 
+/** Headers that name units or people, not indicators: "单位名称", "科室", "姓名". */
+const ENTITY_LABEL =
+  /^(序号)?(单位|单位名称|科室|科室名称|部门|部门名称|考核对象|考核单位|被考核单位|姓名|人员)$/;
+/** Roles a list of units or people has besides its name column; nothing to check or score. */
+const LIST_ROLES: ReadonlySet<ColumnRole> = new Set(['seq', 'item', 'person', 'owner', 'note', 'attribute']);
+
+/**
+ * A list of units or contacts (序号 | 单位名称 | 联系人 | 电话) is not an indicator table: its name
+ * column names units, and it has no column an indicator table is checked or scored by (points,
+ * targets, standards, actual values, scores, coefficients …).
+ */
+function isEntityList(
+  matches: readonly { match: HeaderMatch; text: string }[],
+  roles: ReadonlySet<ColumnRole>,
+): boolean {
+  for (const r of roles) if (!LIST_ROLES.has(r)) return false;
+  const names = matches.filter((m) => m.match.role === 'item');
+  return names.length > 0 && names.every((m) => ENTITY_LABEL.test(m.text));
+}
+
 /** A row is a header when its short text cells name at least two distinct roles. */
 export function detectHeader(
   view: SheetView,
@@ -76,6 +96,7 @@ export function detectHeader(
   }
   const roles = new Set(matches.map((m) => m.match.role));
   if (roles.size < 2 || exactCount < 1 || matches.length < filled * 0.6) return null;
+  if (isEntityList(matches, roles)) return null;
 
   // Second header row (L4): cells under a grouped header or beside headers merged downwards.
   let bottom = r;

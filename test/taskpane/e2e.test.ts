@@ -1,6 +1,6 @@
 /**
  * The task pane end to end, in Debian's headless Chromium: the production build's preview page
- * (the pane beside an example workbook opened with ExcelJS) clicked through as a clerk would.
+ * (the pane beside an example workbook opened with the shared reader) clicked through as a clerk would.
  * Recognise → findings with their cells → go to a cell → highlight and clear → report sheet →
  * score and write → the right values in the right cells. No request may leave the page's origin.
  * Screenshots of the main states go to test-artifacts/ (one is in the README).
