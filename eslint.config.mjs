@@ -4,6 +4,61 @@ import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Import direction (README, "Layout"): taskpane → addin → engine, cli → xlsx → engine. The engine
+ * imports nothing outside engine/ (and no Node built-in: it is pure); xlsx nothing from cli, addin
+ * or taskpane; cli nothing from addin or taskpane; addin nothing from taskpane; bench no test code.
+ * Relative specifiers are resolved against the importing file; packages are not restricted here.
+ */
+const FORBIDDEN = {
+  engine: { folders: ['xlsx', 'cli', 'addin', 'taskpane', 'bench', 'test', 'scripts'], builtins: true },
+  xlsx: { folders: ['cli', 'addin', 'taskpane', 'bench', 'test', 'scripts'] },
+  cli: { folders: ['addin', 'taskpane', 'bench', 'test', 'scripts'] },
+  addin: { folders: ['taskpane', 'cli', 'bench', 'test', 'scripts'] },
+  bench: { folders: ['test'] },
+};
+
+const importDirection = {
+  meta: {
+    type: 'problem',
+    messages: {
+      folder:
+        '{{from}}/ must not import {{to}}/ (import direction: taskpane → addin → engine, cli → xlsx → engine).',
+      builtin: 'engine/ is pure: no Node built-in ({{name}}).',
+    },
+    schema: [],
+  },
+  create(context) {
+    const file = path.relative(ROOT, context.filename).split(path.sep).join('/');
+    const from = file.split('/')[0];
+    const rule = FORBIDDEN[from];
+    if (!rule || file.startsWith('..')) return {};
+    const check = (node, source) => {
+      if (!source || typeof source.value !== 'string') return;
+      const spec = source.value;
+      if (spec.startsWith('.')) {
+        const target = path.relative(ROOT, path.resolve(path.dirname(context.filename), spec));
+        const to = target.split(path.sep)[0];
+        if (rule.folders.includes(to)) context.report({ node, messageId: 'folder', data: { from, to } });
+      } else if (rule.builtins && (spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]))) {
+        context.report({ node, messageId: 'builtin', data: { name: spec } });
+      }
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source),
+      ExportNamedDeclaration: (node) => check(node, node.source),
+      ExportAllDeclaration: (node) => check(node, node.source),
+      ImportExpression: (node) => check(node, node.source),
+      TSImportType: (node) => check(node, node.argument?.literal ?? node.argument),
+    };
+  },
+};
 
 const ONLY_ZOD_MODULE = { name: 'zod', message: 'Import { z } from engine/zod.ts (zod without its JIT).' };
 const ONLY_PARSER_MODULE = {
@@ -85,6 +140,11 @@ export default defineConfig(
   {
     files: ['cli/recalc/parser.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ONLY_ZOD_MODULE] }] },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { perf: { rules: { 'import-direction': importDirection } } },
+    rules: { 'perf/import-direction': 'error' },
   },
   {
     // Office.js code: the office-addins rules (sync discipline, loads, null objects).

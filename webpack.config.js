@@ -115,14 +115,14 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './taskpane/index.tsx',
       functions: FUNCTIONS_SOURCE,
-      // The browser preview (no Excel): the same pane on an .xlsx opened with ExcelJS.
+      // The browser preview (no Excel): the same pane on an .xlsx opened with the shared reader (xlsx/).
       preview: './taskpane/preview/index.tsx',
     },
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : OUTPUT_DIR,
       // Stable names: the manifest points at functions.js; taskpane.html gets ?hash for cache busting.
       filename: '[name].js',
-      // Chunks loaded on demand (the engine side of the pane, ExcelJS for the preview) carry a
+      // Chunks loaded on demand (the engine side of the pane, the .xlsx reader for the preview) carry a
       // content hash: a new deployment never meets an old chunk in a cache.
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
@@ -179,7 +179,7 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     performance: {
       // zod, decimal.js, React and Fluent UI make the pane ~0.8 MB (≈240 KB gzipped, checked by
-      // npm run bench); the preview page carries ExcelJS as well and is not what clerks load.
+      // npm run bench); the preview page carries the .xlsx reader as well and is not what clerks load.
       maxAssetSize: 1_500_000,
       maxEntrypointSize: 1_500_000,
       assetFilter: (name) => name.endsWith('.js') && !name.startsWith('preview'),

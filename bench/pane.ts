@@ -8,9 +8,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../test/helpers/chromium';
-import { productionBuild } from '../test/helpers/build';
-import { serveDirectory } from '../test/taskpane/static-server';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../harness/chromium';
+import { productionBuild } from '../harness/build';
+import { serveDirectory } from '../harness/static-server';
 
 export interface PaneBench {
   bundles: Record<string, { bytes: number; gzipBytes: number }>;

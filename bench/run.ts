@@ -343,6 +343,50 @@ async function batch(dir: string, res: Record<string, unknown>): Promise<void> {
   };
 }
 
+/**
+ * Part 6 (issue 12): whole processes, alternating. `perf-check validate --json` on the 10k-row
+ * workbook against a process that only unzips it and scans its sheet XML with fflate + saxes
+ * (bench/scanonly.js), and on a 50-row workbook against a bare `node -e ""`.
+ */
+async function startup(dir: string, res: Record<string, unknown>): Promise<void> {
+  const big = path.join(dir, 'startup-10k.xlsx');
+  const small = path.join(dir, 'startup-50.xlsx');
+  await writeXlsx(10_000, big);
+  await writeXlsx(50, small);
+  const cli = path.join(__dirname, '..', 'bin', 'perf-check.js');
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, args, { maxBuffer: 1 << 28 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}`);
+  };
+  const t = await sideBySide(
+    {
+      cli10k: () => run([cli, 'validate', '--json', big]),
+      scan10k: () => run([path.join(__dirname, 'scanonly.js'), big]),
+      cli50: () => run([cli, 'validate', '--json', small]),
+      bare: () => run(['-e', '']),
+    },
+    7,
+  );
+  const r10k = t.cli10k!.wall / t.scan10k!.wall;
+  const r50 = t.cli50!.wall / t.bare!.wall;
+  line('startup: validate --json, 10k rows', ms(t.cli10k!.wall));
+  line('startup: fflate + saxes scan only, 10k rows', ms(t.scan10k!.wall));
+  line('startup: validate ÷ scan, 10k rows', r10k.toFixed(2), `target ≤ 2 ${verdict(r10k <= 2)}`);
+  line('startup: validate --json, 50 rows', ms(t.cli50!.wall));
+  line('startup: node -e ""', ms(t.bare!.wall));
+  line('startup: validate ÷ bare node, 50 rows', r50.toFixed(2), `target ≤ 3 ${verdict(r50 <= 3)}`);
+  res.startup = {
+    validate10kMs: t.cli10k!.wall,
+    scan10kMs: t.scan10k!.wall,
+    ratio10k: r10k,
+    target10k: 2,
+    validate50Ms: t.cli50!.wall,
+    bareNodeMs: t.bare!.wall,
+    ratio50: r50,
+    target50: 3,
+  };
+}
+
 async function main(): Promise<void> {
   if (!(global as { gc?: unknown }).gc) console.error('(run with --expose-gc: npm run bench does)');
   const only = process.argv.slice(2);
@@ -362,6 +406,7 @@ async function main(): Promise<void> {
     if (want('formulas')) await formulas(res);
     if (want('adapter')) await adapter(res);
     if (want('batch')) await batch(dir, res);
+    if (want('startup')) await startup(dir, res);
     if (want('pane')) {
       // Part 4: bundle sizes and the pane's load in headless Chromium (builds the add-in once).
       const pane = await benchPane();

@@ -291,13 +291,14 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
   let exit = 0;
   for (const file of files) {
     try {
-      const workbook = await xlsx.readWorkbookFile(file);
-      const excel = await rc.loadExcelWorkbook(file);
-      const outcome = rc.recalcWorkbook({ workbook, ...rc.workbookExtras(excel), lang: opts.lang });
-      if (opts.out !== undefined) {
-        rc.applyWrites(excel, outcome.writes);
-        await rc.writeWorkbookAtomically(excel, file, opts.out, opts.force);
-      }
+      const wb = await rc.loadRecalcWorkbook(file);
+      const outcome = rc.recalcWorkbook({
+        workbook: wb.workbook,
+        arrays: wb.arrays,
+        names: wb.names,
+        lang: opts.lang,
+      });
+      if (opts.out !== undefined) await rc.writeRecalculated(wb, outcome.writes, file, opts.out, opts.force);
       results.push({ file, cells: outcome.cells });
       if (exit === 0 && rc.hasPerfError(outcome.cells)) exit = 1;
       if (!opts.json) {
@@ -331,14 +332,14 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
   return exit;
 }
 
-/** --out names one .xlsx for one input; --force only goes with it. */
+/** --out names one .xlsx (.xlsm, .xltx, .xltm) for one input; --force only goes with it. */
 function checkOut(opts: Options, files: readonly string[]): void {
   if (opts.out !== undefined) {
     if (files.length > 1) usage('使用 --out 时只能给出一个文件', '--out takes exactly one input file');
-    if (!/\.xlsx$/i.test(opts.out))
+    if (!/\.(xlsx|xlsm|xltx|xltm)$/i.test(opts.out))
       usage(
-        `--out 应为 .xlsx 文件，而不是「${opts.out}」`,
-        `--out must name an .xlsx file, not '${opts.out}'`,
+        `--out 应为 .xlsx 文件（或 .xlsm、.xltx、.xltm），而不是「${opts.out}」`,
+        `--out must name an .xlsx file (or .xlsm, .xltx, .xltm), not '${opts.out}'`,
       );
   } else if (opts.force) usage('--force 只与 --out 一起使用', '--force only goes with --out');
 }

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
+import { WriteRefused } from '../xlsx/write.js';
 
 export class OutputError extends Error {
   constructor(
@@ -33,24 +33,34 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/**
- * ExcelJS writes useFirstPageNumber="1" whenever firstPageNumber is set, and reading always sets
- * it (default 1): every copy would restart printed page numbers at 1. Dropping the number where
- * it was not in use keeps the input's automatic numbering.
- */
-function keepPageNumbering(wb: ExcelJS.Workbook): void {
-  for (const ws of wb.worksheets) {
-    const setup = ws.pageSetup as { useFirstPageNumber?: boolean; firstPageNumber?: number };
-    if (!setup.useFirstPageNumber) delete setup.firstPageNumber;
-  }
+/** .xls, .et and .ods are read, never written: the copy would lose what we cannot model. */
+export function refuseLegacyOutput(input: string): never {
+  throw new OutputError(
+    `${path.basename(input)} 不是 .xlsx 文件（.xls、.et、.ods 只能检查和评分，不能写回）；请在 Excel 或 WPS 中另存为 .xlsx 后再用 --out`,
+    `${path.basename(input)} is not an .xlsx file (.xls, .et and .ods are checked and scored but never written); save it as .xlsx in Excel or WPS, then use --out`,
+  );
+}
+
+/** The extension a copy of this package must have: Excel refuses a macro workbook named .xlsx. */
+export function checkOutputKind(kind: { macro: boolean; template: boolean }, out: string): void {
+  const want = kind.template ? (kind.macro ? '.xltm' : '.xltx') : kind.macro ? '.xlsm' : '.xlsx';
+  const ext = path.extname(out).toLowerCase();
+  if (ext === want) return;
+  const what = kind.macro ? '启用宏的工作簿' : kind.template ? '模板' : '工作簿';
+  const whatEn = kind.macro ? 'a macro-enabled workbook' : kind.template ? 'a template' : 'a workbook';
+  throw new OutputError(
+    `输入是${what}（${want}），--out 应以 ${want} 结尾，否则 Excel 无法打开副本`,
+    `the input is ${whatEn} (${want}); --out must end in ${want} or Excel cannot open the copy`,
+  );
 }
 
 /**
- * Writes the workbook to `out` through a temporary file in the same directory, then renames it.
- * Refuses an existing `out` unless `force`, and never the input file itself.
+ * Writes the bytes `produce` returns to `out` through a temporary file in the same directory,
+ * then renames it. Refuses an existing `out` unless `force`, and never the input file itself; a
+ * write the writer refuses (a protected sheet) leaves nothing behind.
  */
-export async function writeWorkbookAtomically(
-  wb: ExcelJS.Workbook,
+export async function writeBytesAtomically(
+  produce: () => Uint8Array,
   input: string,
   out: string,
   force: boolean,
@@ -69,13 +79,15 @@ export async function writeWorkbookAtomically(
   }
   const dir = path.dirname(path.resolve(out));
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  keepPageNumbering(wb);
-  // Formulas that read the cells we wrote still hold their old cached results: ask Excel and
-  // LibreOffice to recalculate on open (LibreOffice otherwise shows the stale values).
-  wb.calcProperties.fullCalcOnLoad = true;
+  let bytes: Uint8Array;
   try {
-    const buf = await wb.xlsx.writeBuffer();
-    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer), { flag: 'wx' });
+    bytes = produce();
+  } catch (e) {
+    if (e instanceof WriteRefused) throw new OutputError(e.messageZh, e.messageEn);
+    throw e;
+  }
+  try {
+    await fs.writeFile(tmp, bytes, { flag: 'wx' });
     if (force) {
       await fs.rename(tmp, out);
     } else {

@@ -44,7 +44,9 @@ export function idleCores(cores: number, load: number): number {
 }
 
 function workerScript(): string {
-  return join(__dirname, 'check-worker.js');
+  // Bundled (dist/bundle/check-worker.mjs) or compiled by tsc (dist/cli/check-worker.js).
+  const bundled = join(__dirname, 'check-worker.mjs');
+  return existsSync(bundled) ? bundled : join(__dirname, 'check-worker.js');
 }
 
 /**

@@ -29,10 +29,10 @@ export type {
 export { recalcWorkbook } from './recalc/evaluate.js';
 export { usesPerf, withLeadingOmitted } from './recalc/perf.js';
 export {
-  applyWrites,
-  loadExcelWorkbook,
+  loadRecalcWorkbook,
   OutputError,
-  workbookExtras,
-  writeWorkbookAtomically,
+  recalcEdits,
+  writeRecalculated,
+  type RecalcWorkbook,
 } from './recalc/workbook-io.js';
 export { formatValue, hasPerfError, recalcJson, recalcText, type RecalcFileResult } from './recalc/report.js';

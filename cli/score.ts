@@ -3,13 +3,13 @@
  * the human-readable score lines, and `--out`: a copy of the workbook with the scores written
  * into the 得分 column (or a new one beside the table), the input never touched.
  */
-import ExcelJS from 'exceljs';
 import { parseCellAddress, parseRangeAddress } from '../engine/address.js';
+import type { Cell, CellRange } from '../engine/grid.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
 import { planScores } from '../engine/write-plan.js';
-import { workbookFromExcelJS } from '../xlsx/convert.js';
-import { installFastMergeLoading } from '../xlsx/merges.js';
-import { writeWorkbookAtomically } from './output.js';
+import { patchPackage, type CellEdit } from '../xlsx/write.js';
+import { checkOutputKind, refuseLegacyOutput, writeBytesAtomically } from './output.js';
+import { readWorkbookPackage } from './xlsx.js';
 import type { Lang } from './report.js';
 
 /** A scored table as JSON: the validate fields, plus per item actual/score/rule, per table total/band. */
@@ -103,8 +103,10 @@ export { OutputError } from './output.js';
 /**
  * Writes a copy of `input` to `out` with the item scores in the 得分 column (an existing one, or a
  * new column right of the table that is empty over the table's rows) and the total in the 合计
- * row. Non-empty cells are never overwritten: they are listed in `skipped`. The copy is written
- * by `writeWorkbookAtomically`: never over the input, never half-written.
+ * row. Non-empty cells (and cells covered by a merge) are never overwritten: they are listed in
+ * `skipped`. The copy is the input's package with only those cells changed (xlsx/write.ts),
+ * written by `writeBytesAtomically`: never over the input, never half-written. It is made from
+ * the package the check read (no second read of the file).
  */
 export async function writeScoredWorkbook(
   input: string,
@@ -112,20 +114,28 @@ export async function writeScoredWorkbook(
   sheets: readonly ScoredSheet[],
   force: boolean,
 ): Promise<WriteSummary> {
-  installFastMergeLoading(); // the copy is loaded with ExcelJS too: many merges stay linear
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
+  const { pkg, read } = await readWorkbookPackage(input, true);
+  if (!pkg) refuseLegacyOutput(input);
   const summary: WriteSummary = { written: 0, skipped: [], columns: [] };
-  const grid = workbookFromExcelJS(wb);
+  const edits: CellEdit[] = [];
   for (const s of sheets) {
-    const ws = wb.getWorksheet(s.sheet);
-    const sheet = grid.sheets.find((g) => g.name === s.sheet);
-    if (!ws || !sheet) continue;
+    const sheet = read.workbook.sheets.find((x) => x.name === s.sheet);
+    if (!sheet) continue;
+    const covered = coveredBy(sheet.merges);
+    const planned = new Set<string>();
+    /** What a cell holds now: null when empty (and not covered by a merge, nor planned). */
+    const current = (row: number, col: number): Cell['value'] | 'taken' | null => {
+      if (planned.has(`${row},${col}`) || covered(row, col)) return 'taken';
+      const c = sheet.rows[row]?.[col];
+      return c && (c.value.kind !== 'empty' || c.formula !== undefined) ? c.value : null;
+    };
     for (const t of s.tables) {
       const range = parseRangeAddress(t.range);
       if (!range || t.items.length === 0) continue;
       // The pane's plan, as values and without the summary block beside the table.
       const plan = planScores(t, sheet, 'values', undefined, s.tables, { summary: false });
+      // A table with nothing to write gets no new 得分 column either.
+      if (!plan.cells.some((c) => c.kind !== 'header' && c.value !== null)) continue;
       summary.columns.push({
         sheet: s.sheet,
         range: t.range,
@@ -135,20 +145,39 @@ export async function writeScoredWorkbook(
       for (const c of plan.cells) {
         const at = parseCellAddress(c.address);
         if (!at || c.value === null) continue;
-        const cell = ws.getCell(at.row + 1, at.col + 1);
+        const edit: CellEdit = { sheet: s.sheet, row: at.row, col: at.col, value: c.value };
         if (c.kind === 'header') {
-          cell.value = c.value;
-          cell.style = { ...ws.getCell(range.top + 1, range.right + 1).style };
+          edits.push({ ...edit, styleFrom: { row: range.top, col: range.right } });
+          planned.add(`${at.row},${at.col}`);
           continue;
         }
-        const current = cell.value;
-        if (current === null || current === undefined || current === '') {
-          cell.value = c.value;
+        const now = current(at.row, at.col);
+        if (now === null) {
+          edits.push(edit);
+          planned.add(`${at.row},${at.col}`);
           summary.written++;
-        } else if (current !== c.value) summary.skipped.push(`${s.sheet}!${c.address}`);
+        } else if (now === 'taken' || now.kind === 'empty' || now.value !== c.value)
+          summary.skipped.push(`${s.sheet}!${c.address}`);
       }
     }
   }
-  await writeWorkbookAtomically(wb, input, out, force);
+  // Formulas that read the cells we wrote still hold their old cached results: ask for a full
+  // recalculation on open, only when there are formulas and we wrote something.
+  const fullCalcOnLoad = read.hasFormulas && edits.length > 0;
+  checkOutputKind(pkg.kind(), out);
+  await writeBytesAtomically(() => patchPackage(pkg, edits, { fullCalcOnLoad }), input, out, force);
   return summary;
+}
+
+/** Whether a cell is covered by a merge without being its top-left cell. */
+function coveredBy(merges: readonly CellRange[]): (row: number, col: number) => boolean {
+  return (row, col) =>
+    merges.some(
+      (m) =>
+        row >= m.top &&
+        row <= m.bottom &&
+        col >= m.left &&
+        col <= m.right &&
+        (row !== m.top || col !== m.left),
+    );
 }

@@ -1,18 +1,34 @@
 /**
- * ExcelJS adapter of the CLI: an .xlsx file on disk → the engine's host-neutral Workbook.
- * The byte-level work is shared with the task pane's preview host (`xlsx/`); this module adds
- * the file system.
+ * The CLI's one loader: an .xlsx file on disk → the engine's host-neutral Workbook (and the
+ * package, for the writer). The byte-level work is shared with the task pane's preview host
+ * (`xlsx/`: magic bytes, zip-bomb caps, our reader); this module adds the file system.
  *
  * Everything that can go wrong with the input (missing file, wrong format, password, …) is
  * reported as an InputError with a Chinese and an English message; nothing else escapes.
  */
 import { promises as fs } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import type { Workbook } from '../engine/grid.js';
 import { InputError } from '../xlsx/errors.js';
-import { loadWorkbook } from '../xlsx/load.js';
+import { readLegacyWorkbook } from '../xlsx/legacy.js';
+import { legacyKind, loadPackage } from '../xlsx/load.js';
+import type { XlsxPackage } from '../xlsx/package.js';
+import type { ReadResult } from '../xlsx/read.js';
+import { setInflater } from '../xlsx/zip.js';
+
+// Node's zlib inflates parts several times faster than JavaScript on a cold start. Output stops
+// at the limit (one byte over the declared size): an entry that lies about its size shows as a
+// wrong length, never as memory exhausted.
+setInflater((data, limit) => {
+  try {
+    return inflateRawSync(data, { maxOutputLength: limit });
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return new Uint8Array(limit);
+    throw e;
+  }
+});
 
 export { InputError, type InputErrorKind } from '../xlsx/errors.js';
-export { workbookFromExcelJS } from '../xlsx/convert.js';
 export { loadWorkbook } from '../xlsx/load.js';
 
 function fsInputError(err: unknown): InputError {
@@ -33,8 +49,45 @@ function fsInputError(err: unknown): InputError {
   }
 }
 
+export interface LoadedFile {
+  /** null for .xls / .et / .ods: read for checking and scoring, never written. */
+  pkg: XlsxPackage | null;
+  read: ReadResult;
+}
+
+/**
+ * The last file read, kept so that `score --out` writes from the very package it checked
+ * instead of reading the file a second time.
+ */
+let last: { path: string; loaded: LoadedFile } | null = null;
+
 /** Reads an .xlsx file. Throws InputError, and only InputError. */
 export async function readWorkbookFile(path: string): Promise<Workbook> {
+  return (await readWorkbookPackage(path)).read.workbook;
+}
+
+/** The package and what was read from it; reuses the last read of the same path. */
+export async function readWorkbookPackage(path: string, reuse = false): Promise<LoadedFile> {
+  if (reuse && last?.path === path) return last.loaded;
+  const bytes = await readBytes(path);
+  const legacy = legacyKind(bytes);
+  const loaded: LoadedFile = legacy
+    ? {
+        pkg: null,
+        read: {
+          workbook: await readLegacyWorkbook(bytes, legacy),
+          arrays: [],
+          names: [],
+          info: [],
+          hasFormulas: false,
+        },
+      }
+    : loadPackage(bytes);
+  last = { path, loaded };
+  return loaded;
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
   let buf: Buffer;
   try {
     const stat = await fs.stat(path);
@@ -49,5 +102,5 @@ export async function readWorkbookFile(path: string): Promise<Workbook> {
     }
     throw fsInputError(err);
   }
-  return loadWorkbook(buf);
+  return buf;
 }

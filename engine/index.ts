@@ -6,6 +6,7 @@ import { WorkbookSchema, type Sheet, type Workbook } from './grid';
 import type { ColumnRole, Layout, SheetAnalysis } from './model';
 import { AnalyseOptionsSchema, type AnalyseOptions } from './options';
 import { recogniseSheet, type RecognisedTable } from './recognise';
+import { LAYOUTS } from './recognition/layouts';
 import { SheetView } from './sheet-view';
 import { sortFindings, validateSheet } from './validate';
 import { scoreTable } from './scoring';
@@ -96,20 +97,11 @@ export function parseWorkbook(input: unknown): Workbook {
   return WorkbookSchema.parse(input);
 }
 
-/** Human names of the layouts (DOMAIN.md L1–L8). */
-export const LAYOUT_NAMES: Record<Layout, { zh: string; en: string }> = {
-  task: { zh: '加权任务表', en: 'weighted task table' },
-  responsibility: { zh: '责任分解表（考核类）', en: 'responsibility breakdown (assessed)' },
-  observation: { zh: '责任分解表（考察类）', en: 'responsibility breakdown (observed)' },
-  results: { zh: '业务实绩考核标准', en: 'business results standard' },
-  standard: { zh: '考核标准（分值在分组标签中）', en: 'standard with points in group labels' },
-  evaluation: { zh: '评价标准', en: 'evaluation standard' },
-  rectification: { zh: '整改清单', en: 'rectification list' },
-  weights: { zh: '权重表', en: 'percent weights' },
-  coefficients: { zh: '科室系数表', en: 'department coefficients' },
-  quotas: { zh: '核定任务数表', en: 'assigned quotas' },
-  generic: { zh: '指标表', en: 'indicator table' },
-};
+/** Human names of the layouts (from their registry, engine/recognition/layouts.ts). */
+export const LAYOUT_NAMES = Object.fromEntries(LAYOUTS.map((l) => [l.id, { zh: l.zh, en: l.en }])) as Record<
+  Layout,
+  { zh: string; en: string }
+>;
 
 /** Human names of the column roles. */
 export const ROLE_NAMES: Record<ColumnRole, { zh: string; en: string }> = {

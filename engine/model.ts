@@ -3,6 +3,7 @@
  * truth; the TypeScript types are inferred from them. Every address here is an A1 address
  * on the table's sheet ("E20"), every row number is the Excel row (1-based).
  */
+import { LAYOUT_IDS } from './recognition/layouts';
 import { z } from './zod';
 
 /** What a column means, independent of how the header spells it. */
@@ -35,20 +36,8 @@ export const ColumnRoleSchema = z.enum([
 ]);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
-/** The layouts of DOMAIN.md; `generic` is any other table with an item column. */
-export const LayoutSchema = z.enum([
-  'task', // L1 weighted task table
-  'responsibility', // L2 考核类 breakdown (方向 / 标准值)
-  'observation', // L3 考察类 breakdown (计分办法)
-  'results', // L4 business results standard (two header rows)
-  'standard', // L5 points in hierarchy labels, items without points
-  'evaluation', // L6 评价项目 · 评价方法 · 扣分情况
-  'rectification', // L7 rectification list
-  'weights', // L8 percent weights
-  'coefficients', // L8 科室 · 系数
-  'quotas', // L8 科室 · 核定任务数
-  'generic',
-]);
+/** The layouts (their registry: engine/recognition/layouts.ts). */
+export const LayoutSchema = z.enum(LAYOUT_IDS);
 export type Layout = z.infer<typeof LayoutSchema>;
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);

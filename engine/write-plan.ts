@@ -30,6 +30,8 @@ export interface WriteBlock {
    * written instead of the value, elsewhere (null) the value is.
    */
   formulas?: (string | null)[][];
+  /** Optional number formats of the same shape; null leaves a cell's format as it is. */
+  numberFormats?: (string | null)[][];
 }
 
 export type WriteMode = 'values' | 'formulas';
@@ -43,9 +45,13 @@ export interface PlannedCell {
   value: WriteValue;
   /** The formula written instead of the value (formulas mode), else null. */
   formula: string | null;
+  /** A number format to set with it (only when putting a cell back as it was). */
+  numberFormat?: string;
 }
 
 export interface ScorePlan {
+  /** Why nothing is written: a table without points, or no item with a score yet; else null. */
+  nothing: 'noPoints' | 'noScores' | null;
   /** Column of the item scores, and whether the plan creates it (header "得分"). */
   scoreColumn: string;
   createsScoreColumn: boolean;
@@ -241,9 +247,21 @@ export function planScores(
       .filter((o) => o.range !== table.range)
       .flatMap((o) => parseRangeAddress(o.range) ?? []);
     const summaryTop = table.headerRow - 1 + table.headerRows; // 0-based row of the title
-    const clashes = (rows: number) =>
-      others.some((o) => summaryTop <= o.bottom && summaryTop + rows - 1 >= o.top);
-    const groups = clashes(3 + table.groups.length) ? [] : table.groups;
+    // Rows free for the block: down to the next table below, or to the title and section rows
+    // right above its header ("二、评价类指标"), which belong to that table.
+    let limit = Number.POSITIVE_INFINITY;
+    for (const o of others) {
+      if (o.top < summaryTop) continue;
+      let top = o.top;
+      const rowEmpty = (r: number) => {
+        for (let c = o.left; c <= o.right; c++) if (!view.isEmpty(r, c)) return false;
+        return true;
+      };
+      while (top - 1 > range.bottom && !rowEmpty(top - 1)) top--;
+      limit = Math.min(limit, top);
+    }
+    const room = limit - summaryTop;
+    const groups = 3 + table.groups.length <= room ? table.groups : [];
     const summaryRows = 3 + groups.length;
     let labelCol = Math.max(scoreCol, range.right) + 2;
     const blocked = (col: number): boolean => {
@@ -252,71 +270,81 @@ export function planScores(
       return false;
     };
     for (let tries = 0; tries < 200 && blocked(labelCol); tries++) labelCol++;
-    const put = (
-      row0: number,
-      dc: number,
-      kind: PlannedKind,
-      value: WriteValue,
-      formula: string | null = null,
-    ) => cells.push({ address: cellAddress(row0, labelCol + dc), kind, value, formula });
-    let r = summaryTop;
-    put(r, 0, 'summary', SUMMARY_TITLE);
-    put(r, 1, 'summary', SUMMARY_LABELS.points);
-    put(r, 2, 'summary', SUMMARY_LABELS.score);
-    r++;
-    for (const g of groups) {
-      const members = table.items.filter((i) => inGroup(i, g) && !i.deductionOnly);
-      const scores = members.map((i) => itemScore.get(i.row) ?? null);
-      const complete = members.length > 0 && scores.every((x) => x !== null);
-      const sum = complete ? scores.reduce<Dec>((a, b) => a.plus(b as Dec), dec(0)) : null;
-      put(r, 0, 'group', `${'　'.repeat(g.level - 1)}${g.label.replace(/\s+/g, ' ')}`);
-      put(r, 1, 'group', g.declared ?? g.sum);
-      if (members.length > 0 && (complete || formulas))
+    if (summaryRows <= room) {
+      const put = (
+        row0: number,
+        dc: number,
+        kind: PlannedKind,
+        value: WriteValue,
+        formula: string | null = null,
+      ) => cells.push({ address: cellAddress(row0, labelCol + dc), kind, value, formula });
+      let r = summaryTop;
+      put(r, 0, 'summary', SUMMARY_TITLE);
+      put(r, 1, 'summary', SUMMARY_LABELS.points);
+      put(r, 2, 'summary', SUMMARY_LABELS.score);
+      r++;
+      for (const g of groups) {
+        const members = table.items.filter((i) => inGroup(i, g) && !i.deductionOnly);
+        const scores = members.map((i) => itemScore.get(i.row) ?? null);
+        const complete = members.length > 0 && scores.every((x) => x !== null);
+        const sum = complete ? scores.reduce<Dec>((a, b) => a.plus(b as Dec), dec(0)) : null;
+        put(r, 0, 'group', `${'　'.repeat(g.level - 1)}${g.label.replace(/\s+/g, ' ')}`);
+        put(r, 1, 'group', g.declared ?? g.sum);
+        if (members.length > 0 && (complete || formulas))
+          put(
+            r,
+            2,
+            'group',
+            sum === null ? null : sum.toNumber(),
+            formulas
+              ? `=SUM(${sumArguments(
+                  scoreLetter,
+                  members.map((i) => i.row),
+                )})`
+              : null,
+          );
+        r++;
+      }
+      const totalRow0 = r;
+      put(r, 0, 'total', SUMMARY_LABELS.total);
+      put(r, 1, 'total', table.score.outOf);
+      if (total !== null || formulas) put(r, 2, 'total', total, formulas ? totalFormula : null);
+      r++;
+      put(r, 0, 'band', SUMMARY_LABELS.band);
+      const band = table.score.band;
+      const hasVeto = table.items.some((i) => i.veto || i.vetoExcellence);
+      const outOf = table.score.outOf;
+      if (formulas && !hasVeto && outOf !== null && outOf > 0) {
+        const totalCell = cellAddress(totalRow0, labelCol + 2);
         put(
           r,
           2,
-          'group',
-          sum === null ? null : sum.toNumber(),
-          formulas
-            ? `=SUM(${sumArguments(
-                scoreLetter,
-                members.map((i) => i.row),
-              )})`
-            : null,
+          'band',
+          band,
+          `=IF(${totalCell}="","",PERF.BAND(${totalCell}*100/${outOf},${literal(settings.bands)}))`,
         );
-      r++;
+      } else if (band !== null) {
+        put(r, 2, 'band', table.score.bandNote ? `${band}（${table.score.bandNote}）` : band);
+      }
+      summaryAt = cellAddress(summaryTop, labelCol);
     }
-    const totalRow0 = r;
-    put(r, 0, 'total', SUMMARY_LABELS.total);
-    put(r, 1, 'total', table.score.outOf);
-    if (total !== null || formulas) put(r, 2, 'total', total, formulas ? totalFormula : null);
-    r++;
-    put(r, 0, 'band', SUMMARY_LABELS.band);
-    const band = table.score.band;
-    const hasVeto = table.items.some((i) => i.veto || i.vetoExcellence);
-    const outOf = table.score.outOf;
-    if (formulas && !hasVeto && outOf !== null && outOf > 0) {
-      const totalCell = cellAddress(totalRow0, labelCol + 2);
-      put(
-        r,
-        2,
-        'band',
-        band,
-        `=IF(${totalCell}="","",PERF.BAND(${totalCell}*100/${outOf},${literal(settings.bands)}))`,
-      );
-    } else if (band !== null) {
-      put(r, 2, 'band', table.score.bandNote ? `${band}（${table.score.bandNote}）` : band);
-    }
-    summaryAt = cellAddress(summaryTop, labelCol);
   }
 
+  const written = cells.filter((c) => c.value !== null || c.formula !== null);
+  // Nothing to write without an item score: no lone header, no empty summary.
+  const nothing: ScorePlan['nothing'] = table.items.every((i) => i.points === null)
+    ? 'noPoints'
+    : written.some((c) => c.kind === 'item')
+      ? null
+      : 'noScores';
   return {
     scoreColumn: scoreLetter,
     createsScoreColumn,
-    cells: cells.filter((c) => c.value !== null || c.formula !== null),
-    blocks: toBlocks(cells.filter((c) => c.value !== null || c.formula !== null)),
+    cells: nothing ? [] : written,
+    blocks: nothing ? [] : toBlocks(written),
     pending,
-    summaryAt,
+    summaryAt: nothing ? null : summaryAt,
+    nothing,
   };
 }
 
@@ -344,6 +372,8 @@ export function toBlocks(cells: readonly PlannedCell[]): WriteBlock[] {
         values: run.map((c) => [c.value]),
       };
       if (run.some((c) => c.formula !== null)) block.formulas = run.map((c) => [c.formula]);
+      if (run.some((c) => c.numberFormat !== undefined))
+        block.numberFormats = run.map((c) => [c.numberFormat ?? null]);
       blocks.push(block);
       run = [];
     };

@@ -188,7 +188,7 @@ export async function buildBadFixtures(dir: string): Promise<BadFixture[]> {
       command: 'validate',
       exit: 2,
       message:
-        '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx (this is an old .xls file; save it as .xlsx in Excel)',
+        '这是旧版 .xls 文件，但无法读取（可能已损坏），请在 Excel 或 WPS 中另存为 .xlsx (this old .xls file cannot be read (damaged?); save it as .xlsx in Excel or WPS)',
     },
     ole(['Root Entry', 'Workbook', '\u0005SummaryInformation']),
   );

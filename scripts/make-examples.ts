@@ -1,6 +1,6 @@
 /**
  * Writes the example workbooks in examples/ (see examples/README.md): one clean and one
- * `-mistakes` variant per table layout of DOMAIN.md, copied from the seed documents.
+ * `-mistakes` variant per table layout of docs/domain.md (Layouts), copied from the seed documents.
  *
  *   npm run examples            (builds, then runs dist/scripts/make-examples.js)
  *
@@ -1427,7 +1427,7 @@ export const PERF_SHEET = 'PERF函数';
 
 /**
  * One row of the PERF example: C actual · D rule · E points · F target · G the formula ·
- * H the value DOMAIN.md gives (an error literal such as "#VALUE!" for the bad call; null where
+ * H the value docs/domain.md gives (an error literal such as "#VALUE!" for the bad call; null where
  * there is no fixed expectation) · I where the value comes from.
  */
 export interface PerfFormulaRow {
@@ -1456,7 +1456,7 @@ export const PERF_FORMULA_ROWS: readonly PerfFormulaRow[] = [
     points: 10,
     formula: 'PERF.SCORE(C3,D3,E3)',
     expected: 6.5,
-    note: 'DOMAIN.md 线性扣分：76.5% → 10 − 3.5 = 6.5（不足一个百分点按比例）',
+    note: 'docs/domain.md 线性扣分：76.5% → 10 − 3.5 = 6.5（不足一个百分点按比例）',
   },
   {
     row: 4,
@@ -1596,7 +1596,7 @@ export const PERF_FORMULA_ROWS: readonly PerfFormulaRow[] = [
     actual: 90,
     formula: 'PERF.TIERED(C18,$K$3:$K$5,$L$3:$L$5)',
     expected: 2.441,
-    note: 'DOMAIN.md 超额累进：(75−67.7)×9% + (83.3−75)×11% + (90−83.3)×13%',
+    note: 'docs/domain.md 超额累进：(75−67.7)×9% + (83.3−75)×11% + (90−83.3)×13%',
   },
   {
     row: 19,
@@ -1604,7 +1604,7 @@ export const PERF_FORMULA_ROWS: readonly PerfFormulaRow[] = [
     actual: 80,
     formula: 'PERF.TIERED(C19,$K$3:$K$5,$L$3:$L$5)',
     expected: 1.207,
-    note: 'DOMAIN.md 超额累进：(75−67.7)×9% + (80−75)×11%',
+    note: 'docs/domain.md 超额累进：(75−67.7)×9% + (80−75)×11%',
   },
   {
     row: 20,
@@ -1678,12 +1678,12 @@ export const PERF_ALLOCATION = {
   pool: 100000,
 } as const;
 
-/** examples/perf-formulas.xlsx: every PERF function with the value DOMAIN.md gives beside it. */
+/** examples/perf-formulas.xlsx: every PERF function with the value docs/domain.md gives beside it. */
 export function perfFormulaSheets(): SheetSpec[] {
   const b = new SheetBuilder(PERF_SHEET, [6, 22, 12, 44, 8, 9, 14, 11, 40, 2, 14, 10]);
   b.merge(
     'A1:I1',
-    'PERF 函数示例（G 列为公式，H 列为 DOMAIN.md 给出的预期值；用 perf-check recalc 重算）',
+    'PERF 函数示例（G 列为公式，H 列为 docs/domain.md 给出的预期值；用 perf-check recalc 重算）',
     'title',
   );
   b.row(

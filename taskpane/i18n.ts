@@ -35,7 +35,7 @@ const zh = {
   errors: '错误',
   warnings: '警告',
   infos: '提示',
-  clean: '未发现问题：这张表可以提交。',
+  clean: '本次检查未发现问题。提交前仍请核对填报的数据。',
   highlight: '标注',
   clearHighlight: '清除标注',
   writeReport: '生成校验报告',
@@ -47,7 +47,15 @@ const zh = {
   createActual: '新建“完成情况”列',
   writeMode: '写入方式',
   asValues: '数值',
-  asFormulas: '公式（=PERF.SCORE，随完成情况自动更新）',
+  asFormulas: '公式（PERF.SCORE、SUM 等，随完成情况自动更新）',
+  undoWrite: '撤销上次写入',
+  refreshWrite: '按当前结果重新写入',
+  writtenCells: '已写入的单元格',
+  staleMode: '写入方式已更改，表中写入的结果与当前方式不同。',
+  staleSettings: '评分设置已更改，表中写入的结果已过期。',
+  staleInputs: '写入后表中的数据已更改，表中写入的结果已过期。',
+  noPointsWrite: '此表没有分值列，无需写入评分。',
+  noScoresWrite: '还没有可写入的得分：请先填写完成情况或人工评分。',
   writeScores: '写入评分',
   writing: '正在写入…',
   rule: '规则解读',
@@ -77,7 +85,7 @@ const zh = {
   language: '语言',
   busy: '请稍候…',
   close: '关闭',
-  previewNote: '预览模式：没有 Excel，工作簿在浏览器中打开（ExcelJS），写入只改变此页面中的副本。',
+  previewNote: '预览模式：没有 Excel，工作簿在浏览器中打开，写入只改变此页面中的副本。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -115,7 +123,7 @@ const en: Record<StringKey, string> = {
   errors: 'Errors',
   warnings: 'Warnings',
   infos: 'Notes',
-  clean: 'No problems found: this table is ready to submit.',
+  clean: 'This check found no problems. Still look over the figures before you send the table.',
   highlight: 'Highlight',
   clearHighlight: 'Clear highlights',
   writeReport: 'Write check report',
@@ -127,7 +135,15 @@ const en: Record<StringKey, string> = {
   createActual: 'Add an actual (完成情况) column',
   writeMode: 'Write as',
   asValues: 'Values',
-  asFormulas: 'Formulas (=PERF.SCORE, update with the actuals)',
+  asFormulas: 'Formulas (PERF.SCORE, SUM…, update with the actuals)',
+  undoWrite: 'Undo last write',
+  refreshWrite: 'Write again with the current results',
+  writtenCells: 'Cells written',
+  staleMode: 'The write mode changed: the results in the sheet were written the other way.',
+  staleSettings: 'The scoring settings changed: the results written in the sheet are out of date.',
+  staleInputs: 'The table changed after the write: the results written in the sheet are out of date.',
+  noPointsWrite: 'This table has no points: there are no scores to write.',
+  noScoresWrite: 'No score to write yet: fill in actual values or score items by hand first.',
   writeScores: 'Write scores',
   writing: 'Writing…',
   rule: 'Rule as understood',
@@ -158,7 +174,7 @@ const en: Record<StringKey, string> = {
   busy: 'Please wait…',
   close: 'Close',
   previewNote:
-    'Preview: no Excel here; the workbook is opened in the browser (ExcelJS) and writes change only this page’s copy.',
+    'Preview: no Excel here; the workbook is opened in the browser and writes change only this page’s copy.',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };
@@ -193,4 +209,24 @@ export const fmt = {
       ? `将写入 ${items} 项得分到 ${col} 列，并在表格右侧写入分组得分、总分和等次。`
       : `Writes ${items} item score(s) into column ${col}, and group totals, the total and the band beside the table.`,
   failed: (lang: Lang, what: string): string => (lang === 'zh' ? `操作失败：${what}` : `Failed: ${what}`),
+  nothingToWrite: (lang: Lang): string =>
+    lang === 'zh' ? '此表没有可写入的得分。' : 'This table has no scores to write.',
+  scoresWritten: (lang: Lang, items: number, cells: number): string =>
+    lang === 'zh'
+      ? `已写入 ${items} 项得分（共 ${cells} 个单元格，见“已写入的单元格”）。`
+      : `${items} item score(s) written (${cells} cell(s), listed under “Cells written”).`,
+  nothingToUndo: (lang: Lang): string =>
+    lang === 'zh' ? '此表没有可撤销的写入。' : 'Nothing written for this table to undo.',
+  undone: (lang: Lang, n: number, kept: number): string =>
+    lang === 'zh'
+      ? `已撤销上次写入，${n} 个单元格恢复原样${kept > 0 ? `；${kept} 个单元格此后被您改过，保留不动` : ''}。`
+      : `Last write undone: ${n} cell(s) restored${kept > 0 ? `; ${kept} you changed since were left as they are` : ''}.`,
+  manualCount: (lang: Lang, n: number): string =>
+    lang === 'zh' ? `${n} 项需人工评分` : `${n} item(s) to score by hand`,
+  waitingCount: (lang: Lang, n: number): string =>
+    lang === 'zh' ? `${n} 项待填完成情况` : `${n} item(s) waiting for an actual value`,
+  writtenAt: (lang: Lang, mode: 'values' | 'formulas', when: string): string =>
+    lang === 'zh'
+      ? `上次写入：${when}，${mode === 'values' ? '数值' : '公式'}`
+      : `Last written ${when}, as ${mode}`,
 };

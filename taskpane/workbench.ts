@@ -23,6 +23,22 @@ import { SCORING_FINDING_CODES, type ColumnRole, type Finding } from '../engine/
 import type { PaneHost } from './host';
 import { fmt, type Lang } from './i18n';
 import { planNewColumn, planScores, type ScorePlan, type WriteMode } from '../engine/write-plan';
+import {
+  EMPTY_LOG,
+  WRITE_LOG_KEY,
+  cellList,
+  entryFor,
+  ourCells,
+  parseWriteLog,
+  restoreBlocks,
+  staleness,
+  withEntry,
+  withoutOurCells,
+  type StaleReason,
+  type TableWrite,
+  type WriteLog,
+  type WrittenCell,
+} from '../engine/write-record';
 import { PANE_SETTINGS_KEY, readPaneSettings, type PaneSettings } from './settings';
 
 export type Intent = 'success' | 'error' | 'warning' | 'info';
@@ -32,7 +48,13 @@ export interface Notice {
 }
 
 export interface Analysis {
+  /** The sheet as the clerk made it: cells the pane wrote (and still holding that) put back. */
   sheet: Sheet;
+  /** The sheet as read. */
+  raw: Sheet;
+  /** What the pane wrote into this workbook, and which of those cells on this sheet are still ours. */
+  log: WriteLog;
+  ours: ReadonlyMap<string, WrittenCell>;
   /** The area read ("A1:H52"), null for an empty sheet. */
   range: string | null;
   result: ScoredSheet;
@@ -44,11 +66,20 @@ export interface Analysis {
 
 /** A write that found the user's data in its way: shown to the clerk, who may confirm it. */
 export interface PendingWrite {
-  sheet: string;
-  blocks: WriteBlock[];
   conflicts: WriteConflict[];
-  /** What to say once written. */
-  done: string;
+  /** Writes anyway. */
+  confirm: () => Promise<WriteOutcome>;
+}
+
+export type WriteOutcome = { notice: Notice } | { pending: PendingWrite };
+
+/** What the pane last wrote for a table, for the 评分 tab. */
+export interface WrittenState {
+  entry: TableWrite;
+  /** "D4:D9", "F5:H7"…: the cells still holding what was written. */
+  cells: string[];
+  /** Why the written results no longer match a write now, or null. */
+  stale: StaleReason | null;
 }
 
 export class Workbench {
@@ -88,8 +119,10 @@ export class Workbench {
     }
   }
 
-  /** Analyses and scores an already-read sheet with the current settings. */
-  analyse(sheet: Sheet, range: string | null, settings: PaneSettings): Analysis {
+  /** Analyses and scores an already-read sheet with the current settings, our own cells put back. */
+  analyse(raw: Sheet, range: string | null, settings: PaneSettings, log: WriteLog = EMPTY_LOG): Analysis {
+    const ours = ourCells(raw, log);
+    const sheet = withoutOurCells(raw, ours);
     const result = scoreSheet(sheet, {
       lang: this.lang,
       columnRoles: settings.columnRoles[sheet.name] ?? {},
@@ -97,6 +130,9 @@ export class Workbench {
     });
     return {
       sheet,
+      raw,
+      log,
+      ours,
       range,
       result,
       findings: result.findings.filter((f) => !SCORING_FINDING_CODES.has(f.code)),
@@ -104,10 +140,21 @@ export class Workbench {
     };
   }
 
-  /** Reads the active sheet (or the selection on it) and analyses it. */
-  async read(source: 'usedRange' | 'selection', settings: PaneSettings): Promise<Analysis> {
-    const read = await this.host.run((ctx) => readSheet(ctx, { source, env: this.host.env }));
-    return this.analyse(read.sheet, read.range, settings);
+  /**
+   * Reads the active sheet (or the selection on it, or a sheet by name: the one just written to,
+   * whichever sheet is active now) and analyses it.
+   */
+  async read(
+    source: 'usedRange' | 'selection',
+    settings: PaneSettings,
+    sheet?: string,
+  ): Promise<Analysis & { logProblem: string | null }> {
+    const { read, text } = await this.host.run(async (ctx) => ({
+      read: await readSheet(ctx, { source, sheet, env: this.host.env }),
+      text: await loadWorkbookSetting(ctx, WRITE_LOG_KEY),
+    }));
+    const { log, problem } = parseWriteLog(text);
+    return { ...this.analyse(read.sheet, read.range, settings, log), logProblem: problem };
   }
 
   async select(f: Pick<Finding, 'sheet' | 'cell'>): Promise<Notice | null> {
@@ -155,21 +202,128 @@ export class Workbench {
     return planScores(table, analysis.sheet, mode, settings.scoring, analysis.result.tables);
   }
 
+  /** What was last written for a table, and whether a write now would write something else. */
+  written(
+    analysis: Analysis,
+    tableIndex: number,
+    plan: ScorePlan | null,
+    mode: WriteMode,
+    settings: PaneSettings,
+  ): WrittenState | null {
+    const table = analysis.result.tables[tableIndex];
+    const entry = table ? entryFor(analysis.log, table.sheet, table.headerRow) : null;
+    if (!entry) return null;
+    const still = entry.cells.filter((c) => analysis.ours.has(c.address));
+    const stale = plan ? staleness(entry, plan, mode, settings.scoring, analysis.ours) : 'inputs';
+    return { entry, cells: cellList(still), stale };
+  }
+
+  /**
+   * Writes a table's scores. Cells the pane wrote before (and that still hold that) are replaced
+   * or, when no longer needed, put back as they were; a cell holding the clerk's data is only
+   * written after the clerk confirms. What each cell held before is saved in the workbook, for
+   * 撤销上次写入.
+   */
+  async writeScores(
+    analysis: Analysis,
+    tableIndex: number,
+    mode: WriteMode,
+    settings: PaneSettings,
+    overwrite = false,
+  ): Promise<WriteOutcome> {
+    const table = analysis.result.tables[tableIndex];
+    const plan = this.plan(analysis, tableIndex, mode, settings);
+    if (!table || !plan || plan.nothing)
+      return { notice: { intent: 'warning', text: fmt.nothingToWrite(this.lang) } };
+    const old = entryFor(analysis.log, table.sheet, table.headerRow);
+    const planned = new Set(plan.cells.map((c) => c.address));
+    const oldOurs = (old?.cells ?? []).filter((c) => analysis.ours.has(c.address));
+    const dropped = oldOurs.filter((c) => !planned.has(c.address));
+    const blocks = [...plan.blocks, ...restoreBlocks(dropped)];
+    const ours = new Set(oldOurs.map((c) => c.address));
+    try {
+      const r = await this.host.run(async (ctx) => {
+        const w = await writeBlocks(ctx, table.sheet, blocks, { overwrite, ours, env: this.host.env });
+        if (!w.written) return w;
+        const before = new Map(w.previous.map((p) => [p.address, p]));
+        const kept = new Map(oldOurs.map((c) => [c.address, c]));
+        const cells: WrittenCell[] = plan.cells.map((c) => {
+          const mine = kept.get(c.address);
+          const prev = before.get(c.address);
+          return {
+            address: c.address,
+            wrote: c.formula ?? c.value ?? '',
+            before: mine ? mine.before : (prev?.content ?? ''),
+            beforeValue: mine ? mine.beforeValue : (prev?.value ?? null),
+            format: mine ? mine.format : (prev?.format ?? null),
+          };
+        });
+        const entry: TableWrite = {
+          sheet: table.sheet,
+          headerRow: table.headerRow,
+          range: table.range,
+          mode,
+          settings: JSON.stringify(settings.scoring),
+          at: new Date().toISOString(),
+          cells,
+        };
+        await saveWorkbookSetting(
+          ctx,
+          WRITE_LOG_KEY,
+          JSON.stringify(withEntry(analysis.log, table.sheet, table.headerRow, entry)),
+        );
+        return w;
+      });
+      if (!r.written)
+        return {
+          pending: {
+            conflicts: r.conflicts,
+            confirm: () => this.writeScores(analysis, tableIndex, mode, settings, true),
+          },
+        };
+      const items = plan.cells.filter((c) => c.kind === 'item').length;
+      return { notice: { intent: 'success', text: fmt.scoresWritten(this.lang, items, plan.cells.length) } };
+    } catch (err) {
+      return { notice: { intent: 'error', text: this.message(err) } };
+    }
+  }
+
+  /** 撤销上次写入: every cell of the table's last write that still holds it goes back as it was. */
+  async undo(analysis: Analysis, tableIndex: number): Promise<Notice> {
+    const table = analysis.result.tables[tableIndex];
+    const entry = table ? entryFor(analysis.log, table.sheet, table.headerRow) : null;
+    if (!table || !entry) return { intent: 'warning', text: fmt.nothingToUndo(this.lang) };
+    const mine = entry.cells.filter((c) => analysis.ours.has(c.address));
+    const kept = entry.cells.length - mine.length;
+    try {
+      await this.host.run(async (ctx) => {
+        await writeBlocks(ctx, table.sheet, restoreBlocks(mine), {
+          overwrite: true,
+          env: this.host.env,
+        });
+        await saveWorkbookSetting(
+          ctx,
+          WRITE_LOG_KEY,
+          JSON.stringify(withEntry(analysis.log, table.sheet, table.headerRow, null)),
+        );
+      });
+      return { intent: 'success', text: fmt.undone(this.lang, mine.length, kept) };
+    } catch (err) {
+      return { intent: 'error', text: this.message(err) };
+    }
+  }
+
   /**
    * Writes blocks unless a target cell holds something else; then returns the conflicts for the
    * clerk to confirm (`overwrite` true writes them).
    */
-  async write(
-    sheet: string,
-    blocks: WriteBlock[],
-    done: string,
-    overwrite = false,
-  ): Promise<{ notice: Notice } | { pending: PendingWrite }> {
+  async write(sheet: string, blocks: WriteBlock[], done: string, overwrite = false): Promise<WriteOutcome> {
     try {
       const r = await this.host.run((ctx) =>
         writeBlocks(ctx, sheet, blocks, { overwrite, env: this.host.env }),
       );
-      if (!r.written) return { pending: { sheet, blocks, conflicts: r.conflicts, done } };
+      if (!r.written)
+        return { pending: { conflicts: r.conflicts, confirm: () => this.write(sheet, blocks, done, true) } };
       return { notice: { intent: 'success', text: `${done}${fmt.written(this.lang, r.cells)}` } };
     } catch (err) {
       return { notice: { intent: 'error', text: this.message(err) } };

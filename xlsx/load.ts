@@ -1,21 +1,20 @@
 /**
- * .xlsx bytes → the engine's host-neutral Workbook, with ExcelJS. No Node or DOM APIs, so the
- * CLI and the task pane's preview host (ExcelJS in the browser) read workbooks the same way.
+ * .xlsx bytes → the engine's host-neutral Workbook, with our own reader (zip: fflate, XML: saxes;
+ * `package.ts`, `sheet.ts`). No Node or DOM APIs, so the CLI and the task pane's preview host read
+ * workbooks the same way.
  *
  * Everything that can go wrong with the bytes (wrong format, password, damage) is reported as an
  * InputError with a Chinese and an English message; nothing else escapes.
  */
-import ExcelJS from 'exceljs';
 import type { Workbook } from '../engine/grid.js';
-import { workbookFromExcelJS } from './convert.js';
 import { InputError } from './errors.js';
-import { installFastMergeLoading } from './merges.js';
+import { XlsxPackage } from './package.js';
+import { readPackage, type ReadResult } from './read.js';
+import type { LegacyKind } from './legacy.js';
+import { inflateEntry, readZipDirectory, ZipError } from './zip.js';
 
-// Many merges would make ExcelJS's load quadratic (13k merges: 13 s); see merges.ts.
-installFastMergeLoading();
-
-const NOT_XLSX_ZH = '不是有效的 .xlsx 文件';
-const NOT_XLSX_EN = 'not a valid .xlsx file';
+export const NOT_XLSX_ZH = '不是有效的 .xlsx 文件';
+export const NOT_XLSX_EN = 'not a valid .xlsx file';
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK" (local file header 03 04, empty archive 05 06, spanned 07 08)
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -74,7 +73,7 @@ function textInputError(buf: Uint8Array): InputError {
   );
 }
 
-/** Classifies the bytes before ExcelJS sees them; returns an error for anything that is not a zip. */
+/** Classifies the bytes before the zip is read; returns an error for anything that is not a zip. */
 export function checkMagic(buf: Uint8Array): InputError | null {
   if (buf.length === 0) return new InputError('empty', '文件是空的（0 字节）', 'the file is empty (0 bytes)');
   if (startsWith(buf, OLE_MAGIC)) {
@@ -96,6 +95,24 @@ export function checkMagic(buf: Uint8Array): InputError | null {
   return new InputError('invalid', NOT_XLSX_ZH, NOT_XLSX_EN);
 }
 
+/**
+ * The formats read through SheetJS (legacy.ts): an OLE2 compound file that is not an encrypted
+ * package (.xls, WPS .et), or a zip whose `mimetype` says OpenDocument spreadsheet (.ods).
+ */
+export function legacyKind(buf: Uint8Array): LegacyKind | null {
+  if (startsWith(buf, OLE_MAGIC))
+    return hasUtf16Name(buf, 'EncryptedPackage') || hasUtf16Name(buf, 'EncryptionInfo') ? null : 'xls';
+  if (!startsWith(buf, ZIP_MAGIC) || checkZipSizes(buf)) return null;
+  try {
+    const mime = readZipDirectory(buf).find((e) => e.name === 'mimetype');
+    if (!mime || mime.size > 200) return null;
+    const text = new TextDecoder().decode(inflateEntry(buf, mime));
+    return text.trim() === 'application/vnd.oasis.opendocument.spreadsheet' ? 'ods' : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Refused beyond this much inflated content in total: no real indicator workbook comes close. */
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 /** Refused when a large entry inflates more than this (sheet XML compresses ~5–30×). */
@@ -104,9 +121,9 @@ const RATIO_FLOOR = 20 * 1024 * 1024; // small entries may compress extremely (e
 
 /**
  * Reads the sizes the zip's central directory declares, before anything is inflated: a zip bomb
- * (a small file that inflates to gigabytes) is refused here instead of exhausting memory in
- * ExcelJS. Returns null when the sizes are fine or the directory cannot be read (then ExcelJS
- * reports the damage). JSZip also fails an entry whose data inflates beyond its declared size.
+ * (a small file that inflates to gigabytes) is refused here instead of exhausting memory.
+ * Returns null when the sizes are fine or the directory cannot be read (then the reader reports
+ * the damage). An entry is never inflated beyond its declared size (`zip.ts`).
  */
 export function checkZipSizes(buf: Uint8Array): InputError | null {
   const tooLarge = (): InputError => {
@@ -160,7 +177,7 @@ export function checkZipSizes(buf: Uint8Array): InputError | null {
       }
     }
     // Deflate output is never much bigger than its input: a declared size well below the packed
-    // size is a lie meant to slip past this check (JSZip would inflate it all before noticing).
+    // size is a lie meant to slip past this check (a reader trusting it would inflate it all before noticing).
     if (u16(p + 10) === 8 && size < packed * 0.99 - 64)
       return new InputError(
         'corrupt',
@@ -175,20 +192,17 @@ export function checkZipSizes(buf: Uint8Array): InputError | null {
   return null;
 }
 
-/** Loads the bytes into an ExcelJS workbook. Throws InputError, and only InputError. */
-export async function loadExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+/** Opens the package: magic bytes, zip-bomb caps, the zip directory and the workbook part. */
+export function openPackage(bytes: Uint8Array): XlsxPackage {
   const bad = checkMagic(bytes) ?? checkZipSizes(bytes);
   if (bad) throw bad;
-  const wb = new ExcelJS.Workbook();
+  let pkg: XlsxPackage;
   try {
-    // ExcelJS's typings declare their own `Buffer` (an ArrayBuffer); hand it exactly that.
-    await wb.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
+    pkg = new XlsxPackage(bytes);
   } catch (err) {
-    throw zipLoadError(err);
+    throw packageError(err);
   }
-  if (wb.worksheets.length === 0) {
+  if (pkg.sheets.length === 0) {
     // A zip without worksheets: .docx, .pptx, .xlsb, an arbitrary archive …
     throw new InputError(
       'invalid',
@@ -196,36 +210,46 @@ export async function loadExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbook> 
       `${NOT_XLSX_EN}: no worksheets inside`,
     );
   }
-  return wb;
+  return pkg;
+}
+
+/** Reads a package's worksheets. Throws InputError, and only InputError. */
+export function readOpenedPackage(pkg: XlsxPackage, fills?: Map<string, string>): ReadResult {
+  try {
+    return readPackage(pkg, fills);
+  } catch (err) {
+    throw packageError(err);
+  }
+}
+
+/** Reads .xlsx bytes: the grid and its extras. Throws InputError, and only InputError. */
+export function loadPackage(bytes: Uint8Array): { pkg: XlsxPackage; read: ReadResult } {
+  const pkg = openPackage(bytes);
+  return { pkg, read: readOpenedPackage(pkg) };
 }
 
 /** Reads .xlsx bytes into the engine's Workbook. Throws InputError, and only InputError. */
 export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
-  const wb = await loadExcelJS(bytes);
-  try {
-    return workbookFromExcelJS(wb);
-  } catch {
-    throw new InputError(
-      'corrupt',
-      `${NOT_XLSX_ZH}（内容无法解析）`,
-      `${NOT_XLSX_EN}: its content cannot be parsed`,
-    );
-  }
+  return Promise.resolve(loadPackage(bytes).read.workbook);
 }
 
-function zipLoadError(err: unknown): InputError {
-  const msg = err instanceof Error ? err.message : String(err);
-  // JSZip: "End of data reached", "Corrupted zip", "Can't find end of central directory", "invalid …"
-  if (
-    /end of (data|central directory)|corrupt|crc32|invalid (code|distance|block|stored)|unexpected end/i.test(
-      msg,
-    )
-  ) {
+function packageError(err: unknown): InputError {
+  if (err instanceof InputError) return err;
+  if (err instanceof ZipError && err.reason === 'unsupported')
+    return new InputError(
+      'invalid',
+      `${NOT_XLSX_ZH}（压缩方式不受支持）`,
+      `${NOT_XLSX_EN}: its zip compression method is not supported`,
+    );
+  if (err instanceof ZipError)
     return new InputError(
       'corrupt',
       `${NOT_XLSX_ZH}（文件已损坏或不完整）`,
       `${NOT_XLSX_EN}: the file is damaged or incomplete`,
     );
-  }
-  return new InputError('invalid', NOT_XLSX_ZH, NOT_XLSX_EN);
+  return new InputError(
+    'corrupt',
+    `${NOT_XLSX_ZH}（内容无法解析）`,
+    `${NOT_XLSX_EN}: its content cannot be parsed`,
+  );
 }

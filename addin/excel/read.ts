@@ -26,6 +26,8 @@ import { parseAreasAddress, toCell } from './values';
 export interface ReadSheetOptions {
   /** What to read: the used range of the active sheet (default) or the selection within it. */
   source?: 'usedRange' | 'selection';
+  /** A sheet by name instead of the active one (its used range; the selection is ignored). */
+  sheet?: string;
   /**
    * Used range by values only (default true), so formatting far below a table (a coloured
    * column, a border down to row 10000) does not make the read huge.
@@ -93,11 +95,17 @@ export async function readSheet(
   let syncs = 0;
 
   // Request 1: where is the data?
-  const worksheet = context.workbook.worksheets.getActiveWorksheet();
+  const worksheet =
+    options.sheet !== undefined
+      ? context.workbook.worksheets.getItem(options.sheet)
+      : context.workbook.worksheets.getActiveWorksheet();
   worksheet.load('name');
   const used = worksheet.getUsedRangeOrNullObject(options.valuesOnly ?? true);
   used.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
-  const selection = options.source === 'selection' ? context.workbook.getSelectedRange() : null;
+  const selection =
+    options.source === 'selection' && options.sheet === undefined
+      ? context.workbook.getSelectedRange()
+      : null;
   selection?.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
   syncs++;
   await context.sync();

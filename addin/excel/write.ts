@@ -20,6 +20,16 @@ export interface WriteOptions {
   /** Write over cells that hold something else (default false: report them and write nothing). */
   overwrite?: boolean;
   env?: AdapterEnv;
+  /** Cells the add-in wrote itself and that still hold what it wrote: replaced without asking. */
+  ours?: ReadonlySet<string>;
+}
+
+/** What a written cell held before: formula or value ('' empty), its value, its number format. */
+export interface PreviousContent {
+  address: string;
+  content: string | number | boolean;
+  value: string | number | boolean | null;
+  format: string | null;
 }
 
 export interface WriteConflict {
@@ -30,7 +40,7 @@ export interface WriteConflict {
 }
 
 export type WriteResult =
-  | { written: true; cells: number; syncs: number }
+  | { written: true; cells: number; syncs: number; previous: PreviousContent[] }
   | { written: false; conflicts: WriteConflict[]; syncs: number };
 
 interface Planned {
@@ -60,12 +70,12 @@ export async function writeBlocks(
   const env = options.env ?? defaultEnv();
   const planned = blocks.map(plan);
   let syncs = 0;
-  if (planned.length === 0) return { written: true, cells: 0, syncs };
+  if (planned.length === 0) return { written: true, cells: 0, syncs, previous: [] };
 
   const worksheet = context.workbook.worksheets.getItem(sheetName);
   const ranges: Range[] = planned.map((p) => {
     const range = worksheet.getRange(p.block.address);
-    range.load('formulas');
+    range.load('formulas,values,numberFormat');
     return range;
   });
   const eventsApi = supports(env, 'enableEvents');
@@ -74,13 +84,27 @@ export async function writeBlocks(
   await context.sync();
 
   const conflicts: WriteConflict[] = [];
+  const previous: PreviousContent[] = [];
   planned.forEach((p, i) => {
-    const existing = ranges[i]?.formulas ?? [];
+    const range = ranges[i];
+    const existing = range?.formulas ?? [];
+    const values = range?.values ?? [];
+    const formats = range?.numberFormat ?? [];
     p.intended.forEach((row, r) =>
       row.forEach((want, c) => {
         const have = existing[r]?.[c];
+        const address = cellAddress(p.top + r, p.left + c);
+        const format = formats[r]?.[c];
+        if (want !== null || p.block.numberFormats?.[r]?.[c] != null)
+          previous.push({
+            address,
+            content: isEmptyContent(have) ? '' : display(have),
+            value: isEmptyContent(values[r]?.[c]) ? null : display(values[r]?.[c]),
+            format: typeof format === 'string' && format !== 'General' ? format : null,
+          });
         if (want === null || isEmptyContent(have) || sameContent(have, want)) return;
-        conflicts.push({ address: cellAddress(p.top + r, p.left + c), existing: display(have) });
+        if (options.ours?.has(address)) return;
+        conflicts.push({ address, existing: display(have) });
       }),
     );
   });
@@ -97,6 +121,8 @@ export async function writeBlocks(
       if (!range) return;
       if (p.useFormulas) range.formulas = p.payload;
       else range.values = p.payload;
+      if (p.block.numberFormats?.some((row) => row.some((f) => f !== null)))
+        range.numberFormat = p.block.numberFormats;
       cells += p.intended.reduce((n, row) => n + row.filter((v) => v !== null).length, 0);
     });
     syncs++;
@@ -113,7 +139,7 @@ export async function writeBlocks(
       }
     }
   }
-  return { written: true, cells, syncs };
+  return { written: true, cells, syncs, previous };
 }
 
 function plan(block: WriteBlock): Planned {

@@ -1,71 +1,69 @@
 /**
- * Workbook I/O for the recalc: what it reads from an .xlsx besides the grid (array formulas,
- * defined names) and how it stores the recalculated values as the formulas' cached results.
- * The rest of the recalc sees only this interface: load a file, read the extras, apply the writes,
- * write the copy (../output.ts).
+ * Workbook I/O for the recalc: the file read once by the shared reader (xlsx/: the grid, array
+ * formulas, defined names), and the recalculated values stored as the formulas' cached results
+ * by the surgical writer (xlsx/write.ts: only those cells change in the copy).
  */
-import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
-import { installFastMergeLoading } from '../../xlsx/merges.js';
+import type { Workbook } from '../../engine/grid.js';
+import { parseRef } from '../../xlsx/sheet.js';
+import type { XlsxPackage } from '../../xlsx/package.js';
+import { patchPackage, type CellEdit } from '../../xlsx/write.js';
+import { readWorkbookPackage } from '../xlsx.js';
+import { checkOutputKind, refuseLegacyOutput, writeBytesAtomically } from '../output.js';
 import type { ArrayFormula, CellWrite, DefinedName, RecalcValue } from './types.js';
 
 /** The error values a workbook can store. */
 const STORABLE_ERRORS = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#VALUE!']);
 
-/** Array formulas and defined names, which the grid model does not carry. */
-export function workbookExtras(wb: ExcelJS.Workbook): { arrays: ArrayFormula[]; names: DefinedName[] } {
-  const arrays: ArrayFormula[] = [];
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type !== ExcelJS.ValueType.Formula) return;
-        const v = cell.value as { shareType?: unknown; ref?: unknown };
-        if (v.shareType === 'array' && typeof v.ref === 'string') {
-          arrays.push({ sheet: ws.name, anchor: cell.address, ref: v.ref });
-        }
-      });
-    });
-  }
-  let names: DefinedName[] = [];
-  try {
-    names = wb.definedNames.model.map((n) => ({ name: n.name, ranges: [...n.ranges] }));
-  } catch {
-    names = [];
-  }
-  return { arrays, names };
+export interface RecalcWorkbook {
+  workbook: Workbook;
+  arrays: ArrayFormula[];
+  names: DefinedName[];
+  /** null for .xls / .et / .ods (recalculated, not written). */
+  pkg: XlsxPackage | null;
 }
 
-export async function loadExcelWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  installFastMergeLoading(); // many merges stay linear (xlsx/merges.ts)
-  const buf = await fs.readFile(file);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);
-  return wb;
+/** Reads the file once: grid, array formulas, defined names. Throws InputError. */
+export async function loadRecalcWorkbook(file: string): Promise<RecalcWorkbook> {
+  const { pkg, read } = await readWorkbookPackage(file);
+  return { workbook: read.workbook, arrays: read.arrays, names: read.names, pkg };
 }
 
 /** Excel has no #CIRC!; a workbook stores such cells as #N/A. */
-function storedResult(
-  v: RecalcValue,
-): number | string | boolean | { error: ExcelJS.CellErrorValue['error'] } {
+function storedResult(v: RecalcValue): number | string | boolean | { error: string } {
   if (typeof v !== 'object') return v;
-  const valid = STORABLE_ERRORS.has(v.error) ? v.error : '#N/A';
-  return { error: valid as ExcelJS.CellErrorValue['error'] };
+  return { error: STORABLE_ERRORS.has(v.error) ? v.error : '#N/A' };
 }
 
-/** Stores the recalculated values as the cached results of their formulas (and spilled cells). */
-export function applyWrites(wb: ExcelJS.Workbook, writes: readonly CellWrite[]): void {
+/** The recalculated values as edits: cached results of their formulas (spilled cells: values). */
+export function recalcEdits(writes: readonly CellWrite[]): CellEdit[] {
+  const edits: CellEdit[] = [];
   for (const w of writes) {
-    const ws = wb.getWorksheet(w.sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(w.cell);
-    const result = storedResult(w.value);
-    if (cell.type === ExcelJS.ValueType.Formula) {
-      const model = cell.value as unknown as Record<string, unknown>;
-      cell.value = { ...model, result } as unknown as ExcelJS.CellValue;
-    } else {
-      cell.value = result as ExcelJS.CellValue;
-    }
+    const p = parseRef(w.cell.replace(/\$/g, ''));
+    if (!p) continue;
+    edits.push({ sheet: w.sheet, row: p[0], col: p[1], value: storedResult(w.value), cachedOnly: true });
   }
+  return edits;
 }
 
-export { OutputError, writeWorkbookAtomically } from '../output.js';
+/**
+ * Writes the copy with the recalculated results. No full recalculation on load: every formula
+ * that reads a recalculated cell was recalculated too. Throws OutputError.
+ */
+export async function writeRecalculated(
+  wb: RecalcWorkbook,
+  writes: readonly CellWrite[],
+  input: string,
+  out: string,
+  force: boolean,
+): Promise<void> {
+  const pkg = wb.pkg ?? refuseLegacyOutput(input);
+  checkOutputKind(pkg.kind(), out);
+  await writeBytesAtomically(
+    () => patchPackage(pkg, recalcEdits(writes), { fullCalcOnLoad: false }),
+    input,
+    out,
+    force,
+  );
+}
+
+export { OutputError } from '../output.js';

@@ -35,7 +35,7 @@ import { paneLanguage, type PaneHost, type ThemeName } from '../host';
 import { fmt, t, type Lang } from '../i18n';
 import type { WriteMode } from '../../engine/write-plan';
 import type { PaneSettings } from '../settings';
-import type { Analysis, Notice, PendingWrite, Workbench } from '../workbench';
+import type { Analysis, Notice, PendingWrite, Workbench, WriteOutcome } from '../workbench';
 
 // The engine (zod, decimal.js, the recogniser) and the panels that show its results load after
 // the pane is drawn: the pane appears sooner, and a click that comes first waits for them.
@@ -96,7 +96,7 @@ export function App({ host, lang: forced }: AppProps) {
   const [tab, setTab] = useState<TabName>('tables');
   const [selectionOnly, setSelectionOnly] = useState(false);
   const [tableIndex, setTableIndex] = useState(0);
-  const [pending, setPending] = useState<PendingWrite | null>(null);
+  const [pending, setPending] = useState<(PendingWrite & { sheet: string }) | null>(null);
   const loading = useRef<Promise<Ready> | null>(null);
 
   /** The workbench with the workbook's saved settings, loaded once per host. */
@@ -152,13 +152,33 @@ export function App({ host, lang: forced }: AppProps) {
         setAnalysis(a);
         setTableIndex((i) => (i < a.result.tables.length ? i : 0));
         setNotice(
-          a.result.tables.length > 0
-            ? { intent: 'info', text: fmt.tablesFound(lang, a.result.tables.length, a.sheet.name) }
-            : { intent: 'warning', text: a.range === null ? t(lang, 'nothingOnSheet') : t(lang, 'noTable') },
+          a.logProblem !== null
+            ? { intent: 'warning', text: a.logProblem }
+            : a.result.tables.length > 0
+              ? { intent: 'info', text: fmt.tablesFound(lang, a.result.tables.length, a.sheet.name) }
+              : {
+                  intent: 'warning',
+                  text: a.range === null ? t(lang, 'nothingOnSheet') : t(lang, 'noTable'),
+                },
         );
         return a;
       }),
     [lang, selectionOnly, settings, task, whenReady],
+  );
+
+  /**
+   * Reads again the sheet just written to, whichever sheet is active now (a report sheet, say),
+   * and keeps the notice of what was written.
+   */
+  const reread = useCallback(
+    async (sheet: string) => {
+      const r = await whenReady();
+      if (!settings) return;
+      const a = await r.bench.read('usedRange', settings, sheet);
+      setAnalysis(a);
+      setTableIndex((i) => (i < a.result.tables.length ? i : 0));
+    },
+    [settings, whenReady],
   );
 
   const mode: WriteMode = settings?.writeMode ?? 'values';
@@ -170,13 +190,17 @@ export function App({ host, lang: forced }: AppProps) {
     () => (analysis && bench && settings ? bench.plan(analysis, tableIndex, mode, settings) : null),
     [analysis, bench, mode, settings, tableIndex],
   );
+  const written = useMemo(
+    () => (analysis && bench && settings ? bench.written(analysis, tableIndex, plan, mode, settings) : null),
+    [analysis, bench, mode, plan, settings, tableIndex],
+  );
 
   const saveSettings = async (next: PaneSettings, reanalyse: boolean) => {
     if (!bench) return null;
     setSettings(next);
     const problem = await task(t(lang, 'busy'), () => bench.saveSettings(next));
     if (problem) setNotice(problem);
-    if (reanalyse && analysis) setAnalysis(bench.analyse(analysis.sheet, analysis.range, next));
+    if (reanalyse && analysis) setAnalysis(bench.analyse(analysis.raw, analysis.range, next, analysis.log));
     return problem ?? null;
   };
 
@@ -192,19 +216,20 @@ export function App({ host, lang: forced }: AppProps) {
     });
   };
 
-  const afterWrite = async (result: { notice: Notice } | { pending: PendingWrite }) => {
+  const afterWrite = async (sheet: string, result: WriteOutcome) => {
     if ('pending' in result) {
-      setPending(result.pending);
+      setPending({ ...result.pending, sheet });
       return;
     }
     setNotice(result.notice);
-    if (result.notice.intent === 'success') await recognise();
+    if (result.notice.intent === 'success') await reread(sheet);
   };
 
-  const write = (blocks: PendingWrite['blocks'], done: string, overwrite = false) =>
+  /** Runs a write and shows its outcome; the sheet written to is read again. */
+  const write = (work: () => Promise<WriteOutcome>) =>
     task(t(lang, 'writing'), async () => {
-      if (!analysis || !bench) return;
-      await afterWrite(await bench.write(analysis.sheet.name, blocks, done, overwrite));
+      if (!analysis) return;
+      await afterWrite(analysis.sheet.name, await work());
     });
 
   const findings = analysis?.findings ?? [];
@@ -323,11 +348,18 @@ export function App({ host, lang: forced }: AppProps) {
                 }}
                 onCreateActual={() => {
                   const col = bench.newColumn(analysis, tableIndex, '完成情况');
-                  if (col) void write([col.block], fmt.columnCreated(lang, col.column, '完成情况'));
+                  if (col)
+                    void write(() =>
+                      bench.write(
+                        analysis.sheet.name,
+                        [col.block],
+                        fmt.columnCreated(lang, col.column, '完成情况'),
+                      ),
+                    );
                 }}
-                onWrite={() => {
-                  if (plan) void write(plan.blocks, '');
-                }}
+                written={written}
+                onWrite={() => void write(() => bench.writeScores(analysis, tableIndex, mode, settings))}
+                onUndo={() => void write(async () => ({ notice: await bench.undo(analysis, tableIndex) }))}
               />
             )}
           </Suspense>
@@ -356,7 +388,7 @@ export function App({ host, lang: forced }: AppProps) {
                   onClick={() => {
                     const p = pending;
                     setPending(null);
-                    if (p) void write(p.blocks, p.done, true);
+                    if (p) void task(t(lang, 'writing'), async () => afterWrite(p.sheet, await p.confirm()));
                   }}
                 >
                   {t(lang, 'overwrite')}

@@ -27,6 +27,7 @@ import type { ScoredTable } from '../../engine/index';
 import type { Finding } from '../../engine/model';
 import { fmt, t, type Lang } from '../i18n';
 import type { ScorePlan, WriteMode } from '../../engine/write-plan';
+import type { WrittenState } from '../workbench';
 
 const useStyles = makeStyles({
   row: {
@@ -40,7 +41,14 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
   rule: { color: tokens.colorNeutralForeground2 },
   manual: { color: tokens.colorPaletteRedForeground1 },
-  notes: { maxHeight: '160px', overflowY: 'auto', paddingLeft: tokens.spacingHorizontalM },
+  notes: { paddingLeft: tokens.spacingHorizontalM, overflowWrap: 'anywhere' },
+  written: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** Rows shown at once; a bigger table is summarised (the write covers every row). */
@@ -64,6 +72,9 @@ export interface ScorePanelProps {
   /** The clerk picks another column for the actuals or the scores ('new': a new score column). */
   onChooseColumn: (role: 'actual' | 'score', column: string) => void;
   onWrite: () => void;
+  /** What was last written for this table (cells, stale or not), or null. */
+  written?: WrittenState | null;
+  onUndo?: () => void;
 }
 
 function num(n: number | null): string {
@@ -77,6 +88,9 @@ export function ScorePanel(props: ScorePanelProps) {
   if (!table) return null;
   const s = table.score;
   const byRow = new Map(s.items.map((i) => [i.row, i]));
+  const manualCount = s.items.filter((i) => i.score === null && i.manual).length;
+  const written = props.written ?? null;
+  const nothing = plan?.nothing ?? null;
   const shown = table.items.slice(0, MAX_ROWS_SHOWN);
   /** A dropdown to give the role to another column of the table. */
   const chooser = (role: 'actual' | 'score', current: string | undefined) => (
@@ -160,8 +174,15 @@ export function ScorePanel(props: ScorePanelProps) {
       </div>
       {s.total === null && s.unscored > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            {t(lang, 'pendingTotal')}（{fmt.pending(lang, s.unscored)}）
+          <MessageBarBody data-testid="pending-total">
+            {t(lang, 'pendingTotal')}（
+            {[
+              manualCount > 0 ? fmt.manualCount(lang, manualCount) : '',
+              s.unscored - manualCount > 0 ? fmt.waitingCount(lang, s.unscored - manualCount) : '',
+            ]
+              .filter((x) => x !== '')
+              .join(lang === 'zh' ? '，' : ', ')}
+            ）
           </MessageBarBody>
         </MessageBar>
       )}
@@ -179,19 +200,67 @@ export function ScorePanel(props: ScorePanelProps) {
       )}
       {plan && (
         <p>
-          <Caption1>
-            {fmt.planSummary(lang, plan.cells.filter((c) => c.kind === 'item').length, plan.scoreColumn)}
+          <Caption1 data-testid="plan-summary">
+            {nothing === 'noPoints'
+              ? t(lang, 'noPointsWrite')
+              : nothing === 'noScores'
+                ? t(lang, 'noScoresWrite')
+                : fmt.planSummary(lang, plan.cells.filter((c) => c.kind === 'item').length, plan.scoreColumn)}
           </Caption1>
         </p>
       )}
-      <Button
-        appearance="primary"
-        onClick={props.onWrite}
-        disabled={busy || !plan}
-        data-testid="write-scores"
-      >
-        {t(lang, 'writeScores')}
-      </Button>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          onClick={props.onWrite}
+          disabled={busy || !plan || nothing !== null}
+          data-testid="write-scores"
+        >
+          {t(lang, 'writeScores')}
+        </Button>
+        {written && props.onUndo && (
+          <Button onClick={props.onUndo} disabled={busy} data-testid="undo-write">
+            {t(lang, 'undoWrite')}
+          </Button>
+        )}
+      </div>
+      {written && (
+        <div className={styles.written} data-testid="written">
+          {written.stale && (
+            <MessageBar intent="warning" data-testid="stale">
+              <MessageBarBody>
+                {t(
+                  lang,
+                  written.stale === 'mode'
+                    ? 'staleMode'
+                    : written.stale === 'settings'
+                      ? 'staleSettings'
+                      : 'staleInputs',
+                )}{' '}
+                <Button
+                  size="small"
+                  onClick={props.onWrite}
+                  disabled={busy || !plan || nothing !== null}
+                  data-testid="refresh-write"
+                >
+                  {t(lang, 'refreshWrite')}
+                </Button>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Caption1>
+            {fmt.writtenAt(
+              lang,
+              written.entry.mode,
+              new Date(written.entry.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
+            )}
+          </Caption1>
+          <Text>
+            {t(lang, 'writtenCells')}：
+            <span data-testid="written-cells">{written.cells.join(lang === 'zh' ? '、' : ', ')}</span>
+          </Text>
+        </div>
+      )}
       <Table size="small" className={styles.table} aria-label={t(lang, 'tabScore')}>
         <TableHeader>
           <TableRow>

@@ -61,7 +61,7 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Opens the .xlsx code (ExcelJS) on first use: the pane draws before it has even loaded. */
+/** Opens the .xlsx reader (xlsx/) on first use: the pane draws before it has even loaded. */
 const opener = () => import(/* webpackChunkName: "xlsx" */ './open');
 
 interface Opened {

@@ -269,7 +269,18 @@ describe('writeBlocks', () => {
       ],
       { env: env() },
     );
-    expect(result).toEqual({ written: true, cells: 4, syncs: 3 });
+    // What each cell held before, for undo: all four were empty, in the General format.
+    expect(result).toEqual({
+      written: true,
+      cells: 4,
+      syncs: 3,
+      previous: ['C2', 'C3', 'D2', 'D3'].map((address) => ({
+        address,
+        content: '',
+        value: null,
+        format: null,
+      })),
+    });
     expect(excel.syncs).toBe(3);
     const cellWrites = excel.writes.filter((w) => w.property === 'values');
     expect(cellWrites.map((w) => w.address)).toEqual(['C2:C3', 'D2:D3']);

@@ -89,7 +89,7 @@ describe('registration', () => {
 
 describe('PERF.SCORE', () => {
   it('scores by the rule text, with the actual value as a 1×1 matrix (a single cell)', () => {
-    expect(SCORE([[0.765]], LINEAR, 10, null, null)).toBe(6.5); // DOMAIN.md: 76.5% → 6.5
+    expect(SCORE([[0.765]], LINEAR, 10, null, null)).toBe(6.5); // docs/domain.md: 76.5% → 6.5
     expect(SCORE([[0.8]], '执行率≥80%', 5, null, null)).toBe(5);
     expect(SCORE([[0.79]], '执行率≥80%', 5, null, null)).toBe(0);
     expect(SCORE([['一般满意']], '满意得2分，一般满意得1.6分，不满意不得分', 2, null, null)).toBe(1.6);

@@ -1,13 +1,13 @@
 /**
  * Offline checks of manifest.xml and the add-in build (the official validator,
  * `npm run validate`, needs the network), on the production build with a deployment host
- * (test/helpers/build.ts, shared with the browser tests).
+ * (harness/build.ts, shared with the browser tests).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { builtFiles, DEPLOY_HOST, productionBuild, ROOT, type Build } from '../helpers/build';
+import { builtFiles, DEPLOY_HOST, productionBuild, ROOT, type Build } from '../../harness/build';
 import { MIN_EXCEL_API } from '../../addin/excel/requirements';
 
 // Excel's CustomFunctions runtime, reduced to recording what functions.ts associates.

@@ -47,7 +47,7 @@ describe('bin/perf-check.js (compiled, no ts loader)', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toBe(
-      `perf-check: 无法读取 ${file}：这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx (this is an old .xls file; save it as .xlsx in Excel)\n`,
+      `perf-check: 无法读取 ${file}：这是旧版 .xls 文件，但无法读取（可能已损坏），请在 Excel 或 WPS 中另存为 .xlsx (this old .xls file cannot be read (damaged?); save it as .xlsx in Excel or WPS)\n`,
     );
   });
 

@@ -118,7 +118,7 @@ describe('examples/perf-formulas.xlsx', () => {
     expect(cells).toHaveLength(rows.length);
   });
 
-  it('gives the values DOMAIN.md gives, in the documented JSON shape and order', async () => {
+  it('gives the values docs/domain.md gives, in the documented JSON shape and order', async () => {
     const { cells } = await recalcJson(EXAMPLE);
     expect(cells[0]).toEqual({
       sheet: PERF_SHEET,

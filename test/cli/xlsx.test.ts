@@ -4,7 +4,8 @@ import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SheetSchema, type Sheet } from '../../engine/grid.js';
-import { InputError, readWorkbookFile, workbookFromExcelJS } from '../../cli/xlsx.js';
+import { InputError, readWorkbookFile } from '../../cli/xlsx.js';
+import { workbookFromExcelJS } from '../../xlsx/convert.js';
 import { cellAt, makeTempDir } from './helpers.js';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -310,13 +311,15 @@ describe('readWorkbookFile: bad input', () => {
     expect(e.messageZh).toContain('不是有效的 .xlsx 文件');
   });
 
-  it('an OLE compound file is an old .xls', async () => {
+  it('an OLE compound file that is no readable .xls is refused as a damaged old .xls', async () => {
     const ole = Buffer.alloc(4096);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     Buffer.from('Workbook', 'utf16le').copy(ole, 1024);
     const e = await errorFor('old.xlsx', ole);
     expect(e.kind).toBe('legacy-xls');
-    expect(e.messageZh).toBe('这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx');
+    expect(e.messageZh).toBe(
+      '这是旧版 .xls 文件，但无法读取（可能已损坏），请在 Excel 或 WPS 中另存为 .xlsx',
+    );
   });
 
   it('an OLE file with an EncryptedPackage is a password-protected workbook', async () => {

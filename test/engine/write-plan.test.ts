@@ -142,7 +142,7 @@ describe('planScores as live formulas', () => {
     expect(again.tables[0]!.columns.score).toBe('F');
   });
 
-  it('leaves the group rows out rather than sit beside the next table', () => {
+  it('leaves the summary out rather than run into the next table’s section row', () => {
     const stacked = sheetFromValues('S', [
       ['一级指标', '考核内容', '目标值', '分值', '完成情况'],
       ['甲（10分）', '指标一', '≥90%', 10, 0.95],
@@ -154,9 +154,15 @@ describe('planScores as live formulas', () => {
     const all = scoreSheet(stacked).tables;
     expect(all.map((t) => t.range)).toEqual(['A1:E3', 'A5:D6']);
     const plan = planScores(all[0]!, stacked, 'values', DEFAULT_SETTINGS, all);
-    expect(plan.cells.filter((c) => c.kind === 'group')).toEqual([]);
-    expect(plan.summaryAt).toBe('H2');
-    expect(at(plan.cells, 'J3')).toMatchObject({ kind: 'total', value: 10 });
+    // Rows 2–3 are all there is beside the table: row 4 is "二、考察类指标", which belongs to the
+    // next table. Three summary rows do not fit, so there is none; the scores are still written.
+    expect(plan.summaryAt).toBeNull();
+    expect(plan.cells.filter((c) => ['group', 'summary', 'band'].includes(c.kind))).toEqual([]);
+    expect(plan.cells.map((c) => [c.address, c.value])).toEqual([
+      ['F1', '得分'],
+      ['F2', 10],
+      ['F3', 0],
+    ]);
   });
 });
 
@@ -184,5 +190,19 @@ describe('helpers', () => {
       column: 'F',
       block: { address: 'F1', values: [['得分']] },
     });
+  });
+});
+
+describe('what a write leaves alone', () => {
+  it('a table without points gets nothing: no 得分 header, no 总分 =MAX(0,SUM(…)), no empty summary', async () => {
+    const wb = await readWorkbookFile('examples/sanming-2023-responsibility.xlsx');
+    const sheet = wb.sheets[0] as Sheet;
+    const t = scoreSheet(sheet).tables[0]!;
+    for (const mode of ['values', 'formulas'] as const) {
+      const plan = planScores(t, sheet, mode);
+      expect(plan.nothing).toBe('noPoints');
+      expect(plan.cells).toEqual([]);
+      expect(plan.blocks).toEqual([]);
+    }
   });
 });

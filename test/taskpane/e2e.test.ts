@@ -1,6 +1,6 @@
 /**
  * The task pane end to end, in Debian's headless Chromium: the production build's preview page
- * (the pane beside an example workbook opened with ExcelJS) clicked through as a clerk would.
+ * (the pane beside an example workbook opened with the shared reader) clicked through as a clerk would.
  * Recognise → findings with their cells → go to a cell → highlight and clear → report sheet →
  * score and write → the right values in the right cells. No request may leave the page's origin.
  * Screenshots of the main states go to test-artifacts/ (one is in the README).
@@ -8,10 +8,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../helpers/chromium';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../../harness/chromium';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { productionBuild, ROOT } from '../helpers/build';
-import { serveDirectory, type StaticServer } from './static-server';
+import { productionBuild, ROOT } from '../../harness/build';
+import { serveDirectory, type StaticServer } from '../../harness/static-server';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
@@ -160,8 +160,9 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     expect(await cell('F5').textContent()).toContain('汇总');
     expect(await cell('H6').textContent()).toBe('8.1');
     expect(await cell('H7').textContent()).toBe('良好');
-    // The table was re-read: the new 得分 column is now the table's own.
-    await expect.poll(() => page.getByTestId('score-column').textContent()).toContain('D（得分）');
+    // The table was re-read: the cells written are listed, the 得分 column stays the pane's own.
+    await expect.poll(() => page.getByTestId('written-cells').textContent()).toContain('D4:D9');
+    expect(await page.getByTestId('stale').count()).toBe(0);
     await shot('written');
 
     // Writing again over the same cells: equal values are no conflict; a changed cell asks first.
@@ -171,24 +172,40 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     await expect.poll(() => cell('E17').textContent()).toBe('4.3');
   });
 
-  it('asks before writing over a cell that holds the user’s data, and writes nothing if told no', async () => {
+  it('writing again replaces its own cells without asking, lists them, says when stale, and undoes', async () => {
     await open('example=wenzhou-2024-evaluation.xlsx');
     await page.getByTestId('recognise').click();
     await page.getByTestId('tab-score').click();
-    // Formulas mode for the first table, then values: the values differ from the formulas there.
     await page.getByRole('radio', { name: /公式/ }).check();
     await page.getByTestId('write-scores').click();
     await expect.poll(() => cell('D5').textContent()).toBe('=MAX(0,5-N(C5))');
+    // The notice of the write stays (it is not replaced by the recognition notice).
+    expect(await page.getByTestId('notice').textContent()).toContain('已写入 4 项得分');
+    expect(await page.getByTestId('written-cells').textContent()).toContain('D4:D9');
+    // Values now: the results written as formulas are stale; writing replaces them, no question.
     await page.getByRole('radio', { name: '数值' }).check();
-    await page.getByTestId('write-scores').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    expect(await page.getByTestId('conflicts').textContent()).toContain('D5');
-    await page.getByTestId('conflict-cancel').click();
-    expect(await cell('D5').textContent()).toBe('=MAX(0,5-N(C5))');
-    await page.getByTestId('write-scores').click();
-    await page.getByTestId('conflict-overwrite').click();
+    await expect.poll(() => page.getByTestId('stale').count()).toBe(1);
+    await page.getByTestId('refresh-write').click();
     await expect.poll(() => cell('D5').textContent()).toBe('4.6');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.getByTestId('stale').count()).toBe(0);
+    const titles = await page
+      .locator('[data-testid="sheet-preview"] td')
+      .evaluateAll((els) => els.filter((e) => (e.textContent ?? '').startsWith('汇总')).length);
+    expect(titles).toBe(1);
+    await page.getByTestId('undo-write').click();
+    await expect.poll(() => cell('D5').textContent()).toBe('');
+    expect(await cell('D4').textContent()).toBe('');
+    expect(await cell('F5').textContent()).toBe('');
+    expect(await page.getByTestId('written').count()).toBe(0);
+  });
+
+  it('offers no write for a table without points and says why', async () => {
+    await open('example=sanming-2023-responsibility.xlsx');
+    await page.getByTestId('recognise').click();
+    await page.getByTestId('tab-score').click();
+    expect(await page.getByTestId('plan-summary').textContent()).toBe('此表没有分值列，无需写入评分。');
+    expect(await page.getByTestId('write-scores').isDisabled()).toBe(true);
   });
 
   it('adds an actual column to a table without one, then writes live PERF.SCORE formulas', async () => {

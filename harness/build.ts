@@ -2,6 +2,7 @@
  * One production build of the add-in shared by every test file that needs it (the manifest
  * checks, the browser tests), cached by a hash of its inputs in the system temp directory. Test
  * files run in parallel workers: the first takes a lock and builds, the others wait for it.
+ * In harness/ because the benchmark uses it too, and bench/ does not import test code (lint).
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -19,10 +20,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Configuration, Stats, StatsCompilation } from 'webpack';
 
-export const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..');
 export const DEPLOY_HOST = 'https://oa.example.gov.cn/perf/';
 const INPUTS = [
-  'test/helpers/build.ts',
+  'harness/build.ts',
   'addin',
   'taskpane',
   'engine',

@@ -1,0 +1,186 @@
+/**
+ * Stage 5, items and groups: each body row with a name (or entries) becomes an item under the
+ * group of its hierarchy path, with its points (column or label), marks (一票否决, 一票否优, 扣分制)
+ * and the entries a clerk fills; rows with only labels or a 序号 are skipped (the latter noted as
+ * empty template lines).
+ */
+import { cellAddress } from '../address';
+import { LEVEL_ROLES } from '../headers';
+import type { ColumnRole, Item } from '../model';
+import { parseLabel, parsePointsCell, type PointsCell } from '../points';
+import type { SheetView } from '../sheet-view';
+import { splitNames } from '../text';
+import { ownCells } from './body';
+import type { HeaderInfo } from './header';
+import { GroupTree, HierarchyReader, type GroupNode } from './hierarchy';
+import type { RecognisedItem } from './types';
+import { scale, type PointsUnits } from './units';
+
+export interface Items {
+  items: RecognisedItem[];
+  /** Items outside any group. */
+  topItems: RecognisedItem[];
+  roots: GroupNode[];
+  placeholderRows: number[];
+}
+
+export function buildItems(
+  view: SheetView,
+  header: HeaderInfo,
+  bodyRows: readonly number[],
+  units: PointsUnits,
+): Items {
+  const { cols, left, right } = header;
+  const { labelPoints, percentScale, parsedPoints } = units;
+  const pointsCol = cols.points;
+  const itemCol = cols.item!;
+  const levelCols = LEVEL_ROLES.map((role) => cols[role]).filter((c): c is number => c !== undefined);
+  const hierarchy = new HierarchyReader(view, levelCols);
+  const tree = new GroupTree();
+  const items: RecognisedItem[] = [];
+  const topItems: RecognisedItem[] = [];
+  const placeholderRows: number[] = [];
+  const entrySkip = labelColumns(cols);
+
+  const text = (r: number, role: ColumnRole): string | null => {
+    const c = cols[role];
+    if (c === undefined) return null;
+    const t = view.text(r, c).trim();
+    return t === '' ? null : t;
+  };
+  const entry = (r: number, role: ColumnRole): number | string | boolean | null => {
+    const c = cols[role];
+    if (c === undefined) return null;
+    const v = view.value(r, c);
+    switch (v.kind) {
+      case 'number':
+      case 'boolean':
+        return v.value;
+      case 'text':
+        return v.value.trim() === '' ? null : v.value;
+      case 'error':
+        return v.value;
+      default:
+        return null;
+    }
+  };
+
+  for (let bi = 0; bi < bodyRows.length; bi++) {
+    const r = bodyRows[bi]!;
+    if (view.isMergeSlave(r, itemCol)) {
+      const m = view.mergeAt(r, itemCol)!;
+      if (m.top > header.bottom) continue; // second line of a merged item
+    }
+    hierarchy.read(r);
+
+    const nameRaw = view.text(r, itemCol).trim();
+    if (nameRaw === '') {
+      if (!hasEntryContent(view, r, entrySkip, left, right)) {
+        if (cols.seq !== undefined && !view.isEmpty(r, cols.seq)) placeholderRows.push(r);
+        continue; // a row with only hierarchy labels or a sequence number
+      }
+    }
+    const { path, masters } = hierarchy.keep();
+    const parent = tree.groupOf(path, masters, hierarchy.sRaw);
+
+    const labelParts = parseLabel(nameRaw, labelPoints);
+    let points: number | null = null;
+    let pointsCellAddr: string | null = null;
+    let pointsCell: PointsCell | null = null;
+    let pointsFromLabel = false;
+    let pointsShared = false;
+    let veto = false;
+    let deductionOnly = labelParts.deductionOnly;
+    if (pointsCol !== undefined) {
+      if (view.isMergeSlave(r, pointsCol) && view.mergeAt(r, pointsCol)!.top > header.bottom) {
+        pointsShared = true;
+        pointsCell = { status: 'empty' };
+      } else {
+        pointsCell = parsedPoints[bi] ?? parsePointsCell(view.raw(r, pointsCol));
+        pointsCellAddr = cellAddress(r, pointsCol);
+        if (pointsCell.status === 'ok') {
+          points =
+            pointsCell.points === null
+              ? null
+              : scale(pointsCell.points, pointsCell.percent ? 1 : percentScale);
+          veto = pointsCell.veto;
+          deductionOnly = deductionOnly || pointsCell.deductionOnly;
+        }
+      }
+    }
+    if (points === null && labelParts.points !== null) {
+      points = labelParts.points;
+      pointsCellAddr = cellAddress(r, itemCol);
+      pointsFromLabel = true;
+    }
+    const target = text(r, 'target');
+    const method = text(r, 'method');
+    // The marks are read in the name, target, method and an unreadable points cell.
+    const texts = [
+      nameRaw,
+      target ?? '',
+      method ?? '',
+      pointsCell?.status === 'invalid' ? pointsCell.text : '',
+    ];
+    veto = veto || texts.some((t) => t.includes('一票否决'));
+    const vetoExcellence = texts.some((t) => t.includes('一票否优'));
+    const owner = text(r, 'owner');
+    const person = text(r, 'person');
+    const item: Item = {
+      row: r + 1,
+      path,
+      name: labelParts.name,
+      cell: cellAddress(r, itemCol),
+      points,
+      pointsCell: pointsCellAddr,
+      veto,
+      vetoExcellence,
+      deductionOnly,
+      target,
+      method,
+      standard: text(r, 'standard'),
+      direction: text(r, 'direction'),
+      owner,
+      person,
+      owners: owner ? splitNames(owner) : [],
+      persons: person ? splitNames(person) : [],
+      note: text(r, 'note'),
+      actual: entry(r, 'actual'),
+      enteredScore: asNumberOrText(entry(r, 'score')),
+      deduction: asNumberOrText(entry(r, 'deduction')),
+      lastYear: asNumberOrText(entry(r, 'lastYear')),
+    };
+    const rec: RecognisedItem = { item, row: r, pointsCell, pointsFromLabel, pointsShared };
+    items.push(rec);
+    if (parent) parent.items.push(rec);
+    else topItems.push(rec);
+  }
+  return { items, topItems, roots: tree.roots, placeholderRows };
+}
+
+function asNumberOrText(v: number | string | boolean | null): number | string | null {
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v;
+}
+
+/** Whether a row has something in the columns a clerk fills (not only labels or 序号). */
+function hasEntryContent(
+  view: SheetView,
+  r: number,
+  skip: ReadonlySet<number>,
+  left: number,
+  right: number,
+): boolean {
+  for (const { col } of ownCells(view, r, left, right)) if (!skip.has(col)) return true;
+  return false;
+}
+
+/** Columns that do not count as entries: hierarchy levels, 序号 and the item name. */
+function labelColumns(cols: Partial<Record<ColumnRole, number>>): Set<number> {
+  const skip = new Set<number>();
+  for (const role of [...LEVEL_ROLES, 'seq', 'item'] as ColumnRole[]) {
+    const c = cols[role];
+    if (c !== undefined) skip.add(c);
+  }
+  return skip;
+}
