@@ -74,6 +74,9 @@ const useStyles = makeStyles({
   },
   notice: { margin: `${tokens.spacingVerticalS} 0` },
   panel: { paddingTop: tokens.spacingVerticalM },
+  // Tabs wrap to a second line as whole words at 320 px instead of breaking 评分 into 评/分.
+  tabs: { flexWrap: 'wrap' },
+  tab: { whiteSpace: 'nowrap' },
   conflicts: { maxHeight: '240px', overflowY: 'auto', margin: `${tokens.spacingVerticalS} 0` },
 });
 
@@ -266,21 +269,35 @@ export function App({ host, lang: forced }: AppProps) {
             <Text size={200}>{busy}</Text>
           </div>
         )}
-        {notice && (
-          <MessageBar intent={notice.intent} className={styles.notice} data-testid="notice">
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)}>
-          <Tab value="tables">{t(lang, 'tabTables')}</Tab>
-          <Tab value="findings" data-testid="tab-findings">
+        {/* Present before any notice, so that screen readers announce each one that appears. */}
+        <div aria-live="polite" aria-atomic="true">
+          {notice && (
+            <MessageBar
+              layout="multiline"
+              intent={notice.intent}
+              className={styles.notice}
+              data-testid="notice"
+            >
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabName)}
+        >
+          <Tab value="tables" className={styles.tab}>
+            {t(lang, 'tabTables')}
+          </Tab>
+          <Tab value="findings" data-testid="tab-findings" className={styles.tab}>
             {t(lang, 'tabFindings')}
             {analysis ? ` (${findings.length})` : ''}
           </Tab>
-          <Tab value="score" data-testid="tab-score">
+          <Tab value="score" data-testid="tab-score" className={styles.tab}>
             {t(lang, 'tabScore')}
           </Tab>
-          <Tab value="settings" data-testid="tab-settings">
+          <Tab value="settings" data-testid="tab-settings" className={styles.tab}>
             {t(lang, 'tabSettings')}
           </Tab>
         </TabList>

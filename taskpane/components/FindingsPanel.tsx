@@ -40,7 +40,7 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
   },
-  cell: { minWidth: '3.5em', flexShrink: 0 },
+  cell: { minWidth: '3.5em', flexShrink: 0, whiteSpace: 'nowrap' },
   header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
@@ -85,7 +85,7 @@ export function FindingsPanel({
         </Button>
       </div>
       {findings.length === 0 ? (
-        <MessageBar intent="success" data-testid="clean">
+        <MessageBar layout="multiline" intent="success" data-testid="clean">
           <MessageBarBody>{t(lang, 'clean')}</MessageBarBody>
         </MessageBar>
       ) : (

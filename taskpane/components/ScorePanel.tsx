@@ -37,7 +37,12 @@ const useStyles = makeStyles({
     alignItems: 'flex-end',
     marginBottom: tokens.spacingVerticalM,
   },
-  totals: { display: 'flex', gap: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalM} 0` },
+  totals: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
   table: { tableLayout: 'auto' },
   rule: { color: tokens.colorNeutralForeground2 },
   manual: { color: tokens.colorPaletteRedForeground1 },
@@ -49,6 +54,11 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalM} 0`,
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // A native select is as wide as its longest option: held to the pane's width instead.
+  field: { minWidth: 0, maxWidth: '100%' },
+  select: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
+  // 数值/公式 are words: never broken over two lines.
+  label: { whiteSpace: 'nowrap' },
 });
 
 /** Rows shown at once; a bigger table is summarised (the write covers every row). */
@@ -95,7 +105,7 @@ export function ScorePanel(props: ScorePanelProps) {
   /** A dropdown to give the role to another column of the table. */
   const chooser = (role: 'actual' | 'score', current: string | undefined) => (
     <Select
-      size="small"
+      className={styles.select}
       aria-label={`${t(lang, role === 'actual' ? 'actualColumn' : 'scoreColumn')}：${t(lang, 'chooseColumn')}`}
       data-testid={`choose-${role}`}
       value={current ?? ''}
@@ -121,8 +131,9 @@ export function ScorePanel(props: ScorePanelProps) {
     <div>
       <div className={styles.row}>
         {tables.length > 1 && (
-          <Field label={t(lang, 'tabTables')}>
+          <Field label={t(lang, 'tabTables')} className={styles.field}>
             <Select
+              className={styles.select}
               value={String(tableIndex)}
               onChange={(_, d) => props.onTable(Number(d.value))}
               data-testid="score-table"
@@ -135,17 +146,17 @@ export function ScorePanel(props: ScorePanelProps) {
             </Select>
           </Field>
         )}
-        <Field label={t(lang, 'actualColumn')}>
+        <Field label={t(lang, 'actualColumn')} className={styles.field}>
           {table.columns.actual ? (
             <Text data-testid="actual-column">{`${table.columns.actual}（${table.headers.actual ?? ''}）`}</Text>
           ) : (
-            <Button size="small" onClick={props.onCreateActual} disabled={busy} data-testid="create-actual">
+            <Button onClick={props.onCreateActual} disabled={busy} data-testid="create-actual">
               {t(lang, 'createActual')}
             </Button>
           )}
           {chooser('actual', table.columns.actual)}
         </Field>
-        <Field label={t(lang, 'scoreColumn')}>
+        <Field label={t(lang, 'scoreColumn')} className={styles.field}>
           <Text data-testid="score-column">
             {plan
               ? plan.createsScoreColumn
@@ -158,11 +169,12 @@ export function ScorePanel(props: ScorePanelProps) {
       </div>
       <Field label={t(lang, 'writeMode')}>
         <RadioGroup value={mode} onChange={(_, d) => props.onMode(d.value as WriteMode)} layout="horizontal">
-          <Radio value="values" label={t(lang, 'asValues')} />
+          <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
           <Radio value="formulas" label={t(lang, 'asFormulas')} />
         </RadioGroup>
       </Field>
-      <div className={styles.totals}>
+      {/* Announced when the total or band changes (another table, a setting, a correction). */}
+      <div className={styles.totals} aria-live="polite" aria-atomic="true">
         <Text weight="semibold">
           {t(lang, 'total')}：<span data-testid="score-total">{num(s.total)}</span>
           {s.outOf !== null ? ` / ${num(s.outOf)}` : ''}
@@ -173,7 +185,7 @@ export function ScorePanel(props: ScorePanelProps) {
         </Text>
       </div>
       {s.total === null && s.unscored > 0 && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody data-testid="pending-total">
             {t(lang, 'pendingTotal')}（
             {[
@@ -190,7 +202,7 @@ export function ScorePanel(props: ScorePanelProps) {
         <ul className={styles.notes} aria-label={t(lang, 'findings')} data-testid="score-findings">
           {tableFindings.map((f, i) => (
             <li key={`${f.code}-${f.cell}-${i}`}>
-              <Button appearance="transparent" size="small" disabled={busy} onClick={() => props.onSelect(f)}>
+              <Button appearance="transparent" disabled={busy} onClick={() => props.onSelect(f)}>
                 {f.cell}
               </Button>
               {f.message}
@@ -227,7 +239,7 @@ export function ScorePanel(props: ScorePanelProps) {
       {written && (
         <div className={styles.written} data-testid="written">
           {written.stale && (
-            <MessageBar intent="warning" data-testid="stale">
+            <MessageBar layout="multiline" intent="warning" data-testid="stale">
               <MessageBarBody>
                 {t(
                   lang,
@@ -238,7 +250,6 @@ export function ScorePanel(props: ScorePanelProps) {
                       : 'staleInputs',
                 )}{' '}
                 <Button
-                  size="small"
                   onClick={props.onWrite}
                   disabled={busy || !plan || nothing !== null}
                   data-testid="refresh-write"
@@ -264,10 +275,10 @@ export function ScorePanel(props: ScorePanelProps) {
       <Table size="small" className={styles.table} aria-label={t(lang, 'tabScore')}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>#</TableHeaderCell>
-            <TableHeaderCell>{t(lang, 'items')}</TableHeaderCell>
-            <TableHeaderCell>{t(lang, 'rule')}</TableHeaderCell>
-            <TableHeaderCell>{t(lang, 'tabScore')}</TableHeaderCell>
+            <TableHeaderCell className={styles.label}>#</TableHeaderCell>
+            <TableHeaderCell className={styles.label}>{t(lang, 'items')}</TableHeaderCell>
+            <TableHeaderCell className={styles.label}>{t(lang, 'rule')}</TableHeaderCell>
+            <TableHeaderCell className={styles.label}>{t(lang, 'tabScore')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

@@ -13,6 +13,7 @@ import {
   TreeItem,
   TreeItemLayout,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { LAYOUT_NAMES, ROLE_NAMES, type ScoredTable } from '../../engine/index';
@@ -26,6 +27,8 @@ const useStyles = makeStyles({
   cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, verticalAlign: 'middle' },
   facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM },
   corrected: { marginLeft: tokens.spacingHorizontalXS },
+  // A badge's words stay on one line inside their pill.
+  pill: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 export interface TablesPanelProps {
@@ -54,6 +57,7 @@ function childrenOf(groups: readonly Group[], parent: Group | null): Group[] {
 }
 
 function GroupTree({ table, lang }: { table: ScoredTable; lang: Lang }) {
+  const styles = useStyles();
   const render = (g: Group) => {
     const kids = childrenOf(table.groups, g);
     const agree = g.declared === null || Math.abs(g.declared - g.sum) < 1e-9 || g.scoredAsWhole;
@@ -65,7 +69,7 @@ function GroupTree({ table, lang }: { table: ScoredTable; lang: Lang }) {
       <TreeItem key={`${g.cell}`} itemType={kids.length > 0 ? 'branch' : 'leaf'} value={g.cell}>
         <TreeItemLayout
           aside={
-            <Badge appearance="tint" color={agree ? 'success' : 'danger'}>
+            <Badge appearance="tint" color={agree ? 'success' : 'danger'} className={styles.pill}>
               {agree ? t(lang, 'pointsOk') : t(lang, 'pointsMismatch')}
             </Badge>
           }
@@ -139,7 +143,6 @@ export function TablesPanel({ analysis, lang, corrected, busy, onCorrect }: Tabl
                       <td className={styles.cell}>{header}</td>
                       <td className={styles.cell}>
                         <Select
-                          size="small"
                           aria-label={`${t(lang, 'role')} ${letter}`}
                           data-testid={`role-${table.headerRow}-${letter}`}
                           value={role}
@@ -154,7 +157,7 @@ export function TablesPanel({ analysis, lang, corrected, busy, onCorrect }: Tabl
                           ))}
                         </Select>
                         {fixed[letter] !== undefined && (
-                          <Badge className={styles.corrected} appearance="outline" size="small">
+                          <Badge className={mergeClasses(styles.corrected, styles.pill)} appearance="outline">
                             {t(lang, 'roleCorrected')}
                           </Badge>
                         )}

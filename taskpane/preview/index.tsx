@@ -2,7 +2,9 @@
  * The preview page (`preview.html`): the task pane beside a read-only view of a workbook opened in
  * the browser, for machines without Excel (`npm start` on Linux) and for the browser tests.
  *
- *   preview.html?example=zaozhuang-2022-tasks-mistakes.xlsx&lang=en&theme=dark&sheet=NAME
+ *   preview.html?example=zaozhuang-2022-tasks-mistakes.xlsx&lang=en&theme=dark&sheet=NAME&width=320
+ *
+ * `width` is the pane's width in CSS pixels (default 400), as a clerk may drag Excel's pane to.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -53,6 +55,7 @@ const useStyles = makeStyles({
 
 const params = new URLSearchParams(window.location.search);
 const lang = params.get('lang') === 'en' ? 'en' : 'zh';
+const paneWidth = Math.max(200, Math.min(1000, Number(params.get('width')) || 400));
 const theme: ThemeName =
   (['light', 'dark', 'contrast'] as const).find((x) => x === params.get('theme')) ?? 'light';
 
@@ -123,7 +126,9 @@ function Preview() {
 
   return (
     <div className={styles.page}>
-      <div className={styles.pane}>{host && <App key={opened?.name} host={host} lang={lang} />}</div>
+      <div className={styles.pane} style={{ width: `${paneWidth}px` }} data-testid="pane">
+        {host && <App key={opened?.name} host={host} lang={lang} />}
+      </div>
       <FluentProvider theme={webLightTheme} className={styles.sheet}>
         <div className={styles.bar}>
           <Select
