@@ -10,6 +10,7 @@ import { perfScore, type Scalar } from '../../engine/functions';
 import { CLAUSE_READERS, normaliseRule, parseRule } from '../../engine/rules';
 
 const GUIDE = readFileSync(join(__dirname, '../../docs/rules.md'), 'utf8');
+const HELP = readFileSync(join(__dirname, '../../addin/help/index.html'), 'utf8');
 
 interface Example {
   line: number;
@@ -54,6 +55,40 @@ function examples(text: string): Example[] {
   return out;
 }
 
+/** The help page's copy of the essential table: <section id="rules">, rows of <td> cells. */
+function helpExamples(html: string): Example[] {
+  const start = html.indexOf('<section id="rules">');
+  const section = html.slice(start, html.indexOf('</section>', start));
+  const text = (cell: string) =>
+    cell
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return [...section.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].flatMap((tr) => {
+    const cells = [...tr[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => text(m[1]!));
+    if (cells.length < 4) return [];
+    const [rule, actual, points, score] = cells;
+    return [
+      {
+        line: 0,
+        rule: rule!,
+        actual: actualOf(actual!),
+        points: Number(points),
+        expected: score === '#N/A' || score === '#VALUE!' ? score : Number(score),
+      },
+    ];
+  });
+}
+
+function check(r: Example): void {
+  const got = perfScore(r.actual, r.rule, r.points);
+  if (typeof r.expected === 'number') {
+    expect(got.ok ? got.value : `${got.error} ${got.message}`).toBe(r.expected);
+  } else {
+    expect(got).toMatchObject({ ok: false, error: r.expected });
+  }
+}
+
 describe('docs/rules.md', () => {
   const rows = examples(GUIDE);
 
@@ -69,14 +104,7 @@ describe('docs/rules.md', () => {
 
   it.each(rows.map((r) => [`${r.line}: ${r.rule} @ ${String(r.actual)}`, r] as const))(
     'scores %s as the guide says',
-    (_name, r) => {
-      const got = perfScore(r.actual, r.rule, r.points);
-      if (typeof r.expected === 'number') {
-        expect(got.ok ? got.value : `${got.error} ${got.message}`).toBe(r.expected);
-      } else {
-        expect(got).toMatchObject({ ok: false, error: r.expected });
-      }
-    },
+    (_name, r) => check(r),
   );
 
   it('a hand score names the clause that makes it one', () => {
@@ -104,6 +132,20 @@ const FOLLOWS_A_CONDITION = new Set(['否则不得分', '达不到标准不得�
  * still parses, which is checked below.
  */
 const READ_BY_ANOTHER: Readonly<Record<string, readonly string[]>> = { phrases: ['否则不得分'] };
+
+describe('the help page (addin/help/index.html#rules)', () => {
+  const rows = helpExamples(HELP);
+
+  it('links its rules section and holds the essential table', () => {
+    expect(HELP).toContain('href="#rules"');
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(rows.map((r) => [`${r.rule} @ ${String(r.actual)}`, r] as const))(
+    'scores %s as the help page says',
+    (_name, r) => check(r),
+  );
+});
 
 describe('CLAUSE_READERS examples', () => {
   const all = CLAUSE_READERS.flatMap((r) => r.examples.map((e) => [r.id, e, r] as const));
