@@ -36,7 +36,7 @@ export {
 } from './recognise';
 export { scoreTable } from './scoring';
 export * as functions from './functions';
-export { parseRule, evaluateRule, renderRule, RULE_KINDS } from './rules';
+export { parseRule, evaluateRule, renderRule, CLAUSE_READERS, formOf } from './rules';
 export {
   ScoringSettingsSchema,
   parseOptionText,

@@ -9,7 +9,7 @@ import type { CellValue } from './grid';
 import { parseBands } from './bands';
 import type { Finding, FindingCode, ItemScore, Severity, TableScore } from './model';
 import type { RecognisedItem, RecognisedTable } from './recognise';
-import { evaluateRule, parseRule, renderRule } from './rules';
+import { evaluateRule, formOf, parseRule, renderRule } from './rules';
 import { readActual, readOccurred } from './rules/actual';
 import { D, dec, round, type Dec } from './rules/decimal';
 import type { ScoringSettings } from './rules/settings';
@@ -126,7 +126,7 @@ export function scoreTable(
       score: null,
       source: 'none',
       rule: ruleSentence,
-      ruleKind: parsed?.ok ? parsed.rule.kind : null,
+      ruleKind: parsed?.ok ? formOf(parsed.rule) : null,
       manual: false,
       triggered: false,
       scoreCell,
@@ -137,7 +137,7 @@ export function scoreTable(
     // Deduction-only items (扣分制): the entered deduction comes off the whole.
     if (it.deductionOnly) {
       const cap =
-        parsed?.ok && parsed.rule.kind === 'deductionOnly' && parsed.rule.cap ? dec(parsed.rule.cap) : null;
+        parsed?.ok && parsed.rule.deductionOnly && parsed.rule.deductCap ? dec(parsed.rule.deductCap) : null;
       const source = cols.deduction ?? cols.actual;
       if (source !== undefined) {
         const d = negativeIsInvalid(cellNumber(view.value(r, source)));
@@ -229,7 +229,10 @@ export function scoreTable(
         if (outcome.ok) {
           // 扣分制 text on an item that has points of its own: the deduction comes off those points
           // (as an entered deduction does), not off the total as a negative item score.
-          score = parsed.rule.kind === 'deductionOnly' ? D.max(0, points.plus(outcome.score)) : outcome.score;
+          score =
+            parsed.rule.deductionOnly && parsed.rule.clauses.length === 0
+              ? D.max(0, points.plus(outcome.score))
+              : outcome.score;
           entry.source = 'rule';
           if (outcome.triggered) entry.triggered = true;
           if (outcome.note)
@@ -261,7 +264,9 @@ export function scoreTable(
     // Veto events are read from the actual value even when the score is typed in.
     if ((it.veto || it.vetoExcellence) && !entry.triggered && actualRaw !== null) {
       const occurred =
-        parsed?.ok && parsed.rule.kind === 'occurrence' ? null : readOccurred(readActual(actualRaw));
+        parsed?.ok && parsed.rule.clauses.some((c) => c.kind === 'when' && c.test.kind === 'event')
+          ? null
+          : readOccurred(readActual(actualRaw));
       if (occurred) entry.triggered = true;
     }
     if (entry.triggered) {

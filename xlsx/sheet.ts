@@ -49,15 +49,24 @@ function colOf(ref: string, end: number): number {
   return c - 1;
 }
 
-/** "AB12" → [row, col] 0-based, or null. */
+/** "AB12" → [row, col] 0-based, or null. One pass, no substrings: it runs once per cell. */
 export function parseRef(ref: string): [number, number] | null {
   let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 64) i++;
+  let col = 0;
+  for (; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    const u = k >= 97 ? k - 32 : k;
+    if (u < 65 || u > 90) break;
+    col = col * 26 + (u - 64);
+  }
   if (i === 0 || i === ref.length) return null;
-  const col = colOf(ref, i);
-  const row = Number(ref.slice(i)) - 1;
-  if (col < 0 || !Number.isInteger(row) || row < 0) return null;
-  return [row, col];
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return row > 0 ? [row - 1, col - 1] : null;
 }
 
 export function columnName(col: number): string {

@@ -9,7 +9,7 @@ export function perfRankScore(rank: Arg, rule: Arg, points: Arg): FnResult<numbe
   const text = scalar(rule);
   if (typeof text !== 'string') return valueError('规则应为文字', 'The rule must be text');
   const parsed = parseRule(text);
-  if (!parsed.ok || parsed.rule.kind !== 'rank')
+  if (!parsed.ok || !parsed.rule.clauses.some((c) => c.kind === 'rank'))
     return valueError('不是排序扣分规则（应含“前N位不扣分，第M位扣X分”）', 'Not a rank-deduction rule');
   return perfScore(rank, rule, points);
 }

@@ -42,7 +42,7 @@ describe('perf-check score', () => {
     ]);
     expect(b!.items[1]).toMatchObject({
       row: 14,
-      rule: '前2名不扣分；第3名扣0.2分；第4名扣0.3分；第5名扣0.4分；第6名扣0.5分，扣完为止',
+      rule: '前2名不扣分；第3名扣0.2分；第4名扣0.3分；第5名扣0.4分；第6名扣0.5分',
     });
     expect(a!.items[0]).toHaveProperty('actual');
   });

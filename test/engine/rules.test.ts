@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../cli/xlsx';
-import { analyseWorkbook, functions as F, parseOptionText, parseRule, renderRule } from '../../engine';
+import {
+  analyseWorkbook,
+  formOf,
+  functions as F,
+  parseOptionText,
+  parseRule,
+  renderRule,
+} from '../../engine';
 import { dec, round } from '../../engine/rules/decimal';
 
 const value = <T>(r: F.FnResult<T>): T => {
@@ -74,8 +81,10 @@ describe('DOMAIN.md rules table', () => {
     expect(value(F.perfScore('满意', rule, 2))).toBe(2);
     expect(value(F.perfScore('一般满意', rule, 2))).toBe(1.6);
     expect(value(F.perfScore('不满意', rule, 2))).toBe(0);
+    // DOMAIN.md: a label the rule does not list is a hand score, never a guess.
     const bad = F.perfScore('较满意', rule, 2);
-    expect(!bad.ok && bad.message).toBe('「较满意」不是可选等级（满意/一般满意/不满意）');
+    expect(bad).toMatchObject({ ok: false, error: '#N/A' });
+    expect(!bad.ok && bad.message).toBe('「较满意」不是所列等级（满意/一般满意/不满意），需人工评分');
   });
 
   it('rank deduction: explicit table and free ranks + step', () => {
@@ -131,7 +140,7 @@ describe('DOMAIN.md rules table', () => {
     expect(parseRule('安全生产 … 一票否决')).toMatchObject({
       ok: true,
       veto: true,
-      rule: { kind: 'manual' },
+      rule: { manual: { reason: 'qualitative', clause: '' } },
     });
     const p = parseRule('发生群众不满意情况，造成较大社会影响的，将对年度考核结果进行一票否优。');
     expect(p).toMatchObject({ ok: true, vetoExcellence: true, veto: false });
@@ -168,21 +177,24 @@ describe('rule texts of the seeds', () => {
     const kinds = Object.fromEntries(
       items.map((i) => {
         const p = parseRule(i.target ?? '');
-        return [i.row, p.ok ? p.rule.kind : 'UNPARSED'];
+        return [i.row, p.ok ? formOf(p.rule) : 'UNPARSED'];
       }),
     );
+    // Changed from the pattern reader, each by hand: 6 says 将进行扣分 with no amount (reported, not
+    // qualitative); 7, 46, 51 say 据实/酌情 (judgement, named); 8, 9 zero the item when the event
+    // occurs; 37's 2-3次 is the task, not a band (reported); 49 is the 未完成… label.
     expect(kinds).toEqual({
-      6: 'manual',
-      7: 'UNPARSED',
-      8: 'occurrence',
-      9: 'occurrence',
+      6: 'UNPARSED',
+      7: 'judgement',
+      8: 'zeroing',
+      9: 'zeroing',
       10: 'threshold',
       11: 'manual',
       12: 'manual',
       13: 'manual',
       14: 'manual',
       15: 'count',
-      16: 'manual',
+      16: 'UNPARSED',
       17: 'threshold',
       18: 'threshold',
       19: 'manual',
@@ -212,32 +224,37 @@ describe('rule texts of the seeds', () => {
       43: 'step',
       44: 'threshold',
       45: 'manual',
-      46: 'manual',
+      46: 'judgement',
       47: 'linear',
       48: 'manual',
-      49: 'completion',
+      49: 'labelled',
       50: 'manual',
-      51: 'manual',
+      51: 'judgement',
       52: 'threshold',
     });
     const sentence = (row: number): string => {
       const p = parseRule(items.find((i) => i.row === row)!.target!);
       return p.ok ? renderRule(p.rule) : '';
     };
-    expect(sentence(10)).toBe('2项条件（办结及时率≥100%；回访满意率≥95%），每满足一项得分值的1/2');
-    expect(sentence(15)).toBe(
-      '每项扣5分，扣完为止；另：年内因违反相关卫生健康法律法规收到行政处罚以上处理,该项目不得分（需人工确认）',
-    );
-    expect(sentence(43)).toBe('机位达到目标400个得满分；每少100个扣3分，扣完为止');
-    expect(sentence(47)).toBe('保健对象满意率≥80%得满分；每低1个百分点扣1分，最多扣10分');
+    expect(sentence(10)).toBe('办结及时率≥100%，回访满意率≥95%，每项达到得分值的1/2');
+    expect(sentence(15)).toBe('每1项扣5分；年内因违反相关卫生健康法律法规收到行政处罚以上处理不得分');
+    expect(sentence(43)).toBe('机位≥400个得满分，每少100个扣3分');
+    expect(sentence(47)).toBe('保健对象满意率≥80%得满分，每低1个百分点扣1分，最多扣10分');
+    // What is said is read back as the same program.
+    for (const row of [10, 15, 43, 47]) {
+      const p = parseRule(items.find((i) => i.row === row)!.target!);
+      const again = parseRule(sentence(row));
+      expect(again.ok && p.ok && again.rule).toEqual(p.ok && p.rule);
+    }
     expect(parseRule(items[0]!.target!)).toMatchObject({ vetoExcellence: true });
   });
 
   it('PERF.RULE says back how a text was read', () => {
     expect(value(F.perfRule('执行率≥80%'))).toBe('执行率≥80%得满分，否则不得分');
     expect(value(F.perfRule('党风廉政建设情况（实行扣分制）…10分扣完为止'))).toBe(
-      '实行扣分制：从总分中扣除，最多扣10分',
+      '实行扣分制；扣分合计最多10分',
     );
+    expect(value(F.perfRule('资料不全的酌情扣分，缺1项扣1分'))).toBe('资料不全的酌情扣分：需人工评分');
     expect(F.perfRule('每月2期，分别于每月1日、15日刊出')).toMatchObject({ ok: false, error: '#N/A' });
   });
 });

@@ -23,7 +23,7 @@ describe('温州 evaluation standard scored from its 扣分情况 column', () =>
     expect(b!.score).toMatchObject({ total: 4.3, outOf: 5, band: '良好' });
     expect(c!.score).toMatchObject({ total: 4.25, outOf: 5, band: '良好' });
     expect(b!.score.items[1]!.rule).toBe(
-      '前2名不扣分；第3名扣0.2分；第4名扣0.3分；第5名扣0.4分；第6名扣0.5分，扣完为止',
+      '前2名不扣分；第3名扣0.2分；第4名扣0.3分；第5名扣0.4分；第6名扣0.5分',
     );
     expect(s!.findings).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { dec, type Dec, type Program } from '../../engine/rules';
 /**
  * Generators shared by the reliability suites: rule texts assembled from the wording of the
  * documents (so most cases reach deep into each rule kind instead of stopping at "no digits"),
@@ -166,4 +167,22 @@ export const settingsTextArb: fc.Arbitrary<string> = fc
 export function runs(n: number): number {
   const scale = Number(process.env.FUZZ_SCALE ?? '1');
   return Math.max(1, Math.round(n * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+}
+
+/**
+ * [lo, hi] a score of this program may take for an item worth `points` (null: unbounded side):
+ * 扣分制 is a deduction taken off the total, brackets are an amount, a ratio goes up to
+ * points × its cap, bonus clauses may lift a score above the points.
+ */
+export function programBounds(rule: Program, points: number, ratioCap: number): [Dec | null, Dec | null] {
+  if (rule.deductionOnly && rule.clauses.length === 0)
+    return [rule.deductCap === null ? null : dec(rule.deductCap).neg(), dec(0)];
+  if (rule.clauses.some((c) => c.kind === 'tiers')) return [dec(0), null];
+  const bonus = rule.clauses.some(
+    (c) => (c.kind === 'step' && c.effect === 'add') || (c.kind === 'when' && c.effect.kind === 'add'),
+  );
+  if (bonus) return [dec(0), null];
+  if (rule.base.kind === 'ratio')
+    return [dec(0), dec(points).mul(rule.base.cap === null ? ratioCap : rule.base.cap)];
+  return [dec(0), dec(points)];
 }

@@ -174,6 +174,15 @@ function checkScored(result: ScoredSheet, sheet: Sheet): void {
         bounded = false; // an amount of a reward pool, not points
         continue;
       }
+      if (
+        (s.ruleKind === 'bonus' || s.ruleKind === 'change' || s.ruleKind === 'ratio') &&
+        s.source === 'rule'
+      ) {
+        // DOMAIN.md: a bonus may lift an item above its points; a ratio goes up to its cap.
+        bounded = false;
+        if (s.score !== null) expect(s.score).toBeGreaterThanOrEqual(0);
+        continue;
+      }
       if (s.score !== null && item.points !== null) {
         expect(s.score).toBeGreaterThanOrEqual(0);
         expect(s.score).toBeLessThanOrEqual(item.points);

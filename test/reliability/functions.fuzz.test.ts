@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as F from '../../engine/functions';
 import { bandCounts } from '../../engine/bands';
-import { ruleTextArb, settingsTextArb, runs } from './arbitraries';
+import { parseOptionText, parseRule, round } from '../../engine/rules';
+import { programBounds, ruleTextArb, settingsTextArb, runs } from './arbitraries';
 
 type Scalar = F.Scalar;
 type Arg = F.Arg;
@@ -90,11 +91,13 @@ describe('PERF functions fuzz: bounds and order', () => {
           const v = checkResult(F.perfScore(actual, rule, points, undefined, options));
           if (v === null) return;
           finite(v);
-          const parsed = F.perfRule(rule);
-          const text = parsed.ok ? parsed.value : '';
-          if (/超额累进|扣分制/.test(text)) return;
-          expect(v).toBeGreaterThanOrEqual(0);
-          if (!/min\(/.test(text)) expect(v).toBeLessThanOrEqual(points);
+          const parsed = parseRule(rule);
+          if (!parsed.ok) return;
+          const settings = parseOptionText(options);
+          const [lo, hi] = programBounds(parsed.rule, points, settings.ratioCap);
+          // The bounds as the result is shown: rounded to the decimals asked for (−0.35 → −0.4).
+          if (lo !== null) expect(v).toBeGreaterThanOrEqual(round(lo, settings.decimals).toNumber());
+          if (hi !== null) expect(v).toBeLessThanOrEqual(round(hi, settings.decimals).toNumber());
         },
       ),
       { numRuns: runs(1500) },

@@ -6,33 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  dec,
-  evaluateRule,
-  parseOptionText,
-  parseRule,
-  renderRule,
-  RuleSchema,
-  type Dec,
-  type Rule,
-} from '../../engine/rules';
-import { actualArb, ruleTextArb, settingsTextArb, toFullWidth, runs } from './arbitraries';
+import { dec, evaluateRule, parseOptionText, parseRule, renderRule, RuleSchema } from '../../engine/rules';
+import { actualArb, programBounds, ruleTextArb, settingsTextArb, toFullWidth, runs } from './arbitraries';
 
 const CODES = ['ACTUAL_MISSING', 'ACTUAL_INVALID', 'ACTUAL_AMBIGUOUS', 'MANUAL', 'RULE_UNPARSED', 'ARGUMENT'];
-
-/** [lo, hi] a score of this rule may take for an item worth `points`; null = unbounded side. */
-function bounds(rule: Rule, points: number, ratioCap: number): [Dec | null, Dec | null] {
-  switch (rule.kind) {
-    case 'deductionOnly': // a deduction taken off the table total
-      return [rule.cap === null ? null : dec(rule.cap).neg(), dec(0)];
-    case 'tiers': // an amount (提取 of a reward pool), not points
-      return [dec(0), null];
-    case 'ratio': // decimal, as the engine computes it: 77 × 1.2 is 92.4, not 92.39999999999999
-      return [dec(0), dec(points).mul(rule.cap === null ? ratioCap : rule.cap)];
-    default:
-      return [dec(0), dec(points)];
-  }
-}
 
 describe('rule reader fuzz', () => {
   it('parseRule never throws; rules fit the schema, render in both languages; failures give a reason', () => {
@@ -89,7 +66,7 @@ describe('rule reader fuzz', () => {
             return;
           }
           expect(out.score.isFinite()).toBe(true);
-          const [lo, hi] = bounds(p.rule, points, settings.ratioCap);
+          const [lo, hi] = programBounds(p.rule, points, settings.ratioCap);
           if (lo !== null && out.score.lt(lo)) expect.fail(`${out.score.toString()} < ${lo.toString()}`);
           if (hi !== null && out.score.gt(hi)) expect.fail(`${out.score.toString()} > ${hi.toString()}`);
         },

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import type { Sheet } from '../../engine/grid';
 import { loadPackage } from '../../xlsx/load';
+import { patchPackage } from '../../xlsx/write';
 import { captureIo, makeTempDir } from '../cli/helpers';
 import { workbookParts, zipParts } from './package-builder';
 
@@ -260,5 +261,66 @@ describe('.xls, WPS .et and .ods: read for checking and scoring, never written',
     const c = captureIo();
     expect(await main(['validate', csv], c.io)).toBe(2);
     expect(c.err()).toContain('CSV 或纯文本文件，请在 Excel 中打开后另存为 .xlsx');
+  });
+});
+
+describe('recalc --out on the PERF example', () => {
+  it('changes only cached results of formula cells, in worksheet parts only', async () => {
+    const input = join(__dirname, '..', '..', 'examples', 'perf-formulas.xlsx');
+    const out = join(tmp.dir, 'recalc-perf.xlsx');
+    expect(await main(['recalc', '--out', out, input], captureIo().io)).toBe(1); // one PERF error on purpose
+    for (const part of changed(input, out)) expect(part).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+    const before = loadPackage(new Uint8Array(readFileSync(input))).read;
+    const a = before.workbook;
+    const b = loadPackage(new Uint8Array(readFileSync(out))).read.workbook;
+    // Cells an array formula spills into receive its results too.
+    const spilled = (sheet: string, r: number, c: number): boolean =>
+      before.arrays.some((x) => {
+        const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(x.ref);
+        if (x.sheet !== sheet || !m) return false;
+        const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        return r >= Number(m[2]) - 1 && r <= Number(m[4]) - 1 && c >= col(m[1]!) && c <= col(m[3]!);
+      });
+    a.sheets.forEach((s, i) => {
+      const n = Math.max(s.rows.length, b.sheets[i]!.rows.length);
+      for (let r = 0; r < n; r++) {
+        const m = Math.max(s.rows[r]?.length ?? 0, b.sheets[i]!.rows[r]?.length ?? 0);
+        for (let c = 0; c < m; c++) {
+          const cell = s.rows[r]?.[c];
+          const after = b.sheets[i]!.rows[r]?.[c];
+          if (cell?.formula) expect(after?.formula, `${s.name} ${r},${c}`).toBe(cell.formula);
+          else if (!spilled(s.name, r, c)) expect(after ?? null, `${s.name} ${r},${c}`).toEqual(cell ?? null);
+        }
+      }
+    });
+  });
+});
+
+describe('long and rich cells', () => {
+  it('a 32,767-character cell and a rich-text header survive reading and a write beside them', async () => {
+    const long = '考'.repeat(32767);
+    const body =
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
+      `<row r="2"><c r="A2" t="inlineStr"><is><t>${long}</t></is></c></row></sheetData>`;
+    const input = join(tmp.dir, 'long.xlsx');
+    writeFileSync(
+      input,
+      zipParts(
+        workbookParts([{ name: 'S', body }], {
+          strings: '<si><r><rPr><b/></rPr><t>指</t></r><r><t>标</t></r></si><si><t>分值</t></si>',
+        }),
+      ),
+    );
+    const s = sheetOf(input, 'S');
+    expect(s.rows[0]![0]!.value).toEqual({ kind: 'text', value: '指标' });
+    expect((s.rows[1]![0]!.value as { value: string }).value).toHaveLength(32767);
+    const out = join(tmp.dir, 'long-out.xlsx');
+    const pkg = loadPackage(new Uint8Array(readFileSync(input))).pkg;
+    writeFileSync(
+      out,
+      patchPackage(pkg, [{ sheet: 'S', row: 1, col: 1, value: 5 }], { fullCalcOnLoad: false }),
+    );
+    expect(changed(input, out)).toEqual(['xl/worksheets/sheet1.xml']);
+    onlyColumnChanged(s, sheetOf(out, 'S'), 1, [1]);
   });
 });

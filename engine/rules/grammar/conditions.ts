@@ -1,0 +1,117 @@
+/**
+ * Conditions, with or without an effect: 执行率≥80%; 达标率≥95%得满分; ＜75%不得分;
+ * 60%-70%得1分; 现场评分≥90分得满分; 建档率、随访率均达到90%; 合格率80%以下的记零分.
+ */
+import type { Comparator, Condition } from '../program';
+import type { ClauseReader, Piece } from './types';
+import {
+  comparatorOf,
+  condition,
+  EFFECT,
+  effectOf,
+  metricList,
+  metricName,
+  NUM,
+  POST_WORDS,
+  PRE_WORDS,
+  unitOf,
+  valueOf,
+} from './words';
+
+const C_UNIT = '(%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|名|位|天|万元|元|万|床)?';
+const COND = new RegExp(
+  `(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?)?(${POST_WORDS})?`,
+  'g',
+);
+const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
+/** "超过20%的,20分": points after 的 without 得. */
+const BARE = new RegExp(`^(?:的|者|时),?${NUM}分(?=$|[,░])`);
+/** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
+const RATE = /(?:率|度|比例|占比|覆盖面|知晓|合格|达标)$/;
+
+export const conditions: ClauseReader = {
+  id: 'conditions',
+  form: 'threshold / bands',
+  zh: '条件（率≥80%、90%以上、不低于、控制在…以内、60%-70%），可带效果（得满分、得N分、不得分、扣N分、记零分）',
+  examples: ['执行率≥80%', '达标率≥95%得满分', '＜75%不得分', '60%-70%得1分', '建档率、随访率均达到90%'],
+  read(clause) {
+    const pieces: Piece[] = [];
+    const spans: [number, number][] = [];
+    const t = clause.text;
+    let last = 0;
+    for (const m of t.matchAll(COND)) {
+      const [all, pre, n1, u1raw, inc1, pre2, n2, u2raw, inc2, post] = m;
+      if (!n1) continue;
+      const start = m.index;
+      const u1 = unitOf(u1raw);
+      const u2 = unitOf(u2raw);
+      const unit = u1 || u2;
+      const words = t.slice(last, start);
+      let end = start + all.length;
+      const after = AFTER.exec(t.slice(end)) ?? BARE.exec(t.slice(end));
+      const effect = after ? effectOf(after[0].replace(/^(?:的|者|时)?,?/, '')) : null;
+      let cond: Condition | null = null;
+      let metrics: string[] | null = null;
+      if (n2 !== undefined && (u1 === u2 || !u1 || !u2) && !pre2) {
+        // "开展宣传2-3次" with no effect is the task, not a band.
+        if (!effect) continue;
+        // A range: both ends included unless (不含) says otherwise.
+        const lowOp: Comparator = inc1 === '(不含)' ? '>' : '>=';
+        const highOp: '<' | '<=' = inc2 === '(不含)' ? '<' : '<=';
+        cond = {
+          ...condition(metricName(words), lowOp, n1, unit),
+          to: { op: highOp, value: valueOf(n2, unit) },
+        };
+      } else if (n2 === undefined) {
+        let op = comparatorOf(pre, post);
+        const name = metricName(words);
+        if (
+          !op &&
+          (u1 === '%' || u1 === '‰') &&
+          RATE.test(name) &&
+          (effect || end === t.length || /^[,，]/.test(t.slice(end)))
+        )
+          op = '>=';
+        if (!op) continue;
+        // "不低于…的" inside a longer phrase is still a condition; a bare "扣5分" is not.
+        if (
+          /^(?:扣|加|奖|得|计|记)$/.test(words.slice(-1)) ||
+          (u1 === '分' && /(?:扣|加|奖|得|计|记)$/.test(words))
+        )
+          continue;
+        cond = condition(name, op, n1, u1);
+        metrics = metricList(words);
+      } else continue;
+      if (inc1 && n2 === undefined && !post) {
+        // "90%(含)": the bound is included whatever the comparator said.
+        if (cond.op === '>') cond = { ...cond, op: '>=' };
+        if (cond.op === '<') cond = { ...cond, op: '<=' };
+      }
+      if (after && effect) {
+        end += after[0].length;
+        if (metrics) {
+          if (effect.kind !== 'set' || effect.score !== 'full') continue;
+          pieces.push({ t: 'cond', conditions: metrics.map((x) => ({ ...cond, metric: x })) });
+        } else pieces.push({ t: 'when', test: { kind: 'condition', condition: cond }, effect });
+      } else if (metrics)
+        pieces.push({ t: 'cond', conditions: metrics.map((x) => ({ ...cond, metric: x })) });
+      else pieces.push({ t: 'cond', conditions: [cond] });
+      spans.push([start, end]);
+      last = end;
+    }
+    // "继续扩增机考机位400个" with "每少增加100个机位扣3分" elsewhere: the target of that step.
+    const step = STEP_NOUN.exec(clause.rule);
+    if (step && step[2]) {
+      const [, unit, noun] = step;
+      const m = new RegExp(`${noun}${NUM}${unit}|${NUM}${unit}${noun}`).exec(t);
+      if (m && !/每/.test(t.slice(Math.max(0, m.index - 3), m.index))) {
+        pieces.push({ t: 'cond', conditions: [condition(noun!, '>=', (m[1] ?? m[2])!, unit!)] });
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    }
+    return pieces.length > 0 ? { pieces, spans } : null;
+  },
+};
+
+const STEP_NOUN =
+  /每少(?:增加|新增|完成|扩增|建设)?\d+(?:\.\d+)?(个|台|张|所|家|人|项|次)([\u4e00-\u9fff]{1,6}?)扣/;

@@ -1,0 +1,61 @@
+/**
+ * Short phrases: 实行扣分制; a points phrase ((10分), 共10分, 满分10分); 一票否决 / 一票否优 of the
+ * item; 否则不得分; the canonical gate's share (每项达到得分值的1/2).
+ */
+import { dec } from '../decimal';
+import type { ClauseReader, Piece } from './types';
+import { NUM } from './words';
+
+const POINTS = new RegExp(
+  `[(\\[【]${NUM}分[)\\]】]|^(?:本项|该项|此项)?(?:共|满分|总分|分值|计|合计)(?:为)?${NUM}分$|^${NUM}分$`,
+  'g',
+);
+const OTHERWISE =
+  /^(?:否则|反之|未达到|达不到|未达|不达|未达标|不达标|不符合)(?:标准|目标|要求|规定|上述要求|以上要求)?(?:的|者)?,?(?:本项|该项|此项)?(?:不得分|不计分|不给分|0分|计0分|记0分)$/;
+const SHARE = /每项(?:条件)?达到得分值的1\/(\d+)/;
+
+/** 否则不得分 / 达不到标准不得分: read before the labels reader takes it for a state. */
+export const otherwise: ClauseReader = {
+  id: 'otherwise',
+  form: 'threshold',
+  zh: '否则不得分、达不到要求不得分（之前的条件未达到时得0分）',
+  examples: ['否则不得分', '达不到标准不得分'],
+  read(clause) {
+    return OTHERWISE.test(clause.text)
+      ? { pieces: [{ t: 'otherwise' }], spans: [[0, clause.text.length]] }
+      : null;
+  },
+};
+
+export const phrases: ClauseReader = {
+  id: 'phrases',
+  form: 'phrases',
+  zh: '短语（实行扣分制、（10分）这样的分值、一票否决、一票否优、否则不得分）',
+  examples: ['（实行扣分制）', '（10分）', '实行一票否决', '否则不得分'],
+  read(clause) {
+    const t = clause.text;
+    const pieces: Piece[] = [];
+    const spans: [number, number][] = [];
+    if (/扣分制/.test(t)) {
+      pieces.push({ t: 'deductionOnly', cap: null });
+      const m = /(?:实行)?扣分制/.exec(t)!;
+      spans.push([m.index, m.index + m[0].length]);
+    }
+    const s = SHARE.exec(t);
+    if (s) {
+      pieces.push({ t: 'share', n: Number(s[1]) });
+      spans.push([s.index, s.index + s[0].length]);
+    }
+    for (const m of t.matchAll(POINTS)) {
+      const n = m[1] ?? m[2] ?? m[3];
+      if (n === undefined) continue;
+      pieces.push({ t: 'points', value: dec(n).toString() });
+      spans.push([m.index, m.index + m[0].length]);
+    }
+    for (const m of t.matchAll(/(?:实行|进行|予以|将对[^,░]{0,12}?进行)?一票否(决|优)(?:制)?/g)) {
+      pieces.push(m[1] === '决' ? { t: 'veto' } : { t: 'vetoExcellence' });
+      spans.push([m.index, m.index + m[0].length]);
+    }
+    return pieces.length > 0 ? { pieces, spans } : null;
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * Ratios: 按完成比例计分; 低于40%按百分比得分; 按比例记分; 检出率/3‰*1.5分; b/c，b>c时按1计算;
+ * 越低越好 (T/A). The bound is the one the sentence states, else the target value.
+ */
+import { dec } from '../decimal';
+import type { ClauseReader, Piece } from './types';
+import { metricName, NUM, unitOf, valueOf } from './words';
+
+const BY_RATIO =
+  /(?:按|以)(?:实际)?(?:完成|工作完成|任务完成)?(?:情况)?(?:的)?(?:比例|百分比|比率|完成率|完成比例|完成比|实际比例)(?:计分|得分|记分|折算|计算|赋分|给分|计|扣分|核减|折算得分)?|完成比例|按比例计分/g;
+const FORMULA = new RegExp(`([^,░/]{1,20}?)/${NUM}(%|‰)?[*×x]${NUM}分`, 'g');
+const LETTERS = /([a-zA-Z\u4e00-\u9fff]{1,6})\/([a-zA-Z\u4e00-\u9fff]{1,6})/g;
+const CAP = new RegExp(`(?:>|大于|超过|高于)[^,░]{0,8}?(?:时|的)?(?:按|以)${NUM}(分|%)?(?:计算|计|算)?`, 'g');
+const LOWER = /越低越好|越少越好|逆向指标|负向指标/g;
+
+export const ratio: ClauseReader = {
+  id: 'ratio',
+  form: 'ratio',
+  zh: '按比例得分（按完成比例计分、低于40%按百分比得分、检出率/3‰×1.5分、b/c且b>c时按1计算、越低越好）',
+  examples: ['按完成比例计分', '达到40%得满分，低于40%按百分比得分', 'b/c，b>c时按1计算'],
+  read(clause) {
+    const t = clause.text;
+    const pieces: Piece[] = [];
+    const spans: [number, number][] = [];
+    const lower = /越低越好|越少越好|逆向指标|负向指标/.test(clause.rule);
+    for (const m of t.matchAll(FORMULA)) {
+      const unit = unitOf(m[3]);
+      pieces.push({
+        t: 'ratio',
+        metric: metricName(m[1]!),
+        bound: valueOf(m[2]!, unit),
+        unit,
+        lowerIsBetter: lower,
+        cap: null,
+        best: false,
+      });
+      pieces.push({ t: 'points', value: dec(m[4]!).toString() });
+      spans.push([m.index, m.index + m[0].length]);
+    }
+    for (const m of t.matchAll(BY_RATIO)) {
+      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      pieces.push({
+        t: 'ratio',
+        metric: '',
+        bound: null,
+        unit: '',
+        lowerIsBetter: lower,
+        cap: null,
+        best: false,
+      });
+      spans.push([m.index, m.index + m[0].length]);
+    }
+    if (pieces.length === 0)
+      for (const m of t.matchAll(LETTERS)) {
+        pieces.push({
+          t: 'ratio',
+          metric: '',
+          bound: null,
+          unit: '',
+          lowerIsBetter: lower,
+          cap: null,
+          best: false,
+        });
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    if (pieces.length > 0 || /按\d/.test(t))
+      for (const m of t.matchAll(CAP)) {
+        // "超过80%按3分计算": at most the points; "b>c时按1计算": the ratio at most 1.
+        pieces.push({
+          t: 'ratio',
+          metric: '',
+          bound: null,
+          unit: '',
+          lowerIsBetter: lower,
+          cap: m[2] === '分' ? '1' : dec(m[1]!).toString(),
+          best: false,
+        });
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    for (const m of t.matchAll(LOWER)) spans.push([m.index, m.index + m[0].length]);
+    return pieces.length > 0 ? { pieces, spans } : null;
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * Per-step clauses: 每低1个百分点扣1分; 下降1个百分点扣1分 (no 每); 每低0.5个百分点扣0.2分;
+ * 每下降5%扣1分; 每超过0.1个百分点扣0.5分; 每少增加100个机位扣3分; 每例扣0.5分; 未完成1项扣5分;
+ * 每缺一项制度扣0.5分; 扣10分/户; 每超1个百分点加2分; 比上年每增加1人加0.1分.
+ */
+import { dec } from '../decimal';
+import type { ClauseReader, Piece, StepPiece } from './types';
+import { metricName, NUM, unitOf, valueOf } from './words';
+
+const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降低|减少|低|少|差|不足|欠|缺|漏';
+const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多';
+const COUNT =
+  '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生|有|错|迟';
+const S_UNIT =
+  '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|分)?';
+const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
+// 每 or a verb must start the step: a step does not begin in the middle of a word.
+const STEP = new RegExp(
+  `(?:(每)(${BELOW}|${ABOVE}|${COUNT})?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
+  'g',
+);
+/** 档案不真实1份扣3分; 1份不一致扣0.5分: one case and its deduction, without 每. */
+const ONE_CASE = new RegExp(
+  `(?<![\\d.])1(份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减)${NUM}分`,
+  'g',
+);
+/** 扣30分/次, 扣10分/户: an amount per counted case. */
+const PER_CASE = new RegExp(`${EFFECT}${NUM}分/(次|例|人|户|项|起|件|处|个|家|条|天|所)`, 'g');
+/** Words that say the actual is a change against last year. */
+const CHANGE = /比上年|较上年|与上年相比|同比|比去年|较去年|比上一年|较上一年/;
+
+export const steps: ClauseReader = {
+  id: 'steps',
+  form: 'linear / step / count / lower-better / bonus / change',
+  zh: '按步扣分或加分（每低1个百分点扣1分、下降1个百分点扣1分、每超0.1个百分点扣0.5分、每例扣0.5分、扣10分/户、每多1例奖0.1分、比上年每增加1人加0.1分）',
+  examples: [
+    '每低1个百分点扣1分',
+    '下降1个百分点扣1分',
+    '每例扣0.5分',
+    '每超1个百分点加2分',
+    '比上年每增加1人加0.1分',
+  ],
+  read(clause) {
+    const pieces: Piece[] = [];
+    const spans: [number, number][] = [];
+    const t = clause.text;
+    const change =
+      CHANGE.test(clause.original) || (CHANGE.test(clause.rule) && /增加|减少|增长|下降/.test(t));
+    for (const m of t.matchAll(STEP)) {
+      const [all, per, verbAfterPer, verbAlone, , n, unitRaw, noun, eff, amount] = m;
+      const verb = verbAfterPer ?? verbAlone;
+      if (!per && !verb) continue;
+      const size = n ?? '1';
+      if (dec(size).isZero()) continue; // "每低0个百分点": no step to divide by
+      const unit = unitOf(unitRaw);
+      // A bare "每…扣N分" with no unit and no number is a count only with a noun ("每处扣1分" has 处).
+      if (!unitRaw && !n && !(noun && noun.length > 0)) continue;
+      if (unit === '分') continue; // "每扣1分…": not a step
+      const direction: StepPiece['direction'] =
+        verb && new RegExp(`^(?:${ABOVE})$`).test(verb)
+          ? 'above'
+          : verb && new RegExp(`^(?:${BELOW})$`).test(verb)
+            ? 'below'
+            : 'count';
+      const effect = /加|奖/.test(eff!) ? 'add' : 'deduct';
+      const countable =
+        (direction === 'count' || !/目标/.test(t.slice(0, m.index))) &&
+        (direction === 'count' ||
+          (direction === 'below' &&
+            /^(?:缺少|缺|漏报|漏|不足)$/.test(verb ?? '') &&
+            unit !== '%' &&
+            unit !== '‰'));
+      pieces.push({
+        t: 'step',
+        metric:
+          direction === 'count'
+            ? `${t
+                .slice(0, m.index)
+                .replace(/[░\s]+/g, '')
+                .replace(/(?:的|者)$/, '')}${noun ?? ''}` || unit
+            : metricName(t.slice(0, m.index)) || (noun ?? ''),
+        direction,
+        from: null,
+        size: unit === '%' || unit === '‰' ? valueOf(size, unit) : dec(size).toString(),
+        unit: unit === '‰' ? '‰' : unit,
+        effect,
+        amount: dec(amount!).toString(),
+        change: change && direction !== 'count',
+        countable,
+      });
+      spans.push([m.index, m.index + all.length]);
+    }
+    for (const m of t.matchAll(ONE_CASE)) {
+      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      const [all, unit, noun, , amount] = m;
+      const before = t.slice(0, m.index).replace(/[░\s]+/g, '');
+      pieces.push({
+        t: 'step',
+        metric: `${before}${noun ?? ''}` || unit!,
+        direction: 'count',
+        from: null,
+        size: '1',
+        unit: unit!,
+        effect: 'deduct',
+        amount: dec(amount!).toString(),
+        change: false,
+        countable: true,
+      });
+      spans.push([m.index, m.index + all.length]);
+    }
+    for (const m of t.matchAll(PER_CASE)) {
+      const [all, eff, amount, unit] = m;
+      const before = t
+        .slice(0, m.index)
+        .replace(/[░\s]+/g, '')
+        .replace(/(?:的|者)$/, '');
+      pieces.push({
+        t: 'step',
+        metric: before || unit!,
+        direction: 'count',
+        from: null,
+        size: '1',
+        unit: unit!,
+        effect: /加|奖/.test(eff!) ? 'add' : 'deduct',
+        amount: dec(amount!).toString(),
+        change: false,
+        countable: true,
+      });
+      spans.push([m.index, m.index + all.length]);
+    }
+    return pieces.length > 0 ? { pieces, spans } : null;
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * What a clause reader gives: pieces of a program, linked into one by the assembler (a step
+ * takes its bound from the condition before it, a cap joins the clause it follows).
+ */
+import type { Condition, Effect, Test } from '../program';
+
+export type StepPiece = {
+  t: 'step';
+  metric: string;
+  direction: 'below' | 'above' | 'count';
+  /** The bound written in the same clause (每低于90%…), else null: taken from the context. */
+  from: string | null;
+  size: string;
+  unit: string;
+  effect: 'deduct' | 'add';
+  amount: string;
+  change: boolean;
+  /** The verb asks for a shortfall (少/缺/未完成) that may be a plain count when no bound is given. */
+  countable: boolean;
+};
+
+export type Piece =
+  | { t: 'cond'; conditions: Condition[] }
+  | { t: 'when'; test: Test; effect: Effect }
+  | StepPiece
+  | { t: 'cap'; effect: 'deduct' | 'add'; amount: string | null; total: boolean }
+  | { t: 'grade'; label: string; score: string }
+  | {
+      t: 'rank';
+      fromBottom: boolean;
+      free: number;
+      entries: { rank: number; effect: 'set' | 'deduct'; amount: string }[];
+      step: string | null;
+    }
+  | { t: 'tiers'; brackets: { from: string; to: string | null; rate: string }[]; unit: string }
+  | {
+      t: 'ratio';
+      metric: string;
+      bound: string | null;
+      unit: string;
+      lowerIsBetter: boolean;
+      cap: string | null;
+      best: boolean;
+    }
+  | { t: 'manual'; reason: string; clause: string }
+  | { t: 'points'; value: string }
+  /** 否则不得分 / 未达到不得分: the conditions before are a gate. */
+  | { t: 'otherwise' }
+  /** 每项达到得分值的1/n: the canonical gate's share, checked against the conditions. */
+  | { t: 'share'; n: number }
+  | { t: 'deductionOnly'; cap: string | null }
+  | { t: 'veto' }
+  | { t: 'vetoExcellence' };
+
+/** A clause being read: its text with the parts already read masked out. */
+export interface ClauseText {
+  /** Normalised text; read parts are replaced by U+2591 so positions stay put. */
+  text: string;
+  /** The text as written (normalised), for reasons and labels. */
+  original: string;
+  sentence: number;
+  /** The whole rule, normalised: some readers look at other clauses (a % written elsewhere). */
+  rule: string;
+}
+
+/** A clause reader: one family of wordings. */
+export interface ClauseReader {
+  id: string;
+  /** The DOMAIN.md form it reads. */
+  form: string;
+  /** What it reads, in Chinese (docs/rules.md lists these). */
+  zh: string;
+  examples: readonly string[];
+  /**
+   * Reads what it can of the clause: the pieces and the [start, end) spans it used. Returns null
+   * when nothing of its kind is there.
+   */
+  read(clause: ClauseText): { pieces: Piece[]; spans: [number, number][] } | null;
+}
+
+export const MASK = '\u2591';
+
+export function mask(text: string, spans: readonly [number, number][]): string {
+  let out = text;
+  for (const [a, b] of spans) out = out.slice(0, a) + MASK.repeat(b - a) + out.slice(b);
+  return out;
+}

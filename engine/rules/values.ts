@@ -1,0 +1,200 @@
+/**
+ * What a clerk types as the actual value, read for a program: numbers ("85%", "１０", 0.85),
+ * named values ("建档率92%，随访率88%"), values in order ("92%,88%" or a range), counts with a
+ * verb ("未完成2项", "缺2项，少1次"), changes ("增加3人", "-2"), ranks ("第3名", "倒数第1名",
+ * "8/10") and labels ("未公示", "发生").
+ */
+import { numberFromText } from '../text';
+import { dec, type Dec } from './decimal';
+import type { Actual } from './types';
+
+export interface Value {
+  /** The words before the number ("建档率", "缺", "倒数第"), "" when none. */
+  name: string;
+  value: Dec;
+  /** Written as a percent or per-mille (so a fraction), or a fraction cell. */
+  percent: boolean;
+  unit: string;
+}
+
+export interface Values {
+  values: Value[];
+  /** The text as typed (NFKC, trimmed), null for a number or a blank. */
+  text: string | null;
+  blank: boolean;
+}
+
+const PART = /^([^\d+\-.]*?)([+-]?\d+(?:\.\d+)?)\s*(%|‰|个百分点|[\u4e00-\u9fff]{0,3})$/;
+
+function one(part: string): Value | null {
+  const t = part.trim();
+  if (t === '') return null;
+  const n = numberFromText(t);
+  if (n)
+    return {
+      name: '',
+      value: n.percent ? dec(n.digits).div(100) : dec(n.digits),
+      percent: n.percent,
+      unit: n.percent ? '%' : n.unit,
+    };
+  const m = PART.exec(t);
+  if (!m) return null;
+  const unit = m[3] ?? '';
+  let v = dec(m[2]!);
+  if (unit === '%') v = v.div(100);
+  if (unit === '‰') v = v.div(1000);
+  return {
+    name: (m[1] ?? '').replace(/[:：=为是]$/, '').trim(),
+    value: v,
+    percent: unit === '%' || unit === '‰',
+    unit,
+  };
+}
+
+/** Reads an actual value for a program. */
+export function readValues(a: Actual): Values {
+  if (a === null || a === undefined) return { values: [], text: null, blank: true };
+  if (Array.isArray(a)) {
+    const cells = a.filter((x) => x !== null && x !== '');
+    // A blank among the values: one of them is still to be filled in.
+    if (cells.length < a.length) return { values: [], text: null, blank: true };
+    const values: Value[] = [];
+    for (const c of cells) {
+      const r = readValues(c);
+      if (r.values.length !== 1) return { values: [], text: cells.join(','), blank: false };
+      values.push(r.values[0]!);
+    }
+    return { values, text: null, blank: false };
+  }
+  if (typeof a === 'number')
+    return Number.isFinite(a)
+      ? { values: [{ name: '', value: dec(a), percent: false, unit: '' }], text: null, blank: false }
+      : { values: [], text: String(a), blank: false };
+  if (typeof a === 'boolean') return { values: [], text: a ? 'TRUE' : 'FALSE', blank: false };
+  const text = String(a).normalize('NFKC').trim();
+  if (text === '') return { values: [], text: null, blank: true };
+  const whole = one(text);
+  if (whole) return { values: [whole], text, blank: false };
+  // "8/10": a rank and the number of units.
+  const frac = /^(?:第)?(\d+)(?:名)?\s*\/\s*(?:共)?(\d+)(?:名|个|家)?$/.exec(text);
+  if (frac)
+    return {
+      values: [
+        { name: '名次', value: dec(frac[1]!), percent: false, unit: '名' },
+        { name: '总数', value: dec(frac[2]!), percent: false, unit: '' },
+      ],
+      text,
+      blank: false,
+    };
+  const parts = text.split(/[,，;；、\s]+/).filter((x) => x !== '');
+  const values: Value[] = [];
+  for (const p of parts) {
+    const v = one(p);
+    if (!v) return { values: [], text, blank: false };
+    values.push(v);
+  }
+  return { values, text, blank: false };
+}
+
+const DOWN = /减少|下降|降低|少|减/;
+
+/** A change against last year: "增加3人" → 3, "减少2人" → −2, "-2" → −2, (this, last) → this − last. */
+export function changeOf(v: Values): Dec | null {
+  if (v.values.length === 1) {
+    const x = v.values[0]!;
+    return DOWN.test(x.name) ? x.value.abs().neg() : x.value;
+  }
+  if (v.values.length === 2 && v.values.every((x) => x.name === '' || /今年|本年|上年|去年/.test(x.name)))
+    return v.values[0]!.value.minus(v.values[1]!.value);
+  return null;
+}
+
+const NEG_MARK = /^(?:未按要求|未按时|未能|未经|未|没有|无|不|缺少|缺乏|缺|既未|尚未)/;
+const POS_MARK = /^(?:已经|已|有|按时|按要求|完成了|全部)/;
+const YES = new Set(['是', '发生', '有', '已发生', 'true', 'yes', 'y', '√', '触发', '存在', '出现', '否决']);
+const NO = new Set([
+  '否',
+  '未发生',
+  '无',
+  '没有',
+  '不发生',
+  'false',
+  'no',
+  'n',
+  '×',
+  '未触发',
+  '不存在',
+  '未出现',
+  '没有发生',
+]);
+
+const squash = (s: string): string => s.normalize('NFKC').replace(/[\s,，。；;、:：的了"“”'‘’]/g, '');
+
+/**
+ * Does this text state the label? "未公示" against 未公示 → true; "已公示" → false; "资料零乱"
+ * against 资料零乱 → true; "日常工作经费能满足需要" against …不能满足需要 → false; another text →
+ * null (neither).
+ */
+export function labelSays(label: string, negative: boolean, text: string, strict = false): boolean | null {
+  const a = squash(text);
+  const l = squash(label);
+  if (a === '') return null;
+  if (a === l) return true;
+  const core = negative ? l.replace(NEG_MARK, '') : l.replace(POS_MARK, '');
+  const fits = (rest: string): boolean =>
+    core.length > 0 && rest.length > 0 && (core.includes(rest) || rest.includes(core));
+  let neg = NEG_MARK.exec(a);
+  let pos = POS_MARK.exec(a);
+  // "有，未落实": a positive word followed by a denial is a denial.
+  if (pos && NEG_MARK.test(a.slice(pos[0].length))) {
+    neg = NEG_MARK.exec(a.slice(pos[0].length));
+    if (neg)
+      neg = Object.assign([pos[0] + neg[0]], { index: 0, input: a, groups: undefined }) as RegExpExecArray;
+    pos = null;
+  }
+  if (negative) {
+    if (a === core || (pos && fits(a.slice(pos[0].length))) || (core.startsWith(a) && a.length >= 2))
+      return false;
+    if (neg && fits(a.slice(neg[0].length))) return true;
+    if (NO.has(a.toLowerCase()) || a === '未') return true;
+    if (YES.has(a.toLowerCase()) && a !== '有' && a !== '是') return false;
+  } else {
+    if (neg && fits(a.slice(neg[0].length))) return false;
+    if (pos && fits(a.slice(pos[0].length))) return true;
+  }
+  // "日常工作经费能满足需要" against "日常工作经费不能满足需要": the label denied.
+  const denied = l.replace(/不|未|没有|无/, '');
+  if (denied !== l && (denied === a || (denied.includes(a) && a.length >= 4))) return false;
+  if (neg && !negative && l.includes(a.slice(neg[0].length)) && a.length > neg[0].length) return false;
+  // An abbreviation of the label ("未开展" for 未开展进行产后访视工作); never a label with words
+  // added ("较满意" is not 满意), except a count ("无电话号码4人").
+  if (!strict && l.includes(a) && a.length >= 3 && !(neg && !NEG_MARK.test(l))) return true;
+  if (a.startsWith(l) && /^[\d.]+[\u4e00-\u9fff]?$/.test(a.slice(l.length))) return true;
+  return null;
+}
+
+/** labelSays on the whole actual value. */
+export function labelMet(label: string, negative: boolean, v: Values): boolean | null {
+  return v.text === null ? null : labelSays(label, negative, v.text);
+}
+
+/** Texts that say nothing went wrong: no label of a fault list applies. */
+export const NOTHING_WRONG =
+  /^(?:无|没有|否|未发生|无问题|没有问题|合格|达标|完成|全部完成|已完成|符合要求|规范|齐全|全部达标|无扣分|不扣分|0|均无)$/;
+
+/** Did the event happen? "发生", "是", a count ≥ 1, a text naming the event → true. */
+export function eventMet(event: string, v: Values): boolean | null {
+  if (v.values.length === 1 && v.values[0]!.name === '') {
+    const x = v.values[0]!.value;
+    return x.gte(1) ? true : x.isZero() ? false : null;
+  }
+  if (v.text === null) return null;
+  const a = squash(v.text).toLowerCase();
+  if (YES.has(a)) return true;
+  if (NO.has(a) || /^(?:未发生|没有发生|无|未出现|没有出现|不存在)/.test(a)) return false;
+  const e = squash(event);
+  if (e !== '' && (a.includes(e) || e.includes(a.replace(/^(?:发生|出现|存在)/, ''))))
+    return !/^(?:未|无|没有|不)/.test(a);
+  if (/^(?:发生|出现|存在)/.test(a)) return true;
+  return null;
+}
