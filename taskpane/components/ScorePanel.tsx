@@ -7,6 +7,7 @@ import {
   Button,
   Caption1,
   Field,
+  Link,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -59,7 +60,12 @@ const useStyles = makeStyles({
   select: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
   // 数值/公式 are words: never broken over two lines.
   label: { whiteSpace: 'nowrap' },
+  // Room for a four-character name (安全生产) on one line.
+  name: { minWidth: '4.5em' },
 });
+
+/** The help page's guide to rule wordings (served next to taskpane.html; docs/rules.md in full). */
+const RULE_GUIDE_URL = 'help/index.html#rules';
 
 /** Rows shown at once; a bigger table is summarised (the write covers every row). */
 const MAX_ROWS_SHOWN = 300;
@@ -277,7 +283,13 @@ export function ScorePanel(props: ScorePanelProps) {
           <TableRow>
             <TableHeaderCell className={styles.label}>#</TableHeaderCell>
             <TableHeaderCell className={styles.label}>{t(lang, 'items')}</TableHeaderCell>
-            <TableHeaderCell className={styles.label}>{t(lang, 'rule')}</TableHeaderCell>
+            <TableHeaderCell>
+              {/* 规则解读 stays whole; the link after it may wrap. */}
+              <span className={styles.label}>{t(lang, 'rule')}</span>{' '}
+              <Link href={RULE_GUIDE_URL} target="_blank" rel="noreferrer" data-testid="rule-guide">
+                {t(lang, 'ruleGuide')}
+              </Link>
+            </TableHeaderCell>
             <TableHeaderCell className={styles.label}>{t(lang, 'tabScore')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -297,7 +309,7 @@ export function ScorePanel(props: ScorePanelProps) {
             return (
               <TableRow key={item.row} data-testid="score-row" data-row={item.row}>
                 <TableCell>{item.row}</TableCell>
-                <TableCell>{item.name}</TableCell>
+                <TableCell className={styles.name}>{item.name}</TableCell>
                 <TableCell>
                   <span className={styles.rule}>{i?.rule ?? ''}</span>
                   {how && <span className={i?.manual ? styles.manual : undefined}> {how}</span>}
