@@ -15,7 +15,8 @@ const zh = {
   recognising: '正在读取并识别工作表…',
   notRead: '点击“识别当前工作表”开始：助手会读取工作表，识别指标表并检查问题。',
   nothingOnSheet: '当前工作表是空的。',
-  noTable: '没有识别到指标表。表头需包含“指标/考核内容”和“分值/责任科室/目标”等至少两类列名。',
+  // The same words as the NO_TABLE finding (engine/checks/table-shape.ts): one wording for one fact.
+  noTable: '此工作表有内容，但没有识别到指标表（未找到含“指标/项目”等列的表头）',
   range: '区域',
   layout: '类型',
   items: '指标',
@@ -39,6 +40,9 @@ const zh = {
   highlight: '标注',
   clearHighlight: '清除标注',
   writeReport: '生成校验报告',
+  reportExists: '已有校验报告',
+  replaceReport: '替换原报告',
+  newReport: '另建新报告',
   goToCell: '转到单元格',
   scoreColumn: '得分列',
   actualColumn: '完成情况列',
@@ -103,8 +107,7 @@ const en: Record<StringKey, string> = {
   notRead:
     'Click “Recognise active sheet” to start: the helper reads the sheet, finds indicator tables and checks them.',
   nothingOnSheet: 'The active sheet is empty.',
-  noTable:
-    'No indicator table found. A header needs an item column (指标/考核内容) and at least one other known column (分值, 责任科室, 目标…).',
+  noTable: 'This sheet has content but no indicator table (no header with item/points columns was found)',
   range: 'Range',
   layout: 'Layout',
   items: 'Items',
@@ -128,6 +131,9 @@ const en: Record<StringKey, string> = {
   highlight: 'Highlight',
   clearHighlight: 'Clear highlights',
   writeReport: 'Write check report',
+  reportExists: 'A check report is already there',
+  replaceReport: 'Replace it',
+  newReport: 'New report',
   goToCell: 'Go to cell',
   scoreColumn: 'Score column',
   actualColumn: 'Actual column',
@@ -198,6 +204,14 @@ export const fmt = {
     lang === 'zh'
       ? `已清除 ${n} 处标注${kept > 0 ? `；${kept} 处已被您重新填色，保留不动` : ''}。`
       : `${n} highlight(s) cleared${kept > 0 ? `; ${kept} refilled by you were left as they are` : ''}.`,
+  noReport: (lang: Lang): string =>
+    lang === 'zh'
+      ? '本次检查未发现问题，没有生成校验报告。'
+      : 'This check found no problems: no report was written.',
+  reportExists: (lang: Lang, sheet: string, ours: boolean): string =>
+    lang === 'zh'
+      ? `工作簿中已有工作表“${sheet}”。${ours ? '替换它，还是另建一张新报告？' : '它不是助手生成的报告，将另建一张新报告。'}`
+      : `The workbook already has a sheet “${sheet}”. ${ours ? 'Replace it, or write a new report beside it?' : 'It is not a report of this add-in: a new report goes beside it.'}`,
   report: (lang: Lang, sheet: string, n: number): string =>
     lang === 'zh' ? `已生成校验报告“${sheet}”（${n} 条）。` : `Report “${sheet}” written (${n} finding(s)).`,
   pending: (lang: Lang, n: number): string =>

@@ -5,6 +5,7 @@
  */
 import {
   clearHighlights,
+  existingReport,
   highlightCells,
   loadWorkbookSetting,
   readSheet,
@@ -186,9 +187,19 @@ export class Workbench {
     }
   }
 
-  async report(findings: readonly Finding[]): Promise<Notice> {
+  /** The report sheet already in the workbook, if any (a second report asks before it goes on). */
+  async existingReport(): Promise<{ sheetName: string; ours: boolean } | null> {
+    return this.host.run((ctx) => existingReport(ctx));
+  }
+
+  /** Writes the report sheet: beside an earlier one (a free name), or in its place ('replace'). */
+  async report(findings: readonly Finding[], how: 'new' | 'replace' = 'new'): Promise<Notice> {
+    // A report with nothing in it is a sheet to delete: say so instead.
+    if (findings.length === 0) return { intent: 'info', text: fmt.noReport(this.lang) };
     try {
-      const r = await this.host.run((ctx) => writeReportSheet(ctx, findings, { env: this.host.env }));
+      const r = await this.host.run((ctx) =>
+        writeReportSheet(ctx, findings, { env: this.host.env, replace: how === 'replace' }),
+      );
       return { intent: 'success', text: fmt.report(this.lang, r.sheetName, r.rows) };
     } catch (err) {
       return { intent: 'error', text: this.message(err) };

@@ -22,7 +22,14 @@ export {
   type ClearResult,
 } from './highlight';
 export { selectCell } from './select';
-export { writeReportSheet, uniqueSheetName, REPORT_SHEET_NAME, type ReportResult } from './report';
+export {
+  writeReportSheet,
+  existingReport,
+  uniqueSheetName,
+  CODE_NAMES,
+  REPORT_SHEET_NAME,
+  type ReportResult,
+} from './report';
 export { MIN_EXCEL_API, OPTIONAL_APIS, defaultEnv, type AdapterEnv, type Platform } from './requirements';
 export type { ExcelContext } from './types';
 export { loadWorkbookSetting, saveWorkbookSetting } from './settings';

@@ -394,6 +394,13 @@ export class MemoryExcel implements LoadQueue {
         return self.range(state, rect ?? whole, rect === null);
       },
       activate: () => self.queue(state, whole, 'activate()', true, () => (self.activeSheet = state)),
+      delete: () =>
+        self.queue(state, whole, 'delete()', true, () => {
+          const at = self.sheets.indexOf(state);
+          if (at >= 0) self.sheets.splice(at, 1);
+          if (self.activeSheet === state)
+            self.activeSheet = self.sheets[Math.max(0, at - 1)] ?? self.activeSheet;
+        }),
       freezePanes: {
         freezeRows: (n?: number) =>
           self.queue(state, whole, 'freezeRows()', n ?? 1, () => (state.frozenRows = n ?? 1)),

@@ -70,6 +70,7 @@ export interface Worksheet extends Loadable {
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   activate(): void;
+  delete(): void;
   /** ExcelApi 1.7. */
   readonly freezePanes: { freezeRows(count?: number): void };
 }

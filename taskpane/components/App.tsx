@@ -100,6 +100,8 @@ export function App({ host, lang: forced }: AppProps) {
   const [selectionOnly, setSelectionOnly] = useState(false);
   const [tableIndex, setTableIndex] = useState(0);
   const [pending, setPending] = useState<(PendingWrite & { sheet: string }) | null>(null);
+  /** A report sheet already there: the clerk chooses to replace it or add another. */
+  const [reportAsk, setReportAsk] = useState<{ sheetName: string; ours: boolean } | null>(null);
   const loading = useRef<Promise<Ready> | null>(null);
 
   /** The workbench with the workbook's saved settings, loaded once per host. */
@@ -161,7 +163,10 @@ export function App({ host, lang: forced }: AppProps) {
               ? { intent: 'info', text: fmt.tablesFound(lang, a.result.tables.length, a.sheet.name) }
               : {
                   intent: 'warning',
-                  text: a.range === null ? t(lang, 'nothingOnSheet') : t(lang, 'noTable'),
+                  text:
+                    a.range === null
+                      ? t(lang, 'nothingOnSheet')
+                      : (a.findings.find((f) => f.code === 'NO_TABLE')?.message ?? t(lang, 'noTable')),
                 },
         );
         return a;
@@ -340,7 +345,11 @@ export function App({ host, lang: forced }: AppProps) {
                 }
                 onClear={() => void task(t(lang, 'busy'), async () => setNotice(await bench.clear()))}
                 onReport={() =>
-                  void task(t(lang, 'busy'), async () => setNotice(await bench.report(findings)))
+                  void task(t(lang, 'busy'), async () => {
+                    const there = findings.length > 0 ? await bench.existingReport() : null;
+                    if (there) setReportAsk(there);
+                    else setNotice(await bench.report(findings));
+                  })
                 }
               />
             ) : (
@@ -381,6 +390,40 @@ export function App({ host, lang: forced }: AppProps) {
             )}
           </Suspense>
         </section>
+        <Dialog open={reportAsk !== null} onOpenChange={(_, d) => !d.open && setReportAsk(null)}>
+          <DialogSurface aria-describedby="report-exists-text">
+            <DialogBody>
+              <DialogTitle>{t(lang, 'reportExists')}</DialogTitle>
+              <DialogContent>
+                <Text id="report-exists-text">
+                  {reportAsk && fmt.reportExists(lang, reportAsk.sheetName, reportAsk.ours)}
+                </Text>
+              </DialogContent>
+              <DialogActions fluid>
+                <Button appearance="secondary" onClick={() => setReportAsk(null)} data-testid="report-cancel">
+                  {t(lang, 'cancel')}
+                </Button>
+                {(['new', 'replace'] as const)
+                  .filter((how) => how === 'new' || reportAsk?.ours === true)
+                  .map((how) => (
+                    <Button
+                      key={how}
+                      appearance={how === 'replace' ? 'primary' : 'secondary'}
+                      data-testid={`report-${how}`}
+                      onClick={() => {
+                        setReportAsk(null);
+                        void task(t(lang, 'busy'), async () => {
+                          if (bench) setNotice(await bench.report(findings, how));
+                        });
+                      }}
+                    >
+                      {t(lang, how === 'replace' ? 'replaceReport' : 'newReport')}
+                    </Button>
+                  ))}
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
           <DialogSurface aria-describedby="conflict-text">
             <DialogBody>

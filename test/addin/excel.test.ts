@@ -544,9 +544,9 @@ describe('writeReportSheet', () => {
     expect(result).toEqual({ sheetName: '校验报告', rows: 2, syncs: 2 });
     const report = excel.sheet('校验报告');
     expect(valuesOf(report, 'A1:E3')).toEqual([
-      ['严重程度', '代码', '工作表', '单元格', '说明'],
-      ['错误', 'POINTS_SUM_MISMATCH', '2024', 'C5', '分值合计 105 与声明的 100 不符'],
-      ['提示', 'NO_TABLE', '说明', '', '未识别到指标表'],
+      ['严重程度', '问题类型', '工作表', '单元格', '说明'],
+      ['错误', '分值合计不符', '2024', 'C5', '分值合计 105 与声明的 100 不符'],
+      ['提示', '未识别到指标表', '说明', '', '未识别到指标表'],
     ]);
     expect(report.formatLog).toContainEqual({ address: 'A1:E1', property: 'format.font.bold', value: true });
     expect(report.formatLog).toContainEqual({

@@ -112,6 +112,9 @@ function layoutProblems(): Promise<string[]> {
   });
 }
 
+const cell = (address: string) => page.locator(`[data-testid="sheet-preview"] td[data-address="${address}"]`);
+const sheetTabs = () => page.getByTestId('sheet-tab').allTextContents();
+
 async function tab(testId: string) {
   await page.getByTestId(testId).click();
   await page.waitForTimeout(150);
@@ -154,5 +157,63 @@ describe.skipIf(SKIP)('task pane at 320 px', () => {
     ).toBe(1);
     await tab('tab-score');
     expect(await page.locator('[aria-live] [data-testid="score-total"]').count()).toBe(1);
+  });
+});
+
+describe.skipIf(SKIP)('the check report and its words', () => {
+  it('a second report asks first: replace the pane’s own report, or add 校验报告 (2); 问题类型 in Chinese', async () => {
+    await open('example=zaozhuang-2022-tasks-mistakes.xlsx');
+    await page.getByTestId('recognise').click();
+    await tab('tab-findings');
+    const report = page.getByRole('button', { name: '生成校验报告' });
+    await report.click();
+    await expect.poll(sheetTabs).toEqual(['任务要点', '校验报告']);
+    // The 代码 column names the problem in Chinese: B6's declared 380 vs 370 summed.
+    expect(await cell('B1').textContent()).toBe('问题类型');
+    expect(await cell('D2').textContent()).toBe('B6');
+    expect(await cell('B2').textContent()).toBe('分值合计不符');
+
+    await report.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('已有工作表“校验报告”');
+    expect(await sheetTabs()).toEqual(['任务要点', '校验报告']);
+    await page.getByTestId('report-replace').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('已生成校验报告“校验报告”');
+    expect(await sheetTabs()).toEqual(['任务要点', '校验报告']);
+    expect(await cell('D2').textContent()).toBe('B6');
+
+    await report.click();
+    await page.getByTestId('report-cancel').click();
+    expect(await sheetTabs()).toEqual(['任务要点', '校验报告']);
+    await report.click();
+    await page.getByTestId('report-new').click();
+    await expect.poll(sheetTabs).toEqual(['任务要点', '校验报告', '校验报告 (2)']);
+  });
+
+  it('a clean sheet gets no empty report, and the pane says so', async () => {
+    await open('example=wenzhou-2024-evaluation.xlsx');
+    const before = await sheetTabs();
+    await page.getByTestId('recognise').click();
+    await tab('tab-findings');
+    await page.getByTestId('clean').waitFor();
+    await page.getByRole('button', { name: '生成校验报告' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('没有生成校验报告');
+    expect(await sheetTabs()).toEqual(before);
+  });
+
+  it('"no table" has one wording: the notice says what the finding says', async () => {
+    await open('example=zaozhuang-2022-tasks-mistakes.xlsx');
+    await page.getByTestId('recognise').click();
+    await tab('tab-findings');
+    await page.getByRole('button', { name: '生成校验报告' }).click();
+    await expect.poll(sheetTabs).toEqual(['任务要点', '校验报告']);
+    // The report sheet is active now: it has content and no indicator table.
+    await page.getByTestId('recognise').click();
+    await expect.poll(() => page.getByTestId('finding').count()).toBe(1);
+    const finding = (await page.getByTestId('finding').textContent()) ?? '';
+    const notice = (await page.getByTestId('notice').textContent()) ?? '';
+    expect(notice).toContain('没有识别到指标表');
+    expect(finding).toContain(notice);
   });
 });
