@@ -25,7 +25,7 @@ const COND = new RegExp(
 );
 const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
 /** "超过20%的,20分": points after 的 without 得. */
-const BARE = new RegExp(`^(?:的|者|时),?${NUM}分(?=$|[,░])`);
+const BARE = new RegExp(`^(?:的|者|时|为),?${NUM}分(?=$|[,░])`);
 /** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
 const RATE = /(?:率|度|比例|占比|覆盖面|知晓|合格|达标)$/;
 
