@@ -174,6 +174,17 @@ export function assemble(pieces: readonly Located[]): Assembled {
           s.from = c.value;
           if (s.unit === '' || c.unit === '') s.unit = c.unit || s.unit;
           s.metric = c.metric || s.metric;
+          // "准确率≥98%得2分，每降低1个百分点扣0.5分": the band stays; only 得满分 is implied by the step.
+          if (y.t === 'when' && !(y.effect.kind === 'set' && y.effect.score === 'full')) {
+            if (
+              s.direction === 'below' &&
+              (c.op === '<=' || c.op === '<') &&
+              s.effect === 'deduct' &&
+              !s.countable
+            )
+              s.direction = 'above';
+            break;
+          }
           // A lower bound (≥) measures a shortfall; an upper one (≤) an excess.
           if (
             s.direction === 'below' &&

@@ -94,6 +94,15 @@ class Reader {
       v = values[this.metrics.indexOf(metric)];
     }
     if (!v && values.length === 1) v = values[0];
+    // "超过规定数量70%": a comparison, not a value; the clerk should give the value itself.
+    if (v && /超过|超出|低于|高于|不足|以上|以下|约|左右/.test(v.name))
+      return {
+        ok: false,
+        outcome: manual(
+          `实际值「${v.name}${v.value.toString()}」是比较而不是数值，请只填数值或人工评分`,
+          `"${v.name}…" is a comparison, not a value: give the value or score by hand`,
+        ),
+      };
     if (!v)
       return {
         ok: false,

@@ -20,7 +20,7 @@ const LABELLED = new RegExp(`^(?:如|若|凡|对)?([^,░]{1,40}?)(?:的|者|时
 const NEG_START = new RegExp(`^(?:${NEG})`);
 /** A label holds no condition: no comparator before a number, no step, no effect word. */
 function plainLabel(label: string): boolean {
-  if (/[≥≤<>=]|每|各|分别|均|扣|加分|奖|得\d|计\d|^(?:本项|该项|此项)$/.test(label)) return false;
+  if (/[≥≤<>=]|每|各|分别|扣|加分|奖|得\d|计\d|^(?:本项|该项|此项)$/.test(label)) return false;
   if (/(?:加|减)$/.test(label)) return false;
   // "满分20分" is the item's points, not a state.
   if (/^(?:满分|总分|分值|共计?|合计|本项满分|本项|该项)$/.test(label)) return false;

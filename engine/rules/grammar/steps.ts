@@ -15,12 +15,12 @@ const S_UNIT =
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
 const STEP = new RegExp(
-  `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT})?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
+  `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT}|[\\u4e00-\\u9fff]{1,3}?(?=\\d))?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
   'g',
 );
 /** 档案不真实1份扣3分; 1份不一致扣0.5分: one case and its deduction, without 每. */
 const ONE_CASE = new RegExp(
-  `(?<![\\d.])1(份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减)${NUM}分`,
+  `(?<![\\d.])1(份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减|加|奖)${NUM}分`,
   'g',
 );
 /** 扣30分/次, 扣10分/户: an amount per counted case. */
@@ -91,7 +91,7 @@ export const steps: ClauseReader = {
     }
     for (const m of t.matchAll(ONE_CASE)) {
       if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
-      const [all, unit, noun, , amount] = m;
+      const [all, unit, noun, eff, amount] = m;
       const before = t.slice(0, m.index).replace(/[░\s]+/g, '');
       pieces.push({
         t: 'step',
@@ -100,7 +100,7 @@ export const steps: ClauseReader = {
         from: null,
         size: '1',
         unit: unit!,
-        effect: 'deduct',
+        effect: /加|奖/.test(eff!) ? 'add' : 'deduct',
         amount: dec(amount!).toString(),
         change: false,
         countable: true,

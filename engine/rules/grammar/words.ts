@@ -30,6 +30,7 @@ export const PRE: Record<string, Comparator> = {
   达到: '>=',
   达: '>=',
   在: '>=',
+  为: '>=',
   不超过: '<=',
   不高于: '<=',
   不多于: '<=',
