@@ -1016,9 +1016,9 @@ export const EXAMPLES: readonly ExampleSpec[] = [
     mistakes: [
       {
         sheet: WZ3,
-        cell: 'A4',
+        cell: 'B8',
         code: 'MIN_ROWS',
-        note: '综合性医院 must list at least 5 problems; only rows 5–7 are filled (rows 8 and 9 keep only their 序号)',
+        note: '综合性医院 must list at least 5 problems; only rows 5–7 are filled (rows 8 and 9 keep only their 序号); reported at B8, where the next problem goes',
       },
     ],
   },

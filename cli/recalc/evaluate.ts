@@ -42,7 +42,7 @@ class Recalculator {
     this.hooks = {
       onCell: (ref) => this.cellValue(ref),
       onRange: (ref) => this.rangeValue(ref),
-      onVariable: (name) => this.graph.variable(name),
+      onVariable: (name) => this.variable(name),
       here: () => {
         const n = this.stack[this.stack.length - 1];
         return n ? this.graph.label(n, n) : '';
@@ -139,7 +139,33 @@ class Recalculator {
       this.stack.pop();
     }
     if (this.state.get(n.id) === 'done') return; // finished as part of a cycle meanwhile
-    this.finish(n, result);
+    this.finish(n, this.explainName(n, result));
+  }
+
+  /** Unusable defined names met while evaluating a node: node id → the first one's name. */
+  private readonly unusableSeen = new Map<number, string>();
+
+  private variable(name: string) {
+    const ref = this.graph.variable(name);
+    const n = this.stack[this.stack.length - 1];
+    if (!ref && n && this.graph.unusableNames.has(name.toUpperCase()) && !this.unusableSeen.has(n.id))
+      this.unusableSeen.set(n.id, name);
+    return ref;
+  }
+
+  /** A bare #NAME? from a defined name the recalc cannot use says which name and why. */
+  private explainName(n: Node, result: unknown): unknown {
+    const name = this.unusableSeen.get(n.id);
+    if (!name || !isFormulaError(result) || result.error !== '#NAME?' || result.details) return result;
+    const several = this.graph.unusableNames.get(name.toUpperCase()) === 'several';
+    return makeError(
+      '#NAME?',
+      several ? `名称 ${name} 指向多个区域，重算不支持这样的名称` : `名称 ${name} 的引用无法读取，无法重算`,
+      several
+        ? `the name ${name} refers to several ranges, which the recalc does not support`
+        : `the reference of the name ${name} cannot be read`,
+      this.graph.label(n, n),
+    );
   }
 
   private thrown(e: unknown, n: Node): FormulaErrorT {

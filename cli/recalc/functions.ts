@@ -163,14 +163,16 @@ function formulajsFunctions(): Map<string, (...args: unknown[]) => unknown> {
 export const ERROR_CODES = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#VALUE!']);
 
 /** Adapts a formulajs function: plain values in, its Error objects back to formula errors. */
-function fromFormulajs(fn: (...args: unknown[]) => unknown): ParserFunction {
+export function fromFormulajs(name: string, fn: (...args: unknown[]) => unknown): ParserFunction {
   return (...args) => {
     const plain = args.map((a) => (a === undefined || a.omitted ? undefined : a.value));
     let r: unknown;
     try {
       r = fn(...plain);
-    } catch {
-      return formulaError('#VALUE!');
+    } catch (e) {
+      // An exception inside formulajs is its bug or an argument it cannot take: say which function.
+      const msg = e instanceof Error ? e.message : String(e);
+      return makeError('#VALUE!', `${name} 计算出错：${msg}`, `${name} failed: ${msg}`);
     }
     if (isFormulaError(r)) return r;
     if (r instanceof Error) return formulaError(ERROR_CODES.has(r.message) ? r.message : '#VALUE!');
@@ -183,7 +185,7 @@ function fromFormulajs(fn: (...args: unknown[]) => unknown): ParserFunction {
 export function fillFunctionTable({ table, native, context }: FunctionTable, here: () => string): void {
   const fill = formulajsFunctions();
   for (const [name, fn] of fill) {
-    if (!native.has(name) && !context.has(name)) table[name] = fromFormulajs(fn);
+    if (!native.has(name) && !context.has(name)) table[name] = fromFormulajs(name, fn);
   }
   for (const name of PROPAGATE_ERRORS) {
     const inner = table[name];

@@ -31,6 +31,8 @@ export interface Node {
   cached: PValue;
   reads: number[];
   readBy: number[];
+  /** The reference lister could not read the formula: its dependencies are unknown. */
+  refsUnread: boolean;
 }
 
 export interface SheetInfo {
@@ -58,6 +60,8 @@ export class DependencyGraph {
   readonly sheetIndex = new Map<string, number>();
   readonly nodes: Node[] = [];
   readonly names = new Map<string, Ref>();
+  /** Defined names the recalc cannot use: several ranges, or a reference it cannot read. */
+  readonly unusableNames = new Map<string, 'several' | 'unreadable'>();
   /** Areas of results that spilled without a declared area (found by the evaluation). */
   readonly spills = new Map<number, Area>();
 
@@ -92,15 +96,17 @@ export class DependencyGraph {
               cached: v,
               reads: [],
               readBy: [],
+              refsUnread: false,
             });
           }
         });
       });
     });
     for (const n of input.names ?? []) {
-      if (n.ranges.length !== 1) continue;
-      const ref = this.parseRef(n.ranges[0] ?? '');
+      const ref = n.ranges.length === 1 ? this.parseRef(n.ranges[0] ?? '') : null;
       if (ref) this.names.set(n.name.toUpperCase(), ref);
+      // Kept with the reason, so that a formula using it says why it gets #NAME?.
+      else this.unusableNames.set(n.name.toUpperCase(), n.ranges.length === 1 ? 'unreadable' : 'several');
     }
     const byAnchor = new Map(this.nodes.map((n) => [key(n.sheet, n.row, n.col), n]));
     for (const a of input.arrays ?? []) {
@@ -185,16 +191,18 @@ export class DependencyGraph {
 
   private depRefs = new Map<number, Ref[]>();
 
-  /** A formula's references; a formula the lister cannot read has none. */
+  /** A formula's references; a formula the lister cannot read is marked refsUnread. */
   private references(n: Node, lister: ReferenceLister): Ref[] {
     const known = this.depRefs.get(n.id);
     if (known) return known;
-    let refs: Ref[] = [];
-    try {
-      refs = lister.references(n.body, { sheet: this.sheets[n.sheet]!.name, row: n.row, col: n.col });
-    } catch {
-      refs = [];
-    }
+    const { refs, complete } = lister.references(n.body, {
+      sheet: this.sheets[n.sheet]!.name,
+      row: n.row,
+      col: n.col,
+    });
+    // Dependencies possibly missing: the formula is recalculated and reported (see downstream),
+    // so its value is never left stale without notice.
+    if (!complete) n.refsUnread = true;
     this.depRefs.set(n.id, refs);
     return refs;
   }
@@ -325,10 +333,10 @@ export class DependencyGraph {
     return [start, ...chain, start].map((id) => this.label(this.nodes[id]!, from)).join(' → ');
   }
 
-  /** PERF nodes and everything downstream of them. */
+  /** PERF nodes, formulas whose references could not be read, and everything downstream. */
   downstream(): Set<number> {
     const out = new Set<number>();
-    const queue = this.nodes.filter((n) => n.perf).map((n) => n.id);
+    const queue = this.nodes.filter((n) => n.perf || n.refsUnread).map((n) => n.id);
     for (const id of queue) out.add(id);
     for (let i = 0; i < queue.length; i++) {
       for (const d of this.nodes[queue[i]!]!.readBy) {

@@ -106,8 +106,11 @@ export function createEvaluator(
 
 /** Lists the references of formulas (cells, ranges, defined names through `onVariable`). */
 export interface ReferenceLister {
-  /** The references of a formula body; throws on a formula it cannot parse. */
-  references(body: string, position: Position): Ref[];
+  /**
+   * The references of a formula body. `complete` is false when the formula does not parse: the
+   * references are then what a lenient pass could still find, and may miss some.
+   */
+  references(body: string, position: Position): { refs: Ref[]; complete: boolean };
 }
 
 export function createReferenceLister(onVariable: (name: string) => Ref | null): ReferenceLister {
@@ -120,7 +123,21 @@ export function createReferenceLister(onVariable: (name: string) => Ref | null):
     }
     return 0;
   };
-  return { references: (body, position) => dep.parse(body, position, true).map((r) => ({ ...r })) };
+  const copy = (refs: Ref[]): Ref[] => refs.map((r) => ({ ...r }));
+  return {
+    references: (body, position) => {
+      try {
+        return { refs: copy(dep.parse(body, position, false)), complete: true };
+      } catch {
+        // The lenient pass skips what it cannot parse, silently: say the list may be short.
+        try {
+          return { refs: copy(dep.parse(body, position, true)), complete: false };
+        } catch {
+          return { refs: [], complete: false };
+        }
+      }
+    },
+  };
 }
 
 /** What an exception thrown by the parser during evaluation means. */

@@ -1,11 +1,29 @@
 /** PERF.EFFICACY: the efficacy coefficient score (功效系数法). */
 import { D } from '../rules/decimal';
-import { DEFAULT_SETTINGS } from '../rules/settings';
-import { numberArg, ok, requiredNumber, valueError, type Arg, type FnResult } from './args';
+import {
+  numberArg,
+  ok,
+  out,
+  requiredNumber,
+  settingsFrom,
+  valueError,
+  type Arg,
+  type FnResult,
+} from './args';
 import { defineFunction } from './spec';
 
-/** PERF.EFFICACY(actual, worst, best, [points]): 功效系数法 (60 + 40 × (A − 不允许值)/(满意值 − 不允许值)) × w/100. */
-export function perfEfficacy(actual: Arg, worst: Arg, best: Arg, points?: Arg): FnResult<number> {
+/**
+ * PERF.EFFICACY(actual, worst, best, [points], [options]): 功效系数法
+ * (60 + 40 × (A − 不允许值)/(满意值 − 不允许值)) × w/100. Options in the scoring options' text: clamp=false lets the
+ * actual count beyond worst and best, decimals=n rounds.
+ */
+export function perfEfficacy(
+  actual: Arg,
+  worst: Arg,
+  best: Arg,
+  points?: Arg,
+  options?: Arg,
+): FnResult<number> {
   const A = requiredNumber(actual, '实际值');
   if (!A.ok) return A;
   const lo = requiredNumber(worst, '不允许值');
@@ -16,14 +34,16 @@ export function perfEfficacy(actual: Arg, worst: Arg, best: Arg, points?: Arg): 
   if (!w.ok) return w;
   if (w.value?.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
   if (lo.value.eq(hi.value)) return valueError('满意值与不允许值相同，无法计算', 'Best equals worst');
+  const s = settingsFrom(options);
+  if (!s.ok) return s;
   let share = A.value.minus(lo.value).div(hi.value.minus(lo.value));
-  if (DEFAULT_SETTINGS.efficacyClamp) share = D.max(0, D.min(1, share));
-  return ok(
+  if (s.value.settings.efficacyClamp) share = D.max(0, D.min(1, share));
+  return out(
     new D(60)
       .plus(share.mul(40))
       .mul(w.value ?? 100)
-      .div(100)
-      .toNumber(),
+      .div(100),
+    s.value.roundTo,
   );
 }
 
@@ -75,9 +95,20 @@ export const spec = defineFunction({
         zh: '可选。该项指标的分值；空或 0 表示 100，即功效系数本身（60 到 100）。',
       },
     },
+    {
+      name: 'options',
+      zh: '选项',
+      shape: 'value',
+      optional: 'text',
+      default: 'clamp=true',
+      description: {
+        en: 'Settings as text: "clamp=false" lets the actual count beyond worst and best (below 60% or above full points); "decimals=2" rounds.',
+        zh: '可选。设置文字：“clamp=false”表示实际值超出不允许值或满意值时照算（可低于 60% 或高于满分）；“decimals=2”四舍五入位数。',
+      },
+    },
   ],
   result: { type: 'number' },
-  call: (a) => perfEfficacy(a[0]!, a[1]!, a[2]!, a[3]),
+  call: (a) => perfEfficacy(a[0]!, a[1]!, a[2]!, a[3], a[4]),
   // The help page's section for the function, below its generated heading (addin/help/).
   help: `
       <p>
@@ -105,12 +136,18 @@ export const spec = defineFunction({
           <td>分值 (points)</td>
           <td>可选。空或 0 表示 100，即功效系数本身（60 到 100）。</td>
         </tr>
+        <tr>
+          <td>选项 (options)</td>
+          <td>
+            可选。<code>clamp=false</code>：实际值超出不允许值或满意值时照算（默认限制在两者之间）；<code>decimals=2</code>：四舍五入位数。
+          </td>
+        </tr>
       </table>
       <p>
         示例：<code>=PERF.功效系数得分(85, 60, 100, 10)</code> 返回 8.5；<code
           >=PERF.功效系数得分(100, 60, 100)</code
         >
-        返回 100。
+        返回 100；<code>=PERF.功效系数得分(110, 60, 100, 10, "clamp=false")</code> 返回 11。
       </p>
       <p lang="en">Efficacy coefficient: (60 + 40 × (actual − worst)/(best − worst)) × points/100.</p>
 `,

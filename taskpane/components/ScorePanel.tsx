@@ -7,6 +7,7 @@ import {
   Button,
   Caption1,
   Field,
+  Link,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -50,6 +51,9 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
+
+/** The help page's guide to rule wordings (served next to taskpane.html; docs/rules.md in full). */
+const RULE_GUIDE_URL = 'help/index.html#rules';
 
 /** Rows shown at once; a bigger table is summarised (the write covers every row). */
 const MAX_ROWS_SHOWN = 300;
@@ -266,7 +270,12 @@ export function ScorePanel(props: ScorePanelProps) {
           <TableRow>
             <TableHeaderCell>#</TableHeaderCell>
             <TableHeaderCell>{t(lang, 'items')}</TableHeaderCell>
-            <TableHeaderCell>{t(lang, 'rule')}</TableHeaderCell>
+            <TableHeaderCell>
+              {t(lang, 'rule')}{' '}
+              <Link href={RULE_GUIDE_URL} target="_blank" rel="noreferrer" data-testid="rule-guide">
+                {t(lang, 'ruleGuide')}
+              </Link>
+            </TableHeaderCell>
             <TableHeaderCell>{t(lang, 'tabScore')}</TableHeaderCell>
           </TableRow>
         </TableHeader>

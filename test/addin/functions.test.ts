@@ -286,6 +286,17 @@ describe('PERF.EFFICACY', () => {
     expect(EFFICACY(120, 60, 100, 10)).toBe(10); // kept at the satisfactory value
   });
 
+  it('takes clamp=false and decimals= (once parsed and ignored): the actual counts beyond worst and best', () => {
+    // share (110 − 60)/40 = 1.25: 60 + 50 = 110, × 10/100 = 11; clamped (the default) it is 10.
+    expect(EFFICACY(110, 60, 100, 10, 'clamp=false')).toBe(11);
+    expect(EFFICACY(110, 60, 100, 10, null)).toBe(10);
+    // (50 − 60)/40 = −0.25: 60 − 10 = 50 below the not-allowed value, instead of 60.
+    expect(EFFICACY(50, 60, 100, null, 'clamp=false')).toBe(50);
+    // 60 + 40 × 2/3 = 86.666…, rounded half away from zero.
+    expect(EFFICACY(80, 60, 90, null, 'decimals=2')).toBe(86.67);
+    errorOf(EFFICACY(80, 60, 90, null, 'clamp'), '#VALUE!');
+  });
+
   it('reads points of 0 (an empty cell) as not given: the coefficient score itself', () => {
     expect(EFFICACY(85, 60, 100, 0)).toBe(85);
     expect(EFFICACY(85, 60, 100)).toBe(85);
@@ -430,7 +441,11 @@ const SIGNATURES: Record<string, { params: string[]; result: string; zh: string 
     result: 'number',
     zh: '进步得分',
   },
-  EFFICACY: { params: ['actual', 'worst', 'best', 'points?'], result: 'number', zh: '功效系数得分' },
+  EFFICACY: {
+    params: ['actual', 'worst', 'best', 'points?', 'options?'],
+    result: 'number',
+    zh: '功效系数得分',
+  },
   ALLOCATE: { params: ['coefficients[][]', 'counts[][]', 'pool'], result: 'number[][]', zh: '系数分配' },
   RULE: { params: ['rule'], result: 'string', zh: '规则解读' },
 };

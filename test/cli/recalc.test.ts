@@ -554,6 +554,47 @@ describe('the dependency graph', () => {
       { error: '#NAME?', message: '公式引擎不支持函数 OFFSET，无法重算' },
     ]);
   });
+
+  it('recalculates and reports a formula whose references cannot be read, never leaving it stale', () => {
+    // =SUM(A1 cannot be parsed: before, its dependencies were silently dropped and its cached 7 kept.
+    const out = recalcWorkbook({
+      workbook: {
+        sheets: [
+          makeSheet('S', [
+            [
+              { formula: '=PERF.SCORE(0.9,"执行率≥80%",5)', value: { kind: 'empty' } },
+              { formula: '=SUM(A1', value: { kind: 'number', value: 7 } },
+            ],
+          ]),
+        ],
+      },
+    });
+    const b1 = out.cells.find((c) => c.cell === 'B1');
+    expect(b1?.perf).toBe(false);
+    expect(b1?.value).toMatchObject({ error: '#VALUE!' });
+    expect((b1?.value as { message: string }).message).toMatch(/^公式无法解析/);
+  });
+
+  it('says why a defined name it cannot use gives #NAME?', () => {
+    const f = (formula: string): Cell => ({ formula, value: { kind: 'empty' } });
+    const out = recalcWorkbook({
+      workbook: {
+        sheets: [
+          makeSheet('S', [[f('=PERF.SCORE(SUM(TwoAreas),"执行率≥80%",5)'), f('=PERF.BAND(BadName)')]]),
+        ],
+      },
+      names: [
+        { name: 'TwoAreas', ranges: ['S!$C$1', 'S!$D$1'] },
+        { name: 'BadName', ranges: ['#REF!'] },
+      ],
+    });
+    const v = new Map(out.cells.map((c) => [c.cell, c.value]));
+    expect(v.get('A1')).toEqual({
+      error: '#NAME?',
+      message: '名称 TwoAreas 指向多个区域，重算不支持这样的名称',
+    });
+    expect(v.get('B1')).toEqual({ error: '#NAME?', message: '名称 BadName 的引用无法读取，无法重算' });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -628,5 +669,18 @@ describe('plain Excel formulas downstream of a PERF cell agree with HyperFormula
       if (typeof g === 'number' && typeof e === 'number') expect(g, formulas[i]).toBeCloseTo(e, 9);
       else expect(g, formulas[i]).toEqual(e);
     });
+  });
+});
+
+describe('the function table', () => {
+  it('names the function and its failure when a formulajs function throws (not a bare #VALUE!)', async () => {
+    const { fromFormulajs } = await import('../../cli/recalc/functions.js');
+    const fn = fromFormulajs('MEDIAN', () => {
+      throw new TypeError('x.map is not a function');
+    });
+    const r = fn({ value: 1, isArray: false }) as { error: string; details: { zh: string; en: string } };
+    expect(r.error).toBe('#VALUE!');
+    expect(r.details.zh).toBe('MEDIAN 计算出错：x.map is not a function');
+    expect(r.details.en).toBe('MEDIAN failed: x.map is not a function');
   });
 });

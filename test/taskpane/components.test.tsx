@@ -170,6 +170,10 @@ describe('ScorePanel', () => {
     expect(rows[0]!.textContent).toContain('≥90%得满分，否则不得分');
     expect(within(rows[0]!).getByTestId('item-score').textContent).toBe('10');
     expect(rows[1]!.textContent).toContain('需人工评分');
+    // The rule column links the guide to rule wordings on the help page served beside the pane.
+    const guide = screen.getByTestId('rule-guide');
+    expect(guide.textContent).toBe('规则写法说明');
+    expect(guide.getAttribute('href')).toBe('help/index.html#rules');
     expect(screen.getByTestId('score-total').textContent).toBe('—');
     expect(screen.getByTestId('score-column').textContent).toBe('新建列（G 列）');
     // Another column can take the scores: the choice goes back as the role for that column.
