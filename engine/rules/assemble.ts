@@ -199,6 +199,15 @@ export function assemble(pieces: readonly Located[]): Assembled {
         if (y.t === 'step') break;
       }
       if (s.from === null && s.countable) s.direction = 'count';
+      // "每缺一项制度扣0.5分，每少一次培训扣1分": beside another counter, 少N次 is counted too.
+      const countUnit = s.unit !== '' && !isFraction(s.unit) && s.unit !== '分';
+      if (
+        s.from === null &&
+        s.direction === 'below' &&
+        countUnit &&
+        work.some((y, k) => k !== i && y.t === 'step' && (y.direction === 'count' || y.countable))
+      )
+        s.direction = 'count';
     }
     clauses.push({
       at: i,

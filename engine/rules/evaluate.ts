@@ -421,7 +421,10 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
             '按与第1名的比例计分，需要第1名的值（目标值）',
             "Ratio to the best unit: give the best unit's value as the target",
           )
-        : fail('ARGUMENT', '按比例计分需要目标值', 'A ratio needs a target value');
+        : manual(
+            '按比例计分，但规则和目标值都没有给出比例的基数，需人工评分',
+            'A ratio with no base in the rule or the target: score by hand',
+          );
     const n = r.number(b.metric, b.unit || (isFraction(b.unit) ? b.unit : ''));
     if (!n.ok) return n.outcome;
     if (bound.isZero() || (b.lowerIsBetter && n.value.isZero()))
