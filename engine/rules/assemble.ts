@@ -174,6 +174,17 @@ export function assemble(pieces: readonly Located[]): Assembled {
           s.from = c.value;
           if (s.unit === '' || c.unit === '') s.unit = c.unit || s.unit;
           s.metric = c.metric || s.metric;
+          // "准确率≥98%得2分，每降低1个百分点扣0.5分": the band stays; only 得满分 is implied by the step.
+          if (y.t === 'when' && !(y.effect.kind === 'set' && y.effect.score === 'full')) {
+            if (
+              s.direction === 'below' &&
+              (c.op === '<=' || c.op === '<') &&
+              s.effect === 'deduct' &&
+              !s.countable
+            )
+              s.direction = 'above';
+            break;
+          }
           // A lower bound (≥) measures a shortfall; an upper one (≤) an excess.
           if (
             s.direction === 'below' &&
@@ -188,6 +199,15 @@ export function assemble(pieces: readonly Located[]): Assembled {
         if (y.t === 'step') break;
       }
       if (s.from === null && s.countable) s.direction = 'count';
+      // "每缺一项制度扣0.5分，每少一次培训扣1分": beside another counter, 少N次 is counted too.
+      const countUnit = s.unit !== '' && !isFraction(s.unit) && s.unit !== '分';
+      if (
+        s.from === null &&
+        s.direction === 'below' &&
+        countUnit &&
+        work.some((y, k) => k !== i && y.t === 'step' && (y.direction === 'count' || y.countable))
+      )
+        s.direction = 'count';
     }
     clauses.push({
       at: i,

@@ -38,7 +38,9 @@ function numericMetrics(p: Program): string[] {
     else if (c.kind === 'when' && c.test.kind === 'condition') add(c.test.condition.metric);
     else if (c.kind === 'step' && c.direction !== 'count' && !c.change) add(c.metric);
   }
-  return out;
+  // A clause that names no metric is about the one the others name.
+  const named = out.filter((m) => m !== '');
+  return named.length > 0 ? named : out;
 }
 
 function manual(zh: string, en: string): Outcome {
@@ -92,6 +94,15 @@ class Reader {
       v = values[this.metrics.indexOf(metric)];
     }
     if (!v && values.length === 1) v = values[0];
+    // "超过规定数量70%": a comparison, not a value; the clerk should give the value itself.
+    if (v && /超过|超出|低于|高于|不足|以上|以下|约|左右/.test(v.name))
+      return {
+        ok: false,
+        outcome: manual(
+          `实际值「${v.name}${v.value.toString()}」是比较而不是数值，请只填数值或人工评分`,
+          `"${v.name}…" is a comparison, not a value: give the value or score by hand`,
+        ),
+      };
     if (!v)
       return {
         ok: false,
@@ -230,7 +241,7 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   const whens = p.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
   const verdicts = labelVerdicts(whens, r.v);
   if (isOutcome(verdicts)) return verdicts;
-  const numericActual = r.v.values.length > 0 && r.v.values.every((x) => x.name === '' || x.percent);
+  const numericActual = r.v.values.length > 0;
   /** A label or event test the actual does not speak to: not triggered, said in a note. */
   const judge = (c: Extract<Clause, { kind: 'when' }>): boolean | Outcome => {
     const known = verdicts.get(c);
@@ -410,7 +421,10 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
             '按与第1名的比例计分，需要第1名的值（目标值）',
             "Ratio to the best unit: give the best unit's value as the target",
           )
-        : fail('ARGUMENT', '按比例计分需要目标值', 'A ratio needs a target value');
+        : manual(
+            '按比例计分，但规则和目标值都没有给出比例的基数，需人工评分',
+            'A ratio with no base in the rule or the target: score by hand',
+          );
     const n = r.number(b.metric, b.unit || (isFraction(b.unit) ? b.unit : ''));
     if (!n.ok) return n.outcome;
     if (bound.isZero() || (b.lowerIsBetter && n.value.isZero()))
@@ -452,6 +466,26 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
       const n0 = r.number(s.metric, s.unit);
       if (!n0.ok) return n0.outcome;
       const from = input.target ?? (s.from === null ? null : dec(s.from));
+      // "少2例" against 每少一例扣1分 with no target: the clerk wrote the shortfall itself.
+      const only = r.v.values.length === 1 ? r.v.values[0]! : null;
+      if (
+        from === null &&
+        only &&
+        /^(?:少|缺|差|低|欠)/.test(only.name) &&
+        s.direction === 'below' &&
+        !isFraction(s.unit)
+      ) {
+        if (!only.value.isInteger() || only.value.isNeg())
+          return fail(
+            'ACTUAL_INVALID',
+            `请填写少了几${s.unit}（非负整数）`,
+            'Give the shortfall as a whole number',
+          );
+        let amount0 = only.value.div(s.size).floor().mul(s.amount);
+        if (s.cap !== null) amount0 = dmin(amount0, dec(s.cap));
+        deducted = deducted.plus(amount0);
+        continue;
+      }
       if (from === null)
         return fail(
           'ARGUMENT',

@@ -52,7 +52,9 @@ const CN_IDIOMS =
 
 /** Normalised rule text: what every clause reader works on. */
 export function normaliseRule(text: string): string {
+  // Circled list numbers (①) would become digits under NFKC: they are clause marks.
   let s = text
+    .replace(/[\u2460-\u2473\u2776-\u277f]/g, '；')
     .normalize('NFKC')
     .replace(/\r\n?/g, '\n')
     .replace(/>=|≧/g, '≥')

@@ -34,7 +34,7 @@ function effectZh(e: Effect): string {
     case 'add':
       return `加${e.amount}分`;
     case 'zero':
-      return e.veto ? '实行一票否决' : e.total ? '考核分清零' : '本项清零';
+      return e.veto ? '本项记零分，并实行一票否决' : e.total ? '考核分清零' : '本项清零';
     case 'vetoExcellence':
       return '一票否优';
     default:

@@ -191,7 +191,8 @@ export function eventMet(event: string, v: Values): boolean | null {
   if (v.text === null) return null;
   const a = squash(v.text).toLowerCase();
   if (YES.has(a)) return true;
-  if (NO.has(a) || /^(?:未发生|没有发生|无|未出现|没有出现|不存在)/.test(a)) return false;
+  if (NO.has(a) || /^(?:未发生|没有发生|无|未出现|没有出现|不存在|未发现|没有发现|未查出|没有)/.test(a))
+    return false;
   const e = squash(event);
   if (e !== '' && (a.includes(e) || e.includes(a.replace(/^(?:发生|出现|存在)/, ''))))
     return !/^(?:未|无|没有|不)/.test(a);

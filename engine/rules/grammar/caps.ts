@@ -12,6 +12,8 @@ const BONUS_CAP = new RegExp(
   'g',
 );
 
+const ANY_CAP = new RegExp(`(合计|累计|总计)?(?:最高|最多|上限)?(?:不超过|不得超过|不高于)${NUM}分`, 'g');
+
 export const caps: ClauseReader = {
   id: 'caps',
   form: 'cap',
@@ -35,6 +37,20 @@ export const caps: ClauseReader = {
       pieces.push({ t: 'cap', effect: 'deduct', amount: n ? dec(n).toString() : null, total: !!m[1] });
       spans.push([m.index, m.index + m[0].length]);
     }
+    // "最高不超过4分": a cap of whichever kind the rule has (加 or 扣, not both).
+    const bonus = /加|奖/.test(clause.rule);
+    const deduct = /扣|减/.test(clause.rule);
+    if (bonus !== deduct)
+      for (const m of t.matchAll(ANY_CAP)) {
+        if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+        pieces.push({
+          t: 'cap',
+          effect: bonus ? 'add' : 'deduct',
+          amount: dec(m[2]!).toString(),
+          total: !!m[1],
+        });
+        spans.push([m.index, m.index + m[0].length]);
+      }
     return pieces.length > 0 ? { pieces, spans } : null;
   },
 };

@@ -24,8 +24,11 @@ const COND = new RegExp(
   'g',
 );
 const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
+const FAR = /(达到|不低于|不少于|低于|不足|超过|高于)([^░\d≥≤<>=,]{1,10})$/;
+/** "28分≤平均得分<32分,得14分": the metric between its two bounds. */
+const BETWEEN = new RegExp(`${NUM}(分|%)?(≤|<)([^\\d≤<≥>,░]{1,12}?)(<|≤)${NUM}(分|%)?`, 'g');
 /** "超过20%的,20分": points after 的 without 得. */
-const BARE = new RegExp(`^(?:的|者|时),?${NUM}分(?=$|[,░])`);
+const BARE = new RegExp(`^(?:的|者|时|为),?${NUM}分(?=$|[,░])`);
 /** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
 const RATE = /(?:率|度|比例|占比|覆盖面|知晓|合格|达标)$/;
 
@@ -39,7 +42,24 @@ export const conditions: ClauseReader = {
     const spans: [number, number][] = [];
     const t = clause.text;
     let last = 0;
+    for (const m of t.matchAll(BETWEEN)) {
+      const [all, lo, u1, op1, metric, op2, hi, u2] = m;
+      const unit = unitOf(u1 ?? u2);
+      const after = AFTER.exec(t.slice(m.index + all.length)) ?? BARE.exec(t.slice(m.index + all.length));
+      const effect = after ? effectOf(after[0].replace(/^(?:的|者|时|为)?,?/, '')) : null;
+      if (!effect || !after) continue;
+      const cond: Condition = {
+        metric: metricName(metric!),
+        op: op1 === '≤' ? '>=' : '>',
+        value: valueOf(lo!, unit),
+        unit,
+        to: { op: op2 === '≤' ? '<=' : '<', value: valueOf(hi!, unit) },
+      };
+      pieces.push({ t: 'when', test: { kind: 'condition', condition: cond }, effect });
+      spans.push([m.index, m.index + all.length + after[0].length]);
+    }
     for (const m of t.matchAll(COND)) {
+      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
       const [all, pre, n1, u1raw, inc1, pre2, n2, u2raw, inc2, post] = m;
       if (!n1) continue;
       const start = m.index;
@@ -64,7 +84,13 @@ export const conditions: ClauseReader = {
         };
       } else if (n2 === undefined) {
         let op = comparatorOf(pre, post);
-        const name = metricName(words);
+        let name = metricName(words);
+        // "人数达到农村总人口的10%": the comparator a few words before the number.
+        const far = !op ? FAR.exec(words) : null;
+        if (far && (far[2] ?? '').length > 0) {
+          op = comparatorOf(far[1], undefined);
+          name = metricName(words.slice(0, far.index));
+        }
         if (
           !op &&
           (u1 === '%' || u1 === '‰') &&

@@ -72,8 +72,8 @@ export function readClauses(text: string): Reading {
       const prev = segments[clauseNo - 1];
       if (
         p.t === 'step' &&
-        p.direction === 'count' &&
-        p.metric === p.unit &&
+        (p.direction === 'count' || p.countable) &&
+        (p.metric === p.unit || p.metric === '') &&
         prev &&
         !read.has(clauseNo - 1) &&
         prev.sentence === seg.sentence

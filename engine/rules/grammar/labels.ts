@@ -20,8 +20,12 @@ const LABELLED = new RegExp(`^(?:如|若|凡|对)?([^,░]{1,40}?)(?:的|者|时
 const NEG_START = new RegExp(`^(?:${NEG})`);
 /** A label holds no condition: no comparator before a number, no step, no effect word. */
 function plainLabel(label: string): boolean {
-  if (/[≥≤<>=]|每|各|分别|均|扣|加分|奖|得\d|计\d|^(?:本项|该项|此项)$/.test(label)) return false;
+  if (/[≥≤<>=]|每|各|分别|扣|加分|奖|得\d|计\d|^(?:本项|该项|此项)$/.test(label)) return false;
   if (/(?:加|减)$/.test(label)) return false;
+  // "满分20分" is the item's points, not a state.
+  if (/^(?:满分|总分|分值|共计?|合计|本项满分|本项|该项)$/.test(label)) return false;
+  // "实行一票否决": a verb, not a state.
+  if (/^(?:实行|进行|予以|给予|并|并且|将|对其|则|即)$/.test(label)) return false;
   return numbersIn(label).every((n) => n.noise);
 }
 const GRADE = new RegExp(
@@ -84,6 +88,9 @@ export const labels: ClauseReader = {
       const e = effectOf(effText.replace(/^(?:的|者|时|情况)?,?(?:则|即)?/, ''));
       const label = m[1]!.replace(/^(?:或|和|且|并|及|或者)/, '');
       const negative = NEG_START.test(label);
+      // "安全生产实行一票否决": what is vetoed is an event (发生/未发生), not a written state.
+      if (e && e.kind === 'zero' && e.veto && !negative)
+        return one({ t: 'when', test: { kind: 'event', event: label }, effect: e }, m[0].length);
       if (e)
         return one(
           {

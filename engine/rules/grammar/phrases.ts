@@ -21,8 +21,12 @@ export const otherwise: ClauseReader = {
   zh: '否则不得分、达不到要求不得分（之前的条件未达到时得0分）',
   examples: ['否则不得分', '达不到标准不得分'],
   read(clause) {
-    return OTHERWISE.test(clause.text)
-      ? { pieces: [{ t: 'otherwise' }], spans: [[0, clause.text.length]] }
+    if (OTHERWISE.test(clause.text))
+      return { pieces: [{ t: 'otherwise' }], spans: [[0, clause.text.length]] };
+    // The canonical gate's share, read before a condition reader takes "达到…1" for a bound.
+    const s = SHARE.exec(clause.text);
+    return s
+      ? { pieces: [{ t: 'share', n: Number(s[1]) }], spans: [[s.index, s.index + s[0].length]] }
       : null;
   },
 };

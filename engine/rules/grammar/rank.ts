@@ -15,6 +15,10 @@ const SEQ = new RegExp(
   `(?:排序|排名|名次)?第(\\d+)(?:至|到|-)(?:第)?(\\d+)(?:位|名)(?:分别|依次)?(?:得|计|记|扣)?(${NUM}(?:分)?(?:[、,]${NUM}(?:分)?)*)分?`,
   'g',
 );
+/** "按从高到低排序，分别得10、8、6、4分": ranks 1, 2, 3… in order. */
+const ORDERED = new RegExp(
+  `^(?:按[^░]{0,20}?)?(?:分别|依次)(?:得|计|记)(${NUM}(?:分)?(?:[、,]${NUM}(?:分)?)+)分$`,
+);
 const STEP = new RegExp(
   `(?:随后|以后|其后|之后)?(?:排序|排名)?每(?:后移|下降|后退|退后)1(?:位|名)(?:加扣|扣|增扣|多扣)${NUM}分`,
   'g',
@@ -63,6 +67,24 @@ export const rank: ClauseReader = {
           step: null,
         },
         m,
+      );
+    }
+    const ordered = /排序|排名|名次|从高到低|从低到高/.test(clause.rule) ? ORDERED.exec(t) : null;
+    if (ordered) {
+      const amounts = ordered[1]!.split(/[、,]/).map((x) => x.replace(/分$/, ''));
+      push(
+        {
+          t: 'rank',
+          fromBottom: false,
+          free: 0,
+          entries: amounts.map((a, i) => ({
+            rank: i + 1,
+            effect: 'set' as const,
+            amount: dec(a).toString(),
+          })),
+          step: null,
+        },
+        ordered,
       );
     }
     for (const m of t.matchAll(ENTRY)) {

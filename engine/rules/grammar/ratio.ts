@@ -9,7 +9,8 @@ import { metricName, NUM, unitOf, valueOf } from './words';
 const BY_RATIO =
   /(?:按|以)(?:实际)?(?:完成|工作完成|任务完成)?(?:情况)?(?:的)?(?:比例|百分比|比率|完成率|完成比例|完成比|实际比例)(?:计分|得分|记分|折算|计算|赋分|给分|计|扣分|核减|折算得分)?|完成比例|按比例计分/g;
 const FORMULA = new RegExp(`([^,░/]{1,20}?)/${NUM}(%|‰)?[*×x]${NUM}分`, 'g');
-const LETTERS = /([a-zA-Z\u4e00-\u9fff]{1,6})\/([a-zA-Z\u4e00-\u9fff]{1,6})/g;
+// b/c: letters standing for amounts (not 分/例, a points-per-case unit).
+const LETTERS = /(?<![\d.a-zA-Z])([a-zA-Z]{1,3})\/([a-zA-Z]{1,3})(?![a-zA-Z])/g;
 const CAP = new RegExp(`(?:>|大于|超过|高于)[^,░]{0,8}?(?:时|的)?(?:按|以)${NUM}(分|%)?(?:计算|计|算)?`, 'g');
 const LOWER = /越低越好|越少越好|逆向指标|负向指标/g;
 

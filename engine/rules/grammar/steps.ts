@@ -8,20 +8,19 @@ import type { ClauseReader, Piece, StepPiece } from './types';
 import { metricName, NUM, unitOf, valueOf } from './words';
 
 const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降低|减少|低|少|差|不足|欠|缺|漏';
-const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多';
-const COUNT =
-  '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生|有|错|迟';
+const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多|高';
+const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生';
 const S_UNIT =
   '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|分)?';
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
 const STEP = new RegExp(
-  `(?:(每)(${BELOW}|${ABOVE}|${COUNT})?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
+  `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT}|[\\u4e00-\\u9fff]{1,3}?(?=\\d))?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
   'g',
 );
 /** 档案不真实1份扣3分; 1份不一致扣0.5分: one case and its deduction, without 每. */
 const ONE_CASE = new RegExp(
-  `(?<![\\d.])1(份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减)${NUM}分`,
+  `(?<![\\d.])1(份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减|加|奖)${NUM}分`,
   'g',
 );
 /** 扣30分/次, 扣10分/户: an amount per counted case. */
@@ -92,7 +91,7 @@ export const steps: ClauseReader = {
     }
     for (const m of t.matchAll(ONE_CASE)) {
       if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
-      const [all, unit, noun, , amount] = m;
+      const [all, unit, noun, eff, amount] = m;
       const before = t.slice(0, m.index).replace(/[░\s]+/g, '');
       pieces.push({
         t: 'step',
@@ -101,7 +100,7 @@ export const steps: ClauseReader = {
         from: null,
         size: '1',
         unit: unit!,
-        effect: 'deduct',
+        effect: /加|奖/.test(eff!) ? 'add' : 'deduct',
         amount: dec(amount!).toString(),
         change: false,
         countable: true,

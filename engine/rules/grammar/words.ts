@@ -19,6 +19,8 @@ export const PRE: Record<string, Comparator> = {
   '=': '=',
   大于等于: '>=',
   大于或等于: '>=',
+  高于或等于: '>=',
+  低于或等于: '<=',
   小于等于: '<=',
   小于或等于: '<=',
   不低于: '>=',
@@ -28,6 +30,7 @@ export const PRE: Record<string, Comparator> = {
   达到: '>=',
   达: '>=',
   在: '>=',
+  为: '>=',
   不超过: '<=',
   不高于: '<=',
   不多于: '<=',
@@ -52,6 +55,8 @@ export const PRE_WORDS = Object.keys(PRE)
   .map((w) => w.replace(/[<>=]/g, (c) => `\\${c}`))
   .join('|');
 export const POST: Record<string, Comparator> = {
+  或以上: '>=',
+  或以下: '<=',
   及以上: '>=',
   '(含)以上': '>=',
   以上: '>=',
@@ -61,7 +66,7 @@ export const POST: Record<string, Comparator> = {
   以内: '<=',
   之内: '<=',
 };
-export const POST_WORDS = '及以上|\\(含\\)以上|以上|及以下|\\(含\\)以下|以下|以内|之内';
+export const POST_WORDS = '或以上|或以下|及以上|\\(含\\)以上|以上|及以下|\\(含\\)以下|以下|以内|之内';
 
 /** "个百分点"/"百分点" → "%"; "‰" stays; others as written. */
 export function unitOf(u: string | undefined): string {
@@ -92,7 +97,11 @@ const FILLER =
 
 /** The name of what is measured, from the words before a comparator. */
 export function metricName(words: string): string {
-  let m = words.replace(/░+/g, ' ').trim();
+  // "得分=满意度合格率", "(85%以上": the name starts after = or a bracket.
+  let m = words
+    .replace(/░+/g, ' ')
+    .replace(/^.*[=(（]/, '')
+    .trim();
   // The last phrase before the comparator names the metric ("…工作，规范管理率").
   m =
     m
