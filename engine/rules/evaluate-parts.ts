@@ -1,0 +1,348 @@
+/**
+ * What the evaluator reads from an actual value for a program: the number of each metric (by
+ * name, by position, or the only one), whether a state, an event or a condition holds, which
+ * states of a fault list the text names, the count of each counter, the base a rank gives.
+ */
+import { D, dec, max0, type Dec } from './decimal';
+import type { Clause, Condition, Program, Test } from './program';
+import type { EvaluateInput, Outcome } from './types';
+import { fail } from './types';
+import { eventMet, labelMet, labelSays, NOTHING_WRONG, readValues, type Value, type Values } from './values';
+import { showCondition } from './render';
+
+export type Num = { ok: true; value: Dec } | { ok: false; outcome: Outcome };
+
+export const isFraction = (u: string): boolean => u === '%' || u === '‰';
+
+/** The metrics the actual must give numbers for, in the order the rule names them. */
+export function numericMetrics(p: Program): string[] {
+  const out: string[] = [];
+  const add = (m: string): void => {
+    if (!out.includes(m)) out.push(m);
+  };
+  if (p.base.kind === 'ratio' && !p.base.best) add(p.base.metric);
+  for (const c of p.clauses) {
+    if (c.kind === 'gate') c.conditions.forEach((x) => add(x.metric));
+    else if (c.kind === 'when' && c.test.kind === 'condition') add(c.test.condition.metric);
+    else if (c.kind === 'step' && c.direction !== 'count' && !c.change) add(c.metric);
+  }
+  // A clause that names no metric is about the one the others name.
+  const named = out.filter((m) => m !== '');
+  return named.length > 0 ? named : out;
+}
+
+export function manual(zh: string, en: string): Outcome {
+  return fail('MANUAL', zh, en);
+}
+
+export class Reader {
+  readonly v: Values;
+  readonly metrics: string[];
+  notes: string[] = [];
+  constructor(
+    readonly p: Program,
+    input: EvaluateInput,
+  ) {
+    this.v = readValues(input.actual);
+    this.metrics = numericMetrics(p);
+  }
+
+  /** The number for a metric: by name, by position, or the only one. */
+  number(metric: string, unit: string): Num {
+    const { values } = this.v;
+    const what = metric || '该指标';
+    if (this.v.blank)
+      return {
+        ok: false,
+        outcome: fail('ACTUAL_MISSING', `缺少${what}的实际值`, `No actual value for ${what}`),
+      };
+    if (values.length === 0)
+      return {
+        ok: false,
+        outcome: fail(
+          'ACTUAL_INVALID',
+          `实际值「${this.v.text ?? ''}」不是数字`,
+          `Actual value "${this.v.text ?? ''}" is not a number`,
+        ),
+      };
+    let v: Value | undefined;
+    const named = values.filter((x) => x.name !== '');
+    if (named.length > 0 && metric !== '')
+      v = named.find((x) => metric.includes(x.name) || x.name.includes(metric));
+    if (!v && this.metrics.length > 1) {
+      if (values.length !== this.metrics.length)
+        return {
+          ok: false,
+          outcome: fail(
+            'ACTUAL_INVALID',
+            `此规则有${this.metrics.length}个指标（${this.metrics.join('、')}），请按名称或顺序填写${this.metrics.length}个实际值，如「${this.metrics.map((m, i) => `${m}${90 - i}%`).join('，')}」`,
+            `This rule measures ${this.metrics.length} metrics (${this.metrics.join(', ')}): give ${this.metrics.length} values by name or in order`,
+          ),
+        };
+      v = values[this.metrics.indexOf(metric)];
+    }
+    if (!v && values.length === 1) v = values[0];
+    // "超过规定数量70%": a comparison, not a value; the clerk should give the value itself.
+    if (v && /超过|超出|低于|高于|不足|以上|以下|约|左右/.test(v.name))
+      return {
+        ok: false,
+        outcome: manual(
+          `实际值「${v.name}${v.value.toString()}」是比较而不是数值，请只填数值或人工评分`,
+          `"${v.name}…" is a comparison, not a value: give the value or score by hand`,
+        ),
+      };
+    if (!v)
+      return {
+        ok: false,
+        outcome: fail('ACTUAL_INVALID', `实际值中找不到${what}`, `The actual value does not give ${what}`),
+      };
+    if (isFraction(unit) && !v.percent && v.value.gt(1))
+      return {
+        ok: false,
+        outcome: fail(
+          'ACTUAL_AMBIGUOUS',
+          `实际值 ${v.value.toString()} 不明确：目标是百分比，请填写 ${v.value.toString()}% 或 ${v.value.div(100).toString()}`,
+          `Actual ${v.value.toString()} is ambiguous against a percent target: enter ${v.value.toString()}% or ${v.value.div(100).toString()}`,
+        ),
+      };
+    return { ok: true, value: v.value };
+  }
+
+  /** Whether a test holds; null when the actual says neither. */
+  test(t: Test): boolean | null | Outcome {
+    if (t.kind === 'condition') {
+      const n = this.number(t.condition.metric, t.condition.unit);
+      return n.ok ? holds(n.value, t.condition) : n.outcome;
+    }
+    if (t.kind === 'label') return labelMet(t.label, t.negative, this.v);
+    return eventMet(t.event, this.v);
+  }
+}
+
+export function holds(a: Dec, c: Condition): boolean {
+  const v = dec(c.value);
+  const first =
+    c.op === '>='
+      ? a.gte(v)
+      : c.op === '>'
+        ? a.gt(v)
+        : c.op === '<='
+          ? a.lte(v)
+          : c.op === '<'
+            ? a.lt(v)
+            : a.eq(v);
+  if (!first || c.to === null) return first;
+  return c.to.op === '<' ? a.lt(c.to.value) : a.lte(c.to.value);
+}
+
+/** Which side a condition bounds: a contradiction is two sides holding at once with other scores. */
+export function side(c: Condition): 'low' | 'high' | 'range' | 'eq' {
+  if (c.to !== null) return 'range';
+  return c.op === '>=' || c.op === '>' ? 'low' : c.op === '=' ? 'eq' : 'high';
+}
+
+export const NEG_LEAD = /^(?:未|无|没有|不|缺)/;
+
+/**
+ * The label clauses a text states: a fault list (资料零乱扣2分，登记不全扣1分) is answered by naming
+ * the faults ("资料零乱，登记不全"); a part that names none of them, and is not "无"/"合格", makes
+ * the item a hand score.
+ */
+export function labelVerdicts(
+  whens: readonly Extract<Clause, { kind: 'when' }>[],
+  v: Values,
+): Map<Clause, boolean> | Outcome {
+  const out = new Map<Clause, boolean>();
+  const labels = whens.filter((c) => c.test.kind === 'label' && c.effect.kind !== 'exempt');
+  if (labels.length === 0 || v.text === null) return out;
+  const text = v.text;
+  const exacts = labels.filter(
+    (c) => c.test.kind === 'label' && c.test.label.replace(/\s+/g, '') === text.replace(/\s+/g, ''),
+  );
+  if (exacts.length > 1)
+    return fail(
+      'MANUAL',
+      `「${text}」在规则中出现了${exacts.length}次（扣分不同），需人工评分`,
+      `"${text}" appears ${exacts.length} times in the rule: score by hand`,
+    );
+  const exact = exacts[0];
+  if (exact) {
+    for (const c of labels) out.set(c, c === exact);
+    return out;
+  }
+  const parts = text
+    .split(/[,，;；、]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  let explained = 0;
+  for (const part of parts) {
+    const says = labels.map((c) =>
+      c.test.kind === 'label' ? labelSays(c.test.label, c.test.negative, part) : null,
+    );
+    const yes = labels.filter((_, i) => says[i] === true);
+    if (yes.length > 1)
+      return fail(
+        'MANUAL',
+        `「${part}」符合多条规则（${yes.map((c) => testText(c.test)).join('、')}），需人工评分`,
+        `"${part}" fits several clauses: score by hand`,
+      );
+    if (yes.length === 1) out.set(yes[0]!, true);
+    labels.forEach((c, i) => {
+      if (says[i] === false && !out.get(c)) out.set(c, false);
+    });
+    if (yes.length === 1 || says.some((x) => x === false) || NOTHING_WRONG.test(part)) explained++;
+    else if (v.values.length === 0)
+      return fail(
+        'MANUAL',
+        `实际值「${part}」与规则所列情形都不对应，需人工评分`,
+        `"${part}" matches none of the rule's cases: score by hand`,
+      );
+  }
+  if (explained > 0) for (const c of labels) if (!out.has(c)) out.set(c, false);
+  return out;
+}
+
+export const isOutcome = (x: unknown): x is Outcome => typeof x === 'object' && x !== null && 'ok' in x;
+
+export function partial(steps: Dec, mode: 'proportional' | 'floor' | 'ceil'): Dec {
+  return mode === 'floor' ? steps.floor() : mode === 'ceil' ? steps.ceil() : steps;
+}
+
+export function testText(t: Test): string {
+  if (t.kind === 'condition') return showCondition(t.condition);
+  return t.kind === 'label' ? t.label : `发生${t.event}`;
+}
+
+/** The count for one counted clause; two counters behind one plain number are ambiguous. */
+export function countFor(
+  s: Extract<Clause, { kind: 'step' }>,
+  all: readonly Extract<Clause, { kind: 'step' }>[],
+  r: Reader,
+): Num {
+  const { values } = r.v;
+  if (r.v.blank)
+    return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${s.unit || s.metric}数`, `No count given`) };
+  let v: Value | undefined;
+  if (all.length > 1) {
+    const named = values.filter((x) => x.name !== '' || x.unit !== '');
+    if (named.length === 0 || named.length !== values.length)
+      return {
+        ok: false,
+        outcome: manual(
+          `有${all.length}种计数（${all.map((x) => x.metric).join('、')}），一个数字无法区分，请分别写明（如“缺2项，少1次”）或人工评分`,
+          `${all.length} counters share one number: name them ("缺2项，少1次") or score by hand`,
+        ),
+      };
+    let total = new D(0);
+    for (const x of named) {
+      const byUnit = all.filter((y) => x.unit !== '' && y.unit === x.unit);
+      const byName = all.filter(
+        (y) => x.name !== '' && (y.metric.includes(x.name) || x.name.includes(y.metric)),
+      );
+      const fits = byName.length === 1 ? byName : byUnit.length === 1 ? byUnit : [];
+      if (fits.length !== 1)
+        return {
+          ok: false,
+          outcome: manual(
+            `无法确定「${x.name}${x.value.toString()}${x.unit}」属于哪一种计数，需人工评分`,
+            `Cannot tell which counter "${x.name}${x.value.toString()}" belongs to: score by hand`,
+          ),
+        };
+      if (fits[0] === s) total = total.plus(x.value);
+    }
+    v = { name: s.metric, value: total, percent: false, unit: s.unit };
+  } else if (values.length === 1) v = values[0];
+  else if (values.length === 0 && r.v.text !== null) {
+    const e = eventMet(s.metric, r.v);
+    if (e === false) return { ok: true, value: new D(0) };
+  }
+  if (!v)
+    return {
+      ok: false,
+      outcome: fail(
+        'ACTUAL_INVALID',
+        `实际值「${r.v.text ?? ''}」不是次数/项数`,
+        `"${r.v.text ?? ''}" is not a count`,
+      ),
+    };
+  if (v.value.isNeg() || !v.value.isInteger())
+    return {
+      ok: false,
+      outcome: fail(
+        'ACTUAL_INVALID',
+        `次数/项数应为非负整数，实际为 ${v.value.toString()}`,
+        `The count must be a whole number ≥ 0, got ${v.value.toString()}`,
+      ),
+    };
+  return { ok: true, value: v.value };
+}
+
+export function rankBase(c: Extract<Clause, { kind: 'rank' }>, r: Reader, w: Dec, p: Program): Num {
+  const { values } = r.v;
+  if (r.v.blank) return { ok: false, outcome: fail('ACTUAL_MISSING', '缺少名次', 'No rank given') };
+  const rankValue = values.find((x) => x.name === '' || /第|名次/.test(x.name)) ?? values[0];
+  if (!rankValue)
+    return {
+      ok: false,
+      outcome: fail('ACTUAL_INVALID', `名次「${r.v.text ?? ''}」不是数字`, `The rank is not a number`),
+    };
+  let n = rankValue.value;
+  const bottomWritten = /倒数/.test(rankValue.name);
+  if (!n.isInteger() || n.lt(1))
+    return {
+      ok: false,
+      outcome: fail(
+        'ACTUAL_INVALID',
+        `名次应为正整数，实际为 ${n.toString()}`,
+        `The rank must be a whole number ≥ 1`,
+      ),
+    };
+  if (c.fromBottom && !bottomWritten) {
+    const total = values.find((x) => x.name === '总数');
+    if (!total)
+      return {
+        ok: false,
+        outcome: manual(
+          '倒数名次表需要“倒数第N名”或“名次/单位总数”（如 8/10）',
+          'A bottom-rank table needs "倒数第N名" or rank/total',
+        ),
+      };
+    n = total.value.minus(n).plus(1);
+  } else if (!c.fromBottom && bottomWritten) {
+    return {
+      ok: false,
+      outcome: manual(
+        '名次表按正数排列，请填写正数名次',
+        'The table counts from the top: give the rank from the top',
+      ),
+    };
+  }
+  const k = n.toNumber();
+  if (k <= c.free) return { ok: true, value: w };
+  const e = c.entries.find((x) => x.rank === k);
+  if (e) {
+    const amount = e.amount === 'full' ? w : dec(e.amount);
+    return { ok: true, value: e.effect === 'set' ? amount : max0(w.minus(amount)) };
+  }
+  const last = c.entries[c.entries.length - 1];
+  if (c.step && last && k > last.rank && last.effect === 'deduct')
+    return {
+      ok: true,
+      value: max0(
+        w.minus(dec(last.amount === 'full' ? w : last.amount).plus(dec(c.step).mul(k - last.rank))),
+      ),
+    };
+  if (c.fromBottom) return { ok: true, value: w }; // not among the bottom ranks the table lists
+  if (p.base.kind === 'ratio' && p.base.best)
+    return {
+      ok: false,
+      outcome: manual('按与第1名的比例计分：请给出实际值与第1名的值', 'Ratio to the best unit'),
+    };
+  return {
+    ok: false,
+    outcome: manual(
+      `第${k}名不在名次表中（表中列到第${last?.rank ?? c.free}名），需人工评分`,
+      `Rank ${k} is not in the table (it lists up to ${last?.rank ?? c.free}); score by hand`,
+    ),
+  };
+}
