@@ -299,6 +299,24 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
         deducted = deducted.plus(amount0);
         continue;
       }
+      // "下降3个百分点" / "上升1个百分点" with no bound: the clerk wrote the gap itself, in percentage points.
+      const gapSide = only
+        ? /^(?:下降|降低|低于|减少)/.test(only.name)
+          ? 'below'
+          : /^(?:上升|提高|增加|超过|超出|高出)/.test(only.name)
+            ? 'above'
+            : null
+        : null;
+      if (from === null && only && gapSide && only.percent === isFraction(s.unit) && !s.change) {
+        if (only.value.isNeg())
+          return fail('ACTUAL_INVALID', '变化量应为非负数', 'The change must not be negative');
+        const gap = gapSide === s.direction ? only.value : new D(0);
+        let amount1 = partial(gap.div(s.size), settings.partial).mul(s.amount);
+        if (s.cap !== null) amount1 = dmin(amount1, dec(s.cap));
+        if (s.effect === 'add') added = added.plus(amount1);
+        else deducted = deducted.plus(amount1);
+        continue;
+      }
       if (from === null)
         return fail(
           'ARGUMENT',

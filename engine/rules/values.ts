@@ -41,12 +41,12 @@ function one(part: string): Value | null {
   if (!m) return null;
   const unit = m[3] ?? '';
   let v = dec(m[2]!);
-  if (unit === '%') v = v.div(100);
+  if (unit === '%' || unit === '个百分点') v = v.div(100);
   if (unit === '‰') v = v.div(1000);
   return {
     name: (m[1] ?? '').replace(/[:：=为是]$/, '').trim(),
     value: v,
-    percent: unit === '%' || unit === '‰',
+    percent: unit === '%' || unit === '‰' || unit === '个百分点',
     unit,
   };
 }

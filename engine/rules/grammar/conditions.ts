@@ -20,7 +20,7 @@ import {
 
 const C_UNIT = '(%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|名|位|天|万元|元|万|床)?';
 const COND = new RegExp(
-  `(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?)?(${POST_WORDS})?`,
+  `(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:之间)?)?(${POST_WORDS})?`,
   'g',
 );
 const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
