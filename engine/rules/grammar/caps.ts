@@ -1,6 +1,6 @@
 /** Caps: 扣完为止; 直至10分扣尽; 最多扣5分; 最高加3分; 加分不超过2分; 扣分合计最多X分. */
 import { dec } from '../decimal';
-import type { ClauseReader, Piece } from './types';
+import { overlaps, type ClauseReader, type Piece } from './types';
 import { NUM } from './words';
 
 const DEDUCT_CAP = new RegExp(
@@ -29,7 +29,7 @@ export const caps: ClauseReader = {
       spans.push([m.index, m.index + m[0].length]);
     }
     for (const m of t.matchAll(DEDUCT_CAP)) {
-      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      if (overlaps(spans, m)) continue;
       // "扣5分" alone is an effect, not a cap: a cap needs a cap word.
       if (!/最多|最高|至多|不超过|上限|封顶|为止|扣尽|扣完|扣至|扣到|扣满|直至|直到|扣光/.test(m[0]))
         continue;
@@ -42,7 +42,7 @@ export const caps: ClauseReader = {
     const deduct = /扣|减/.test(clause.rule);
     if (bonus !== deduct)
       for (const m of t.matchAll(ANY_CAP)) {
-        if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+        if (overlaps(spans, m)) continue;
         pieces.push({
           t: 'cap',
           effect: bonus ? 'add' : 'deduct',

@@ -3,7 +3,7 @@
  * 60%-70%得1分; 现场评分≥90分得满分; 建档率、随访率均达到90%; 合格率80%以下的记零分.
  */
 import type { Comparator, Condition } from '../program';
-import type { ClauseReader, Piece } from './types';
+import { overlaps, type ClauseReader, type Piece } from './types';
 import {
   comparatorOf,
   condition,
@@ -59,7 +59,7 @@ export const conditions: ClauseReader = {
       spans.push([m.index, m.index + all.length + after[0].length]);
     }
     for (const m of t.matchAll(COND)) {
-      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      if (overlaps(spans, m)) continue;
       const [all, pre, n1, u1raw, inc1, pre2, n2, u2raw, inc2, post] = m;
       if (!n1) continue;
       const start = m.index;

@@ -1,6 +1,7 @@
 /**
  * Short phrases: 实行扣分制; a points phrase ((10分), 共10分, 满分10分); 一票否决 / 一票否优 of the
- * item; 否则不得分; the canonical gate's share (每项达到得分值的1/2).
+ * item. 否则不得分 and the canonical gate's share (每项达到得分值的1/2) are read by `otherwise`,
+ * before the labels and conditions readers could take them.
  */
 import { dec } from '../decimal';
 import type { ClauseReader, Piece } from './types';
@@ -34,8 +35,8 @@ export const otherwise: ClauseReader = {
 export const phrases: ClauseReader = {
   id: 'phrases',
   form: 'phrases',
-  zh: '短语（实行扣分制、（10分）这样的分值、一票否决、一票否优、否则不得分）',
-  examples: ['（实行扣分制）', '（10分）', '实行一票否决', '否则不得分'],
+  zh: '短语（实行扣分制、（10分）这样的分值、一票否决、一票否优）',
+  examples: ['（实行扣分制）', '（10分）', '实行一票否决'],
   read(clause) {
     const t = clause.text;
     const pieces: Piece[] = [];
@@ -44,11 +45,6 @@ export const phrases: ClauseReader = {
       pieces.push({ t: 'deductionOnly', cap: null });
       const m = /(?:实行)?扣分制/.exec(t)!;
       spans.push([m.index, m.index + m[0].length]);
-    }
-    const s = SHARE.exec(t);
-    if (s) {
-      pieces.push({ t: 'share', n: Number(s[1]) });
-      spans.push([s.index, s.index + s[0].length]);
     }
     for (const m of t.matchAll(POINTS)) {
       const n = m[1] ?? m[2] ?? m[3];

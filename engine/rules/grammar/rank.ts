@@ -3,7 +3,7 @@
  * 0.25分; 第1至4名依次得20、18、16、14分; 倒数第1名扣2分; 第1名得满分，其余按与第1名的比例得分.
  */
 import { dec } from '../decimal';
-import type { ClauseReader, Piece } from './types';
+import { overlaps, type ClauseReader, type Piece } from './types';
 import { NUM } from './words';
 
 const FREE = /(?:排序|排名|名次)?(?:在|居)?前(\d+)(?:位|名)(?:的)?(?:不扣分|得满分)/g;
@@ -88,7 +88,7 @@ export const rank: ClauseReader = {
       );
     }
     for (const m of t.matchAll(ENTRY)) {
-      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      if (overlaps(spans, m)) continue;
       const rankNo = Number(m[2]);
       if (rankNo < 1) continue;
       const word = m[5];

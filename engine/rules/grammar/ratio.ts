@@ -3,7 +3,7 @@
  * 越低越好 (T/A). The bound is the one the sentence states, else the target value.
  */
 import { dec } from '../decimal';
-import type { ClauseReader, Piece } from './types';
+import { overlaps, type ClauseReader, type Piece } from './types';
 import { metricName, NUM, unitOf, valueOf } from './words';
 
 const BY_RATIO =
@@ -38,45 +38,17 @@ export const ratio: ClauseReader = {
       pieces.push({ t: 'points', value: dec(m[4]!).toString() });
       spans.push([m.index, m.index + m[0].length]);
     }
-    for (const m of t.matchAll(BY_RATIO)) {
-      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
-      pieces.push({
-        t: 'ratio',
-        metric: '',
-        bound: null,
-        unit: '',
-        lowerIsBetter: lower,
-        cap: null,
-        best: false,
-      });
-      spans.push([m.index, m.index + m[0].length]);
-    }
-    if (pieces.length === 0)
-      for (const m of t.matchAll(LETTERS)) {
-        pieces.push({
-          t: 'ratio',
-          metric: '',
-          bound: null,
-          unit: '',
-          lowerIsBetter: lower,
-          cap: null,
-          best: false,
-        });
-        spans.push([m.index, m.index + m[0].length]);
-      }
+    // A ratio whose bound comes from the context, with at most a cap of its own.
+    const plain = (m: RegExpMatchArray, cap: string | null): void => {
+      pieces.push({ t: 'ratio', metric: '', bound: null, unit: '', lowerIsBetter: lower, cap, best: false });
+      spans.push([m.index!, m.index! + m[0].length]);
+    };
+    for (const m of t.matchAll(BY_RATIO)) if (!overlaps(spans, m)) plain(m, null);
+    if (pieces.length === 0) for (const m of t.matchAll(LETTERS)) plain(m, null);
     if (pieces.length > 0 || /按\d/.test(t))
       for (const m of t.matchAll(CAP)) {
         // "超过80%按3分计算": at most the points; "b>c时按1计算": the ratio at most 1.
-        pieces.push({
-          t: 'ratio',
-          metric: '',
-          bound: null,
-          unit: '',
-          lowerIsBetter: lower,
-          cap: m[2] === '分' ? '1' : dec(m[1]!).toString(),
-          best: false,
-        });
-        spans.push([m.index, m.index + m[0].length]);
+        plain(m, m[2] === '分' ? '1' : dec(m[1]!).toString());
       }
     for (const m of t.matchAll(LOWER)) spans.push([m.index, m.index + m[0].length]);
     return pieces.length > 0 ? { pieces, spans } : null;

@@ -4,7 +4,7 @@
  * 每缺一项制度扣0.5分; 扣10分/户; 每超1个百分点加2分; 比上年每增加1人加0.1分.
  */
 import { dec } from '../decimal';
-import type { ClauseReader, Piece, StepPiece } from './types';
+import { overlaps, wordsBefore, type ClauseReader, type Piece, type StepPiece } from './types';
 import { metricName, NUM, unitOf, valueOf } from './words';
 
 const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降低|减少|低|少|差|不足|欠|缺|漏';
@@ -73,10 +73,7 @@ export const steps: ClauseReader = {
         t: 'step',
         metric:
           direction === 'count'
-            ? `${t
-                .slice(0, m.index)
-                .replace(/[░\s]+/g, '')
-                .replace(/(?:的|者)$/, '')}${noun ?? ''}` || unit
+            ? `${wordsBefore(t, m.index)}${noun ?? ''}` || unit
             : metricName(t.slice(0, m.index)) || (noun ?? ''),
         direction,
         from: null,
@@ -89,43 +86,36 @@ export const steps: ClauseReader = {
       });
       spans.push([m.index, m.index + all.length]);
     }
-    for (const m of t.matchAll(ONE_CASE)) {
-      if (spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
-      const [all, unit, noun, eff, amount] = m;
-      const before = t.slice(0, m.index).replace(/[░\s]+/g, '');
+    // 档案不真实1份扣3分 (one case, its noun after the unit) and 扣10分/户 (an amount per case).
+    const perCase = (
+      m: RegExpMatchArray,
+      metric: string,
+      unit: string,
+      eff: string,
+      amount: string,
+    ): void => {
       pieces.push({
         t: 'step',
-        metric: `${before}${noun ?? ''}` || unit!,
+        metric: metric || unit,
         direction: 'count',
         from: null,
         size: '1',
-        unit: unit!,
-        effect: /加|奖/.test(eff!) ? 'add' : 'deduct',
-        amount: dec(amount!).toString(),
+        unit,
+        effect: /加|奖/.test(eff) ? 'add' : 'deduct',
+        amount: dec(amount).toString(),
         change: false,
         countable: true,
       });
-      spans.push([m.index, m.index + all.length]);
+      spans.push([m.index!, m.index! + m[0].length]);
+    };
+    for (const m of t.matchAll(ONE_CASE)) {
+      if (overlaps(spans, m)) continue;
+      const [, unit, noun, eff, amount] = m;
+      perCase(m, `${t.slice(0, m.index).replace(/[░\s]+/g, '')}${noun ?? ''}`, unit!, eff!, amount!);
     }
     for (const m of t.matchAll(PER_CASE)) {
-      const [all, eff, amount, unit] = m;
-      const before = t
-        .slice(0, m.index)
-        .replace(/[░\s]+/g, '')
-        .replace(/(?:的|者)$/, '');
-      pieces.push({
-        t: 'step',
-        metric: before || unit!,
-        direction: 'count',
-        from: null,
-        size: '1',
-        unit: unit!,
-        effect: /加|奖/.test(eff!) ? 'add' : 'deduct',
-        amount: dec(amount!).toString(),
-        change: false,
-        countable: true,
-      });
-      spans.push([m.index, m.index + all.length]);
+      const [, eff, amount, unit] = m;
+      perCase(m, wordsBefore(t, m.index), unit!, eff!, amount!);
     }
     return pieces.length > 0 ? { pieces, spans } : null;
   },

@@ -85,3 +85,18 @@ export function mask(text: string, spans: readonly [number, number][]): string {
   for (const [a, b] of spans) out = out.slice(0, a) + MASK.repeat(b - a) + out.slice(b);
   return out;
 }
+
+/** Whether a match overlaps a span another reading of the same reader already took. */
+export function overlaps(spans: readonly [number, number][], m: RegExpMatchArray): boolean {
+  const start = m.index ?? 0;
+  const end = start + m[0].length;
+  return spans.some(([a, b]) => start < b && end > a);
+}
+
+/** The words before a position, without read parts, spaces or a trailing 的/者 ("档案不真实"). */
+export function wordsBefore(text: string, at: number): string {
+  return text
+    .slice(0, at)
+    .replace(/[░\s]+/g, '')
+    .replace(/(?:的|者)$/, '');
+}
