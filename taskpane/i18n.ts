@@ -51,7 +51,7 @@ const zh = {
   createActual: '新建“完成情况”列',
   writeMode: '写入方式',
   asValues: '数值',
-  asFormulas: '公式（PERF.SCORE、SUM 等，随完成情况自动更新）',
+  asFormulas: '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；需安装本加载项）',
   undoWrite: '撤销上次写入',
   refreshWrite: '按当前结果重新写入',
   writtenCells: '已写入的单元格',
@@ -69,6 +69,8 @@ const zh = {
   entered: '已填得分',
   deduction: '分值−扣分',
   total: '总分',
+  pointsUnit: '分',
+  sheetRow: '行',
   band: '等次',
   pendingTotal: '有指标待评分，暂不能给出总分',
   conflictTitle: '这些单元格已有内容',
@@ -142,7 +144,7 @@ const en: Record<StringKey, string> = {
   createActual: 'Add an actual (完成情况) column',
   writeMode: 'Write as',
   asValues: 'Values',
-  asFormulas: 'Formulas (PERF.SCORE, SUM…, update with the actuals)',
+  asFormulas: 'Formulas (PERF functions and SUM, MAX…, update with the actuals; need this add-in)',
   undoWrite: 'Undo last write',
   refreshWrite: 'Write again with the current results',
   writtenCells: 'Cells written',
@@ -160,6 +162,8 @@ const en: Record<StringKey, string> = {
   entered: 'entered',
   deduction: 'points − deduction',
   total: 'Total',
+  pointsUnit: 'points',
+  sheetRow: 'Row',
   band: 'Band',
   pendingTotal: 'Some items still need a score: no total yet',
   conflictTitle: 'These cells are not empty',
@@ -199,7 +203,9 @@ export const fmt = {
   written: (lang: Lang, n: number): string =>
     lang === 'zh' ? `已写入 ${n} 个单元格。` : `${n} cell(s) written.`,
   highlighted: (lang: Lang, n: number): string =>
-    lang === 'zh' ? `已标注 ${n} 个单元格。` : `${n} cell(s) highlighted.`,
+    lang === 'zh'
+      ? `已标注 ${n} 个单元格：错误为红色，警告为橙色。`
+      : `${n} cell(s) highlighted: errors in red, warnings in amber.`,
   cleared: (lang: Lang, n: number, kept: number): string =>
     lang === 'zh'
       ? `已清除 ${n} 处标注${kept > 0 ? `；${kept} 处已被您重新填色，保留不动` : ''}。`
@@ -216,6 +222,8 @@ export const fmt = {
     lang === 'zh' ? `已生成校验报告“${sheet}”（${n} 条）。` : `Report “${sheet}” written (${n} finding(s)).`,
   pending: (lang: Lang, n: number): string =>
     lang === 'zh' ? `${n} 项需人工评分或待填完成情况` : `${n} item(s) need a manual score or an actual value`,
+  /** The score column's header: the sheet's word (得分) and its unit. */
+  scoreHeader: (lang: Lang): string => (lang === 'zh' ? '得分（分）' : 'Score (points)'),
   newColumnAt: (lang: Lang, col: string): string =>
     lang === 'zh' ? `新建列（${col} 列）` : `new column (${col})`,
   columnCreated: (lang: Lang, col: string, header: string): string =>

@@ -4,6 +4,8 @@
  * preview's in-memory workbook) and returns what the pane shows next. Errors become messages.
  */
 import {
+  ERROR_HIGHLIGHT_COLOR,
+  HIGHLIGHT_COLOR,
   clearHighlights,
   existingReport,
   highlightCells,
@@ -169,7 +171,22 @@ export class Workbench {
   }
 
   async highlight(findings: readonly Finding[]): Promise<Notice> {
-    const cells = findings.flatMap((f) => (f.cell ? [{ sheet: f.sheet, address: f.cell }] : []));
+    // Errors in red, the rest in amber; errors first, so a cell with both is painted as an error.
+    const ordered = [
+      ...findings.filter((f) => f.severity === 'error'),
+      ...findings.filter((f) => f.severity !== 'error'),
+    ];
+    const cells = ordered.flatMap((f) =>
+      f.cell
+        ? [
+            {
+              sheet: f.sheet,
+              address: f.cell,
+              color: f.severity === 'error' ? ERROR_HIGHLIGHT_COLOR : HIGHLIGHT_COLOR,
+            },
+          ]
+        : [],
+    );
     try {
       const r = await this.host.run((ctx) => highlightCells(ctx, cells, { env: this.host.env }));
       return { intent: 'success', text: fmt.highlighted(this.lang, r.painted) };
@@ -210,7 +227,9 @@ export class Workbench {
   plan(analysis: Analysis, tableIndex: number, mode: WriteMode, settings: PaneSettings): ScorePlan | null {
     const table = analysis.result.tables[tableIndex];
     if (!table || table.items.length === 0) return null;
-    return planScores(table, analysis.sheet, mode, settings.scoring, analysis.result.tables);
+    return planScores(table, analysis.sheet, mode, settings.scoring, analysis.result.tables, {
+      lang: this.lang,
+    });
   }
 
   /** What was last written for a table, and whether a write now would write something else. */

@@ -16,6 +16,7 @@ export {
   highlightCells,
   clearHighlights,
   HIGHLIGHT_COLOR,
+  ERROR_HIGHLIGHT_COLOR,
   HIGHLIGHT_SETTING_KEY,
   type CellRef,
   type HighlightResult,

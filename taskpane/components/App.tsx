@@ -360,6 +360,7 @@ export function App({ host, lang: forced }: AppProps) {
                 mode={mode}
                 lang={lang}
                 busy={busy !== null}
+                decimals={settings.scoring.decimals}
                 onTable={setTableIndex}
                 onMode={(m) => void saveSettings({ ...settings, writeMode: m }, false)}
                 findings={analysis.scoreFindings}

@@ -15,7 +15,9 @@ import {
   Text,
   makeStyles,
   tokens,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
+import { nextStep } from '../../engine/checks';
 import type { Finding, Severity } from '../../engine/model';
 import { t, type Lang, type StringKey } from '../i18n';
 
@@ -41,6 +43,8 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
   cell: { minWidth: '3.5em', flexShrink: 0, whiteSpace: 'nowrap' },
+  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  next: { color: tokens.colorNeutralForeground2 },
   header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
@@ -70,6 +74,9 @@ export function FindingsPanel({
   onReport,
 }: FindingsPanelProps) {
   const styles = useStyles();
+  // The findings are one tab stop: arrow keys move between them (and the section headers), Tab
+  // goes on to what follows; coming back returns to the finding last visited.
+  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const withCell = findings.filter((f) => f.cell !== null);
   return (
     <div>
@@ -89,50 +96,63 @@ export function FindingsPanel({
           <MessageBarBody>{t(lang, 'clean')}</MessageBarBody>
         </MessageBar>
       ) : (
-        <Accordion multiple collapsible defaultOpenItems={['error', 'warning', 'info']}>
-          {ORDER.map(({ severity, label, color }) => {
-            const list = findings.filter((f) => f.severity === severity);
-            if (list.length === 0) return null;
-            return (
-              <AccordionItem key={severity} value={severity}>
-                <AccordionHeader>
-                  <span className={styles.header}>
-                    <Text weight="semibold">{t(lang, label)}</Text>
-                    <CounterBadge
-                      count={list.length}
-                      color={color === 'danger' ? 'danger' : 'informative'}
-                      overflowCount={9999}
-                      data-testid={`count-${severity}`}
-                    />
-                  </span>
-                </AccordionHeader>
-                <AccordionPanel>
-                  <ul className={styles.list} aria-label={t(lang, label)}>
-                    {list.map((f, i) => (
-                      <li key={`${f.code}-${f.cell}-${i}`}>
-                        <Button
-                          appearance="subtle"
-                          className={styles.finding}
-                          data-testid="finding"
-                          data-cell={f.cell ?? ''}
-                          data-code={f.code}
-                          disabled={busy || f.cell === null}
-                          title={f.cell ? `${t(lang, 'goToCell')} ${f.sheet}!${f.cell}` : undefined}
-                          onClick={() => onSelect(f)}
-                        >
-                          <Badge appearance="outline" color={color} className={styles.cell}>
-                            {f.cell ?? f.sheet}
-                          </Badge>
-                          <span>{f.message}</span>
-                        </Button>
-                      </li>
-                    ))}
-                  </ul>
-                </AccordionPanel>
-              </AccordionItem>
-            );
-          })}
-        </Accordion>
+        <div {...arrows} data-testid="findings-list">
+          <Accordion multiple collapsible defaultOpenItems={['error', 'warning', 'info']}>
+            {ORDER.map(({ severity, label, color }) => {
+              const list = findings.filter((f) => f.severity === severity);
+              if (list.length === 0) return null;
+              return (
+                <AccordionItem key={severity} value={severity}>
+                  <AccordionHeader>
+                    <span className={styles.header}>
+                      <Text weight="semibold">{t(lang, label)}</Text>
+                      <CounterBadge
+                        count={list.length}
+                        color={color === 'danger' ? 'danger' : 'informative'}
+                        overflowCount={9999}
+                        data-testid={`count-${severity}`}
+                      />
+                    </span>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <ul className={styles.list} aria-label={t(lang, label)}>
+                      {list.map((f, i) => {
+                        const next = nextStep(f, lang);
+                        return (
+                          <li key={`${f.code}-${f.cell}-${i}`}>
+                            <Button
+                              appearance="subtle"
+                              className={styles.finding}
+                              data-testid="finding"
+                              data-cell={f.cell ?? ''}
+                              data-code={f.code}
+                              data-severity={f.severity}
+                              disabled={busy || f.cell === null}
+                              title={f.cell ? `${t(lang, 'goToCell')} ${f.sheet}!${f.cell}` : undefined}
+                              onClick={() => onSelect(f)}
+                            >
+                              <Badge appearance="outline" color={color} className={styles.cell}>
+                                {f.cell ?? f.sheet}
+                              </Badge>
+                              <span className={styles.text}>
+                                <span>{f.message}</span>
+                                {next && (
+                                  <span className={styles.next} data-testid="next-step">
+                                    {lang === 'zh' ? `建议：${next}` : `Next: ${next}`}
+                                  </span>
+                                )}
+                              </span>
+                            </Button>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </AccordionPanel>
+                </AccordionItem>
+              );
+            })}
+          </Accordion>
+        </div>
       )}
     </div>
   );
