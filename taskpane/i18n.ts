@@ -12,7 +12,7 @@ const zh = {
   tabSettings: '设置',
   recognise: '识别当前工作表',
   recogniseSelection: '仅识别选区',
-  recognising: '正在读取并识别工作表…',
+  recognising: '正在读取工作表…（第 1 步，共 2 步）',
   notRead: '点击“识别当前工作表”开始：助手会读取工作表，识别指标表并检查问题。',
   nothingOnSheet: '当前工作表是空的。',
   // The same words as the NO_TABLE finding (engine/checks/table-shape.ts): one wording for one fact.
@@ -44,6 +44,13 @@ const zh = {
   replaceReport: '替换原报告',
   newReport: '另建新报告',
   goToCell: '转到单元格',
+  previous: '上一个',
+  next: '下一个',
+  ignore: '忽略此问题',
+  restoreIgnored: '恢复已忽略的问题',
+  fixToNumber: '转换为数字',
+  fixUnhide: '取消隐藏',
+  helpLink: '帮助',
   scoreColumn: '得分列',
   actualColumn: '完成情况列',
   newColumn: '新建列',
@@ -52,6 +59,7 @@ const zh = {
   writeMode: '写入方式',
   asValues: '数值',
   asFormulas: '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；需安装本加载项）',
+  valuesOnly: '数值（下载的副本在 WPS 和各版本 Excel 中都能打开）',
   undoWrite: '撤销上次写入',
   refreshWrite: '按当前结果重新写入',
   writtenCells: '已写入的单元格',
@@ -105,7 +113,7 @@ const en: Record<StringKey, string> = {
   tabSettings: 'Settings',
   recognise: 'Recognise active sheet',
   recogniseSelection: 'Selection only',
-  recognising: 'Reading and recognising the sheet…',
+  recognising: 'Reading the sheet… (step 1 of 2)',
   notRead:
     'Click “Recognise active sheet” to start: the helper reads the sheet, finds indicator tables and checks them.',
   nothingOnSheet: 'The active sheet is empty.',
@@ -137,6 +145,13 @@ const en: Record<StringKey, string> = {
   replaceReport: 'Replace it',
   newReport: 'New report',
   goToCell: 'Go to cell',
+  previous: 'Previous',
+  next: 'Next',
+  ignore: 'Ignore this problem',
+  restoreIgnored: 'Show ignored problems again',
+  fixToNumber: 'Convert to number',
+  fixUnhide: 'Unhide',
+  helpLink: 'Help',
   scoreColumn: 'Score column',
   actualColumn: 'Actual column',
   newColumn: 'new column',
@@ -145,6 +160,7 @@ const en: Record<StringKey, string> = {
   writeMode: 'Write as',
   asValues: 'Values',
   asFormulas: 'Formulas (PERF functions and SUM, MAX…, update with the actuals; need this add-in)',
+  valuesOnly: 'Values (the downloaded copy opens in WPS and every Excel)',
   undoWrite: 'Undo last write',
   refreshWrite: 'Write again with the current results',
   writtenCells: 'Cells written',
@@ -232,6 +248,34 @@ export const fmt = {
     lang === 'zh'
       ? `将写入 ${items} 项得分到 ${col} 列，并在表格右侧写入分组得分、总分和等次。`
       : `Writes ${items} item score(s) into column ${col}, and group totals, the total and the band beside the table.`,
+  analysing: (lang: Lang, rows: number): string =>
+    lang === 'zh'
+      ? `已读取 ${rows} 行，正在识别、校验并评分…（第 2 步，共 2 步）`
+      : `${rows} rows read; recognising, checking and scoring… (step 2 of 2)`,
+  writeAll: (lang: Lang, n: number): string =>
+    lang === 'zh' ? `写入全部 ${n} 张表` : `Write all ${n} tables`,
+  writingTable: (lang: Lang, i: number, n: number): string =>
+    lang === 'zh' ? `正在写入第 ${i} 张表，共 ${n} 张…` : `Writing table ${i} of ${n}…`,
+  allWritten: (lang: Lang, written: number, skipped: number): string =>
+    lang === 'zh'
+      ? `已写入 ${written} 张表的评分${skipped > 0 ? `；${skipped} 张表没有可写入的得分` : ''}。`
+      : `Scores written for ${written} table(s)${skipped > 0 ? `; ${skipped} had no scores to write` : ''}.`,
+  position: (lang: Lang, i: number, n: number): string =>
+    lang === 'zh' ? `第 ${i} 个，共 ${n} 个` : `${i} of ${n}`,
+  ignoredCount: (lang: Lang, n: number): string =>
+    lang === 'zh'
+      ? `已忽略 ${n} 个问题（不计入校验、标注和报告）。`
+      : `${n} problem(s) ignored (left out of checks, highlights and the report).`,
+  noFix: (lang: Lang): string =>
+    lang === 'zh' ? '此问题没有可自动修正的办法。' : 'This problem has no fix in place.',
+  fixed: (lang: Lang, how: 'toNumber' | 'unhideRow' | 'unhideColumn', cell: string): string =>
+    lang === 'zh'
+      ? how === 'toNumber'
+        ? `已将 ${cell} 转换为数字。`
+        : `已取消隐藏 ${cell} 所在的${how === 'unhideRow' ? '行' : '列'}。`
+      : how === 'toNumber'
+        ? `${cell} converted to a number.`
+        : `The ${how === 'unhideRow' ? 'row' : 'column'} of ${cell} unhidden.`,
   failed: (lang: Lang, what: string): string => (lang === 'zh' ? `操作失败：${what}` : `Failed: ${what}`),
   nothingToWrite: (lang: Lang): string =>
     lang === 'zh' ? '此表没有可写入的得分。' : 'This table has no scores to write.',

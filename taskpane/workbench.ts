@@ -7,6 +7,8 @@ import {
   ERROR_HIGHLIGHT_COLOR,
   HIGHLIGHT_COLOR,
   clearHighlights,
+  convertToNumber,
+  unhide,
   existingReport,
   highlightCells,
   loadWorkbookSetting,
@@ -42,6 +44,7 @@ import {
   type WriteLog,
   type WrittenCell,
 } from '../engine/write-record';
+import { fixFor } from './fixes';
 import { PANE_SETTINGS_KEY, readPaneSettings, type PaneSettings } from './settings';
 
 export type Intent = 'success' | 'error' | 'warning' | 'info';
@@ -151,11 +154,18 @@ export class Workbench {
     source: 'usedRange' | 'selection',
     settings: PaneSettings,
     sheet?: string,
+    /** Told when the sheet is read and the analysis starts, with its rows (for the progress bar). */
+    onStage?: (stage: 'analyse', rows: number) => void,
   ): Promise<Analysis & { logProblem: string | null }> {
     const { read, text } = await this.host.run(async (ctx) => ({
       read: await readSheet(ctx, { source, sheet, env: this.host.env }),
       text: await loadWorkbookSetting(ctx, WRITE_LOG_KEY),
     }));
+    if (onStage) {
+      onStage('analyse', read.sheet.rows.length);
+      // Let the pane draw the new stage before the analysis takes the thread.
+      await new Promise((r) => setTimeout(r, 0));
+    }
     const { log, problem } = parseWriteLog(text);
     return { ...this.analyse(read.sheet, read.range, settings, log), logProblem: problem };
   }
@@ -165,6 +175,23 @@ export class Workbench {
     try {
       await this.host.run((ctx) => selectCell(ctx, f.sheet, f.cell as string));
       return null;
+    } catch (err) {
+      return { intent: 'error', text: this.message(err) };
+    }
+  }
+
+  /** 转换为数字 / 取消隐藏: the fix Excel's 错误检查 offers for this finding, done in place. */
+  async fix(f: Finding): Promise<Notice> {
+    const how = fixFor(f);
+    if (!how || !f.cell) return { intent: 'warning', text: fmt.noFix(this.lang) };
+    const cell = f.cell;
+    try {
+      await this.host.run((ctx) =>
+        how === 'toNumber'
+          ? convertToNumber(ctx, f.sheet, cell, Number(f.data.value))
+          : unhide(ctx, f.sheet, cell, how === 'unhideRow' ? 'row' : 'column'),
+      );
+      return { intent: 'success', text: fmt.fixed(this.lang, how, cell) };
     } catch (err) {
       return { intent: 'error', text: this.message(err) };
     }

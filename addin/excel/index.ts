@@ -23,6 +23,7 @@ export {
   type ClearResult,
 } from './highlight';
 export { selectCell } from './select';
+export { convertToNumber, unhide } from './fix';
 export {
   writeReportSheet,
   existingReport,

@@ -93,9 +93,13 @@ export interface ScorePanelProps {
   /** The clerk picks another column for the actuals or the scores ('new': a new score column). */
   onChooseColumn: (role: 'actual' | 'score', column: string) => void;
   onWrite: () => void;
+  /** Writes every table of the sheet that has scores to write (offered when there are several). */
+  onWriteAll?: () => void;
   /** What was last written for this table (cells, stale or not), or null. */
   written?: WrittenState | null;
   onUndo?: () => void;
+  /** The write modes offered (all when absent); one mode is said, not offered. */
+  modes?: readonly WriteMode[];
   /** Decimal places of scores (the scoring settings): every score is shown with this many. */
   decimals: number;
 }
@@ -198,12 +202,22 @@ export function ScorePanel(props: ScorePanelProps) {
           {chooser('score', table.columns.score)}
         </Field>
       </div>
-      <Field label={t(lang, 'writeMode')}>
-        <RadioGroup value={mode} onChange={(_, d) => props.onMode(d.value as WriteMode)} layout="horizontal">
-          <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
-          <Radio value="formulas" label={t(lang, 'asFormulas')} />
-        </RadioGroup>
-      </Field>
+      {props.modes && props.modes.length === 1 ? (
+        <Field label={t(lang, 'writeMode')}>
+          <Text data-testid="write-mode-fixed">{t(lang, 'valuesOnly')}</Text>
+        </Field>
+      ) : (
+        <Field label={t(lang, 'writeMode')}>
+          <RadioGroup
+            value={mode}
+            onChange={(_, d) => props.onMode(d.value as WriteMode)}
+            layout="horizontal"
+          >
+            <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
+            <Radio value="formulas" label={t(lang, 'asFormulas')} />
+          </RadioGroup>
+        </Field>
+      )}
       {/* Announced when the total or band changes (another table, a setting, a correction). */}
       <div className={styles.totals} aria-live="polite" aria-atomic="true">
         <Text weight="semibold">
@@ -267,6 +281,11 @@ export function ScorePanel(props: ScorePanelProps) {
         >
           {t(lang, 'writeScores')}
         </Button>
+        {tables.length > 1 && props.onWriteAll && (
+          <Button onClick={props.onWriteAll} disabled={busy} data-testid="write-all">
+            {fmt.writeAll(lang, tables.length)}
+          </Button>
+        )}
         {written && props.onUndo && (
           <Button onClick={props.onUndo} disabled={busy} data-testid="undo-write">
             {t(lang, 'undoWrite')}

@@ -130,4 +130,68 @@ describe.skipIf(SKIP)('findings a clerk can work through', () => {
     await page.getByRole('button', { name: '清除标注' }).click();
     await expect.poll(() => cell(findings[0]![0]!).getAttribute('data-fill')).not.toBe(colours.error);
   });
+
+  it('上一个/下一个 walk the findings and select their cells; fixes in place; 忽略此问题', async () => {
+    await open('example=zaozhuang-2022-tasks-mistakes.xlsx');
+    await page.getByTestId('recognise').click();
+    await page.getByTestId('tab-findings').click();
+    await expect.poll(() => page.getByTestId('finding').count()).toBe(8);
+    const current = () => page.getByTestId('current-text').textContent();
+    const selected = () =>
+      page.locator('[data-testid="sheet-preview"] td[data-selected="true"]').getAttribute('data-address');
+    // Errors first: B6, the declared 380 against 370 summed.
+    await page.getByTestId('next-finding').click();
+    await expect.poll(current).toMatch(/^第 1 个，共 8 个：B6 /);
+    await expect.poll(selected).toBe('B6');
+    await page.getByTestId('next-finding').click();
+    await expect.poll(current).toMatch(/^第 2 个，共 8 个/);
+    await page.getByTestId('previous-finding').click();
+    await expect.poll(current).toMatch(/^第 1 个，共 8 个：B6 /);
+    // Walk on to the number stored as text, and convert it in place.
+    const walkTo = async (text: string) => {
+      for (let i = 0; i < 8 && !((await current()) ?? '').includes(text); i++)
+        await page.getByTestId('next-finding').click();
+      expect(await current()).toContain(text);
+    };
+    await walkTo('「5分」是文本形式的数字');
+    const at = ((await current()) ?? '').match(/：([A-Z]+\d+) /)![1]!;
+    expect(await page.getByTestId('fix').textContent()).toBe('转换为数字');
+    await page.getByTestId('fix').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toBe(`已将 ${at} 转换为数字。`);
+    await expect.poll(() => page.getByTestId('finding').count()).toBe(7);
+    expect(await cell(at).textContent()).toBe('5');
+    // The hidden row 40: 取消隐藏.
+    await page.getByTestId('next-finding').click();
+    await walkTo('第40行被隐藏');
+    expect(await page.getByTestId('fix').textContent()).toBe('取消隐藏');
+    await page.getByTestId('fix').click();
+    await expect.poll(() => page.getByTestId('finding').count()).toBe(6);
+    expect(await page.locator('[data-testid="finding"][data-code="HIDDEN_ROW"]').count()).toBe(0);
+    // 忽略此问题: the duplicate leaves the list, the tab count and the highlights; it can come back.
+    await page.getByTestId('next-finding').click();
+    await walkTo('重复');
+    await page.getByTestId('ignore').click();
+    await expect.poll(() => page.getByTestId('finding').count()).toBe(5);
+    expect(await page.getByTestId('tab-findings').textContent()).toContain('(5)');
+    expect(await page.getByTestId('ignored').textContent()).toContain('已忽略 1 个问题');
+    await page.getByTestId('restore-ignored').click();
+    await expect.poll(() => page.getByTestId('finding').count()).toBe(6);
+  });
+
+  it('writes every table at once, and links the help page', async () => {
+    await open('example=wenzhou-2024-evaluation.xlsx');
+    expect(await page.getByTestId('help').getAttribute('href')).toBe('help/index.html');
+    expect((await page.request.get(`${server.url}help/index.html`)).status()).toBe(200);
+    await page.getByTestId('recognise').click();
+    await page.getByTestId('tab-score').click();
+    await page.getByTestId('write-all').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toBe('已写入 3 张表的评分。');
+    // Totals worked out from the example: 4.6 + 2.5 + 2 − 1 = 8.1; 4.3 for the second table.
+    expect(await cell('D9').textContent()).toBe('8.1');
+    expect(await cell('E17').textContent()).toBe('4.3');
+    // Each table's cells are the pane's own: writing all again asks nothing and changes nothing.
+    await page.getByTestId('write-all').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toBe('已写入 3 张表的评分。');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
 });

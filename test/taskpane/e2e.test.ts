@@ -118,8 +118,10 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     await page.getByTestId('tab-findings').click();
     await page.getByRole('button', { name: '标注', exact: true }).click();
     await expect.poll(() => cell('E9').getAttribute('data-fill')).toBe('#FFD98C');
-    for (const a of ['B6', 'E20', 'E25', 'D33', 'E14', 'C40', 'C44'])
-      expect(await cell(a).getAttribute('data-fill')).toBe('#FFD98C');
+    // Errors (the first four) in red, warnings in amber.
+    for (const a of ['B6', 'E20', 'E25', 'D33'])
+      expect(await cell(a).getAttribute('data-fill')).toBe('#F4B0B0');
+    for (const a of ['E14', 'C40', 'C44']) expect(await cell(a).getAttribute('data-fill')).toBe('#FFD98C');
     expect(await cell('E10').getAttribute('data-fill')).toBe('');
     expect(await page.getByTestId('notice').textContent()).toContain('已标注 8 个单元格');
     await shot('highlighted');
