@@ -214,6 +214,23 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
         );
     }
   }
+  // "准确率≥98%得2分，每降低1个百分点扣0.5分": below the band, the steps count down from its score.
+  if (!setMatched && !gate && p.base.kind !== 'ratio') {
+    const anchor = sets.find((s) => {
+      if (s.test.kind !== 'condition') return false;
+      const c = s.test.condition;
+      const low = c.op === '>=' || c.op === '>';
+      return stepsList.some(
+        (st) =>
+          st.effect === 'deduct' &&
+          st.from === c.value &&
+          st.metric === c.metric &&
+          (st.direction === 'below' ? low : st.direction === 'above' && (c.op === '<=' || c.op === '<')),
+      );
+    });
+    if (anchor && anchor.effect.kind === 'set' && anchor.effect.score !== 'full')
+      base = D.min(w, dec(anchor.effect.score));
+  }
   if (!setMatched && gate && gate.kind === 'gate') {
     let met = 0;
     for (const c of gate.conditions) {
