@@ -111,6 +111,8 @@ export function segment(text: string): Segment[] {
   const out: Segment[] = [];
   // A points phrase "(20分)" is a clause of its own.
   text = text.replace(/\(\d+(?:\.\d+)?分\)/g, ',$&,');
+  // "（版面费除外，下同）": an aside without numbers is one piece of its clause.
+  text = text.replace(/[(（][^()（）\d]*[)）]/g, (m) => m.replace(/[，,]/g, '、'));
   const sentences = text.split(/[。；;!！?？\n]|(?<=\D)\.(?=\D|$)/);
   let sentence = 0;
   for (const raw of sentences) {
@@ -174,6 +176,16 @@ export function numbersIn(text: string): NumberToken[] {
     // A sample size: 随机抽查10份, 核查5名.
     if (!noise && /(?:抽查|抽取|随机抽|核查|抽样|抽)$/.test(before)) noise = true;
     if (!noise && unit === '' && NOISE_BEFORE.test(before) && /^[-至]/.test(text.slice(start + value.length)))
+      noise = true;
+    // A name: PM10, PM2.5, H7N9.
+    if (!noise && /[A-Za-z]$/.test(before)) noise = true;
+    // "两年1次体检率", "全年开展2次免费生殖健康服务达80%": a frequency inside the metric's name.
+    if (
+      !noise &&
+      unit.startsWith('次') &&
+      /年(?:开展|组织|进行)?$/.test(before) &&
+      /^[\u4e00-\u9fff]{1,12}?(?:率|达到?\d|░)/.test(text.slice(start + value.length + 1))
+    )
       noise = true;
     out.push({ start, end: start + value.length + unit.length, value, unit, noise });
   }

@@ -57,3 +57,37 @@ describe('one metric named twice', () => {
     expect(score('6%', rule, 20)).toBe(20);
   });
 });
+
+describe('bands written without 得', () => {
+  it('"高于80%，20分；在50%-80%的，10分": points alone after the condition', () => {
+    const rule = '稿件经同行评议录用比例高于80%，20分；录用比例在50%-80%的，10分；录用比例在30%-50%的，5分。';
+    expect(score('85%', rule, 20)).toBe(20);
+    expect(score('60%', rule, 20)).toBe(10);
+    expect(score('40%', rule, 20)).toBe(5);
+    // 50% lies in both written ranges with different points: a hand score, not a guess.
+    expect(score('50%', rule, 20)).toMatch(/边界矛盾/);
+  });
+  it('pages and an aside in brackets: "期刊年收入（版面费除外，下同）超过30万元的，10分"', () => {
+    const pages =
+      '期刊年度出版总页数超过1000页的，10分；年度出版总页数500-1000页的，5分；年度出版总页数300-500页的，3分。';
+    expect(score(1200, pages, 10)).toBe(10);
+    expect(score(1000, pages, 10)).toBe(5);
+    expect(score(400, pages, 10)).toBe(3);
+    const income =
+      '期刊年收入（版面费除外，下同）超过30万元的，10分；期刊年收入在10-30万元的，5分；期刊年收入在5-10万元的，3分。';
+    expect(score('40万元', income, 10)).toBe(10);
+    expect(score('6万元', income, 10)).toBe(3);
+  });
+});
+
+describe('numbers that belong to the metric name', () => {
+  it('"两年一次体检率": not a condition', () => {
+    expect(score('85%', '65岁以上老年人两年一次体检率每下降5个百分点扣1分', 3, 0.9)).toBe(2);
+  });
+  it('"全年开展两次免费生殖健康服务达80%以上": the frequency is part of what is measured', () => {
+    const rule = '全年开展两次免费生殖健康服务达80%以上,建立服务档案记5分,每下降1个百分点扣0.1分;';
+    expect(score('70%', rule, 5)).toBe(4);
+    expect(score('85%', rule, 5)).toBe(5);
+    expect(score('25%', rule, 5)).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@ import type { Comparator, Condition, Effect } from '../program';
 export const NUM = '(\\d+(?:\\.\\d+)?)';
 /** Units after a number in a condition or a step. */
 export const UNIT =
-  '(个百分点|百分点|%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|倍|床|辆|场)?';
+  '(个百分点|百分点|%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|倍|床|辆|场|页)?';
 
 export const PRE: Record<string, Comparator> = {
   '≥': '>=',
@@ -98,8 +98,10 @@ const FILLER =
 /** The name of what is measured, from the words before a comparator. */
 export function metricName(words: string): string {
   // "得分=满意度合格率", "(85%以上": the name starts after = or a bracket.
+  // "期刊年收入（版面费除外，下同）超过": an aside in brackets is not the name.
   let m = words
     .replace(/░+/g, ' ')
+    .replace(/[(（][^()（）]*[)）]/g, '')
     .replace(/^.*[=(（]/, '')
     .trim();
   // The last phrase before the comparator names the metric ("…工作，规范管理率").
