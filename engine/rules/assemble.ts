@@ -96,7 +96,9 @@ export function assemble(pieces: readonly Located[]): Assembled {
             : y.t === 'when' && y.test.kind === 'condition'
               ? y.test.condition
               : null;
-        if (c && y.t === 'cond' && y.conditions.length === 1) {
+        if (c && c.value === 'target') {
+          metric = c.metric;
+        } else if (c && y.t === 'cond' && y.conditions.length === 1) {
           bound = c.value;
           unit = c.unit;
           metric = c.metric;
@@ -166,6 +168,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
       }
     }
     const s: StepPiece = { ...x };
+    let targetBound = false;
     if (s.change) s.from = '0';
     else if (s.direction !== 'count' && s.from === null) {
       for (let j = i - 1; j >= 0; j--) {
@@ -174,6 +177,20 @@ export function assemble(pieces: readonly Located[]): Assembled {
         if (y.t === 'cond' && y.conditions.length === 1) c = y.conditions[0]!;
         else if (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set')
           c = y.test.condition;
+        if (c && c.to === null && c.value === 'target') {
+          // "≥全国平均通过率得4分；低于…每降低1个百分点扣0.5分": from the target value.
+          s.metric = c.metric || s.metric;
+          if (
+            s.direction === 'below' &&
+            (c.op === '<=' || c.op === '<') &&
+            s.effect === 'deduct' &&
+            !s.countable
+          )
+            s.direction = 'above';
+          targetBound = true;
+          if (y.t === 'cond') used.add(j);
+          break;
+        }
         if (
           c &&
           c.to === null &&
@@ -208,11 +225,12 @@ export function assemble(pieces: readonly Located[]): Assembled {
         }
         if (y.t === 'step') break;
       }
-      if (s.from === null && s.countable) s.direction = 'count';
+      if (s.from === null && s.countable && !targetBound) s.direction = 'count';
       // "每缺一项制度扣0.5分，每少一次培训扣1分": beside another counter, 少N次 is counted too.
       const countUnit = s.unit !== '' && !isFraction(s.unit) && s.unit !== '分';
       if (
         s.from === null &&
+        !targetBound &&
         s.direction === 'below' &&
         countUnit &&
         work.some((y, k) => k !== i && y.t === 'step' && (y.direction === 'count' || y.countable))
@@ -434,6 +452,7 @@ function loosestBand(bands: readonly Condition[]): Condition | null {
   let best = first;
   for (const c of bands) {
     if (c.to !== null || c.metric !== first.metric || !sameKind(c.unit, first.unit)) return null;
+    if (c.value === 'target') return bands.length === 1 ? c : null;
     const cLow = c.op === '>=' || c.op === '>';
     const cHigh = c.op === '<=' || c.op === '<';
     if (cLow !== low || cHigh !== high) return null;

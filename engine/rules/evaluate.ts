@@ -12,6 +12,7 @@ import { fail } from './types';
 import { changeOf, labelMet, labelSays } from './values';
 import { showCondition } from './render';
 import { marginal } from './grammar/tiers-math';
+import { bindTarget } from './bind';
 import {
   countFor,
   holds,
@@ -30,7 +31,10 @@ import {
 export { holds } from './evaluate-parts';
 
 /** Scores a program. Never throws on bad input: errors are outcomes. */
-export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
+export function evaluateProgram(program: Program, input: EvaluateInput): Outcome {
+  const bound = bindTarget(program, input.target ?? null);
+  if (isOutcome(bound)) return bound;
+  const p = bound;
   if (p.manual)
     return p.manual.reason === 'qualitative'
       ? manual('定性指标，需人工评分', 'Qualitative target: score by hand')
