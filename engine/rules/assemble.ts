@@ -50,7 +50,10 @@ export function assemble(pieces: readonly Located[]): Assembled {
       lastMetric = named(x.metric);
       return { ...x, metric: lastMetric };
     }
-    if (x.t === 'ratio' && x.metric !== '') return { ...x, metric: named(x.metric) };
+    if (x.t === 'ratio' && x.metric !== '') {
+      lastMetric = named(x.metric);
+      return { ...x, metric: lastMetric };
+    }
     return x;
   });
   const used = new Set<number>();
@@ -77,12 +80,13 @@ export function assemble(pieces: readonly Located[]): Assembled {
       if (k < 0)
         for (let j = first.i - 1; j >= 0; j--) {
           const y = work[j]!;
+          // "建档20%，得40分；低于要求按比例得分": the band that earns points sets the base.
           if (
             y.t === 'cond' ||
             (y.t === 'when' &&
               y.test.kind === 'condition' &&
               y.effect.kind === 'set' &&
-              y.effect.score === 'full')
+              y.effect.score !== '0')
           ) {
             k = j;
             break;

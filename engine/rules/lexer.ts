@@ -93,6 +93,13 @@ export function normaliseRule(text: string): string {
   s = s
     .replace(/([\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d])/g, '$1')
     .replace(/(\d) +(?=[\u4e00-\u9fff])/g, '$1');
+  // "得10低于100按百分比得分": points written without 分, run into the next condition.
+  s = s.replace(/([得计记])(\d+(?:\.\d+)?)(?=低于|高于|未达|不足|按|否则)/g, '$1$2分,');
+  // "规范管理率≥85，…低于85%": a bare bound that the rule writes as a percent elsewhere is that percent.
+  s = s.replace(
+    /(≥|≤|>|<|低于|高于|达到|达|不低于|不足)(\d+(?:\.\d+)?)(?![\d.%‰]|[\u4e00-\u9fff]?(?:分|个|项|次|例|人|名|元|天|户|家|所|篇|件|处|条|起|台|份|页))/g,
+    (m, op: string, n: string) => (s.includes(`${n}%`) ? `${op}${n}%` : m),
+  );
   return s.trim();
 }
 

@@ -91,3 +91,58 @@ describe('numbers that belong to the metric name', () => {
     expect(score('25%', rule, 5)).toBe(0);
   });
 });
+
+describe('bounds that name the target', () => {
+  it('"达到镇考核指标得满分，低于镇考核指标的不得分": the target cell is the bound', () => {
+    const rule = '达到镇考核指标得满分,低于镇考核指标的不得分。';
+    expect(score('97%', rule, 15, 0.96)).toBe(15);
+    expect(score('96%', rule, 15, 0.96)).toBe(15);
+    expect(score('95.5%', rule, 15, 0.96)).toBe(0);
+    expect(score('97%', rule, 15)).toMatch(/请提供目标值/);
+    // A percent target and a bare 97: ambiguous, never compared with 0.96.
+    expect(score(97, rule, 15, 0.96)).toMatch(/不明确/);
+  });
+  it('"小于或等于控制数，该项得标准分；大于控制数，该项不得分"', () => {
+    const rule = '实际发生数小于或等于控制数,该项得标准分;大于控制数,该项不得分。';
+    expect(score(4, rule, 50, 4)).toBe(50);
+    expect(score(5, rule, 50, 4)).toBe(0);
+  });
+  it('"通过率≥全国平均通过率，得2分；低于…，每降低1个百分点扣0.5分"', () => {
+    const rule =
+      '本基地通过率≥全国平均通过率，得 2 分；低于全国平均通过率，每降低 1 个百分点，扣 0.5 分，扣完为止';
+    expect(score('87.5%', rule, 2, 0.9)).toBe(0.75); // 2 − 2.5×0.5
+    expect(score('91%', rule, 2, 0.9)).toBe(2);
+  });
+});
+
+describe('ratios as documents write them', () => {
+  it('"得分=新生儿访视率90%*15分(90%以上得满分)"', () => {
+    const rule = '得分=新生儿访视率90%*15分(90%以上得满分)';
+    expect(score('81%', rule, 15)).toBe(13.5);
+    expect(score('95%', rule, 15)).toBe(15);
+  });
+  it('"普查率达100%,得10低于100按百分比得分": 得10 is 10 points, the bare 100 is 100%', () => {
+    const rule = '普查率达100%,得10低于100按百分比得分。';
+    expect(score('85%', rule, 10)).toBe(8.5);
+    expect(score('92.5%', rule, 10)).toBe(9.25);
+  });
+  it('"规范管理率≥85,得40低于85%,按百分比得分": 85 is the 85% written after it', () => {
+    expect(score('68%', '规范管理率≥85,得 40低于85%,按百分比得分', 40)).toBe(32);
+  });
+  it('"建档20%，得40分；低于要求按比例得分": the band that earns points is the ratio\'s base', () => {
+    const rule = '2010年农村规范化建档20%,得40分;低于要求按比例得分。';
+    expect(score('15%', rule, 40)).toBe(30);
+    expect(score('12.3%', rule, 40)).toBe(24.6);
+  });
+});
+
+describe('rank percentiles', () => {
+  it('"排序位于前20%（含），得2分；…位于80%以下不得分"', () => {
+    const rule =
+      '通过率排序位于本地区前 20%（含），得 2分；位于前 40%（含），得 1.5 分；位于前 60%（含），得 1 分；位于前 80%（含），得 0.5 分；位于 80%以下不得分';
+    expect(score('前20%', rule, 2)).toBe(2);
+    expect(score('前35%', rule, 2)).toBe(1.5);
+    expect(score('前80%', rule, 2)).toBe(0.5);
+    expect(score('前90%', rule, 2)).toBe(0);
+  });
+});

@@ -91,11 +91,27 @@ export const conditions: ClauseReader = {
           op = comparatorOf(far[1], undefined);
           name = metricName(words.slice(0, far.index));
         }
+        // "排序位于前20%(含),得2分": among the top 20% of the ranking.
+        if (!op && u1 === '%' && /前$/.test(words) && effect) {
+          op = '<=';
+          name = '排名';
+        }
+        // "…前80%(含)得0.5分；位于80%以下不得分": below the top 80% of the ranking.
+        if (
+          u1 === '%' &&
+          post === '以下' &&
+          /(?:位于|居于|处于|排在|排名)$/.test(words) &&
+          /前\d+(?:\.\d+)?%/.test(clause.rule)
+        ) {
+          op = '>';
+          name = '排名';
+        }
+        // "对接率100%"; "农村规范化建档20%,得40分": a bare percent to reach.
         if (
           !op &&
           (u1 === '%' || u1 === '‰') &&
-          RATE.test(name) &&
-          (effect || end === t.length || /^[,，]/.test(t.slice(end)))
+          ((RATE.test(name) && (effect || end === t.length || /^[,，]/.test(t.slice(end)))) ||
+            (effect !== null && name !== '' && !/[扣减加奖前后]$/.test(words)))
         )
           op = '>=';
         if (!op) continue;
