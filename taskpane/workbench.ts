@@ -188,7 +188,7 @@ export class Workbench {
     try {
       await this.host.run((ctx) =>
         how === 'toNumber'
-          ? convertToNumber(ctx, f.sheet, cell, Number(f.data.value))
+          ? convertToNumber(ctx, f.sheet, cell, Number(f.data.number), f.data.percent === true)
           : unhide(ctx, f.sheet, cell, how === 'unhideRow' ? 'row' : 'column'),
       );
       return { intent: 'success', text: fmt.fixed(this.lang, how, cell) };

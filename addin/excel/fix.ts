@@ -11,11 +11,14 @@ export async function convertToNumber(
   sheet: string,
   address: string,
   value: number,
+  /** "25%" typed as text: 0.25 shown as a percent. */
+  percent = false,
 ): Promise<void> {
   const range = context.workbook.worksheets.getItem(sheet).getRange(address);
   range.load('numberFormat');
   await context.sync();
-  if (range.numberFormat[0]?.[0] === '@') range.numberFormat = [['General']];
+  if (percent) range.numberFormat = [['0.##%']];
+  else if (range.numberFormat[0]?.[0] === '@') range.numberFormat = [['General']];
   range.values = [[value]];
   await context.sync();
 }

@@ -328,18 +328,18 @@ export function ScorePanel(props: ScorePanelProps) {
           </Text>
         </div>
       )}
+      {/* The guide to rule wordings, above the table: in the narrow rule column's header it broke letter by letter. */}
+      <Caption1 block>
+        <Link href={RULE_GUIDE_URL} target="_blank" rel="noreferrer" data-testid="rule-guide">
+          {t(lang, 'ruleGuide')}
+        </Link>
+      </Caption1>
       <Table size="small" className={styles.table} aria-label={t(lang, 'tabScore')}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.label}>{t(lang, 'sheetRow')}</TableHeaderCell>
             <TableHeaderCell className={styles.label}>{t(lang, 'items')}</TableHeaderCell>
-            <TableHeaderCell>
-              {/* 规则解读 stays whole; the link after it may wrap. */}
-              <span className={styles.label}>{t(lang, 'rule')}</span>{' '}
-              <Link href={RULE_GUIDE_URL} target="_blank" rel="noreferrer" data-testid="rule-guide">
-                {t(lang, 'ruleGuide')}
-              </Link>
-            </TableHeaderCell>
+            <TableHeaderCell className={styles.label}>{t(lang, 'rule')}</TableHeaderCell>
             <TableHeaderCell className={styles.label}>{fmt.scoreHeader(lang)}</TableHeaderCell>
           </TableRow>
         </TableHeader>
