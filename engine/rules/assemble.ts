@@ -373,8 +373,10 @@ export function assemble(pieces: readonly Located[]): Assembled {
   const gate: Condition[] = [];
   work.forEach((x, i) => {
     if (used.has(i) || x.t !== 'cond') return;
-    gate.push(...x.conditions);
     used.add(i);
+    // "低于85%的县(区)按从高到低排序，分别得8、6、4、2分": who the rank table is for, not a gate.
+    if (work.some((y, k) => k > i && y.t === 'rank' && y.sentence === x.sentence)) return;
+    gate.push(...x.conditions);
   });
   clauses.sort((a, b) => a.at - b.at);
   let list = clauses.map((c) => c.clause);

@@ -122,7 +122,18 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
   const gate = p.clauses.find((c) => c.kind === 'gate');
   const stepsList = p.clauses.filter((c): c is Extract<Clause, { kind: 'step' }> => c.kind === 'step');
 
-  if (rankClause && rankClause.kind === 'rank') {
+  // "达到85%得10分；低于85%的按从高到低排序，分别得8、6、4、2分": a percent is scored by the band.
+  const bandFirst =
+    rankClause !== undefined &&
+    r.v.values.length === 1 &&
+    r.v.values[0]!.percent &&
+    sets.some(
+      (s) =>
+        s.test.kind === 'condition' &&
+        isFraction(s.test.condition.unit) &&
+        holds(r.v.values[0]!.value, s.test.condition),
+    );
+  if (rankClause && rankClause.kind === 'rank' && !bandFirst) {
     const out = rankBase(rankClause, r, w, p);
     if (!out.ok) return out.outcome;
     base = out.value;

@@ -146,3 +146,41 @@ describe('rank percentiles', () => {
     expect(score('前90%', rule, 2)).toBe(0);
   });
 });
+
+describe('rank tables as documents write them', () => {
+  it('"排名前5位，得1分": every rank up to 5', () => {
+    const rule = '通过率居于各培训基地排名前5位，得1分';
+    expect(score('第3名', rule, 1)).toBe(1);
+    expect(score('第5名', rule, 1)).toBe(1);
+    expect(score('第6名', rule, 1)).toMatch(/第6名不在名次表中/);
+  });
+  it('"辍学率按从低到高分别得10、8、6、4分"', () => {
+    expect(score('第3名', '初中生辍学率按从低到高分别得10、8、6、4分。', 10)).toBe(6);
+  });
+  it('"达到85%得10分；低于85%的县(区)按从高到低排序，分别得8、6、4、2分"', () => {
+    const rule = '区域内标准化学校达到85%得10分;低于85%的县(区)按从高到低排序,分别得8、6、4、2分。';
+    expect(score('88%', rule, 10)).toBe(10);
+    expect(score('第2名', rule, 10)).toBe(6);
+  });
+});
+
+describe('more step wordings', () => {
+  it('"按完成比例计分，每超一例计2分": 计 after an excess adds', () => {
+    const rule = '生育效劳证办理计75分,按完成比例计分,每超一例计2分。';
+    expect(score(36, rule, 75, 40)).toBe(67.5);
+    expect(score(42, rule, 75, 40)).toBe(79);
+  });
+  it('"4分每少1次会议扣1分": points before the step, bound from 至少召开4次会议', () => {
+    const rule = '每年至少召开4次会议,专门研究信访工作。4分每少1次会议扣1分。';
+    expect(score('召开2次', rule, 4)).toBe(2);
+    expect(score('召开5次', rule, 4)).toBe(4);
+  });
+  it('"采用不少于4篇4分，采稿每少一篇扣1分": points right after the bound', () => {
+    expect(score('采用2篇', '并被省、市民政网站采用不少于4篇4分,采稿每少一篇扣1分', 4)).toBe(2);
+  });
+  it('"满意度每下降2个点扣一分" beside percents: 个点 are percentage points', () => {
+    const rule = '满分10分，满意度100%得满分，满意度每下降2个点扣一分，满意度低于80%得零分。';
+    expect(score('95%', rule, 10)).toBe(7.5);
+    expect(score('79%', rule, 10)).toBe(0);
+  });
+});

@@ -12,7 +12,8 @@ const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|�
 const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生';
 const S_UNIT =
   '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|分)?';
-const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
+// "每超一例计2分": 计/记 after an excess adds (checked below: only after an ABOVE verb).
+const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加|计|记)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
 const STEP = new RegExp(
   `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT}|[\\u4e00-\\u9fff]{1,3}?(?=\\d))?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
@@ -61,7 +62,8 @@ export const steps: ClauseReader = {
           : verb && new RegExp(`^(?:${BELOW})$`).test(verb)
             ? 'below'
             : 'count';
-      const effect = /加|奖/.test(eff!) ? 'add' : 'deduct';
+      if (/^[计记]$/.test(eff!) && direction !== 'above') continue;
+      const effect = /加|奖|计|记/.test(eff!) ? 'add' : 'deduct';
       const countable =
         (direction === 'count' || !/目标/.test(t.slice(0, m.index))) &&
         (direction === 'count' ||
