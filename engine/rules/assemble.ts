@@ -356,7 +356,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
     // "≥90%得满分，≥80%得3分，否则不得分" / "5000元以上的记2分，否则不计分": below the loosest band.
     const loosest = loosestBand(bands);
     if (loosest && before.every((c) => bands.includes(c))) before = [loosest];
-    if (before.length > 1)
+    if (before.length > 1 && !work.some((y) => y.t === 'each'))
       return {
         ok: true,
         program: {
@@ -394,7 +394,20 @@ export function assemble(pieces: readonly Located[]): Assembled {
     gate.push(sets[0]!.test.condition);
     list = [];
   }
-  if (gate.length > 0) list.unshift({ kind: 'gate', conditions: gate });
+  const eachPieces = work.filter((x) => x.t === 'each');
+  const credit = eachPieces.find((x) => x.t === 'each' && x.effect !== 'all');
+  if (eachPieces.length > 0) {
+    if (gate.length < 2 || !credit || credit.t !== 'each' || credit.effect === 'all')
+      return { ok: false, reason: '“每完成一项得N分／一项未完成扣N分”之前没有两项以上的条件' };
+    if (eachPieces.filter((x) => x.t === 'each' && x.effect !== 'all').length > 1)
+      return { ok: false, reason: '每项得分与每项扣分同时出现' };
+  }
+  if (gate.length > 0)
+    list.unshift(
+      credit && credit.t === 'each' && credit.effect !== 'all'
+        ? { kind: 'gate', conditions: gate, each: { effect: credit.effect, amount: credit.amount } }
+        : { kind: 'gate', conditions: gate },
+    );
   const steps = list.some((c) => c.kind === 'step');
   for (const c of otherwiseConds)
     if (steps || (list.length > 0 && !gate.includes(c)))

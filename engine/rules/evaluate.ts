@@ -254,7 +254,9 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
       if (holds(n.value, c)) met++;
     }
     const all = gate.conditions.length;
-    base = settings.thresholds === 'all' ? (met === all ? w : new D(0)) : w.mul(met).div(all);
+    if (gate.each?.effect === 'credit') base = D.min(w, dec(gate.each.amount).mul(met));
+    else if (gate.each?.effect === 'deduct') base = max0(w.minus(dec(gate.each.amount).mul(all - met)));
+    else base = settings.thresholds === 'all' ? (met === all ? w : new D(0)) : w.mul(met).div(all);
   } else if (!setMatched && p.base.kind === 'ratio') {
     const b = p.base;
     const bound = b.best

@@ -184,3 +184,23 @@ describe('more step wordings', () => {
     expect(score('79%', rule, 10)).toBe(0);
   });
 });
+
+describe('several conditions scored item by item', () => {
+  it('"合格率达95%以上，成功率达60%以上。每完成一项得2分，反之，不得分"', () => {
+    const rule = '加强创业培训,创业培训后合格率达95%以上,创业成功率达60%以上。 每完成一项得2分,反之,不得分。';
+    expect(score('合格率96%，成功率55%', rule, 4)).toBe(2);
+    expect(score('97%,65%', rule, 4)).toBe(4);
+    expect(score('90%,50%', rule, 4)).toBe(0);
+  });
+  it('"全部完成的，得3分，一项未完成的，扣1分"', () => {
+    const rule =
+      '再就业培训合格率达98%以上,被征地农民培训率达80%以上,农村低收入家庭劳动力培训率达90%以上。 全部完成的,得3分,一项未完成的,扣1分。';
+    expect(score('98%,75%,92%', rule, 3)).toBe(2);
+    expect(score('99%,85%,95%', rule, 3)).toBe(3);
+    expect(score('97%,70%,80%', rule, 3)).toBe(0);
+  });
+  it('a count rule with one condition keeps 未完成1项 as a count', () => {
+    expect(score('未完成2项', '未完成1项扣5分', 10)).toBe(0);
+    expect(score('未完成1项', '未完成1项扣5分', 10)).toBe(5);
+  });
+});

@@ -9,7 +9,7 @@ import { caps } from './caps';
 import { conditions } from './conditions';
 import { judgement } from './judgement';
 import { labels } from './labels';
-import { otherwise, phrases } from './phrases';
+import { eachCondition, otherwise, phrases } from './phrases';
 import { rank } from './rank';
 import { ratio } from './ratio';
 import { steps } from './steps';
@@ -23,6 +23,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   tiers,
   rank,
   ratio,
+  eachCondition,
   steps,
   caps,
   otherwise,

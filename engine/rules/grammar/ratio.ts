@@ -50,7 +50,15 @@ export const ratio: ClauseReader = {
       spans.push([m.index!, m.index! + m[0].length]);
     };
     for (const m of t.matchAll(OVER_TARGET)) {
-      pieces.push({ t: 'ratio', metric: metricName(m[1]!), bound: null, unit: '', lowerIsBetter: lower, cap: null, best: false });
+      pieces.push({
+        t: 'ratio',
+        metric: metricName(m[1]!),
+        bound: null,
+        unit: '',
+        lowerIsBetter: lower,
+        cap: null,
+        best: false,
+      });
       spans.push([m.index, m.index + m[0].length]);
     }
     for (const m of t.matchAll(BY_RATIO)) if (!overlaps(spans, m)) plain(m, null);
