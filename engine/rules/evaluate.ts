@@ -312,6 +312,12 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     } else {
       const n0 = r.number(s.metric, s.unit);
       if (!n0.ok) return n0.outcome;
+      // "每低2个点扣1分" against a percent: steps of 2 what? Never divide a percent by a count.
+      if (r.lastPercent && !isFraction(s.unit))
+        return manual(
+          `「每${s.direction === 'above' ? '多' : '低'}${s.size}${s.unit}」与百分比的实际值单位不一致，需人工评分`,
+          `The step's unit (${s.size}${s.unit}) does not fit a percent actual: score by hand`,
+        );
       const from = input.target ?? (s.from === null ? null : dec(s.from));
       // "少2例" against 每少一例扣1分 with no target: the clerk wrote the shortfall itself.
       const only = r.v.values.length === 1 ? r.v.values[0]! : null;

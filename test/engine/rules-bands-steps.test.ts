@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { functions as F } from '../../engine';
+import { DEFAULT_SETTINGS, dec, evaluateRule } from '../../engine/rules';
+import { readItemRule } from '../../engine/rules/item-rule';
 
 const score = (
   actual: unknown,
@@ -202,5 +204,54 @@ describe('several conditions scored item by item', () => {
   it('a count rule with one condition keeps 未完成1项 as a count', () => {
     expect(score('未完成2项', '未完成1项扣5分', 10)).toBe(0);
     expect(score('未完成1项', '未完成1项扣5分', 10)).toBe(5);
+  });
+});
+
+describe('an item with both a target cell and a method cell', () => {
+  it('the method is the rule and the target cell its bound', () => {
+    const r = readItemRule('每低1个百分点扣1分', '≥95%');
+    expect(r?.from).toBe('method');
+    expect(r?.target?.toString()).toBe('0.95');
+  });
+  it('"符合标准，得1分；不达标准，不得分" against a target of ≥1500例', () => {
+    const r = readItemRule('符合标准，得1分\n不达标准，不得分', '≥1500例');
+    expect(r?.parsed.ok).toBe(true);
+    const at = (a: number): string | number => {
+      if (!r?.parsed.ok) return 'refused';
+      const o = evaluateRule(r.parsed.rule, {
+        actual: a,
+        points: dec(1),
+        target: r.target,
+        settings: DEFAULT_SETTINGS,
+      });
+      return o.ok ? o.score.toNumber() : o.message;
+    };
+    expect(at(1620)).toBe(1);
+    expect(at(1400)).toBe(0);
+  });
+  it('a ceiling target (≤3名) reverses 不达标准', () => {
+    const r = readItemRule('不达标准，不得分', '≤3名');
+    if (!r?.parsed.ok) throw new Error('not read');
+    const at = (a: number): number | string => {
+      const o = evaluateRule(r.parsed.rule, {
+        actual: a,
+        points: dec(3),
+        target: r.target,
+        settings: DEFAULT_SETTINGS,
+      });
+      return o.ok ? o.score.toNumber() : o.message;
+    };
+    expect(at(2)).toBe(3);
+    expect(at(4)).toBe(0);
+  });
+  it('a method with nothing to score leaves the target as the rule', () => {
+    expect(readItemRule('按相关规定考核', '执行率≥80%')?.from).toBe('target');
+  });
+  it('PERF.SCORE with a target reads 符合标准 against it', () => {
+    expect(score(1620, '符合标准，得1分；不达标准，不得分', 1, 1500)).toBe(1);
+    expect(score(1400, '符合标准，得1分；不达标准，不得分', 1, 1500)).toBe(0);
+  });
+  it('a step counted in 个 against a percent actual is a hand score, never a fraction of a step', () => {
+    expect(score('86%', '每低2个扣1分', 4, 0.9)).toMatch(/单位不一致/);
   });
 });

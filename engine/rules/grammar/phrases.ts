@@ -48,7 +48,7 @@ export const eachCondition: ClauseReader = {
   id: 'each-condition',
   form: 'multi-metric',
   zh: '多项条件逐项计分（每完成一项得2分、一项未完成的扣1分、全部完成的得3分）',
-  examples: ['合格率达95%以上，成功率达60%以上。每完成一项得2分', '全部完成的，得3分，一项未完成的，扣1分'],
+  examples: ['每完成一项得2分', '一项未完成的，扣1分'],
   read(clause) {
     if (!severalBounds(clause.rule) || /%/.test(clause.text)) return null;
     const whole: [number, number][] = [[0, clause.text.length]];
