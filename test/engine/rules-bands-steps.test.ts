@@ -231,9 +231,10 @@ describe('an item with both a target cell and a method cell', () => {
   });
   it('a ceiling target (≤3名) reverses 不达标准', () => {
     const r = readItemRule('不达标准，不得分', '≤3名');
-    if (!r?.parsed.ok) throw new Error('not read');
+    const parsed = r?.parsed;
+    if (!r || !parsed?.ok) throw new Error('not read');
     const at = (a: number): number | string => {
-      const o = evaluateRule(r.parsed.rule, {
+      const o = evaluateRule(parsed.rule, {
         actual: a,
         points: dec(3),
         target: r.target,
