@@ -112,14 +112,12 @@ export function loadTemplate(
   const path = job.review!.template;
   let t = templates.get(path);
   if (!t) {
-    t = mods.xlsx
-      .readWorkbookFile(path)
-      .then((wb) =>
-        mods.engine.prepareTemplate(wb, {
-          lang: job.lang,
-          scoring: mods.engine.parseOptionText(job.scoring),
-        }),
-      );
+    t = mods.xlsx.readWorkbookFile(path).then((wb) =>
+      mods.engine.prepareTemplate(wb, {
+        lang: job.lang,
+        scoring: mods.engine.parseOptionText(job.scoring),
+      }),
+    );
     templates.set(path, t);
   }
   return t;
