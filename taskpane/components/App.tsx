@@ -45,13 +45,13 @@ const PANELS = [
   () => import('./FindingsPanel'),
   () => import('./ScorePanel'),
   () => import('./SettingsPanel'),
-  () => import('./ReviewPanel'),
 ] as const;
 const TablesPanel = lazy(() => PANELS[0]().then((m) => ({ default: m.TablesPanel })));
 const FindingsPanel = lazy(() => PANELS[1]().then((m) => ({ default: m.FindingsPanel })));
 const ScorePanel = lazy(() => PANELS[2]().then((m) => ({ default: m.ScorePanel })));
 const SettingsPanel = lazy(() => PANELS[3]().then((m) => ({ default: m.SettingsPanel })));
-const ReviewPanel = lazy(() => PANELS[4]().then((m) => ({ default: m.ReviewPanel })));
+// The reviewer's tab loads when it is opened, not with the clerk's panels.
+const ReviewPanel = lazy(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
 
 interface Ready {
   bench: Workbench;
