@@ -213,33 +213,67 @@ export function testText(t: Test): string {
   return t.kind === 'label' ? t.label : `发生${t.event}`;
 }
 
-/** The count for one counted clause; two counters behind one plain number are ambiguous. */
+/** Whether a name the clerk wrote ("未及时修订") names a counter ("制度内容…或未能及时修订"). */
+export function nameFits(name: string, metric: string): boolean {
+  return name !== '' && metric !== '' && (metric.includes(name) || name.includes(metric));
+}
+
+/** Every character of `name`, in order, in `metric` ("未及时修订" in "未能及时修订"). */
+function inOrder(name: string, metric: string): boolean {
+  if (name.length < 2) return false;
+  let i = 0;
+  for (const ch of metric) if (ch === name[i]) i++;
+  return i === name.length;
+}
+
+/** The counters a named count fits: by name, else by the order of its words, else by its unit. */
+function countersOf<T extends { metric: string; unit: string }>(x: Value, all: readonly T[]): T[] {
+  const byName = all.filter((y) => nameFits(x.name, y.metric));
+  if (byName.length === 1) return byName;
+  const byUnit = all.filter((y) => x.unit !== '' && y.unit === x.unit);
+  if (byName.length === 0) {
+    const loose = all.filter((y) => inOrder(x.name, y.metric));
+    if (loose.length === 1) return loose;
+    if (loose.length === 0 && byUnit.length === 1 && x.name === '') return byUnit;
+  }
+  return byUnit.length === 1 && (x.name === '' || byName.length > 1) ? byUnit : [];
+}
+
+/**
+ * The count for one counted clause. Several counts are told apart by name ("缺2项，少1次"); a
+ * value that names a measured metric ("控制率4.5%") is left to it; a plain number behind two
+ * counters is ambiguous. A text without numbers that a clause of the rule states (`explained`:
+ * "未建立档案", "均符合标准") counts no cases.
+ */
 export function countFor(
   s: Extract<Clause, { kind: 'step' }>,
   all: readonly Extract<Clause, { kind: 'step' }>[],
   r: Reader,
+  explained = false,
 ): Num {
   const { values } = r.v;
   if (r.v.blank)
     return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${s.unit || s.metric}数`, `No count given`) };
   let v: Value | undefined;
-  if (all.length > 1) {
-    const named = values.filter((x) => x.name !== '' || x.unit !== '');
-    if (named.length === 0 || named.length !== values.length)
+  const measured = r.metrics.filter((m) => m !== '');
+  const forCounts = values.filter(
+    (x) => !(x.percent || (x.name !== '' && measured.some((m) => nameFits(x.name, m)))),
+  );
+  if (all.length > 1 || (forCounts.length !== values.length && forCounts.length > 0) || values.length > 1) {
+    const named = forCounts.filter((x) => x.name !== '' || x.unit !== '');
+    if (named.length === 0 || named.length !== forCounts.length)
       return {
         ok: false,
         outcome: manual(
-          `有${all.length}种计数（${all.map((x) => x.metric).join('、')}），一个数字无法区分，请分别写明（如“缺2项，少1次”）或人工评分`,
+          all.length > 1
+            ? `有${all.length}种计数（${all.map((x) => x.metric).join('、')}），一个数字无法区分，请分别写明（如“缺2项，少1次”）或人工评分`
+            : `实际值「${r.v.text ?? ''}」中哪一个是「${s.metric}」的数目无法确定，请写明或人工评分`,
           `${all.length} counters share one number: name them ("缺2项，少1次") or score by hand`,
         ),
       };
     let total = new D(0);
     for (const x of named) {
-      const byUnit = all.filter((y) => x.unit !== '' && y.unit === x.unit);
-      const byName = all.filter(
-        (y) => x.name !== '' && (y.metric.includes(x.name) || x.name.includes(y.metric)),
-      );
-      const fits = byName.length === 1 ? byName : byUnit.length === 1 ? byUnit : [];
+      const fits = countersOf(x, all);
       if (fits.length !== 1)
         return {
           ok: false,
@@ -253,6 +287,7 @@ export function countFor(
     v = { name: s.metric, value: total, percent: false, unit: s.unit };
   } else if (values.length === 1) v = values[0];
   else if (values.length === 0 && r.v.text !== null) {
+    if (explained) return { ok: true, value: new D(0) };
     const e = eventMet(s.metric, r.v);
     if (e === false) return { ok: true, value: new D(0) };
   }

@@ -9,7 +9,7 @@ import { D, dec, dmin, max0, type Dec } from './decimal';
 import type { Clause, Condition, Program } from './program';
 import type { EvaluateInput, Outcome } from './types';
 import { fail } from './types';
-import { changeOf, labelMet, labelSays } from './values';
+import { changeOf, labelMet, labelSays, NOTHING_WRONG } from './values';
 import { showCondition } from './render';
 import { marginal } from './grammar/tiers-math';
 import {
@@ -55,6 +55,11 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   const verdicts = labelVerdicts(whens, r.v);
   if (isOutcome(verdicts)) return verdicts;
   const numericActual = r.v.values.length > 0;
+  /** A text that a clause of the rule states, or that says nothing went wrong: no cases to count. */
+  const explained =
+    r.v.text !== null &&
+    r.v.values.length === 0 &&
+    ([...verdicts.values()].some((x) => x) || NOTHING_WRONG.test(r.v.text.replace(/\s+/g, '')));
   /** A label or event test the actual does not speak to: not triggered, said in a note. */
   const judge = (c: Extract<Clause, { kind: 'when' }>): boolean | Outcome => {
     const known = verdicts.get(c);
@@ -260,7 +265,7 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     if (setMatched && s.direction !== 'count') continue;
     let n: Dec;
     if (s.direction === 'count') {
-      const c = countFor(s, countSteps, r);
+      const c = countFor(s, countSteps, r, explained);
       if (!c.ok) return c.outcome;
       n = c.value.div(s.size).floor();
     } else if (s.change) {

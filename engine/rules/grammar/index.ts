@@ -12,7 +12,7 @@ import { labels } from './labels';
 import { otherwise, phrases } from './phrases';
 import { rank } from './rank';
 import { ratio } from './ratio';
-import { steps } from './steps';
+import { BARE_COUNT_VERB, steps } from './steps';
 import { tiers } from './tiers';
 import { mask, type ClauseReader, type Piece } from './types';
 
@@ -73,12 +73,15 @@ export function readClauses(text: string): Reading {
       if (
         p.t === 'step' &&
         (p.direction === 'count' || p.countable) &&
-        (p.metric === p.unit || p.metric === '') &&
+        (p.metric === p.unit || p.metric === '' || BARE_COUNT_VERB.test(p.metric)) &&
         prev &&
         !read.has(clauseNo - 1) &&
         prev.sentence === seg.sentence
       )
-        pieces[k] = { ...p, metric: prev.text.replace(/(?:的|者)$/, '') };
+        pieces[k] = {
+          ...p,
+          metric: `${prev.text.replace(/(?:的|者)$/, '')}${BARE_COUNT_VERB.test(p.metric) ? p.metric : ''}`,
+        };
     }
     if (pieces.length > before) read.add(clauseNo);
     const left = numbersIn(masked).filter((n) => !n.noise);
