@@ -81,7 +81,28 @@ export class Reader {
         };
       v = values[this.metrics.indexOf(metric)];
     }
-    if (!v && values.length === 1) v = values[0];
+    // A count the rule counts elsewhere ("未落实1项") is not this metric's value.
+    const counted = (x: Value): boolean =>
+      x.name !== '' &&
+      !nameFits(x.name, metric) &&
+      this.p.clauses.some((c) => c.kind === 'step' && c.direction === 'count' && nameFits(x.name, c.metric));
+    if (!v && values.length === 1 && !counted(values[0]!)) v = values[0];
+    // "2" beside counted clauses: which counter it is cannot be told.
+    if (
+      v &&
+      v.name === '' &&
+      !v.percent &&
+      !isFraction(unit) &&
+      metric !== '' &&
+      this.p.clauses.some((c) => c.kind === 'step' && c.direction === 'count')
+    )
+      return {
+        ok: false,
+        outcome: manual(
+          `实际值「${v.value.toString()}」没有写明是「${metric}」还是其他计数，请写明（如“${metric}1${unit}”）或人工评分`,
+          `"${v.value.toString()}" does not say which count it is: name it or score by hand`,
+        ),
+      };
     // "超过规定数量70%": a comparison, not a value; the clerk should give the value itself.
     if (v && /超过|超出|低于|高于|不足|以上|以下|约|左右/.test(v.name))
       return {
@@ -254,6 +275,7 @@ export function countFor(
   const { values } = r.v;
   if (r.v.blank)
     return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${s.unit || s.metric}数`, `No count given`) };
+  if (values.length === 0 && r.v.text !== null && explained) return { ok: true, value: new D(0) };
   let v: Value | undefined;
   const measured = r.metrics.filter((m) => m !== '');
   const forCounts = values.filter(
@@ -287,7 +309,6 @@ export function countFor(
     v = { name: s.metric, value: total, percent: false, unit: s.unit };
   } else if (values.length === 1) v = values[0];
   else if (values.length === 0 && r.v.text !== null) {
-    if (explained) return { ok: true, value: new D(0) };
     const e = eventMet(s.metric, r.v);
     if (e === false) return { ok: true, value: new D(0) };
   }

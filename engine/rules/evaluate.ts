@@ -103,8 +103,11 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   }
 
   // 3. The base.
-  let base: Dec = w;
+  // Credits counted from zero (1项1分): the base is 0.
+  let base: Dec = p.base.kind === 'zero' ? new D(0) : w;
   let setMatched = false;
+  /** A clause set the score (不得分, 得满分): credits from zero no longer add to it. */
+  let scoreSet = false;
   let fromRatio = false;
   const tiersClause = p.clauses.find((c) => c.kind === 'tiers');
   if (tiersClause && tiersClause.kind === 'tiers') {
@@ -210,6 +213,7 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
         );
       base = first.score;
       setMatched = true;
+      scoreSet = true;
     } else if (p.base.kind !== 'ratio' && stepsList.length === 0 && !gate) {
       const allZero = sets.every((s) => s.effect.kind === 'set' && s.effect.score === '0');
       if (!allZero)
@@ -348,7 +352,10 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     if (!t) continue;
     if (c.effect.kind === 'deduct') deducted = deducted.plus(c.effect.amount);
     else if (c.effect.kind === 'add') added = added.plus(c.effect.amount);
-    else if (c.effect.kind === 'set') base = c.effect.score === 'full' ? w : dec(c.effect.score);
+    else if (c.effect.kind === 'set') {
+      base = c.effect.score === 'full' ? w : dec(c.effect.score);
+      scoreSet = true;
+    }
   }
   // A single "已建立档案得1分" that is not met: nothing earned.
   for (const c of whens)
@@ -361,15 +368,23 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
       base = new D(0);
   if (p.deductCap !== null) deducted = dmin(deducted, dec(p.deductCap));
   if (p.bonusCap !== null) added = dmin(added, dec(p.bonusCap));
+  if (scoreSet && p.base.kind === 'zero') added = new D(0);
+  if (p.belowZero && deducted.gt(base))
+    return manual(
+      `可倒扣：扣分（${deducted.toString()}分）超过得分（${base.toString()}分），而得分不低于0分，需人工评分`,
+      `Deductions (${deducted.toString()}) pass the score (${base.toString()}) and the rule lets them: score by hand`,
+    );
   let score = max0(base.minus(deducted));
   const hasBonus = added.gt(0);
   // A ratio may go up to its own cap (cap=1.2); anything else stops at the points.
   if (!hasBonus && score.gt(w) && !input.unbounded && !fromRatio) score = w;
   score = score.plus(added);
+  // Credits from zero earn at most the points.
+  if (p.base.kind === 'zero' && !input.unbounded && score.gt(w)) score = w;
   const out: Outcome = { ok: true, score };
   if (veto) out.veto = true;
   if (vetoExcellence) out.vetoExcellence = true;
-  if (hasBonus && score.gt(w)) r.notes.push(`加分后超过分值（${w.toString()}分）`);
+  if (hasBonus && score.gt(w) && p.base.kind !== 'zero') r.notes.push(`加分后超过分值（${w.toString()}分）`);
   if (r.notes.length > 0) out.note = r.notes.join('；');
   return out;
 }

@@ -3,11 +3,24 @@
  * kinds, bonuses): made-up sentences of the families real documents write, values by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { functions as F } from '../../engine';
+import { functions as F, parseRule, renderRule } from '../../engine';
+import { dec, DEFAULT_SETTINGS, evaluateRule, round } from '../../engine/rules';
 
 const score = (actual: unknown, rule: string, points: number | null): number | string => {
-  const r = F.perfScore(actual as never, rule, points as never);
-  return r.ok ? r.value : `${r.error} ${r.message}`;
+  if (points !== null) {
+    const r = F.perfScore(actual as never, rule, points as never);
+    return r.ok ? r.value : `${r.error} ${r.message}`;
+  }
+  // A bonus item without points of its own (the table's 加分项): what the rule gives.
+  const p = parseRule(rule);
+  if (!p.ok) return `refused ${p.reason}`;
+  const out = evaluateRule(p.rule, {
+    actual: actual as string,
+    points: dec(0),
+    settings: DEFAULT_SETTINGS,
+    unbounded: true,
+  });
+  return out.ok ? round(out.score, 2).toNumber() : `${out.code} ${out.message}`;
 };
 
 describe('counts written with what they count', () => {
@@ -56,5 +69,64 @@ describe('counts written with what they count', () => {
     expect(score('2起', '每发生一起较大以上火灾等安全生产责任事故扣10分', 30)).toBe(10);
     const rule = '①资料提前或超期上传每条扣2分;②要素未规范录入每条扣1分';
     expect(score('资料提前或超期上传1条，要素未规范录入3条', rule, 10)).toBe(5); // 10 − 2 − 3
+  });
+});
+
+describe('counts that void the item, credits from zero, lists of kinds', () => {
+  it('N及以上 cases void the item; one case is at least one', () => {
+    const rule = '抽查20户,3分,2户及以上未入户不得分';
+    expect(score('1户未入户', rule, 3)).toBe(3);
+    expect(score('2户未入户', rule, 3)).toBe(0);
+    expect(score('0台不合格', '1台不合格不得分', 2)).toBe(2);
+    expect(score('1台不合格', '1台不合格不得分', 2)).toBe(0);
+  });
+
+  it('a bare number beside two counters is not guessed', () => {
+    expect(score('2', '发现1处隐患扣0.5分，1台设备不合格不得分', 2)).toMatch(/^#N\/A/);
+    expect(score('隐患2处，设备不合格0台', '发现1处隐患扣0.5分，1台设备不合格不得分', 2)).toBe(1);
+  });
+
+  it('credits counted from zero, at most the points or the written cap', () => {
+    expect(score('完成3项', '1项1分，完成即得分', 4)).toBe(3);
+    expect(score('完成5项', '1项1分，完成即得分', 4)).toBe(4); // 5 > 4 points
+    expect(score('具备3项', '制度、台账、人员、场地每项各2.5分', 10)).toBe(7.5);
+    expect(score('3个科室', '每个科室得0.5分，最多得1分', 2)).toBe(1);
+    expect(score('2个', '新建示范点的，5分/个', null)).toBe(10); // no points: no cap
+  });
+
+  it('a clause that sets the score stops the credits', () => {
+    const rule = '每个科室得0.5分，最多得1分；全科未设置不得分';
+    expect(score('全科未设置', rule, 2)).toBe(0);
+  });
+
+  it('kinds listed with 、 and their amounts with 分别, capped together', () => {
+    const rule = '在国家、省级期刊发表1篇分别加2分和1分,最多不超过5分';
+    expect(score('国家级1篇，省级2篇', rule, null)).toBe(4);
+    expect(score('国家级3篇，省级1篇', rule, null)).toBe(5); // 7, at most 5
+  });
+
+  it('可倒扣 / 扣分不封顶: a score that would pass 0 is a hand score, never a number below 0', () => {
+    expect(score('缺2项', '每缺1项扣2分,可倒扣', 5)).toBe(1);
+    expect(score('缺3项', '每缺1项扣2分,可倒扣', 5)).toMatch(/^#N\/A.*可倒扣/);
+    expect(score('1起', '每发生一起责任事故扣15分,扣分不封顶', 20)).toBe(5);
+    expect(score('2起', '每发生一起责任事故扣15分,扣分不封顶', 20)).toMatch(/^#N\/A/);
+  });
+
+  it('words that describe the count are not rules: 按…扣分, 无一例X, 5分(…)', () => {
+    expect(score('未整改3项', '按照未整改问题扣分,每项扣2分', 10)).toBe(4);
+    expect(score(1, '无一例责任事故(10分),每出现一例扣5分', 10)).toBe(5);
+    expect(score('迟到1次，缺席1次', '5分(迟到一次扣1分,缺席一次扣2分)', 5)).toBe(2);
+  });
+
+  it('credits say themselves back as credits, and read the same again', () => {
+    for (const rule of ['每个科室得0.5分，最多得1分', '1项1分', '每缺1项扣2分,可倒扣', '1台不合格不得分']) {
+      const p = parseRule(rule);
+      expect(p.ok).toBe(true);
+      if (!p.ok) continue;
+      const again = parseRule(renderRule(p.rule));
+      expect(again.ok && again.rule).toEqual(p.rule);
+    }
+    const p = parseRule('每个科室得0.5分，最多得1分');
+    expect(p.ok && renderRule(p.rule)).toBe('科室的，每1个得0.5分，最多得1分');
   });
 });

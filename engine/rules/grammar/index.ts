@@ -4,9 +4,10 @@
  * next reader sees only the rest. A number or an effect word that no reader used makes the rule
  * unreadable: never a guess.
  */
-import { numbersIn, segment } from '../lexer';
+import { EFFECT_WORD, numbersIn, segment } from '../lexer';
 import { caps } from './caps';
 import { conditions } from './conditions';
+import { counts } from './counts';
 import { judgement } from './judgement';
 import { labels } from './labels';
 import { otherwise, phrases } from './phrases';
@@ -22,6 +23,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   tiers,
   rank,
   ratio,
+  counts,
   steps,
   caps,
   otherwise,
@@ -80,11 +82,11 @@ export function readClauses(text: string): Reading {
       )
         pieces[k] = {
           ...p,
-          metric: `${prev.text.replace(/(?:的|者)$/, '')}${BARE_COUNT_VERB.test(p.metric) ? p.metric : ''}`,
+          metric: `${prev.text.replace(/[(（][^)）]*$/, '').replace(/(?:的|者)$/, '')}${BARE_COUNT_VERB.test(p.metric) ? p.metric : ''}`,
         };
     }
     if (pieces.length > before) read.add(clauseNo);
-    const left = numbersIn(masked).filter((n) => !n.noise);
+    const left = numbersIn(masked).filter((n) => !n.noise || (n.frequency && !EFFECT_WORD.test(text)));
     if (left.length > 0 || LEFT_EFFECT.test(masked)) unread.push(seg.text);
   });
   return { pieces, unread };

@@ -11,7 +11,7 @@ const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降�
 const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多|高';
 const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生';
 const S_UNIT =
-  '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|分)?';
+  '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|盏|宗|分)?';
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
 const STEP = new RegExp(
@@ -78,7 +78,7 @@ export const steps: ClauseReader = {
         t: 'step',
         metric:
           direction === 'count'
-            ? `${wordsBefore(t, m.index)}${noun ?? ''}` || unit
+            ? `${wordsBefore(t, m.index)}${verb ?? ''}${noun ?? ''}` || unit
             : metricName(t.slice(0, m.index)) || (countable ? `${verb ?? ''}${noun ?? ''}` : (noun ?? '')),
         direction,
         from: null,
