@@ -14,6 +14,7 @@ import { otherwise, phrases } from './phrases';
 import { rank } from './rank';
 import { ratio } from './ratio';
 import { BARE_COUNT_VERB, steps } from './steps';
+import { target } from './target';
 import { tiers } from './tiers';
 import { mask, type ClauseReader, type Piece } from './types';
 
@@ -27,6 +28,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   steps,
   caps,
   otherwise,
+  target,
   labels,
   conditions,
   phrases,
