@@ -389,6 +389,20 @@ export function assemble(pieces: readonly Located[]): Assembled {
   work.forEach((x, i) => {
     if (used.has(i) || x.t !== 'cond') return;
     if (unmet > i) return void used.add(i);
+    // "统计准确率100%(6分),错报、漏报每例扣2分": the errors counted are what falls short of 100%.
+    if (
+      x.conditions.every((c) => c.unit === '%' && c.value === '1' && c.op === '>=' && c.to === null) &&
+      work.some(
+        (y, k) =>
+          k > i &&
+          y.t === 'step' &&
+          y.effect === 'deduct' &&
+          (y.direction === 'count' || y.countable) &&
+          y.sentence === x.sentence,
+      ) &&
+      !work.some((y) => y.t === 'step' && y.direction !== 'count' && !y.countable)
+    )
+      return void used.add(i);
     gate.push(...x.conditions);
     used.add(i);
   });

@@ -234,6 +234,16 @@ export function testText(t: Test): string {
   return t.kind === 'label' ? t.label : `发生${t.event}`;
 }
 
+/** The shortfall a clerk wrote for a step with no bound ("少2期"), told apart from other counts by its unit. */
+export function shortfallOf(
+  s: Extract<Clause, { kind: 'step' }>,
+  values: readonly Value[],
+): Value | undefined {
+  if (s.direction !== 'below' || s.from !== null || s.unit === '' || isFraction(s.unit)) return undefined;
+  const hits = values.filter((x) => /^(?:少|缺|差|欠)/.test(x.name) && x.unit === s.unit);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 /** Whether a name the clerk wrote ("未及时修订") names a counter ("制度内容…或未能及时修订"). */
 export function nameFits(name: string, metric: string): boolean {
   return name !== '' && metric !== '' && (metric.includes(name) || name.includes(metric));
@@ -278,8 +288,12 @@ export function countFor(
   if (values.length === 0 && r.v.text !== null && explained) return { ok: true, value: new D(0) };
   let v: Value | undefined;
   const measured = r.metrics.filter((m) => m !== '');
+  const shortfalls = r.p.clauses.flatMap((c) =>
+    c.kind === 'step' && values.length > 1 ? [shortfallOf(c, values)] : [],
+  );
   const forCounts = values.filter(
-    (x) => !(x.percent || (x.name !== '' && measured.some((m) => nameFits(x.name, m)))),
+    (x) =>
+      !(x.percent || (x.name !== '' && measured.some((m) => nameFits(x.name, m))) || shortfalls.includes(x)),
   );
   if (all.length > 1 || (forCounts.length !== values.length && forCounts.length > 0) || values.length > 1) {
     const named = forCounts.filter((x) => x.name !== '' || x.unit !== '');

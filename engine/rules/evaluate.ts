@@ -15,6 +15,7 @@ import { marginal } from './grammar/tiers-math';
 import { bindTarget } from './bind';
 import {
   countFor,
+  shortfallOf,
   holds,
   isFraction,
   isOutcome,
@@ -63,7 +64,14 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
   const explained =
     r.v.text !== null &&
     r.v.values.length === 0 &&
-    ([...verdicts.values()].some((x) => x) || NOTHING_WRONG.test(r.v.text.replace(/\s+/g, '')));
+    ([...verdicts.values()].some((x) => x) ||
+      NOTHING_WRONG.test(r.v.text.replace(/\s+/g, '')) ||
+      // A grade of the rule's table, as written ("完成招收任务").
+      p.clauses.some(
+        (c) =>
+          c.kind === 'labels' &&
+          c.grades.some((g) => g.label.replace(/\s+/g, '') === (r.v.text ?? '').replace(/\s+/g, '')),
+      ));
   /** A label or event test the actual does not speak to: not triggered, said in a note. */
   const judge = (c: Extract<Clause, { kind: 'when' }>): boolean | Outcome => {
     const known = verdicts.get(c);
@@ -310,7 +318,11 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
       if (!n0.ok) return n0.outcome;
       const from = input.target ?? (s.from === null ? null : dec(s.from));
       // "少2例" against 每少一例扣1分 with no target: the clerk wrote the shortfall itself.
-      const only = r.v.values.length === 1 ? r.v.values[0]! : null;
+      const only =
+        r.v.values.length === 1
+          ? r.v.values[0]!
+          : // "少2期，烟头2处": the shortfall named in its unit, beside other counts.
+            (shortfallOf(s, r.v.values) ?? null);
       if (
         from === null &&
         only &&

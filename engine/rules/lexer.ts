@@ -134,7 +134,10 @@ export function segment(text: string): Segment[] {
       .split(/[，,:：\u0003](?!\d{3}(?:\D|$))/);
     let any = false;
     for (const p of parts) {
-      const t = p.trim();
+      // "(综合医院没有…的此处不得分)": a clause in brackets is a clause.
+      const t = p
+        .trim()
+        .replace(/^(?![(（]\d+(?:\.\d+)?分[)）]$)[(（]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]$/, '$1');
       if (t === '') continue;
       // "合格率80%以下的，记零分": an effect alone belongs to the clause before it.
       const prev = out[out.length - 1];
@@ -148,7 +151,7 @@ export function segment(text: string): Segment[] {
 }
 
 const EFFECT_ONLY =
-  /^(?:则|即|并|均|可)?(?:本项目|该项目|本项|该项|此项|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|得标准分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
+  /^(?:则|即|并|均|可)?(?:本项目|该项目|本项|该项|此项|此处|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|得标准分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
 
 /** A number in a clause, with the unit written after it. */
 export interface NumberToken {
@@ -186,6 +189,7 @@ export function numbersIn(text: string): NumberToken[] {
     // A frequency of the task: "每季度1期", "每个工作日安排1名", "每周接访1次".
     if (
       !noise &&
+      text.lastIndexOf('每', start) >= start - 12 &&
       /每个?(?:季度|月|年|周|半年|学期|工作日|日|天)[^,，;；░\d扣减加奖得计记]{0,6}$/.test(
         text.slice(Math.max(0, start - 12), start),
       )

@@ -63,6 +63,8 @@ function one(part: string): Value | null {
   };
 }
 
+const MAX_VALUES = 50;
+
 /** Reads an actual value for a program. */
 export function readValues(a: Actual): Values {
   if (a === null || a === undefined) return { values: [], text: null, blank: true };
@@ -99,15 +101,17 @@ export function readValues(a: Actual): Values {
       blank: false,
     };
   // "出现问题、错误等问题3项，严重错误1项": 、 lists inside a name; it separates values only otherwise.
-  for (const sep of [/[,，;；\s]+/, /[,，;；、\s]+/]) {
+  for (const sep of text.includes('、') ? [/[,，;；\s]+/, /[,，;；、\s]+/] : [/[,，;；\s]+/]) {
+    const parts = text.split(sep).filter((x) => x !== '');
+    // A rule names a few metrics or counts; a cell of hundreds of numbers is not a list of them.
+    if (parts.length > MAX_VALUES) break;
     const values: Value[] = [];
-    for (const p of text.split(sep).filter((x) => x !== '')) {
+    for (const p of parts) {
       const v = one(p);
       if (!v) break;
       values.push(v);
     }
-    if (values.length > 0 && values.length === text.split(sep).filter((x) => x !== '').length)
-      return { values, text, blank: false };
+    if (values.length > 0 && values.length === parts.length) return { values, text, blank: false };
   }
   return { values: [], text, blank: false };
 }

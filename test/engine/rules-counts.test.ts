@@ -130,3 +130,21 @@ describe('counts that void the item, credits from zero, lists of kinds', () => {
     expect(p.ok && renderRule(p.rule)).toBe('科室的，每1个得0.5分，最多得1分');
   });
 });
+
+describe('the goal and the duty around counted deductions', () => {
+  it('a 100% goal followed by the errors counted: the errors are what falls short', () => {
+    const rule = '报表准确率100%(6分),错报、漏报每例扣2分,迟报每例扣1分,扣完为止';
+    expect(score('漏报1例，迟报2例', rule, 6)).toBe(2); // 6 − 2 − 2
+  });
+
+  it('a duty worth the points, then what is taken off', () => {
+    const rule = '每月按时参加例会记10分,每缺席一次扣2分';
+    expect(score('缺席2次', rule, 10)).toBe(6);
+    expect(score(0, rule, 10)).toBe(10);
+  });
+
+  it('a shortfall named by its verb beside another count; Roman class names inside a count', () => {
+    expect(score('少1期，烟头3处', '宣传栏每季度更新1期,少1期扣1分;发现烟头每处扣0.5分', 5)).toBe(2.5);
+    expect(score('2个断面未达到III类', '每1个断面未达到III类水质扣5分', 20)).toBe(10);
+  });
+});

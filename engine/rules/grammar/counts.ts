@@ -33,6 +33,7 @@ const EACH = new RegExp(
   'g',
 );
 const BELOW_ZERO = /可倒扣|倒扣分|扣分不封顶|扣分不设上限/g;
+const DUTY = /^[\u4e00-\u9fff]{2,24}?(?:记|计)(\d+(?:\.\d+)?)分$/;
 /** 按未完成事项进行扣分: the basis of a per-item deduction written elsewhere. */
 const BASIS = /^按(?:照)?[\u4e00-\u9fff]{1,12}?(?:进行)?(?:扣分|计分)(?:的)?$/;
 /** 无一例计划外引产, written before 每出现一例扣2分: the aim the count measures. */
@@ -42,9 +43,18 @@ const PER_AIM = new RegExp(
   `^[\\u4e00-\\u9fff]{0,8}每[\\u4e00-\\u9fff]{1,6}?1${C_UNIT}[\\u4e00-\\u9fff]{1,20}?(?:的)?$`,
 );
 
-const hasCredit = (rule: string): boolean =>
-  [...rule.matchAll(CREDIT)].some((m) => /各|可得|得|计|记|\d分$/.test(m[0]) && creditOk(rule, m)) ||
-  [...rule.matchAll(CREDIT_PER)].length > 0;
+/** Whether the rule earns credits (asked once per rule: clauses of one rule share it). */
+let creditRule = { rule: '', credit: false };
+function hasCredit(rule: string): boolean {
+  if (creditRule.rule !== rule)
+    creditRule = {
+      rule,
+      credit:
+        [...rule.matchAll(CREDIT)].some((m) => /各|可得|得|计|记|\d分$/.test(m[0]) && creditOk(rule, m)) ||
+        [...rule.matchAll(CREDIT_PER)].length > 0,
+    };
+  return creditRule.credit;
+}
 
 /** A credit is "1项1分" (no verb) only right after its unit; never after 扣/加 or inside a step. */
 function creditOk(t: string, m: RegExpMatchArray): boolean {
@@ -69,9 +79,11 @@ export const counts: ClauseReader = {
     '省、市级刊物发表1篇分别加1分和0.5分',
   ],
   read(clause) {
+    const t = clause.text;
+    // Every wording below holds 分, 每, 无 or 倒扣.
+    if (!/分|每|无|没有|杜绝|倒扣|封顶/.test(t)) return null;
     const pieces: Piece[] = [];
     const spans: [number, number][] = [];
-    const t = clause.text;
     // Points: "核查5名患者真实性,4分"; "5分(缺席1次扣2分".
     const lead = /^(\d+(?:\.\d+)?)分\(/.exec(t);
     if (lead) {
@@ -87,6 +99,17 @@ export const counts: ClauseReader = {
       pieces.push({ t: 'points', value: dec(tail[1]!).toString() });
       spans.push([0, t.length]);
       return { pieces, spans };
+    }
+    // "每月及时参加例会记12分，每缺席一次扣3分": the duty and its points, then what is taken off.
+    const duty = DUTY.exec(t);
+    if (
+      duty &&
+      clause.rule.startsWith(clause.original) &&
+      /扣/.test(clause.rule) &&
+      !/(?:加|奖|得)\d|加分|得满分/.test(clause.rule)
+    ) {
+      pieces.push({ t: 'points', value: dec(duty[1]!).toString() });
+      return { pieces, spans: [[0, t.length]] };
     }
     if (BASIS.test(t) && /每/.test(clause.rule)) return { pieces, spans: [[0, t.length]] };
     const aim = NONE_AIM.exec(t);
@@ -186,12 +209,11 @@ export const counts: ClauseReader = {
       if (overlaps(spans, m)) continue;
       credits(m, m[2]!, m[1]!, '');
     }
-    if (hasCredit(clause.rule))
-      for (const m of t.matchAll(CREDIT_CAP)) {
-        if (overlaps(spans, m)) continue;
-        pieces.push({ t: 'cap', effect: 'add', amount: dec((m[1] ?? m[2])!).toString(), total: false });
-        spans.push([m.index, m.index + m[0].length]);
-      }
+    for (const m of t.matchAll(CREDIT_CAP)) {
+      if (overlaps(spans, m) || !hasCredit(clause.rule)) continue;
+      pieces.push({ t: 'cap', effect: 'add', amount: dec((m[1] ?? m[2])!).toString(), total: false });
+      spans.push([m.index, m.index + m[0].length]);
+    }
     return pieces.length > 0 ? { pieces, spans } : null;
   },
 };

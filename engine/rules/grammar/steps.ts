@@ -15,7 +15,7 @@ const S_UNIT =
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
 const STEP = new RegExp(
-  `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT}|[\\u4e00-\\u9fff]{1,8}?(?=\\d))?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}((?:(?!每)[\\u4e00-\\u9fff]){0,20}?)(?:\\([^()]{1,20}\\))?(?:的|者)?[,]?${EFFECT}${NUM}分`,
+  `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT}|[\\u4e00-\\u9fff]{1,8}?(?=\\d))?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}((?:(?!每)[\\u4e00-\\u9fff]|(?<=[\\u4e00-\\u9fff])[IVX]+(?=类|级)){0,20}?)(?:\\([^()]{1,20}\\))?(?:的|者)?[,]?${EFFECT}${NUM}分`,
   'g',
 );
 /** 档案不真实1份扣3分; 1份不一致扣0.5分: one case and its deduction, without 每. */
@@ -79,7 +79,11 @@ export const steps: ClauseReader = {
         metric:
           direction === 'count'
             ? `${wordsBefore(t, m.index)}${verb ?? ''}${noun ?? ''}` || unit
-            : metricName(t.slice(0, m.index)) || (countable ? `${verb ?? ''}${noun ?? ''}` : (noun ?? '')),
+            : metricName(t.slice(0, m.index)) ||
+              // "少1期扣1分": a shortfall of a count is named by its verb.
+              (countable || (direction === 'below' && unit !== '' && unit !== '%' && unit !== '‰')
+                ? `${verb ?? ''}${noun ?? ''}`
+                : (noun ?? '')),
         direction,
         from: null,
         size: unit === '%' || unit === '‰' ? valueOf(size, unit) : dec(size).toString(),
