@@ -16,6 +16,7 @@ import { loadPackage } from '../../xlsx/load';
 import { patchPackage } from '../../xlsx/write';
 import { captureIo, makeTempDir } from '../cli/helpers';
 import { workbookParts, zipParts } from './package-builder';
+import { expectStringsAppended } from './parts';
 
 const DIR = join(__dirname, '..', 'fixtures', 'producers');
 let tmp: { dir: string; cleanup: () => void };
@@ -90,8 +91,14 @@ describe.each(producers)('$file', ({ file, sheetPart, args }) => {
     scoredCopies.push(out);
     // The sheet we wrote to, and workbook.xml for fullCalcOnLoad (the sheet has a SUM formula)
     // unless the producer had set it already (openpyxl and XlsxWriter do).
+    // The header 得分 goes into the shared strings where the producer wrote that part.
     const hadFullCalc = strFromU8(parts(input)['xl/workbook.xml']!).includes('fullCalcOnLoad="1"');
-    expect(changed(input, out)).toEqual((hadFullCalc ? [sheetPart] : [sheetPart, 'xl/workbook.xml']).sort());
+    const sst = 'xl/sharedStrings.xml';
+    const hasStrings = parts(input)[sst] !== undefined;
+    expect(changed(input, out)).toEqual(
+      [sheetPart, ...(hadFullCalc ? [] : ['xl/workbook.xml']), ...(hasStrings ? [sst] : [])].sort(),
+    );
+    if (hasStrings) expectStringsAppended(strFromU8(parts(input)[sst]!), strFromU8(parts(out)[sst]!), ['得分']);
     const xmlIn = strFromU8(parts(input)[sheetPart]!);
     const xmlOut = strFromU8(parts(out)[sheetPart]!);
     expect(outsideSheetData(xmlOut).replace(/<dimension ref="[^"]*"/, '')).toBe(
