@@ -1,0 +1,177 @@
+/**
+ * Written states, events and graded labels (DOMAIN.md "Rules as real documents write them":
+ * labelled conditions, exemptions, graded labels, veto, zeroing). Made-up sentences in the
+ * documents' wordings; every expected value worked out by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { functions as F, parseRule, renderRule } from '../../engine';
+
+const score = (actual: unknown, rule: string, points: number): number | string => {
+  const r = F.perfScore(actual as never, rule, points);
+  return r.ok ? (r.value as number) : `${r.error} ${r.message}`;
+};
+const manual = (actual: unknown, rule: string, points: number): void => {
+  expect(String(score(actual, rule, points))).toMatch(/人工/);
+};
+
+describe('a written fault without 每 or a number is a state, not a count', () => {
+  const rule = '未开展慢病随访工作扣3分，未按要求上报报表扣1分';
+  it('deducts the named fault', () => {
+    expect(score('未开展慢病随访工作', rule, 5)).toBe(2); // 5 − 3
+    expect(score('未按要求上报报表', rule, 5)).toBe(4); // 5 − 1
+    expect(score('未开展慢病随访工作，未按要求上报报表', rule, 5)).toBe(1); // 5 − 3 − 1
+  });
+  it('reads "经费少于上年度的扣2分" as a state too', () => {
+    expect(score('经费少于上年度', '经费少于上年度的扣2分，本年度未安排的扣4分', 4)).toBe(2);
+  });
+});
+
+describe('a text that names faults: counted faults it does not state did not occur', () => {
+  const rule = '未成立领导小组的扣4分；小组不健全的扣1分；查会议记录，少一次扣2分';
+  it('scores the named fault and says the count was taken as none', () => {
+    const r = F.perfScore('小组不健全', rule, 10);
+    expect(r).toMatchObject({ ok: true, value: 9 }); // 10 − 1
+    expect(score('未成立领导小组', rule, 10)).toBe(6); // 10 − 4
+    expect(score('少2次', rule, 10)).toBe(6); // 10 − 2 × 2
+  });
+  it('a text that names no fault of the list stays a hand score', () => {
+    manual('资料齐全但格式不对', rule, 10);
+  });
+});
+
+describe('a denial of a positive label, in the label own words', () => {
+  it('不能… against 能够…得N分 earns nothing', () => {
+    const rule = '能够实时上传随访数据1分';
+    expect(score('能够实时上传随访数据', rule, 1)).toBe(1);
+    expect(score('不能实时上传随访数据', rule, 1)).toBe(0);
+  });
+  it('不达要求 against 达到…要求得N分 earns nothing', () => {
+    expect(score('不达要求', '培训经费达到“两提高”要求得6分', 6)).toBe(0);
+  });
+  it('已全部… against 未全部…不得分 keeps the points', () => {
+    const rule = '未全部进行体检告知不得分';
+    expect(score('已全部告知', rule, 2)).toBe(2);
+    expect(score('未全部进行体检告知', rule, 2)).toBe(0);
+  });
+  it('a part denied of a label that only earns 得满分: a hand score', () => {
+    manual('无专人管理', '药品柜整洁并有专人管理得满分', 4);
+  });
+  it('"2项不符合要求" never meets 符合要求', () => {
+    manual('有2项不符合要求', '符合要求，得满分；不符合要求，不得分', 3);
+  });
+});
+
+describe('a bare denial (没有该项不得分, 没有不得分)', () => {
+  it('names the other grade denied', () => {
+    const rule = '糖尿病患者管理台账2分，没有该项不得分';
+    expect(score('没有糖尿病患者管理台账', rule, 2)).toBe(0);
+    expect(score('有糖尿病患者管理台账', rule, 2)).toBe(2);
+  });
+  it('a statement of having does not meet 没有', () => {
+    const rule = '村规民约制定并公开，没有不得分';
+    expect(score('已制定并公开', rule, 5)).toBe(5);
+    expect(score('没有', rule, 5)).toBe(0);
+  });
+});
+
+describe('a state written over several clauses', () => {
+  const rule = '有，并落实，得满分；有，未落实，得1分；无，不得分';
+  it('is the whole state, commas and all', () => {
+    expect(score('有，并落实', rule, 4)).toBe(4);
+    expect(score('有，未落实', rule, 4)).toBe(1);
+    expect(score('无', rule, 4)).toBe(0);
+  });
+  it('a fault over two clauses is met by its words, and denied by them', () => {
+    const fault = '突发传染病疫情不按时限,程序报告扣6分';
+    expect(score('不按时限，程序报告', fault, 6)).toBe(0);
+    expect(score('按时限、程序报告', fault, 6)).toBe(6);
+  });
+  it('a requirement before its denial is not part of the state', () => {
+    const r = '按时向县卫健委报告工作情况，未报告的，扣2分';
+    expect(score('未报告', r, 5)).toBe(3);
+    expect(score('已按时报告', r, 5)).toBe(5);
+  });
+});
+
+describe('lettered options (A. … B. …) are grades', () => {
+  const rule = 'A. 建立了管理制度和工作台账 1分B. 既未建立制度又无台账 0 分';
+  it('scores the option the actual names, and leaves others to a hand score', () => {
+    expect(score('建立了管理制度和工作台账', rule, 1)).toBe(1);
+    expect(score('既未建立制度又无台账', rule, 1)).toBe(0);
+    manual('只建立了管理制度', rule, 1);
+  });
+});
+
+describe('lists with 各 / 分别', () => {
+  it('a deduction for each listed fault, the shared 未建立 carried over', () => {
+    const rule = '未建立进货查验制度、索证索票制度的各扣1分；未开展培训的扣2分';
+    expect(score('未建立索证索票制度', rule, 5)).toBe(4); // 5 − 1
+    expect(score('未建立进货查验制度、未建立索证索票制度', rule, 5)).toBe(3); // 5 − 1 − 1
+    expect(score('未开展培训', rule, 5)).toBe(3); // 5 − 2
+  });
+  it('无 carried over to the items after it, 及 before the last', () => {
+    const rule = '无工作方案、工作记录及总结分别扣2分';
+    expect(score('无工作记录', rule, 6)).toBe(4);
+    expect(score('无工作方案、无总结', rule, 6)).toBe(2);
+  });
+  it('a credit for each listed state, added up', () => {
+    const rule = '有考核制度、落实考核结果各1分';
+    expect(score('有考核制度', rule, 2)).toBe(1);
+    expect(score('有考核制度、落实考核结果', rule, 2)).toBe(2);
+    expect(score('建立和使用的各得3分，反之，不得分', '建立和使用的各得3分，反之，不得分', 6)).not.toBe(6);
+    expect(score('已建立，未使用', '建立和使用的各得3分，反之，不得分', 6)).toBe(3);
+  });
+});
+
+describe('numbers that belong to the state, not to the rule', () => {
+  it('未对评分≥30分的孕妇…: the number says who is meant', () => {
+    const rule = '未对评分≥25分的高危儿进行专案管理扣3分';
+    expect(score('未对评分≥25分的高危儿进行专案管理', rule, 10)).toBe(7);
+    expect(score('已对评分≥25分的高危儿进行专案管理', rule, 10)).toBe(10);
+  });
+  it('有1个…未…: any one', () => {
+    const rule = '所有对象全部公示得2分，发现有1个对象未公示，不得分';
+    expect(score('所有对象全部公示', rule, 2)).toBe(2);
+    expect(score('1个对象未公示', rule, 2)).toBe(0);
+  });
+  it('a hotline named by its number (12345平台)', () => {
+    expect(score('未明确12320热线职责', '未明确12320热线职责，扣1分；未公布热线号码的，扣1分', 2)).toBe(1);
+  });
+  it('一起 meaning together is not a count; 发生一起 is one case', () => {
+    expect(score('没有记录', '将控烟工作与卫生创建一起部署、检查的记2分，没有记录不计分', 2)).toBe(0);
+    const r = F.perfScore('发生事故1起', '发生一起较大安全事故，安全管理考核分清零', 20);
+    expect(r).toMatchObject({ ok: true, value: 0 });
+    expect(score('未发生', '发生一起较大安全事故，安全管理考核分清零', 20)).toBe(20);
+  });
+});
+
+describe('exemptions and effects as documents write them', () => {
+  it('a bracket that holds clauses: (无…的，此处不失分)', () => {
+    const rule = '按要求开展督导，得2分（无下属机构的，此处不失分）';
+    expect(score('无下属机构', rule, 2)).toBe(2);
+    expect(score('按要求开展督导', rule, 2)).toBe(2);
+  });
+  it('不记分 is 不得分; 每逢 is not a step', () => {
+    const rule = '每逢节假日安排专人值班的记2分，没有记录不记分';
+    expect(score('没有记录', rule, 2)).toBe(0);
+    expect(score('每逢节假日安排专人值班', rule, 2)).toBe(2);
+  });
+});
+
+describe('every program here says itself back as a sentence that reads the same', () => {
+  it.each([
+    '未开展慢病随访工作扣3分，未按要求上报报表扣1分',
+    '糖尿病患者管理台账2分，没有该项不得分',
+    '未全部进行体检告知不得分',
+    '有，并落实，得满分；有，未落实，得1分；无，不得分',
+    '未建立进货查验制度、索证索票制度的各扣1分；未开展培训的扣2分',
+    '有考核制度、落实考核结果各1分',
+    'A. 建立了管理制度和工作台账 1分B. 既未建立制度又无台账 0 分',
+  ])('%s', (rule) => {
+    const p = parseRule(rule);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    const again = parseRule(renderRule(p.rule));
+    expect(again.ok && again.rule).toEqual(p.rule);
+  });
+});
