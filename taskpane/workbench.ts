@@ -172,6 +172,11 @@ export class Workbench {
     const cells = findings.flatMap((f) => (f.cell ? [{ sheet: f.sheet, address: f.cell }] : []));
     try {
       const r = await this.host.run((ctx) => highlightCells(ctx, cells, { env: this.host.env }));
+      if (r.damaged !== undefined)
+        return {
+          intent: 'warning',
+          text: fmt.highlighted(this.lang, r.painted) + fmt.recordDamaged(this.lang, r.damaged),
+        };
       return { intent: 'success', text: fmt.highlighted(this.lang, r.painted) };
     } catch (err) {
       return { intent: 'error', text: this.message(err) };
@@ -181,7 +186,10 @@ export class Workbench {
   async clear(): Promise<Notice> {
     try {
       const r = await this.host.run((ctx) => clearHighlights(ctx, { env: this.host.env }));
-      return { intent: 'success', text: fmt.cleared(this.lang, r.restored, r.keptUserFill.length) };
+      const text = fmt.cleared(this.lang, r.restored, r.keptUserFill.length);
+      if (r.damaged !== undefined)
+        return { intent: 'warning', text: text + fmt.recordDamaged(this.lang, r.damaged) };
+      return { intent: 'success', text };
     } catch (err) {
       return { intent: 'error', text: this.message(err) };
     }

@@ -60,9 +60,17 @@ export interface HighlightOptions {
   env?: AdapterEnv;
 }
 
+/**
+ * What could not be read of the saved record (someone or some tool changed the setting): 'all' when
+ * the record itself is unreadable, else the number of entries dropped. Absent when it read whole.
+ */
+export type RecordDamage = 'all' | number;
+
 export interface HighlightResult {
   /** Cells painted now (cells already highlighted by us are repainted, not counted twice in the memory). */
   painted: number;
+  /** The earlier record was damaged: the cells it named lost their way back to their fills. */
+  damaged?: RecordDamage;
   /** Cells that could not be highlighted: unknown sheet or address. */
   skipped: CellRef[];
   syncs: number;
@@ -73,6 +81,8 @@ export interface ClearResult {
   restored: number;
   /** Cells we had painted but the user has refilled since: left as the user made them. */
   keptUserFill: CellRef[];
+  /** The record was damaged: cells it no longer names keep our colour, and the pane says so. */
+  damaged?: RecordDamage;
   syncs: number;
 }
 
@@ -116,7 +126,7 @@ export async function highlightCells(
   }
   syncs++;
   await context.sync();
-  const memory = setting.isNullObject ? emptyMemory() : parseMemory(setting.value);
+  const { memory, damaged } = setting.isNullObject ? { memory: emptyMemory() } : readMemory(setting.value);
 
   // Request 2: the current fills of the cells to paint.
   const targets: { ref: CellRef; ws: Worksheet; fill: RangeFill }[] = [];
@@ -130,7 +140,7 @@ export async function highlightCells(
     fill.load(fillProperties);
     targets.push({ ref, ws, fill });
   }
-  if (targets.length === 0) return { painted: 0, skipped, syncs };
+  if (targets.length === 0) return { painted: 0, skipped, ...(damaged ? { damaged } : {}), syncs };
   syncs++;
   await context.sync();
 
@@ -160,7 +170,7 @@ export async function highlightCells(
   context.workbook.settings.add(HIGHLIGHT_SETTING_KEY, JSON.stringify(memory));
   syncs++;
   await context.sync();
-  return { painted: targets.length, skipped, syncs };
+  return { painted: targets.length, skipped, ...(damaged ? { damaged } : {}), syncs };
 }
 
 export async function clearHighlights(
@@ -179,7 +189,7 @@ export async function clearHighlights(
   syncs++;
   await context.sync();
   if (setting.isNullObject) return { restored: 0, keptUserFill: [], syncs };
-  const memory = parseMemory(setting.value);
+  const { memory, damaged } = readMemory(setting.value);
   const byId = new Map(worksheets.items.map((ws) => [ws.id, ws]));
 
   // Request 2: what the painted cells look like now. Cells on deleted sheets are gone with them.
@@ -210,23 +220,31 @@ export async function clearHighlights(
   setting.delete();
   syncs++;
   await context.sync();
-  return { restored, keptUserFill, syncs };
+  return { restored, keptUserFill, ...(damaged ? { damaged } : {}), syncs };
 }
 
 /** Reads the memory saved in the workbook; anything unreadable counts as no memory. */
 export function parseMemory(value: unknown): HighlightMemory {
+  return readMemory(value).memory;
+}
+
+/** The memory saved in the workbook, and what of it could not be read (said to the clerk). */
+export function readMemory(value: unknown): { memory: HighlightMemory; damaged?: RecordDamage } {
   let data: unknown = value;
   if (typeof value === 'string') {
     try {
       data = JSON.parse(value);
     } catch {
-      return emptyMemory();
+      return { memory: emptyMemory(), damaged: 'all' };
     }
   }
-  if (typeof data !== 'object' || data === null) return emptyMemory();
+  if (typeof data !== 'object' || data === null) return { memory: emptyMemory(), damaged: 'all' };
   const entries = (data as { entries?: unknown }).entries;
-  if ((data as { version?: unknown }).version !== 1 || !Array.isArray(entries)) return emptyMemory();
-  return { version: 1, entries: entries.filter(isEntry) };
+  if ((data as { version?: unknown }).version !== 1 || !Array.isArray(entries))
+    return { memory: emptyMemory(), damaged: 'all' };
+  const kept = entries.filter(isEntry);
+  const dropped = entries.length - kept.length;
+  return { memory: { version: 1, entries: kept }, ...(dropped > 0 ? { damaged: dropped } : {}) };
 }
 
 function isEntry(e: unknown): e is HighlightEntry {
