@@ -5,9 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { checkFile } from '../../cli/check-file';
+import * as xlsx from '../../cli/xlsx';
+import * as engine from '../../engine/index';
+import { InputError, ReaderDefect } from '../../xlsx/errors';
+import { loadWorkbook } from '../../xlsx/load';
+import type * as SheetModule from '../../xlsx/sheet';
 
 vi.mock('../../xlsx/sheet', async (original) => {
-  const real = await original<typeof import('../../xlsx/sheet')>();
+  const real = await original<typeof SheetModule>();
   return {
     ...real,
     readSheet: (...args: Parameters<typeof real.readSheet>) => {
@@ -17,12 +23,6 @@ vi.mock('../../xlsx/sheet', async (original) => {
     },
   };
 });
-
-const { loadWorkbook } = await import('../../xlsx/load');
-const { InputError, ReaderDefect } = await import('../../xlsx/errors');
-const { checkFile } = await import('../../cli/check-file');
-const engine = await import('../../engine/index');
-const xlsx = await import('../../cli/xlsx');
 
 const example = 'examples/zaozhuang-2022-tasks.xlsx';
 

@@ -12,6 +12,7 @@ import { InputError } from '../../xlsx/errors';
 import { loadExcelJS } from '../../xlsx/exceljs';
 import { loadPackage, loadWorkbook } from '../../xlsx/load';
 import { slideFormula } from '../../xlsx/sheet';
+import { recalcWorkbook } from '../../cli/recalc';
 import { workbookParts, zipParts, type SheetSpec } from './package-builder';
 
 const root = join(__dirname, '..', '..');
@@ -230,8 +231,7 @@ describe('packages producers write', () => {
     ]);
   });
 
-  it('a formula using a name recalc cannot use gets #NAME? naming the name and why', async () => {
-    const { recalcWorkbook } = await import('../../cli/recalc');
+  it('a formula using a name recalc cannot use gets #NAME? naming the name and why', () => {
     const formulas =
       '<sheetData><row r="1"><c r="A1"><f>PERF.BAND(Coef)</f></c><c r="B1"><f>PERF.BAND(SUM(TwoAreas))</f></c>' +
       '<c r="C1"><f>PERF.BAND(Rate)</f></c><c r="D1"><f>PERF.BAND(Total)</f></c><c r="E1"><v>95</v></c></row></sheetData>';
