@@ -4,7 +4,7 @@
  * tests and the bench check that code against it.
  *
  * It behaves as Office.js does where the adapter could get it wrong: writes are queued on proxy
- * objects and land at `context.sync()`; a property can be read only once it was `load`ed and a
+ * objects and land at `context.sync()` (the queue and the sync: memory-batch.ts); a property can be read only once it was `load`ed and a
  * sync has passed (else PropertyNotLoaded), and it then holds what the workbook held at that sync;
  * a missing sheet or a duplicate name fails the sync (ItemNotFound, ItemAlreadyExists). For tests
  * it records every write with the sync it went out in and whether events were on and calculation
@@ -13,12 +13,11 @@
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies are object literals with getters
    and setters, which cannot be arrow functions; `self` is the workbook they read and queue on. */
-import { cellAddress, parseRangeAddress, rangeAddress } from '../../engine/address';
+import { parseRangeAddress, rangeAddress } from '../../engine/address';
 import type { CellRange, Workbook as GridWorkbook } from '../../engine/grid';
 import type { AdapterEnv } from './requirements';
 import type { ExcelContext, Range, RangeAreas, RangeFill, Setting, Worksheet } from './types';
 import {
-  ERROR_LITERAL,
   NO_FILL,
   MemorySheet,
   gridValue,
@@ -28,11 +27,9 @@ import {
   type MemoryCell,
   type MemoryFill,
   type MemoryExcelSpec,
-  type SyncEvent,
-  type SyncRecord,
-  type WriteRecord,
 } from './memory-sheet';
-import { Loads, officeError, type LoadQueue } from './memory-loads';
+import { Loads, officeError } from './memory-loads';
+import { MemoryBatch } from './memory-batch';
 
 export {
   NO_FILL,
@@ -50,41 +47,24 @@ export {
 /** The preview's environment: a current Excel on the desktop (every optional API present). */
 export const MEMORY_ENV: AdapterEnv = { platform: 'desktop', isSetSupported: () => true };
 
-type Op = { apply: () => void; record?: Omit<WriteRecord, 'sync'>; writes?: string[] };
-
-export class MemoryExcel implements LoadQueue {
+export class MemoryExcel extends MemoryBatch {
   readonly sheets: MemorySheet[] = [];
   readonly settings = new Map<string, string>();
   activeSheet: MemorySheet;
   selection: CellRange;
-  enableEvents: boolean;
-  syncs = 0;
-  readonly syncLog: SyncRecord[] = [];
-  readonly writes: WriteRecord[] = [];
   /** Every range proxy created, in order. */
   readonly rangesCreated: { sheet: string; address: string }[] = [];
   readonly context: ExcelContext;
 
-  private ops: Op[] = [];
-  private loading = new Set<Loads>();
-  private failure: Error | null = null;
-  private eventsQueued: boolean;
-  private suspendedInBatch = false;
-  private readonly listeners = new Set<(e: SyncEvent) => void>();
   private nextId = 1;
-  private readonly payloadLimit: number | undefined;
-  private readonly failOnSync: number | undefined;
 
   constructor(spec: MemoryExcelSpec = { sheets: [{ name: 'Sheet1' }] }) {
+    super(spec);
     for (const s of spec.sheets) this.sheets.push(sheetFromSpec(s, `{sheet-${this.nextId++}}`));
     if (this.sheets.length === 0) this.sheets.push(new MemorySheet('Sheet1', `{sheet-${this.nextId++}}`));
     this.activeSheet = this.sheets.find((s) => s.name === spec.active) ?? (this.sheets[0] as MemorySheet);
     this.selection = parseRangeAddress(spec.selection ?? 'A1') ?? { top: 0, left: 0, bottom: 0, right: 0 };
     for (const [k, v] of Object.entries(spec.settings ?? {})) this.settings.set(k, v);
-    this.enableEvents = spec.enableEvents ?? true;
-    this.eventsQueued = this.enableEvents;
-    this.payloadLimit = spec.payloadLimit;
-    this.failOnSync = spec.failOnSync;
     this.context = this.buildContext();
   }
 
@@ -146,84 +126,7 @@ export class MemoryExcel implements LoadQueue {
     this.emit({ written: [], changed: true });
   }
 
-  onSync(listener: (e: SyncEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private emit(e: SyncEvent): void {
-    for (const l of this.listeners) l(e);
-  }
-
-  /** Called by a proxy's `load`: its properties are answered at the next sync. */
-  loadRequested(loads: Loads): void {
-    this.loading.add(loads);
-  }
-
   // ── queued operations ──────────────────────────────────────────────────────────────────
-
-  private queue(
-    sheet: MemorySheet | null,
-    rect: CellRange,
-    property: string,
-    value: unknown,
-    apply: () => void,
-    writes?: string[],
-  ): void {
-    this.ops.push({
-      apply,
-      writes,
-      record: {
-        sheet: sheet?.name ?? '(runtime)',
-        address: rangeAddress(rect),
-        property,
-        value,
-        eventsEnabled: this.eventsQueued,
-        calculationSuspended: this.suspendedInBatch,
-      },
-    });
-  }
-
-  private each(sheet: MemorySheet, rect: CellRange, f: (c: MemoryCell, r: number, col: number) => void) {
-    for (let r = rect.top; r <= rect.bottom; r++)
-      for (let c = rect.left; c <= rect.right; c++) f(sheet.ensure(r, c), r, c);
-  }
-
-  /** Values or formulas assigned to a range: null leaves a cell alone, as in Office.js. */
-  private writeCells(sheet: MemorySheet, rect: CellRange, property: 'values' | 'formulas', m: unknown[][]) {
-    const written: string[] = [];
-    m.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && v !== undefined)
-          written.push(`${sheet.name}!${cellAddress(rect.top + r, rect.left + c)}`);
-      }),
-    );
-    this.queue(
-      sheet,
-      rect,
-      property,
-      m,
-      () =>
-        this.each(sheet, rect, (cell, r, c) => {
-          const v = m[r - rect.top]?.[c - rect.left];
-          if (v === null || v === undefined) return;
-          delete cell.formula;
-          delete cell.error;
-          delete cell.type;
-          cell.written = true;
-          if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1);
-          else if (typeof v === 'string' && v.startsWith('=') && (property === 'formulas' || v.length > 1)) {
-            // No calculation engine here: the formula is kept, its value stays empty.
-            cell.formula = v;
-            cell.value = '';
-          } else if (typeof v === 'string' && ERROR_LITERAL.test(v)) {
-            cell.value = v;
-            cell.error = true;
-          } else cell.value = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
-        }),
-      written,
-    );
-  }
 
   // ── proxies ────────────────────────────────────────────────────────────────────────────
 
@@ -490,47 +393,5 @@ export class MemoryExcel implements LoadQueue {
       runtime,
       sync: () => self.sync(),
     };
-  }
-
-  // ── sync ───────────────────────────────────────────────────────────────────────────────
-
-  private async sync(): Promise<void> {
-    this.syncs++;
-    const n = this.syncs;
-    const ops = this.ops;
-    const loading = [...this.loading];
-    const error = this.failure;
-    this.ops = [];
-    this.loading = new Set();
-    this.failure = null;
-    this.suspendedInBatch = false;
-    await Promise.resolve(); // a sync is asynchronous in Office.js too
-    const fail = (e: Error): never => {
-      this.eventsQueued = this.enableEvents;
-      this.syncLog.push({ sync: n, responseBytes: 0, loads: loading.length, failed: true });
-      throw e;
-    };
-    if (this.failOnSync === n) fail(officeError('memory-excel: failure on request', 'GeneralException'));
-    if (error) fail(error);
-    // Loads answer with the state before this batch's writes (the adapter never reads back a
-    // write in the same batch), and a refused response leaves the workbook as it was.
-    const responseBytes = loading.reduce((sum, l) => sum + l.resolve(), 0);
-    if (this.payloadLimit !== undefined && responseBytes > this.payloadLimit) {
-      this.eventsQueued = this.enableEvents;
-      this.syncLog.push({ sync: n, responseBytes, loads: loading.length, failed: true });
-      throw officeError(
-        'The response payload size has exceeded the limit.',
-        'ResponsePayloadSizeLimitExceeded',
-      );
-    }
-    const written: string[] = [];
-    for (const op of ops) {
-      op.apply();
-      if (op.writes) written.push(...op.writes);
-      if (op.record) this.writes.push({ ...op.record, sync: n });
-    }
-    this.eventsQueued = this.enableEvents;
-    this.syncLog.push({ sync: n, responseBytes, loads: loading.length, failed: false });
-    if (ops.length > 0) this.emit({ written, changed: true });
   }
 }
