@@ -12,6 +12,7 @@ import { fail } from './types';
 import { changeOf, labelMet, labelSays } from './values';
 import { showCondition } from './render';
 import { marginal } from './grammar/tiers-math';
+import { bindTarget } from './bind';
 import {
   countFor,
   holds,
@@ -30,7 +31,10 @@ import {
 export { holds } from './evaluate-parts';
 
 /** Scores a program. Never throws on bad input: errors are outcomes. */
-export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
+export function evaluateProgram(program: Program, input: EvaluateInput): Outcome {
+  const bound = bindTarget(program, input.target ?? null);
+  if (isOutcome(bound)) return bound;
+  const p = bound;
   if (p.manual)
     return p.manual.reason === 'qualitative'
       ? manual('定性指标，需人工评分', 'Qualitative target: score by hand')
@@ -213,6 +217,23 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
           'The actual falls in no band the rule lists: score by hand',
         );
     }
+  }
+  // "准确率≥98%得2分，每降低1个百分点扣0.5分": below the band, the steps count down from its score.
+  if (!setMatched && !gate && p.base.kind !== 'ratio') {
+    const anchor = sets.find((s) => {
+      if (s.test.kind !== 'condition') return false;
+      const c = s.test.condition;
+      const low = c.op === '>=' || c.op === '>';
+      return stepsList.some(
+        (st) =>
+          st.effect === 'deduct' &&
+          st.from === c.value &&
+          st.metric === c.metric &&
+          (st.direction === 'below' ? low : st.direction === 'above' && (c.op === '<=' || c.op === '<')),
+      );
+    });
+    if (anchor && anchor.effect.kind === 'set' && anchor.effect.score !== 'full')
+      base = D.min(w, dec(anchor.effect.score));
   }
   if (!setMatched && gate && gate.kind === 'gate') {
     let met = 0;
