@@ -3,7 +3,7 @@
  * restoring each cell's fill exactly as it was.
  *
  * Where the originals are kept: in the workbook's add-in settings (`workbook.settings`, ExcelApi
- * 1.4), as one JSON value. They are saved with the workbook, so "clear highlights" still works
+ * 1.4, or the document settings before it: settings.ts), as one JSON value. They are saved with the workbook, so "clear highlights" still works
  * after the file was closed and reopened or sent to a colleague who has the add-in; they are
  * private to this add-in and invisible in the grid. A hidden sheet would show up in the sheet
  * list of "Unhide", in every other tool that reads the file (our own CLI would analyse it) and
@@ -16,6 +16,8 @@
  */
 import { cellAddress, parseRangeAddress } from '../../engine/address';
 import { defaultEnv, supports, type AdapterEnv } from './requirements';
+import { settingSlot } from './settings';
+import { queueSheetLookup } from './sheets';
 import type { ExcelContext, RangeFill, Worksheet } from './types';
 
 /** Key of our entry in the workbook settings. */
@@ -115,24 +117,23 @@ export async function highlightCells(
   }
 
   // Request 1: our memory and the sheets.
-  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING_KEY);
-  setting.load('value');
-  const sheets = new Map<string, Worksheet>();
-  for (const { sheet } of wanted.values()) {
-    if (sheets.has(sheet)) continue;
-    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-    ws.load('id,name');
-    sheets.set(sheet, ws);
-  }
+  const setting = settingSlot(context, HIGHLIGHT_SETTING_KEY, env);
+  const lookup = queueSheetLookup(
+    context,
+    [...wanted.values()].map((w) => w.sheet),
+    env,
+  );
   syncs++;
   await context.sync();
-  const { memory, damaged } = setting.isNullObject ? { memory: emptyMemory() } : readMemory(setting.value);
+  const saved = setting.value();
+  const { memory, damaged } = saved === null ? { memory: emptyMemory() } : readMemory(saved);
+  const sheets = lookup();
 
   // Request 2: the current fills of the cells to paint.
   const targets: { ref: CellRef; ws: Worksheet; fill: RangeFill }[] = [];
   for (const ref of wanted.values()) {
     const ws = sheets.get(ref.sheet);
-    if (!ws || ws.isNullObject) {
+    if (!ws) {
       skipped.push(ref);
       continue;
     }
@@ -167,9 +168,10 @@ export async function highlightCells(
     }
     fill.color = color;
   }
-  context.workbook.settings.add(HIGHLIGHT_SETTING_KEY, JSON.stringify(memory));
+  setting.write(JSON.stringify(memory));
   syncs++;
   await context.sync();
+  await setting.flush();
   return { painted: targets.length, skipped, ...(damaged ? { damaged } : {}), syncs };
 }
 
@@ -182,14 +184,14 @@ export async function clearHighlights(
   let syncs = 0;
 
   // Request 1: our memory and the worksheets it names.
-  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING_KEY);
-  setting.load('value');
+  const setting = settingSlot(context, HIGHLIGHT_SETTING_KEY, env);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/id,items/name');
   syncs++;
   await context.sync();
-  if (setting.isNullObject) return { restored: 0, keptUserFill: [], syncs };
-  const { memory, damaged } = readMemory(setting.value);
+  const saved = setting.value();
+  if (saved === null) return { restored: 0, keptUserFill: [], syncs };
+  const { memory, damaged } = readMemory(saved);
   const byId = new Map(worksheets.items.map((ws) => [ws.id, ws]));
 
   // Request 2: what the painted cells look like now. Cells on deleted sheets are gone with them.
@@ -217,9 +219,10 @@ export async function clearHighlights(
     restoreFill(fill, entry.original, supports(env, 'fillPattern'));
     restored++;
   }
-  setting.delete();
+  setting.write(null);
   syncs++;
   await context.sync();
+  await setting.flush();
   return { restored, keptUserFill, ...(damaged ? { damaged } : {}), syncs };
 }
 

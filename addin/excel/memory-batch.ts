@@ -36,11 +36,28 @@ export abstract class MemoryBatch implements LoadQueue {
   private readonly payloadLimit: number | undefined;
   private readonly failOnSync: number | undefined;
 
-  constructor(spec: Pick<MemoryExcelSpec, 'enableEvents' | 'payloadLimit' | 'failOnSync'>) {
+  /** The ExcelApi version this Excel has; null: every one. */
+  protected readonly excelApi: readonly [number, number] | null;
+
+  constructor(spec: Pick<MemoryExcelSpec, 'enableEvents' | 'payloadLimit' | 'failOnSync' | 'excelApi'>) {
+    this.excelApi = spec.excelApi ? version(spec.excelApi) : null;
     this.enableEvents = spec.enableEvents ?? true;
     this.eventsQueued = this.enableEvents;
     this.payloadLimit = spec.payloadLimit;
     this.failOnSync = spec.failOnSync;
+  }
+
+  /** Whether this Excel has ExcelApi `v`. */
+  hasExcelApi(v: string): boolean {
+    if (!this.excelApi) return true;
+    const [a, b] = version(v);
+    return a < this.excelApi[0] || (a === this.excelApi[0] && b <= this.excelApi[1]);
+  }
+
+  /** A call or property of ExcelApi `v`: on an older Excel the next sync fails (ApiNotFound). */
+  needs(v: string, what: string): void {
+    if (!this.hasExcelApi(v))
+      this.failure ??= officeError(`${what} 需要 ExcelApi ${v} (ApiNotFound)`, 'ApiNotFound');
   }
 
   onSync(listener: (e: SyncEvent) => void): () => void {
@@ -163,4 +180,9 @@ export abstract class MemoryBatch implements LoadQueue {
     this.syncLog.push({ sync: n, responseBytes, loads: loading.length, failed: false });
     if (ops.length > 0) this.emit({ written, changed: true });
   }
+}
+
+function version(v: string): [number, number] {
+  const [a, b] = v.split('.').map(Number);
+  return [a ?? 0, b ?? 0];
 }

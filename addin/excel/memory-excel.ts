@@ -72,8 +72,12 @@ export class MemoryExcel extends MemoryBatch {
    * A workbook from the engine's grid (as read from .xlsx by `xlsx/load.ts`), with cell fills
    * where the file had them (address "sheet!A1" → colour), so highlights can be put back.
    */
-  static fromGrid(workbook: GridWorkbook, fills: ReadonlyMap<string, string> = new Map()): MemoryExcel {
-    const x = new MemoryExcel({ sheets: workbook.sheets.map((s) => ({ name: s.name })) });
+  static fromGrid(
+    workbook: GridWorkbook,
+    fills: ReadonlyMap<string, string> = new Map(),
+    options: Pick<MemoryExcelSpec, 'excelApi'> = {},
+  ): MemoryExcel {
+    const x = new MemoryExcel({ sheets: workbook.sheets.map((s) => ({ name: s.name })), ...options });
     workbook.sheets.forEach((s, i) => {
       const sheet = x.sheets[i] as MemorySheet;
       s.rows.forEach((row, r) =>
@@ -97,6 +101,33 @@ export class MemoryExcel extends MemoryBatch {
       sheet.ensure(at.top, at.left).fill = { ...NO_FILL, color: color.toUpperCase(), pattern: 'Solid' };
     }
     return x;
+  }
+
+  /**
+   * The environment this Excel reports to the adapter: the requirement sets it has, and the Common
+   * API's document settings (the same saved values as `settings`; changes land at saveAsync).
+   */
+  get env(): AdapterEnv {
+    const self = this;
+    let working: Map<string, string> | null = null;
+    const copy = () => (working ??= new Map(self.settings));
+    return {
+      platform: 'desktop',
+      isSetSupported: (name, v) => name === 'ExcelApi' && self.hasExcelApi(v),
+      documentSettings: {
+        get: (key) => copy().get(key) ?? null,
+        set: (key, value) => void copy().set(key, typeof value === 'string' ? value : JSON.stringify(value)),
+        remove: (key) => void copy().delete(key),
+        saveAsync: (callback) => {
+          const next = copy();
+          self.settings.clear();
+          for (const [k, v] of next) self.settings.set(k, v);
+          working = null;
+          self.emit({ written: [], changed: true });
+          callback?.({ status: 'succeeded' });
+        },
+      },
+    };
   }
 
   /** The sheet of that name; throws when there is none (a test's typo should not pass). */
@@ -132,14 +163,19 @@ export class MemoryExcel extends MemoryBatch {
 
   private fillProxy(sheet: MemorySheet, rect: CellRange): RangeFill {
     const top = (): MemoryFill => sheet.fill(rect.top, rect.left);
-    const loads = new Loads(this, {
-      color: () => top().color,
-      pattern: () => top().pattern,
-      patternColor: () => top().patternColor,
-      tintAndShade: () => top().tintAndShade,
-      patternTintAndShade: () => top().patternTintAndShade,
-    });
-    const set = (key: keyof MemoryFill, value: string | number) =>
+    const loads = new Loads(
+      this,
+      {
+        color: () => top().color,
+        pattern: () => top().pattern,
+        patternColor: () => top().patternColor,
+        tintAndShade: () => top().tintAndShade,
+        patternTintAndShade: () => top().patternTintAndShade,
+      },
+      (n) => n !== 'color' && this.needs('1.9', `fill.${n}`),
+    );
+    const set = (key: keyof MemoryFill, value: string | number) => {
+      if (key !== 'color') this.needs('1.9', `fill.${key}`);
       this.queue(sheet, rect, `format.fill.${key}`, value, () =>
         this.each(sheet, rect, (c) => {
           const patch =
@@ -147,6 +183,7 @@ export class MemoryExcel extends MemoryBatch {
           c.fill = { ...(c.fill ?? NO_FILL), ...patch };
         }),
       );
+    };
     const setters = Object.fromEntries(
       (['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const).map((k) => [
         k,
@@ -179,19 +216,23 @@ export class MemoryExcel extends MemoryBatch {
       for (let i = from; i <= to; i++) if (set.has(i)) n++;
       return n === 0 ? false : n === to - from + 1 ? true : null; // null: mixed, as Office.js says
     };
-    const loads = new Loads(this, {
-      address: () => `${quoteSheet(sheet.name)}!${rangeAddress(rect)}`,
-      rowIndex: () => rect.top,
-      columnIndex: () => rect.left,
-      rowCount: () => rows,
-      columnCount: () => cols,
-      values: () => grid((c) => (c ? c.value : '')),
-      valueTypes: () => grid(valueType),
-      formulas: () => grid((c) => c?.formula ?? (c ? c.value : '')),
-      numberFormat: () => grid((c) => c?.numberFormat ?? 'General'),
-      rowHidden: () => hidden(sheet.hiddenRows, rect.top, rect.bottom),
-      columnHidden: () => hidden(sheet.hiddenColumns, rect.left, rect.right),
-    });
+    const loads = new Loads(
+      this,
+      {
+        address: () => `${quoteSheet(sheet.name)}!${rangeAddress(rect)}`,
+        rowIndex: () => rect.top,
+        columnIndex: () => rect.left,
+        rowCount: () => rows,
+        columnCount: () => cols,
+        values: () => grid((c) => (c ? c.value : '')),
+        valueTypes: () => grid(valueType),
+        formulas: () => grid((c) => c?.formula ?? (c ? c.value : '')),
+        numberFormat: () => grid((c) => c?.numberFormat ?? 'General'),
+        rowHidden: () => hidden(sheet.hiddenRows, rect.top, rect.bottom),
+        columnHidden: () => hidden(sheet.hiddenColumns, rect.left, rect.right),
+      },
+      (n) => (n === 'rowHidden' || n === 'columnHidden') && this.needs('1.2', n),
+    );
     const fill = this.fillProxy(sheet, rect);
     const log = (property: string, value: unknown, apply: () => void = () => undefined) =>
       this.queue(sheet, rect, property, value, () => {
@@ -230,6 +271,7 @@ export class MemoryExcel extends MemoryBatch {
             return sheet.columnWidths.get(rect.left) ?? 48;
           },
           set columnWidth(v: number) {
+            self.needs('1.2', 'format.columnWidth');
             log('format.columnWidth', v, () => {
               for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, v);
             });
@@ -240,11 +282,15 @@ export class MemoryExcel extends MemoryBatch {
           set wrapText(v: boolean) {
             log('format.wrapText', v);
           },
-          autofitColumns: () => log('format.autofitColumns()', true),
+          autofitColumns: () => {
+            self.needs('1.2', 'format.autofitColumns');
+            log('format.autofitColumns()', true);
+          },
         },
         getRow: (i: number) => self.range(sheet, { ...rect, top: rect.top + i, bottom: rect.top + i }),
         getColumn: (j: number) => self.range(sheet, { ...rect, left: rect.left + j, right: rect.left + j }),
         getMergedAreasOrNullObject: (): RangeAreas => {
+          self.needs('1.13', 'getMergedAreasOrNullObject');
           const inside = sheet.merges.filter(
             (m) =>
               m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left,
@@ -293,8 +339,13 @@ export class MemoryExcel extends MemoryBatch {
         return self.range(state, rect);
       },
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+        self.needs('1.4', 'getUsedRangeOrNullObject');
         const rect = state.usedRect(valuesOnly ?? false);
         return self.range(state, rect ?? whole, rect === null);
+      },
+      getUsedRange: (valuesOnly?: boolean) => {
+        if (valuesOnly !== undefined) self.needs('1.2', 'getUsedRange(valuesOnly)');
+        return self.range(state, state.usedRect(valuesOnly ?? false) ?? whole); // A1 when empty
       },
       activate: () => self.queue(state, whole, 'activate()', true, () => (self.activeSheet = state)),
       delete: () =>
@@ -305,8 +356,10 @@ export class MemoryExcel extends MemoryBatch {
             self.activeSheet = self.sheets[Math.max(0, at - 1)] ?? self.activeSheet;
         }),
       freezePanes: {
-        freezeRows: (n?: number) =>
-          self.queue(state, whole, 'freezeRows()', n ?? 1, () => (state.frozenRows = n ?? 1)),
+        freezeRows: (n?: number) => {
+          self.needs('1.7', 'freezePanes');
+          self.queue(state, whole, 'freezeRows()', n ?? 1, () => (state.frozenRows = n ?? 1));
+        },
       },
     };
   }
@@ -334,7 +387,10 @@ export class MemoryExcel extends MemoryBatch {
         if (!s) self.failure ??= officeError(`找不到工作表 ${key} (ItemNotFound)`, 'ItemNotFound');
         return self.worksheet(s);
       },
-      getItemOrNullObject: (key: string) => self.worksheet(find(key)),
+      getItemOrNullObject: (key: string) => {
+        self.needs('1.4', 'worksheets.getItemOrNullObject');
+        return self.worksheet(find(key));
+      },
       add: (name?: string) => {
         const n = name ?? `Sheet${self.sheets.length + 1}`;
         const s = new MemorySheet(n, `{sheet-${self.nextId++}}`);
@@ -346,6 +402,7 @@ export class MemoryExcel extends MemoryBatch {
     };
     const settings = {
       getItemOrNullObject: (key: string): Setting => {
+        self.needs('1.4', 'workbook.settings');
         const loads = new Loads(self, { value: () => self.settings.get(key) ?? null });
         return {
           load: (names: string) => loads.load(names),
@@ -360,19 +417,23 @@ export class MemoryExcel extends MemoryBatch {
         };
       },
       add: (key: string, value: string): Setting => {
+        self.needs('1.4', 'workbook.settings');
         self.queue(null, { top: 0, left: 0, bottom: 0, right: 0 }, `settings.add(${key})`, value, () =>
           self.settings.set(key, value),
         );
         return settings.getItemOrNullObject(key);
       },
     };
-    const runtimeLoads = new Loads(this, { enableEvents: () => self.enableEvents });
+    const runtimeLoads = new Loads(this, { enableEvents: () => self.enableEvents }, () =>
+      self.needs('1.8', 'runtime.enableEvents'),
+    );
     const runtime = {
       load: (names: string) => runtimeLoads.load(names),
       get enableEvents() {
         return runtimeLoads.get<boolean>('enableEvents');
       },
       set enableEvents(v: boolean) {
+        self.needs('1.8', 'runtime.enableEvents');
         self.eventsQueued = v;
         self.queue(null, { top: 0, left: 0, bottom: 0, right: 0 }, 'enableEvents', v, () => {
           self.enableEvents = v;
@@ -385,6 +446,7 @@ export class MemoryExcel extends MemoryBatch {
         settings,
         application: {
           suspendApiCalculationUntilNextSync: () => {
+            self.needs('1.6', 'suspendApiCalculationUntilNextSync');
             self.suspendedInBatch = true;
           },
         },
