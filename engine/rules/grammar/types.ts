@@ -48,7 +48,13 @@ export type Piece =
   | { t: 'otherwise' }
   /** 每项达到得分值的1/n: the canonical gate's share, checked against the conditions. */
   | { t: 'share'; n: number }
+  /** 每完成一项得2分 / 一项未完成的扣1分 / 全部完成的得3分, beside several conditions. */
+  | { t: 'each'; effect: 'credit' | 'deduct' | 'all'; amount: string }
   | { t: 'deductionOnly'; cap: string | null }
+  /** 1项1分 / 每项各2.5分: the item is earned from zero by its credits. */
+  | { t: 'creditBase' }
+  /** 可倒扣 / 扣分不封顶: deductions may pass the points. */
+  | { t: 'belowZero' }
   | { t: 'veto' }
   | { t: 'vetoExcellence' };
 
@@ -61,6 +67,11 @@ export interface ClauseText {
   sentence: number;
   /** The whole rule, normalised: some readers look at other clauses (a % written elsewhere). */
   rule: string;
+  /**
+   * The clauses just before it in the same sentence that hold no number and were not read
+   * ("有，并落实，得满分": "有"), joined by commas; "" when none. A written state may span them.
+   */
+  lead?: string;
 }
 
 /** A clause reader: one family of wordings. */
