@@ -266,8 +266,8 @@ export const fmt = {
   /** The saved highlight record was damaged: which cells can no longer be restored, and what to do. */
   recordDamaged: (lang: Lang, damaged: 'all' | number): string =>
     lang === 'zh'
-      ? `${damaged === 'all' ? '工作簿中保存的标注记录已损坏，无法读取' : `工作簿中保存的标注记录有 ${damaged} 条已损坏`}，这些单元格原来的底色无法恢复：仍为标注色（浅橙色）的单元格请手动清除填充。`
-      : ` The highlight record saved in the workbook is damaged (${damaged === 'all' ? 'unreadable' : `${damaged} entries`}): those cells' original fills cannot be restored; clear the light-orange fill by hand where it remains.`,
+      ? `${damaged === 'all' ? '工作簿中保存的标注记录已损坏，无法读取' : `工作簿中保存的标注记录有 ${damaged} 条已损坏`}，这些单元格原来的底色无法恢复：仍为标注色（错误的浅红色、警告的浅橙色）的单元格请手动清除填充。`
+      : ` The highlight record saved in the workbook is damaged (${damaged === 'all' ? 'unreadable' : `${damaged} entries`}): those cells' original fills cannot be restored; clear the highlight fill (light red for errors, light amber for warnings) by hand where it remains.`,
   noReport: (lang: Lang): string =>
     lang === 'zh'
       ? '本次检查未发现问题，没有生成校验报告。'
