@@ -22,6 +22,8 @@ export interface CheckJob {
 export interface FileOutcome {
   result: FileResult;
   stderr?: { zh: string; en: string };
+  /** A line for stderr that is not a failure of the file (it was checked, differently than planned). */
+  notice?: { zh: string; en: string };
   /** `review`: the file as a unit (an unreadable file too, with its reason). */
   review?: UnitReview;
 }
@@ -85,6 +87,14 @@ export function failure(file: string, err: unknown, xlsx: XlsxModule): FileOutco
     return {
       result: { file, error: { kind: err.kind, messageZh: err.messageZh, messageEn: err.messageEn } },
       stderr: { zh: `无法读取 ${file}：${err.messageZh}`, en: err.messageEn },
+    };
+  if (err instanceof xlsx.ReaderDefect)
+    return {
+      result: { file, error: { kind: 'internal', messageZh: err.messageZh, messageEn: err.messageEn } },
+      stderr: {
+        zh: `检查 ${file} 时出现内部错误：${err.messageZh}`,
+        en: `internal error while checking ${file}: ${err.messageEn}`,
+      },
     };
   if (err instanceof SheetNotFoundError)
     return {

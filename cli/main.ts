@@ -224,7 +224,8 @@ async function validate(opts: Options, files: string[], io: Io, scoring = false)
   const style = io.stdout.isTTY && !env.NO_COLOR ? ANSI : PLAIN;
   const mods = { engine, xlsx };
   // Each file's outcome, in command-line order (also when worker threads check them).
-  const report = ({ result, stderr }: FileOutcome): void => {
+  const report = ({ result, stderr, notice }: FileOutcome): void => {
+    if (notice) errorLine(io, notice.zh, notice.en);
     if (stderr) errorLine(io, stderr.zh, stderr.en);
     results.push(result);
     if (result.error) exit = 2;

@@ -231,6 +231,21 @@ export const fmt = {
     lang === 'zh'
       ? `已清除 ${n} 处标注${kept > 0 ? `；${kept} 处已被您重新填色，保留不动` : ''}。`
       : `${n} highlight(s) cleared${kept > 0 ? `; ${kept} refilled by you were left as they are` : ''}.`,
+  /** What this Excel could not report about the sheet (older requirement sets), and what that means. */
+  readLimits: (lang: Lang, merges: boolean, hidden: boolean): string => {
+    const zh = [merges ? '合并单元格' : '', hidden ? '隐藏的行和列' : ''].filter(Boolean).join('和');
+    const en = [merges ? 'merged cells' : '', hidden ? 'hidden rows and columns' : '']
+      .filter(Boolean)
+      .join(' and ');
+    return lang === 'zh'
+      ? `此版本的 Excel 无法告诉加载项${zh}，本次识别未考虑它们；请在 Microsoft 365 或网页版 Excel 中复核，或用 perf-check 命令检查文件。`
+      : `This Excel cannot report ${en} to the add-in, so this check did not see them; check again in Microsoft 365 or Excel on the web, or run perf-check on the file.`;
+  },
+  /** The saved highlight record was damaged: which cells can no longer be restored, and what to do. */
+  recordDamaged: (lang: Lang, damaged: 'all' | number): string =>
+    lang === 'zh'
+      ? `${damaged === 'all' ? '工作簿中保存的标注记录已损坏，无法读取' : `工作簿中保存的标注记录有 ${damaged} 条已损坏`}，这些单元格原来的底色无法恢复：仍为标注色（浅橙色）的单元格请手动清除填充。`
+      : ` The highlight record saved in the workbook is damaged (${damaged === 'all' ? 'unreadable' : `${damaged} entries`}): those cells' original fills cannot be restored; clear the light-orange fill by hand where it remains.`,
   noReport: (lang: Lang): string =>
     lang === 'zh'
       ? '本次检查未发现问题，没有生成校验报告。'

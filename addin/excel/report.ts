@@ -7,6 +7,7 @@ import type { Finding } from '../../engine/model';
 import { CODE_NAMES, SEVERITY_LABELS } from '../../engine/finding-names';
 import { rangeAddress } from '../../engine/address';
 import { defaultEnv, supports, type AdapterEnv } from './requirements';
+import { queueSheetLookup } from './sheets';
 import type { ExcelContext } from './types';
 import { toExcelLiteral } from './values';
 
@@ -54,11 +55,12 @@ export function reportRows(findings: readonly Finding[]): string[][] {
 export async function existingReport(
   context: ExcelContext,
   name: string = REPORT_SHEET_NAME,
+  env: AdapterEnv = defaultEnv(),
 ): Promise<{ sheetName: string; ours: boolean } | null> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-  sheet.load('name');
+  const lookup = queueSheetLookup(context, [name], env);
   await context.sync();
-  if (sheet.isNullObject) return null;
+  const sheet = lookup().get(name);
+  if (!sheet) return null;
   const header = sheet.getRange(`A1:${String.fromCharCode(64 + REPORT_HEADER.length)}1`);
   header.load('values');
   await context.sync();
@@ -77,7 +79,15 @@ export async function writeReportSheet(
 
   const worksheets = context.workbook.worksheets;
   if (options.replace) {
-    worksheets.getItemOrNullObject(options.name ?? REPORT_SHEET_NAME).delete();
+    const name = options.name ?? REPORT_SHEET_NAME;
+    if (supports(env, 'nullObjects')) worksheets.getItemOrNullObject(name).delete();
+    else {
+      // Without null objects: find it in the sheet list first (one more sync).
+      const lookup = queueSheetLookup(context, [name], env);
+      syncs++;
+      await context.sync();
+      lookup().get(name)?.delete();
+    }
     syncs++;
     await context.sync();
   }
@@ -95,13 +105,15 @@ export async function writeReportSheet(
   const all = sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: rows.length - 1, right: cols - 1 }));
   all.values = rows.map((row) => row.map((v) => toExcelLiteral(v)));
   sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: 0, right: cols - 1 })).format.font.bold = true;
-  sheet
-    .getRange(rangeAddress({ top: 0, left: 0, bottom: rows.length - 1, right: cols - 2 }))
-    .format.autofitColumns();
   const message = sheet.getRange(
     rangeAddress({ top: 0, left: cols - 1, bottom: rows.length - 1, right: cols - 1 }),
   );
-  message.format.columnWidth = MESSAGE_COLUMN_WIDTH;
+  if (supports(env, 'columnFormat')) {
+    sheet
+      .getRange(rangeAddress({ top: 0, left: 0, bottom: rows.length - 1, right: cols - 2 }))
+      .format.autofitColumns();
+    message.format.columnWidth = MESSAGE_COLUMN_WIDTH;
+  }
   message.format.wrapText = true;
   if (supports(env, 'freezePanes')) sheet.freezePanes.freezeRows(1);
   sheet.activate();

@@ -162,7 +162,12 @@ export function App({ host, lang: forced }: AppProps) {
           a.logProblem !== null
             ? { intent: 'warning', text: a.logProblem }
             : a.result.tables.length > 0
-              ? { intent: 'info', text: fmt.tablesFound(lang, a.result.tables.length, a.sheet.name) }
+              ? a.readLimits !== null
+                ? {
+                    intent: 'warning',
+                    text: `${fmt.tablesFound(lang, a.result.tables.length, a.sheet.name)}${lang === 'zh' ? '。' : '. '}${a.readLimits}`,
+                  }
+                : { intent: 'info', text: fmt.tablesFound(lang, a.result.tables.length, a.sheet.name) }
               : {
                   intent: 'warning',
                   text:
