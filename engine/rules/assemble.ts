@@ -192,13 +192,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
         if (c && c.to === null && c.value === 'target') {
           // "≥全国平均通过率得4分；低于…每降低1个百分点扣0.5分": from the target value.
           s.metric = c.metric || s.metric;
-          if (
-            s.direction === 'below' &&
-            (c.op === '<=' || c.op === '<') &&
-            s.effect === 'deduct' &&
-            !s.countable
-          )
-            s.direction = 'above';
+          s.direction = measuredFrom(s, c);
           targetBound = true;
           if (y.t === 'cond') used.add(j);
           break;
@@ -215,23 +209,11 @@ export function assemble(pieces: readonly Located[]): Assembled {
           s.metric = c.metric || s.metric;
           // "准确率≥98%得2分，每降低1个百分点扣0.5分": the band stays; only 得满分 is implied by the step.
           if (y.t === 'when' && !(y.effect.kind === 'set' && y.effect.score === 'full')) {
-            if (
-              s.direction === 'below' &&
-              (c.op === '<=' || c.op === '<') &&
-              s.effect === 'deduct' &&
-              !s.countable
-            )
-              s.direction = 'above';
+            s.direction = measuredFrom(s, c);
             break;
           }
           // A lower bound (≥) measures a shortfall; an upper one (≤) an excess.
-          if (
-            s.direction === 'below' &&
-            (c.op === '<=' || c.op === '<') &&
-            s.effect === 'deduct' &&
-            s.countable === false
-          )
-            s.direction = 'above';
+          s.direction = measuredFrom(s, c);
           used.add(j);
           break;
         }
@@ -513,4 +495,14 @@ function loosestBand(bands: readonly Condition[]): Condition | null {
     if (low ? v < b || (v === b && c.op === '>=') : v > b || (v === b && c.op === '<=')) best = c;
   }
   return best;
+}
+
+/**
+ * The direction a per-step deduction counts from its bound: a lower bound (≥) measures a shortfall,
+ * an upper one (≤) an excess ("控制在5%以内…超过0.1个百分点扣1分").
+ */
+function measuredFrom(s: StepPiece, c: Condition): StepPiece['direction'] {
+  return s.direction === 'below' && (c.op === '<=' || c.op === '<') && s.effect === 'deduct' && !s.countable
+    ? 'above'
+    : s.direction;
 }
