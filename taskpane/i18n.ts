@@ -2,6 +2,8 @@
  * The pane's words, Chinese first. One table per language with the same keys (the type makes a
  * missing English string a compile error); functions for the ones with numbers in them.
  */
+import type { SheetProgress } from '../engine/progress';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -238,6 +240,20 @@ export function t(lang: Lang, key: StringKey): string {
   return STRINGS[lang][key];
 }
 
+function analysing(lang: Lang, p: SheetProgress): string {
+  if (lang === 'zh')
+    return p.stage === 'recognise'
+      ? `已读取 ${p.lastRow} 行，正在识别表格…`
+      : p.stage === 'check'
+        ? `正在校验 ${p.lastRow} 行…`
+        : `正在评分：第 ${p.row} 行，共 ${p.lastRow} 行…`;
+  return p.stage === 'recognise'
+    ? `${p.lastRow} rows read; recognising the tables…`
+    : p.stage === 'check'
+      ? `Checking ${p.lastRow} rows…`
+      : `Scoring: row ${p.row} of ${p.lastRow}…`;
+}
+
 export const fmt = {
   count: (lang: Lang, n: number, what: StringKey): string =>
     lang === 'zh' ? `${t(lang, what)} ${n}` : `${n} ${t(lang, what).toLowerCase()}`,
@@ -290,14 +306,15 @@ export const fmt = {
     lang === 'zh'
       ? `将写入 ${items} 项得分到 ${col} 列，并在表格右侧写入分组得分、总分和等次。`
       : `Writes ${items} item score(s) into column ${col}, and group totals, the total and the band beside the table.`,
-  analysing: (lang: Lang, rows: number): string =>
-    lang === 'zh'
-      ? `已读取 ${rows} 行，正在识别、校验并评分…（第 2 步，共 2 步）`
-      : `${rows} rows read; recognising, checking and scoring… (step 2 of 2)`,
+  /** What the analysis is doing: the stage, and while scoring the row reached. */
+  analysing: (lang: Lang, p: SheetProgress): string => analysing(lang, p),
   writeAll: (lang: Lang, n: number): string =>
     lang === 'zh' ? `写入全部 ${n} 张表` : `Write all ${n} tables`,
-  writingTable: (lang: Lang, i: number, n: number): string =>
-    lang === 'zh' ? `正在写入第 ${i} 张表，共 ${n} 张…` : `Writing table ${i} of ${n}…`,
+  /** 写入全部: which table, and how far the analysis before its write has got. */
+  writingTable: (lang: Lang, i: number, n: number, p: SheetProgress | null): string =>
+    lang === 'zh'
+      ? `正在写入第 ${i} 张表，共 ${n} 张${p ? `；${analysing(lang, p)}` : '…'}`
+      : `Writing table ${i} of ${n}${p ? `; ${analysing(lang, p)}` : '…'}`,
   allWritten: (lang: Lang, written: number, skipped: number): string =>
     lang === 'zh'
       ? `已写入 ${written} 张表的评分${skipped > 0 ? `；${skipped} 张表没有可写入的得分` : ''}。`
