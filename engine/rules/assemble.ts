@@ -8,6 +8,7 @@ import type { Located } from './grammar';
 import type { StepPiece } from './grammar/types';
 import type { Clause, Condition, Program } from './program';
 import { emptyProgram } from './program';
+import { GENERIC_CHANGE, GROWTH } from './values';
 
 export type Assembled = { ok: true; program: Program } | { ok: false; reason: string };
 
@@ -27,6 +28,9 @@ export function assemble(pieces: readonly Located[]): Assembled {
   const seen: string[] = [];
   const named = (m: string): string => {
     if (m === '') return m;
+    // "增幅超过20%…；幅度在0%-20%之间": the plain word for a change is the growth named before it.
+    const growth = GENERIC_CHANGE.test(m) ? seen.find((s) => GROWTH.test(s)) : undefined;
+    if (growth) return growth;
     const full = seen.find((s) => s !== m && m.length >= 2 && s.endsWith(m));
     if (full) return full;
     if (!seen.includes(m)) seen.push(m);

@@ -7,7 +7,16 @@ import { D, dec, max0, type Dec } from './decimal';
 import type { Clause, Condition, Program, Test } from './program';
 import type { EvaluateInput, Outcome } from './types';
 import { fail } from './types';
-import { eventMet, labelMet, labelSays, NOTHING_WRONG, readValues, type Value, type Values } from './values';
+import {
+  eventMet,
+  labelMet,
+  labelSays,
+  NOTHING_WRONG,
+  readValues,
+  signedByDirection,
+  type Value,
+  type Values,
+} from './values';
 import { showCondition } from './render';
 
 export type Num = { ok: true; value: Dec } | { ok: false; outcome: Outcome };
@@ -31,6 +40,13 @@ export function numericMetrics(p: Program): string[] {
   return named.length > 0 ? named : out;
 }
 
+/** A value as the clerk wrote it: "15%" rather than 0.15. */
+function written(v: Value): string {
+  if (v.unit === '‰') return `${v.value.times(1000).toString()}‰`;
+  if (v.unit === '个百分点') return `${v.value.times(100).toString()}个百分点`;
+  return v.percent ? `${v.value.times(100).toString()}%` : `${v.value.toString()}${v.unit}`;
+}
+
 export function manual(zh: string, en: string): Outcome {
   return fail('MANUAL', zh, en);
 }
@@ -49,8 +65,11 @@ export class Reader {
     this.metrics = numericMetrics(p);
   }
 
-  /** The number for a metric: by name, by position, or the only one. */
-  number(metric: string, unit: string): Num {
+  /**
+   * The number for a metric: by name, by position, or the only one. `gap`: a step with no bound
+   * reads "下降3个百分点" as the gap itself, so a value written as a direction passes as written.
+   */
+  number(metric: string, unit: string, gap = false): Num {
     const { values } = this.v;
     const what = metric || '该指标';
     if (this.v.blank)
@@ -110,7 +129,7 @@ export class Reader {
       return {
         ok: false,
         outcome: manual(
-          `实际值「${v.name}${v.value.toString()}」是比较而不是数值，请只填数值或人工评分`,
+          `实际值「${v.name}${written(v)}」是比较而不是数值，请只填数值或人工评分`,
           `"${v.name}…" is a comparison, not a value: give the value or score by hand`,
         ),
       };
@@ -128,8 +147,18 @@ export class Reader {
           `Actual ${v.value.toString()} is ambiguous against a percent target: enter ${v.value.toString()}% or ${v.value.div(100).toString()}`,
         ),
       };
+    // "下降10%" for 增幅 is −10%; for 死亡率 it is a change, not the rate.
+    const signed = gap ? undefined : signedByDirection(v, metric);
+    if (signed === null)
+      return {
+        ok: false,
+        outcome: manual(
+          `实际值「${v.name}${written(v)}」是变化量而不是${what}本身，请填写${what}的数值或人工评分`,
+          `"${v.name}…" is a change, not the value of ${what}: give the value or score by hand`,
+        ),
+      };
     this.lastPercent = v.percent;
-    return { ok: true, value: v.value };
+    return { ok: true, value: signed ?? v.value };
   }
 
   /** Whether a test holds; null when the actual says neither. */

@@ -18,7 +18,7 @@ export function showValue(value: string, unit: string): string {
 
 export function showCondition(c: Condition): string {
   if (c.to !== null)
-    return `${c.metric}${showValue(c.value, c.unit)}${c.op === '>' ? '(不含)' : ''}-${showValue(c.to.value, c.unit)}${c.to.op === '<' ? '(不含)' : ''}`;
+    return `${c.metric}${c.value.startsWith('-') ? '在' : ''}${showValue(c.value, c.unit)}${c.op === '>' ? '(不含)' : ''}-${showValue(c.to.value, c.unit)}${c.to.op === '<' ? '(不含)' : ''}`;
   return `${c.metric}${OP[c.op]}${showValue(c.value, c.unit)}`;
 }
 

@@ -19,8 +19,9 @@ import {
 } from './words';
 
 const C_UNIT = '(%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|名|位|天|万元|元|万|床|页)?';
+/** "幅度在-20%-20%之间": a minus sign after 在/为/从 (never after a number: that is a range). */
 const COND = new RegExp(
-  `(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:之间)?)?(${POST_WORDS})?`,
+  `(${PRE_WORDS})?((?<=[在为从于是])-)?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:之间)?)?(${POST_WORDS})?`,
   'g',
 );
 const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
@@ -60,8 +61,11 @@ export const conditions: ClauseReader = {
     }
     for (const m of t.matchAll(COND)) {
       if (overlaps(spans, m)) continue;
-      const [all, pre, n1, u1raw, inc1, pre2, n2, u2raw, inc2, post] = m;
-      if (!n1) continue;
+      const [all, pre, minus, n1abs, u1raw, inc1, pre2, n2, u2raw, inc2, post] = m;
+      if (!n1abs) continue;
+      const n1 = minus ? `-${n1abs}` : n1abs;
+      // A negative bound is read only as the low end of a range ("在-20%-20%之间").
+      if (minus && n2 === undefined) continue;
       const start = m.index;
       const u1 = unitOf(u1raw);
       const u2 = unitOf(u2raw);
