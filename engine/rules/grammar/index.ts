@@ -8,6 +8,7 @@ import { EFFECT_WORD, numbersIn, segment } from '../lexer';
 import { caps } from './caps';
 import { conditions } from './conditions';
 import { counts } from './counts';
+import { gap } from './gap';
 import { judgement } from './judgement';
 import { labels } from './labels';
 import { eachCondition, otherwise, phrases } from './phrases';
@@ -26,6 +27,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   ratio,
   eachCondition,
   counts,
+  gap,
   steps,
   caps,
   otherwise,
