@@ -448,3 +448,23 @@ export function rankBase(c: Extract<Clause, { kind: 'rank' }>, r: Reader, w: Dec
     ),
   };
 }
+
+/**
+ * "门急诊量＜规定数60%或未安排，不得分": a negative state written as the other side of the condition
+ * right after it, with the same effect. A number for that metric means the state is not the case.
+ */
+export function orState(p: Program, c: Extract<Clause, { kind: 'when' }>): boolean {
+  const i = p.clauses.indexOf(c);
+  const next = p.clauses[i + 1];
+  return (
+    c.test.kind === 'label' &&
+    c.test.negative &&
+    next !== undefined &&
+    next.kind === 'when' &&
+    next.test.kind === 'condition' &&
+    JSON.stringify(next.effect) === JSON.stringify(c.effect)
+  );
+}
+
+export const testLabel = (c: Extract<Clause, { kind: 'when' }>): string =>
+  c.test.kind === 'label' ? c.test.label : '';

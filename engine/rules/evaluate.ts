@@ -22,10 +22,12 @@ import {
   labelVerdicts,
   manual,
   NEG_LEAD,
+  orState,
   partial,
   rankBase,
   Reader,
   side,
+  testLabel,
   testText,
 } from './evaluate-parts';
 
@@ -89,7 +91,7 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
         `请填写「${testText(c.test)}」的情况`,
         `Say whether "${testText(c.test)}" applies`,
       );
-    if (numericActual && p.clauses.some((x) => x.kind !== 'when')) {
+    if (numericActual && (p.clauses.some((x) => x.kind !== 'when') || orState(p, c))) {
       r.notes.push(`实际值未说明「${testText(c.test)}」，按未发生计`);
       return false;
     }
@@ -148,6 +150,12 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
         isFraction(s.test.condition.unit) &&
         holds(r.v.values[0]!.value, s.test.condition),
     );
+  const statedAlternative =
+    r.v.values.length === 0
+      ? whens.find(
+          (c) => c.effect.kind === 'set' && orState(p, c) && labelMet(testLabel(c), true, r.v) === true,
+        )
+      : undefined;
   if (rankClause && rankClause.kind === 'rank' && !bandFirst) {
     const out = rankBase(rankClause, r, w, p);
     if (!out.ok) return out.outcome;
@@ -222,6 +230,12 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     }
     base = g.score === 'full' ? w : dec(g.score);
     setMatched = true;
+  } else if (statedAlternative) {
+    // "未安排" against "＜2张或未安排，不得分": the state the text names, not a number to look for.
+    const e = statedAlternative.effect;
+    base = e.kind === 'set' && e.score !== 'full' ? dec(e.score) : w;
+    setMatched = true;
+    scoreSet = true;
   } else if (sets.length > 0) {
     const matched: { c: Condition; score: Dec }[] = [];
     for (const s of sets) {

@@ -19,9 +19,14 @@ import {
 } from './words';
 
 const C_UNIT = '(%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|名|位|天|万元|元|万|床|页)?';
+/**
+ * "门急诊量≥规定数的80%": the bound is a share of a quota the document sets elsewhere; the clerk
+ * writes the share (85%). Never a bare quota word without its share.
+ */
+export const QUOTA = '(?:规定数|计划数|任务数|目标数)(?=的?\\d+(?:\\.\\d+)?%)';
 /** "幅度在-20%-20%之间": a minus sign after 在/为/从 (never after a number: that is a range). */
 const COND = new RegExp(
-  `(${PRE_WORDS})?((?<=[在为从于是])-)?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:之间)?)?(${POST_WORDS})?`,
+  `(${PRE_WORDS})?(?:${QUOTA}的?)?((?<=[在为从于是])-)?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:之间)?)?(${POST_WORDS})?`,
   'g',
 );
 const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
@@ -30,6 +35,8 @@ const FAR = /(达到|不低于|不少于|低于|不足|超过|高于)([^░\d≥
 const BETWEEN = new RegExp(`${NUM}(分|%)?(≤|<)([^\\d≤<≥>,░]{1,12}?)(<|≤)${NUM}(分|%)?`, 'g');
 /** "超过20%的,20分", "高于80%,20分": points alone after the condition, without 得. */
 const BARE = new RegExp(`^(?:(?:的|者|时|为),?|,)?${NUM}分(?=$|[,░])`);
+/** "或未安排": a negative state after a condition and before its effect. */
+const OR_STATE = /^,?或((?:未|无|没有)[\u4e00-\u9fff]{1,8}?)(?:的|者)?(?=,)/;
 /** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
 const RATE = /(?:率|度|比例|占比|覆盖面|知晓|合格|达标)$/;
 
@@ -72,7 +79,10 @@ export const conditions: ClauseReader = {
       const unit = u1 || u2;
       const words = t.slice(last, start);
       let end = start + all.length;
-      const after = AFTER.exec(t.slice(end)) ?? BARE.exec(t.slice(end));
+      // "＜规定数60%或未安排,不得分": a state beside the condition, with the same effect.
+      const alt = OR_STATE.exec(t.slice(end));
+      const afterAt = end + (alt ? alt[0].length : 0);
+      const after = AFTER.exec(t.slice(afterAt)) ?? BARE.exec(t.slice(afterAt));
       const effect = after ? effectOf(after[0].replace(/^(?:的|者|时)?,?/, '')) : null;
       let cond: Condition | null = null;
       let metrics: string[] | null = null;
@@ -134,7 +144,8 @@ export const conditions: ClauseReader = {
         if (cond.op === '<') cond = { ...cond, op: '<=' };
       }
       if (after && effect) {
-        end += after[0].length;
+        end = afterAt + after[0].length;
+        if (alt) pieces.push({ t: 'when', test: { kind: 'label', label: alt[1]!, negative: true }, effect });
         if (metrics) {
           if (effect.kind !== 'set' || effect.score !== 'full') continue;
           pieces.push({ t: 'cond', conditions: metrics.map((x) => ({ ...cond, metric: x })) });

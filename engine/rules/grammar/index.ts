@@ -12,6 +12,7 @@ import { gap } from './gap';
 import { judgement } from './judgement';
 import { labels } from './labels';
 import { eachCondition, otherwise, phrases } from './phrases';
+import { quota } from './quota';
 import { rank } from './rank';
 import { ratio } from './ratio';
 import { BARE_COUNT_VERB, steps } from './steps';
@@ -31,6 +32,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   steps,
   caps,
   otherwise,
+  quota,
   target,
   labels,
   conditions,
