@@ -245,6 +245,33 @@ describe('an item with both a target cell and a method cell', () => {
     expect(at(2)).toBe(3);
     expect(at(4)).toBe(0);
   });
+  it('"低于平均合格率3个百分点以上，不得分" against a target of 80%: the floor is 77%', () => {
+    const rule =
+      '合格率≥省平均合格率，得5分；低于省平均合格率，每降低1个百分点，扣1分；低于省平均合格率3个百分点以上，不得分';
+    const r = readItemRule(rule, '80%');
+    const parsed = r?.parsed;
+    if (!r || !parsed?.ok) throw new Error('not read');
+    const at = (a: string): number | string => {
+      const o = evaluateRule(parsed.rule, {
+        actual: a,
+        points: dec(5),
+        target: r.target,
+        settings: DEFAULT_SETTINGS,
+      });
+      return o.ok ? o.score.toNumber() : o.message;
+    };
+    expect(at('81%')).toBe(5);
+    expect(at('78%')).toBe(3); // 2 points below × 1
+    expect(at('77.5%')).toBe(2.5); // 2.5 below: proportional part step
+    expect(at('77%')).toBe(0); // 3 below: 以上 includes 3
+    expect(at('70%')).toBe(0);
+  });
+  it('without a target the offset clause asks for one', () => {
+    const rule = '合格率≥省平均合格率，得5分；低于省平均合格率3个百分点以上，不得分';
+    expect(score('78%', rule, 5)).toBe(
+      '#N/A 需人工评分：「低于省平均合格率3个百分点以上,不得分（以目标值为界，请填写目标值）」需要人为判断',
+    );
+  });
   it('a method with nothing to score leaves the target as the rule', () => {
     expect(readItemRule('按相关规定考核', '执行率≥80%')?.from).toBe('target');
   });
