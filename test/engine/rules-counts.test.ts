@@ -148,3 +148,21 @@ describe('the goal and the duty around counted deductions', () => {
     expect(score('2个断面未达到III类', '每1个断面未达到III类水质扣5分', 20)).toBe(10);
   });
 });
+
+describe('two kinds with one amount each (分别加2分、1分)', () => {
+  it('levels without a counted unit: 市、县现场会…分别加3分、1分', () => {
+    const rule = '市、县培训班在本地举办分别加3分、1分';
+    expect(score('市级培训班1次', rule, null)).toBe(3);
+    expect(score('县级培训班2次', rule, null)).toBe(2); // 2 × 1
+    expect(score('市级培训班1次，县级培训班1次', rule, null)).toBe(4);
+    // One number behind two kinds cannot be told apart.
+    expect(score(1, rule, null)).toMatch(/^MANUAL 有2种计数/);
+  });
+
+  it('two kinds joined by 和 share their head: 优秀集体和个人 = 优秀集体, 优秀个人', () => {
+    const rule = '获省级以上优秀集体和个人分别加4分、2分';
+    expect(score('优秀集体1个', rule, null)).toBe(4);
+    expect(score('优秀个人1人', rule, null)).toBe(2);
+    expect(score('优秀集体1个，优秀个人2人', rule, null)).toBe(8);
+  });
+});

@@ -32,6 +32,16 @@ const EACH = new RegExp(
   `(${LEVEL}级?(?:、${LEVEL}级?)+)级([^\\d,░]{0,12}?)1${C_UNIT}(?:\\([^()]{0,4}\\)|〔[^〔〕]{0,4}〕)?分别(加|奖|扣)(${NUM}分(?:(?:和|、|及)${NUM}分)+)`,
   'g',
 );
+/** 市、县现场会在所在地召开分别加2分、1分: levels without a counted unit. */
+const EACH_LEVEL = new RegExp(
+  `(${LEVEL})级?、(${LEVEL})级?([^\\d,░]{0,12}?)分别(加|奖|扣)(${NUM}分(?:(?:和|、|及)${NUM}分)+)`,
+  'g',
+);
+/** 获市级以上先进集体和个人分别加2分、1分: two kinds joined by 和 (先进集体, 先进个人). */
+const EACH_AND = new RegExp(
+  `([\\u4e00-\\u9fff]{2,16}?)和([\\u4e00-\\u9fff]{1,6}?)分别(加|奖|扣)(${NUM}分(?:和|、|及)${NUM}分)(?![和、及]?\\d)`,
+  'g',
+);
 const BELOW_ZERO = /可倒扣|倒扣分|扣分不封顶|扣分不设上限/g;
 const DUTY = /^[\u4e00-\u9fff]{2,24}?(?:记|计)(\d+(?:\.\d+)?)分$/;
 /** 按未完成事项进行扣分: the basis of a per-item deduction written elsewhere. */
@@ -143,6 +153,34 @@ export const counts: ClauseReader = {
         }),
       );
       spans.push([m.index, m.index + all.length]);
+    }
+    const listed = (m: RegExpMatchArray, names: string[], eff: string, amountList: string): void => {
+      const amounts = [...amountList.matchAll(/(\d+(?:\.\d+)?)分/g)].map((a) => a[1]!);
+      if (amounts.length !== names.length || overlaps(spans, m)) return;
+      amounts.forEach((amount, i) =>
+        pieces.push({
+          t: 'step',
+          metric: names[i]!,
+          direction: 'count',
+          from: null,
+          size: '1',
+          unit: '',
+          effect: /扣/.test(eff) ? 'deduct' : 'add',
+          amount: dec(amount).toString(),
+          change: false,
+          countable: true,
+        }),
+      );
+      spans.push([m.index!, m.index! + m[0].length]);
+    };
+    for (const m of t.matchAll(EACH_LEVEL)) listed(m, [`${m[1]!}级`, `${m[2]!}级`], m[4]!, m[5]!);
+    for (const m of t.matchAll(EACH_AND)) {
+      // "先进集体和个人": the second kind shares the first one's head (先进个人).
+      const first = m[1]!.replace(/^.*(?:以上|以下|级)/, '');
+      const second = m[2]!;
+      if (first.length < 2) continue;
+      const head = first.length > second.length ? first.slice(0, first.length - second.length) : '';
+      listed(m, [first, `${head}${second}`], m[3]!, m[4]!);
     }
     // The canonical sentence: "灭灯或不合格灯≥1盏不得分".
     const said = SAID.exec(t);
