@@ -7,7 +7,8 @@ import type { ClauseReader, Piece } from './types';
 import { QUOTA } from './conditions';
 import { effectOf, PRE_WORDS } from './words';
 
-const MEETS = /^[^,;░]{0,20}?(?:符合|达到|满足)(?:要求|规定)(?:\([^()]*\))?,?(得满分|满分|计满分|记满分)(?=$|;)/;
+const MEETS =
+  /^[^,;░]{0,20}?(?:符合|达到|满足)(?:要求|规定)(?:\([^()]*\))?,?(得满分|满分|计满分|记满分)(?=$|;)/;
 /** The metric of the quota bands: "门急诊量≥规定数的80%" → 门急诊量. */
 const BAND_METRIC = new RegExp(`(?:^|[\\n,;。])([^\\n,;。≥≤<>=]{1,20}?)(?:${PRE_WORDS})${QUOTA}`);
 
