@@ -458,7 +458,7 @@ export function orState(p: Program, c: Extract<Clause, { kind: 'when' }>): boole
   const next = p.clauses[i + 1];
   return (
     c.test.kind === 'label' &&
-    c.test.negative &&
+    c.test.or === true &&
     next !== undefined &&
     next.kind === 'when' &&
     next.test.kind === 'condition' &&

@@ -137,7 +137,23 @@ export function renderZh(p: Program): string {
     if (b.lowerIsBetter) s += '，越低越好';
     parts.push(s);
   }
-  for (const c of p.clauses) parts.push(clauseZh(c, p.base.kind === 'zero'));
+  p.clauses.forEach((c, i) => {
+    const next = p.clauses[i + 1];
+    // "门急诊量<60%或未安排，不得分": the state is said with the condition it is the other side of.
+    if (
+      c.kind === 'when' &&
+      c.test.kind === 'label' &&
+      c.test.or &&
+      next?.kind === 'when' &&
+      next.test.kind === 'condition'
+    ) {
+      parts.push(`${showCondition(next.test.condition)}或${c.test.label}，${effectZh(c.effect)}`);
+      return;
+    }
+    const prev = p.clauses[i - 1];
+    if (prev?.kind === 'when' && prev.test.kind === 'label' && prev.test.or && c.kind === 'when') return;
+    parts.push(clauseZh(c, p.base.kind === 'zero'));
+  });
   if (p.belowZero) parts.push('可倒扣');
   if (p.deductCap !== null) parts.push(`扣分合计最多${p.deductCap}分`);
   if (p.bonusCap !== null) parts.push(`加分合计最高加${p.bonusCap}分`);

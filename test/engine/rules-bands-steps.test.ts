@@ -283,3 +283,17 @@ describe('an item with both a target cell and a method cell', () => {
     expect(score('86%', '每低2个扣1分', 4, 0.9)).toMatch(/单位不一致/);
   });
 });
+
+describe('failures listed before the effect they share', () => {
+  it('"全年低于90%，上半年低于30%不得分": either failure scores 0; meeting both keeps the points', () => {
+    const rule = '设备检修计划完成率全年低于90%，上半年低于30%不得分';
+    expect(score('全年95%，上半年50%', rule, 2)).toBe(2);
+    expect(score('全年85%，上半年50%', rule, 2)).toBe(0);
+    expect(score('全年95%，上半年20%', rule, 2)).toBe(0);
+  });
+  it('a ceiling written as a requirement stays a requirement: 控制在2%以内，超过2%不得分', () => {
+    const rule = '差错率控制在2%以内，超过2%不得分';
+    expect(score('1.5%', rule, 3)).toBe(3);
+    expect(score('2.5%', rule, 3)).toBe(0);
+  });
+});

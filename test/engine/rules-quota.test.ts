@@ -4,7 +4,7 @@
  * (a state on the other side of the condition). Made-up sentences of that family; values by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRule } from '../../engine';
+import { parseRule, renderRule } from '../../engine';
 import { dec, DEFAULT_SETTINGS, evaluateRule, round } from '../../engine/rules';
 
 const score = (actual: string | number, rule: string, points: number, target?: number): number | string => {
@@ -51,6 +51,15 @@ describe('a state on the other side of a condition', () => {
   it('a number means the task was arranged: scored by its band', () => {
     expect(score('85%', RULE, 3)).toBe(2);
     expect(score('50%', RULE, 3)).toBe(0);
+  });
+
+  it('is said back with its condition, and reads back the same', () => {
+    const p = parseRule(RULE);
+    if (!p.ok) throw new Error(p.reason);
+    const zh = renderRule(p.rule, 'zh');
+    expect(zh).toContain('带教量<80%或未安排，不得分');
+    const again = parseRule(zh);
+    expect(again.ok && JSON.stringify(again.rule)).toBe(JSON.stringify(p.rule));
   });
 
   it('a comma before 或 keeps the alternative with its condition', () => {

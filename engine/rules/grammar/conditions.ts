@@ -145,7 +145,12 @@ export const conditions: ClauseReader = {
       }
       if (after && effect) {
         end = afterAt + after[0].length;
-        if (alt) pieces.push({ t: 'when', test: { kind: 'label', label: alt[1]!, negative: true }, effect });
+        if (alt)
+          pieces.push({
+            t: 'when',
+            test: { kind: 'label', label: alt[1]!, negative: true, or: true },
+            effect,
+          });
         if (metrics) {
           if (effect.kind !== 'set' || effect.score !== 'full') continue;
           pieces.push({ t: 'cond', conditions: metrics.map((x) => ({ ...cond, metric: x })) });
