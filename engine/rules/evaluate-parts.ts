@@ -468,3 +468,26 @@ export function orState(p: Program, c: Extract<Clause, { kind: 'when' }>): boole
 
 export const testLabel = (c: Extract<Clause, { kind: 'when' }>): string =>
   c.test.kind === 'label' ? c.test.label : '';
+
+/** Counts of what fails a requirement: "1个专业基地不符合要求" beside "各专业基地…符合要求". */
+const FAILS = /(?:不符合要求|不符合|不合格|不达标|未达到要求|未达标)$/;
+
+/**
+ * A count of failures answers the state that says there are none: "3个专业基地不符合要求" denies
+ * 各专业基地容量测算符合要求, "0个…" states it. null when the actual is not such a count.
+ */
+export function countAnswers(p: Program, c: Extract<Clause, { kind: 'when' }>, v: Values): boolean | null {
+  if (c.test.kind !== 'label' || c.test.negative || v.values.length !== 1) return null;
+  const x = v.values[0]!;
+  const label = c.test.label;
+  const counts = p.clauses.some((k) => {
+    if (k.kind !== 'when' || k.test.kind !== 'condition') return false;
+    const m = k.test.condition.metric;
+    const fails = FAILS.exec(m);
+    if (!fails || !nameFits(x.name, m)) return false;
+    const head = m.slice(0, fails.index);
+    return head.length >= 2 && label.includes(head) && label.endsWith(fails[0].replace(/^[不未]/, ''));
+  });
+  if (!counts || !x.value.isInteger() || x.value.isNeg()) return null;
+  return x.value.isZero();
+}

@@ -23,6 +23,7 @@ import {
   manual,
   NEG_LEAD,
   orState,
+  countAnswers,
   partial,
   rankBase,
   Reader,
@@ -91,13 +92,16 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
         `请填写「${testText(c.test)}」的情况`,
         `Say whether "${testText(c.test)}" applies`,
       );
+    const shown = r.v.text ?? r.v.values.map((x) => x.value.toString()).join(',');
+    const counted = countAnswers(p, c, r.v);
+    if (counted !== null) return counted;
     if (numericActual && (p.clauses.some((x) => x.kind !== 'when') || orState(p, c))) {
       r.notes.push(`实际值未说明「${testText(c.test)}」，按未发生计`);
       return false;
     }
     return manual(
-      `实际值「${r.v.text ?? ''}」无法判断是否「${testText(c.test)}」，需人工评分`,
-      `Cannot tell from "${r.v.text ?? ''}" whether "${testText(c.test)}": score by hand`,
+      `实际值「${shown}」无法判断是否「${testText(c.test)}」，需人工评分`,
+      `Cannot tell from "${shown}" whether "${testText(c.test)}": score by hand`,
     );
   };
 
@@ -150,12 +154,24 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
         isFraction(s.test.condition.unit) &&
         holds(r.v.values[0]!.value, s.test.condition),
     );
-  const statedAlternative =
-    r.v.values.length === 0
-      ? whens.find(
-          (c) => c.effect.kind === 'set' && orState(p, c) && labelMet(testLabel(c), true, r.v) === true,
+  // "未安排" against "＜2张或未安排，不得分", "各专业基地符合要求" beside count bands: the state the text
+  // names scores, not a number to look for.
+  const stated =
+    sets.length > 0
+      ? whens.filter(
+          (c) =>
+            c.effect.kind === 'set' &&
+            c.test.kind === 'label' &&
+            ((r.v.values.length === 0 && labelMet(c.test.label, c.test.negative, r.v) === true) ||
+              countAnswers(p, c, r.v) === true),
         )
-      : undefined;
+      : [];
+  if (stated.length > 1)
+    return manual(
+      `实际值「${r.v.text ?? ''}」符合多个情形（${stated.map((c) => testLabel(c)).join('、')}），需人工评分`,
+      `"${r.v.text ?? ''}" states several cases: score by hand`,
+    );
+  const statedAlternative = stated[0];
   if (rankClause && rankClause.kind === 'rank' && !bandFirst) {
     const out = rankBase(rankClause, r, w, p);
     if (!out.ok) return out.outcome;

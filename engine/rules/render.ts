@@ -22,6 +22,8 @@ export function showCondition(c: Condition): string {
   return `${c.metric}${OP[c.op]}${showValue(c.value, c.unit)}`;
 }
 
+const COUNT_UNIT = /^(?:个|名|项|人|家|所|次|例|份|处|台)$/;
+
 function score(s: string): string {
   return s === 'full' ? '得满分' : s === '0' ? '不得分' : `得${s}分`;
 }
@@ -65,6 +67,14 @@ function clauseZh(c: Clause, credit = false): string {
       if (c.conditions.length === 1) return `${showCondition(c.conditions[0]!)}得满分，否则不得分`;
       return `${c.conditions.map(showCondition).join('，')}，每项达到得分值的1/${c.conditions.length}`;
     case 'when': {
+      // "1个专业基地不符合要求，得0.5分": an exact count is said as the count it is.
+      if (
+        c.test.kind === 'condition' &&
+        c.test.condition.op === '=' &&
+        c.test.condition.to === null &&
+        COUNT_UNIT.test(c.test.condition.unit)
+      )
+        return `${c.test.condition.value}${c.test.condition.unit}${c.test.condition.metric}，${effectZh(c.effect)}`;
       const t = testZh(c.test);
       if (c.test.kind === 'condition' && c.effect.kind === 'set') return `${t}${effectZh(c.effect)}`;
       if (c.test.kind === 'label' && !c.test.negative && c.effect.kind === 'set')

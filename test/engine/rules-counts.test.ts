@@ -166,3 +166,27 @@ describe('two kinds with one amount each (分别加2分、1分)', () => {
     expect(score('优秀集体1个，优秀个人2人', rule, null)).toBe(8);
   });
 });
+
+describe('bands of a count of failures', () => {
+  const rule =
+    '各科室病历书写符合要求，得 2 分；1 个科室不符合要求，得 1 分；2 个及以上科室不符合要求，不得分';
+
+  it('an exact count beside "N个及以上…不得分" is a band of that count', () => {
+    expect(score('1个科室不符合要求', rule, 2)).toBe(1);
+    expect(score('2个科室不符合要求', rule, 2)).toBe(0);
+    expect(score('5个科室不符合要求', rule, 2)).toBe(0);
+  });
+
+  it('no failures, said in words or as 0, is the state that earns the points', () => {
+    expect(score('各科室病历书写符合要求', rule, 2)).toBe(2);
+    expect(score('0个科室不符合要求', rule, 2)).toBe(2);
+  });
+
+  it('a bare number does not say what it counts', () => {
+    expect(score(1, rule, 2)).toBe('#N/A 实际值「1」无法判断是否「各科室病历书写符合要求」，需人工评分');
+  });
+
+  it('"1个…得N分" alone is not a band: nothing says what 2 would score', () => {
+    expect(score('2个示范点', '建成1个示范点，得2分', 4)).not.toBe(2);
+  });
+});

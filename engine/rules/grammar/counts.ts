@@ -26,6 +26,11 @@ const CREDIT = new RegExp(
 /** 10分/种: an amount per case without 扣/加. */
 const CREDIT_PER = new RegExp(`(?<![扣减加奖\\d.])${NUM}分/${C_UNIT}`, 'g');
 const CREDIT_CAP = new RegExp(`(?:最多|最高|至多)(?:可)?得${NUM}分|(?:最多|最高)?不超过${NUM}分`, 'g');
+/** 有1个专业基地不符合要求，得0.5分: an exact count and its score. */
+const COUNT_BAND = new RegExp(
+  `^(?:有|出现|发现)?${NUM}${C_UNIT}([\\u4e00-\\u9fff]{2,16}?)(?:的|者)?,?(?:得|计|记)${NUM}分$`,
+  'g',
+);
 /** 在省、市级刊物发表1篇分别加1分和0.5分: levels listed with 、, one amount each. */
 const LEVEL = '(?:国际|国家|全国|省|市|县|区|乡镇|乡|镇|村)';
 const EACH = new RegExp(
@@ -216,6 +221,22 @@ export const counts: ClauseReader = {
           condition: { metric, op: '>=', value: dec(n!).toString(), unit: unit!, to: null },
         },
         effect: { kind: 'set', score: '0' },
+      });
+      spans.push([m.index, m.index + all.length]);
+    }
+    // "1个专业基地不符合要求，得0.5分" beside "2个及以上专业基地不符合要求，不得分": a band of the count.
+    for (const m of t.matchAll(COUNT_BAND)) {
+      if (overlaps(spans, m)) continue;
+      const [all, n, unit, noun, score] = m;
+      const more = new RegExp(`\\d+\\s*${unit!}(?:及以上|或以上|以上)${noun!}|${noun!}≥\\d+${unit!}`);
+      if (!more.test(clause.rule)) continue;
+      pieces.push({
+        t: 'when',
+        test: {
+          kind: 'condition',
+          condition: { metric: noun!, op: '=', value: dec(n!).toString(), unit: unit!, to: null },
+        },
+        effect: { kind: 'set', score: dec(score!).toString() },
       });
       spans.push([m.index, m.index + all.length]);
     }
