@@ -6,7 +6,7 @@
  */
 import { dec } from '../decimal';
 import type { ClauseReader, Piece } from './types';
-import { LOWER_IS_BETTER, metricName, NUM } from './words';
+import { LOWER_IS_BETTER, metricName, NUM, withoutTargetWord } from './words';
 
 /** A unit written with a slash: 微克/立方米, 毫克/升, 人/万人. */
 const SLASH_UNIT = '([\\u4e00-\\u9fffA-Za-z]{1,6}/[\\u4e00-\\u9fffA-Za-z³]{1,6})';
@@ -43,7 +43,7 @@ export const gap: ClauseReader = {
     } else direction = /超|高|多/.test(verb!) ? 'above' : 'below';
     const piece: Piece = {
       t: 'step',
-      metric: metricName(t.slice(0, m.index).replace(/(?:比|较|与)(?:年度)?目标值?(?:相比)?$/, '')),
+      metric: withoutTargetWord(metricName(t.slice(0, m.index))),
       direction,
       from: null,
       size: dec(size!).toString(),

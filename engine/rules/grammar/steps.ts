@@ -5,7 +5,7 @@
  */
 import { dec } from '../decimal';
 import { overlaps, wordsBefore, type ClauseReader, type Piece, type StepPiece } from './types';
-import { metricName, NUM, unitOf, valueOf } from './words';
+import { metricName, NUM, unitOf, valueOf, withoutTargetWord } from './words';
 
 const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降低|减少|低|少|差|不足|欠|缺|漏';
 const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多|高';
@@ -84,7 +84,7 @@ export const steps: ClauseReader = {
         metric:
           direction === 'count'
             ? `${wordsBefore(t, m.index)}${verb ?? ''}${noun ?? ''}` || unit
-            : metricName(t.slice(0, m.index)) ||
+            : withoutTargetWord(metricName(t.slice(0, m.index))) ||
               // "少1期扣1分": a shortfall of a count is named by its verb.
               (countable || (direction === 'below' && unit !== '' && unit !== '%' && unit !== '‰')
                 ? `${verb ?? ''}${noun ?? ''}`
