@@ -297,3 +297,19 @@ describe('failures listed before the effect they share', () => {
     expect(score('2.5%', rule, 3)).toBe(0);
   });
 });
+
+describe('a comparator without 每 is a condition, not a step', () => {
+  it('"合格率低于90%扣2分": below 90% costs 2 points once, whatever the target', () => {
+    expect(score('85%', '合格率低于90%扣2分', 10)).toBe(8);
+    expect(score('85%', '合格率低于90%扣2分', 10, 0.95)).toBe(8);
+    expect(score('92%', '合格率低于90%扣2分', 10)).toBe(10);
+  });
+  it('"少于2次扣2分" counts once too', () => {
+    expect(score('产后访视1次', '产后访视少于2次扣2分', 20)).toBe(18);
+    expect(score('产后访视3次', '产后访视少于2次扣2分', 20)).toBe(20);
+  });
+  it('a change in percentage points without 每 stays a step: 超过0.1个百分点扣1分', () => {
+    // 控制在5%以内; 5.3% is 3 steps of 0.1 over → 3 off 6.
+    expect(score('5.3%', '统计误差控制在5%以内记6分,超过0.1个百分点扣1分。', 6)).toBe(3);
+  });
+});

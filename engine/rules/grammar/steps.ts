@@ -26,6 +26,7 @@ const ONE_CASE = new RegExp(
 );
 /** 扣30分/次, 扣10分/户: an amount per counted case. */
 const PER_CASE = new RegExp(`${EFFECT}${NUM}分/([\\u4e00-\\u9fff]{1,4})`, 'g');
+const COMPARATOR = /^(?:低于目标|低于标准|低于|少于|不足|高于|超过|超出|高出|多于)$/;
 /** Words that say the actual is a change against last year. */
 const CHANGE = /比上年|较上年|与上年相比|同比|比去年|较去年|比上一年|较上一年/;
 
@@ -62,6 +63,9 @@ export const steps: ClauseReader = {
       // or comparison without 每, a number or a unit is a state (the labels reader), not a step.
       if (!per && !unitRaw && !n && !/每/.test(noun ?? '') && verbAlone) continue;
       if (unit === '分') continue; // "每扣1分…": not a step
+      // "合格率低于90%扣2分", "少于2次扣2分": a comparator and a bound without 每 is a condition
+      // (the conditions reader); only a change in points (下降1个百分点扣1分) is a step without 每.
+      if (!per && verbAlone && COMPARATOR.test(verbAlone) && !/百分点/.test(unitRaw ?? '')) continue;
       // A long description as the counted thing needs a number and a unit ("每发生1起…事件扣10分").
       if ((noun ?? '').length > 8 && !(n && unitRaw)) continue;
       const direction: StepPiece['direction'] =
