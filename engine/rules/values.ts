@@ -212,6 +212,11 @@ function fitsPlain(core: string, rest: string): boolean {
  * null (neither).
  */
 export function labelSays(label: string, negative: boolean, text: string, strict = false): boolean | null {
+  const alts = sharedObject(label);
+  if (alts) {
+    const says = alts.map((x) => labelSays(x, negative, text, strict));
+    return says.includes(true) ? true : says.every((x) => x === false) ? false : null;
+  }
   const a = squash(text);
   const l = squash(label);
   if (a === '') return null;
@@ -266,6 +271,21 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   if (!strict && l.includes(a) && a.length >= 3 && !(neg && !NEG_MARK.test(l) && !saysNeg)) return true;
   if (a.startsWith(l) && /^[\d.]+[\u4e00-\u9fff]?$/.test(a.slice(l.length))) return true;
   return null;
+}
+
+/**
+ * "迟报、漏报、错报妇幼保健信息": verbs of one length sharing the object written after the last one;
+ * the states are 迟报妇幼保健信息, 漏报妇幼保健信息, 错报妇幼保健信息. null for any other label.
+ */
+function sharedObject(label: string): string[] | null {
+  const m = /^((?:[\u4e00-\u9fff]{1,3}[、,，])+)([\u4e00-\u9fff]+)$/.exec(label.trim());
+  if (!m) return null;
+  const verbs = m[1]!.split(/[、,，]/).filter((x) => x !== '');
+  const k = verbs[0]!.length;
+  const last = m[2]!;
+  if (verbs.some((v) => v.length !== k) || last.length < k + 2) return null;
+  const object = last.slice(k);
+  return [...verbs, last.slice(0, k)].map((v) => `${v}${object}`);
 }
 
 /** labelSays on the whole actual value. */

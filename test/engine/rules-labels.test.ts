@@ -190,3 +190,16 @@ describe('every program here says itself back as a sentence that reads the same'
     expect(again.ok && again.rule).toEqual(p.rule);
   });
 });
+
+describe('verbs sharing the object written after the last one', () => {
+  const rule = '漏登,错登,重登接种信息扣3分';
+  it('each verb with the object is the state: 错登接种信息, 漏登接种信息', () => {
+    expect(score('错登接种信息', rule, 10)).toBe(7);
+    expect(score('漏登接种信息', rule, 10)).toBe(7);
+    expect(score('重登接种信息', rule, 10)).toBe(7);
+  });
+  it('nothing wrong keeps the points; another state is a hand score', () => {
+    expect(score('未发生', rule, 10)).toBe(10);
+    manual('按时登记接种信息', rule, 10);
+  });
+});
