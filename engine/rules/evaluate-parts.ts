@@ -11,6 +11,7 @@ import {
   eventMet,
   labelMet,
   labelSays,
+  NEG_MARK,
   NOTHING_WRONG,
   readValues,
   signedByDirection,
@@ -477,9 +478,16 @@ const FAILS = /(?:不符合要求|不符合|不合格|不达标|未达到要求|
  * 各专业基地容量测算符合要求, "0个…" states it. null when the actual is not such a count.
  */
 export function countAnswers(p: Program, c: Extract<Clause, { kind: 'when' }>, v: Values): boolean | null {
-  if (c.test.kind !== 'label' || c.test.negative || v.values.length !== 1) return null;
+  if (c.test.kind !== 'label' || v.values.length !== 1) return null;
   const x = v.values[0]!;
   const label = c.test.label;
+  if (c.test.negative) {
+    // "开展2次" against 未开展: the count of what the state denies.
+    const core = label.replace(NEG_MARK, '');
+    if (x.name.length < 2 || core !== x.name || x.percent || !x.value.isInteger() || x.value.isNeg())
+      return null;
+    return x.value.isZero();
+  }
   const counts = p.clauses.some((k) => {
     if (k.kind !== 'when' || k.test.kind !== 'condition') return false;
     const m = k.test.condition.metric;

@@ -35,6 +35,11 @@ const FAR = /(达到|不低于|不少于|低于|不足|超过|高于)([^░\d≥
 const BETWEEN = new RegExp(`${NUM}(分|%)?(≤|<)([^\\d≤<≥>,░]{1,12}?)(<|≤)${NUM}(分|%)?`, 'g');
 /** "超过20%的,20分", "高于80%,20分": points alone after the condition, without 得. */
 const BARE = new RegExp(`^(?:(?:的|者|时|为),?|,)?${NUM}分(?=$|[,░])`);
+/** Count units a noun may follow ("1次的定期督导"). */
+const COUNTED = /^(?:次|个|项|场|期|篇|件|名|人|家|所)$/;
+const NOUN_AFTER = new RegExp(`^(?:的)?([\\u4e00-\\u9fff、]{1,20}?),?(?:可|则|即)?(${EFFECT})`);
+/** Verbs of doing that a counted bonus follows ("召开1次…会议加2分"). */
+const DOING = /(?:召开|开展|举办|组织|参加|完成)$/;
 /** "或未安排": a negative state after a condition and before its effect. */
 const OR_STATE = /^,?或((?:未|无|没有)[\u4e00-\u9fff]{1,8}?)(?:的|者)?(?=,)/;
 /** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
@@ -82,8 +87,8 @@ export const conditions: ClauseReader = {
       // "＜规定数60%或未安排,不得分": a state beside the condition, with the same effect.
       const alt = OR_STATE.exec(t.slice(end));
       const afterAt = end + (alt ? alt[0].length : 0);
-      const after = AFTER.exec(t.slice(afterAt)) ?? BARE.exec(t.slice(afterAt));
-      const effect = after ? effectOf(after[0].replace(/^(?:的|者|时)?,?/, '')) : null;
+      let after = AFTER.exec(t.slice(afterAt)) ?? BARE.exec(t.slice(afterAt));
+      let effect = after ? effectOf(after[0].replace(/^(?:的|者|时)?,?/, '')) : null;
       let cond: Condition | null = null;
       let metrics: string[] | null = null;
       if (n2 !== undefined && (u1 === u2 || !u1 || !u2) && !pre2) {
@@ -128,6 +133,16 @@ export const conditions: ClauseReader = {
             (effect !== null && name !== '' && !/[扣减加奖前后]$/.test(words)))
         )
           op = '>=';
+        // "开展不少于1次的定期督导，得0.5分", "召开1次…工作会议加2分": what is counted after the
+        // count, then the effect; a bare count only for a bonus after a verb of doing.
+        const noun = !after && COUNTED.test(u1) ? NOUN_AFTER.exec(t.slice(afterAt)) : null;
+        const nounEffect = noun ? effectOf(noun[2]!) : null;
+        if (noun && nounEffect && (op || (nounEffect.kind === 'add' && DOING.test(words)))) {
+          op ??= '>=';
+          after = noun;
+          effect = nounEffect;
+          name = metricName(`${name}${noun[1]!}`);
+        }
         if (!op) continue;
         // "不低于…的" inside a longer phrase is still a condition; a bare "扣5分" is not.
         if (

@@ -20,7 +20,7 @@ const VOIDING = new RegExp(
 const SAID = new RegExp(`^([\\u4e00-\\u9fff]+)≥${NUM}${C_UNIT}不得分`);
 /** 1项1分; 一项可得2分; 每项各2.5分; 每个专业得0.5分; 每篇计2分. */
 const CREDIT = new RegExp(
-  `(?:每1?|(?<![\\d.])1)${C_UNIT}([\\u4e00-\\u9fff]{0,6}?)(?:各|可得|得|计|记)?${NUM}分(?!/)`,
+  `(?:每1?|(?<![\\d.≥≤<>=])1)${C_UNIT}([\\u4e00-\\u9fff]{0,6}?)(?:各|可得|得|计|记)?${NUM}分(?!/)`,
   'g',
 );
 /** 10分/种: an amount per case without 扣/加. */
