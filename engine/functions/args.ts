@@ -99,3 +99,66 @@ export function numberList(a: Arg, name: string): FnResult<Dec[]> {
   }
   return ok(outList);
 }
+
+/**
+ * What a parameter is read as before the function's logic sees it (declared by the parameter, so
+ * no function writes its own ladder of conversions):
+ * - `number`: required, a number, numeric text or "80%"; empty is #N/A naming the parameter;
+ * - `number?`: the same, null when not given or empty;
+ * - `numbers`: every number of a range (blanks skipped), each checked;
+ * - `text?`: text, null when not given or empty;
+ * - `options`: the scoring options' text (`decimals=` also asks for rounding);
+ * - `arg`: as Excel gave it (actual values, rule text: the function reads them itself).
+ */
+export interface ReadAs {
+  number: Dec;
+  'number?': Dec | null;
+  numbers: Dec[];
+  'text?': string | null;
+  options: { settings: ScoringSettings; roundTo: number | null };
+  arg: Arg;
+}
+export type ReadKind = keyof ReadAs;
+
+/** The part of a parameter's declaration the reader uses. */
+export interface ReadSpec {
+  readonly zh: string;
+  readonly label?: string;
+  readonly read: ReadKind;
+}
+
+export type ReadValues<P extends readonly ReadSpec[]> = { -readonly [I in keyof P]: ReadAs[P[I]['read']] };
+
+function readOne(spec: ReadSpec, a: Arg | undefined): FnResult<ReadAs[ReadKind]> {
+  const name = spec.label ?? spec.zh;
+  switch (spec.read) {
+    case 'number':
+      return requiredNumber(a ?? null, name);
+    case 'number?':
+      return a === undefined ? ok(null) : numberArg(a, name);
+    case 'numbers':
+      return numberList(a ?? null, name);
+    case 'text?': {
+      const v = a === undefined ? null : scalar(a);
+      return ok(v === null || v === '' ? null : String(v));
+    }
+    case 'options':
+      return settingsFrom(a);
+    case 'arg':
+      return ok(a ?? null);
+  }
+}
+
+/** Reads every argument by its parameter's declaration, in order; the first bad one is the result. */
+export function readArguments<const P extends readonly ReadSpec[]>(
+  params: P,
+  args: readonly (Arg | undefined)[],
+): FnResult<ReadValues<P>> {
+  const out: ReadAs[ReadKind][] = [];
+  for (let i = 0; i < params.length; i++) {
+    const r = readOne(params[i]!, args[i]);
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return ok(out as ReadValues<P>);
+}

@@ -4,41 +4,29 @@ import type { Actual } from '../rules/types';
 import {
   flat,
   naError,
-  numberArg,
-  ok,
   out,
-  requiredNumber,
+  readArguments,
   scalar,
-  settingsFrom,
   valueError,
   type Arg,
   type FnResult,
   type Scalar,
 } from './args';
-import { defineFunction } from './spec';
+import { defineFunction, type ParamSpec } from './spec';
 
 /**
  * PERF.SCORE(actual, rule, points, [target], [options]): the score of one item by the rule text
  * of its target or method cell, e.g. =PERF.SCORE(F6, D6, E6). `actual` may be a range when the
  * rule has several conditions.
  */
-export function perfScore(
-  actual: Arg,
-  rule: Arg,
-  points: Arg,
-  target?: Arg,
-  options?: Arg,
-): FnResult<number> {
+function score(args: readonly (Arg | undefined)[]): FnResult<number> {
+  const read = readArguments(PARAMS, args);
+  if (!read.ok) return read;
+  const [actual, rule, points, target, s] = read.value;
   const text = scalar(rule);
   if (typeof text !== 'string' || text.trim() === '')
     return valueError('规则应为目标或计分办法的文字', 'The rule must be the text of a target or method cell');
-  const pts = requiredNumber(points, '分值');
-  if (!pts.ok) return pts;
-  if (pts.value.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
-  const tgt = target === undefined ? ok(null) : numberArg(target, '目标值');
-  if (!tgt.ok) return tgt;
-  const s = settingsFrom(options);
-  if (!s.ok) return s;
+  if (points.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
   const parsed = parseRule(text);
   if (!parsed.ok)
     return valueError(
@@ -46,18 +34,79 @@ export function perfScore(
       `Rule not understood (${parsed.reason}); score by hand`,
     );
   const act: Actual = Array.isArray(actual) ? flat(actual) : (actual as Scalar);
-  const outcome = evaluateRule(parsed.rule, {
-    actual: act,
-    points: pts.value,
-    target: tgt.value,
-    settings: s.value.settings,
-  });
+  const outcome = evaluateRule(parsed.rule, { actual: act, points, target, settings: s.settings });
   if (!outcome.ok)
     return outcome.code === 'ACTUAL_MISSING' || outcome.code === 'MANUAL'
       ? naError(outcome.message, outcome.messageEn)
       : valueError(outcome.message, outcome.messageEn);
-  return out(outcome.score, s.value.roundTo);
+  return out(outcome.score, s.roundTo);
 }
+
+export function perfScore(
+  actual: Arg,
+  rule: Arg,
+  points: Arg,
+  target?: Arg,
+  options?: Arg,
+): FnResult<number> {
+  return score([actual, rule, points, target, options]);
+}
+
+const PARAMS = [
+  {
+    name: 'actual',
+    zh: '实际值',
+    shape: 'valueOrRange',
+    read: 'arg',
+    description: {
+      en: 'Actual value (完成情况): a number, a percent (80% arrives as 0.8) or text such as "76.5%" or "满意"; a range, in the rule\'s order, when the rule has several conditions. Older Excel builds pass an empty cell as 0.',
+      zh: '完成情况：数字、百分比（80% 即 0.8）或“76.5%”“满意”等文字；规则有多个条件时选多个单元格，按规则中的顺序。旧版 Excel 把空单元格当作 0。',
+    },
+  },
+  {
+    name: 'rule',
+    zh: '规则',
+    shape: 'value',
+    read: 'arg',
+    description: {
+      en: 'Text of the target or scoring-method cell, e.g. "满意率80%以上，每低一个百分点扣1分".',
+      zh: '目标值或计分办法单元格的文字，如“满意率80%以上，每低一个百分点扣1分”。',
+    },
+  },
+  {
+    name: 'points',
+    zh: '分值',
+    shape: 'value',
+    read: 'number',
+    description: {
+      en: 'Points (分值) of the item: the most it can score.',
+      zh: '该项指标的分值，即最高得分。',
+    },
+  },
+  {
+    name: 'target',
+    zh: '目标值',
+    shape: 'value',
+    read: 'number?',
+    optional: 'number',
+    default: "the rule's own number",
+    description: {
+      en: "Target value replacing the number in the rule text, e.g. 90% or 400; empty or 0 means the rule's own number.",
+      zh: '可选。代替规则文字中的目标数字，如 90% 或 400；空或 0 表示用规则自带的数字。',
+    },
+  },
+  {
+    name: 'options',
+    zh: '选项',
+    shape: 'value',
+    read: 'options',
+    optional: 'text',
+    description: {
+      en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all).',
+      zh: '可选。设置文字，如“partial=floor;cap=1.2;decimals=2”（partial=proportional|floor|ceil 不足一档的计法，cap 完成比例上限，thresholds=split|all）。',
+    },
+  },
+] as const satisfies readonly ParamSpec[];
 
 /** The function as Excel, the recalc and the help page see it. */
 export const spec = defineFunction({
@@ -68,58 +117,9 @@ export const spec = defineFunction({
     en: 'Score of one indicator item by the rule written in its target or method cell, e.g. =PERF.SCORE(F6, D6, E6).',
     zh: '按目标值或计分办法单元格中的文字规则，计算一项指标的得分，如 =PERF.指标得分(F6, D6, E6)。',
   },
-  params: [
-    {
-      name: 'actual',
-      zh: '实际值',
-      shape: 'valueOrRange',
-      description: {
-        en: 'Actual value (完成情况): a number, a percent (80% arrives as 0.8) or text such as "76.5%" or "满意"; a range, in the rule\'s order, when the rule has several conditions. Older Excel builds pass an empty cell as 0.',
-        zh: '完成情况：数字、百分比（80% 即 0.8）或“76.5%”“满意”等文字；规则有多个条件时选多个单元格，按规则中的顺序。旧版 Excel 把空单元格当作 0。',
-      },
-    },
-    {
-      name: 'rule',
-      zh: '规则',
-      shape: 'value',
-      description: {
-        en: 'Text of the target or scoring-method cell, e.g. "满意率80%以上，每低一个百分点扣1分".',
-        zh: '目标值或计分办法单元格的文字，如“满意率80%以上，每低一个百分点扣1分”。',
-      },
-    },
-    {
-      name: 'points',
-      zh: '分值',
-      shape: 'value',
-      description: {
-        en: 'Points (分值) of the item: the most it can score.',
-        zh: '该项指标的分值，即最高得分。',
-      },
-    },
-    {
-      name: 'target',
-      zh: '目标值',
-      shape: 'value',
-      optional: 'number',
-      default: "the rule's own number",
-      description: {
-        en: "Target value replacing the number in the rule text, e.g. 90% or 400; empty or 0 means the rule's own number.",
-        zh: '可选。代替规则文字中的目标数字，如 90% 或 400；空或 0 表示用规则自带的数字。',
-      },
-    },
-    {
-      name: 'options',
-      zh: '选项',
-      shape: 'value',
-      optional: 'text',
-      description: {
-        en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all).',
-        zh: '可选。设置文字，如“partial=floor;cap=1.2;decimals=2”（partial=proportional|floor|ceil 不足一档的计法，cap 完成比例上限，thresholds=split|all）。',
-      },
-    },
-  ],
+  params: PARAMS,
   result: { type: 'number' },
-  call: (a) => perfScore(a[0]!, a[1]!, a[2]!, a[3], a[4]),
+  call: score,
   // The help page's section for the function, below its generated heading (addin/help/).
   help: `
       <p>

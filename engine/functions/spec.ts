@@ -6,7 +6,7 @@
  * headings, the add-in's registrations (addin/functions/), the recalc's arity table
  * (cli/recalc/perf.ts) and the benchmark's function.
  */
-import type { Arg, FnResult } from './args';
+import type { Arg, FnResult, ReadKind } from './args';
 
 /**
  * How Excel hands a parameter over: one value, a range (always a matrix), or either (a matrix of
@@ -22,6 +22,8 @@ export interface ParamSpec {
   /** How argument errors name it, when not by its Chinese name. */
   label?: string;
   shape: ParamShape;
+  /** What the argument is read as before the function's logic (args.ts `readArguments`). */
+  read?: ReadKind;
   /**
    * Optional parameters: what the argument is read as. For both, omitted, an empty cell (null, or
    * 0 on builds that pass 0) and "" mean "not given"; a `text` one refuses a number or TRUE/FALSE.
