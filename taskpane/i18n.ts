@@ -10,6 +10,19 @@ const zh = {
   tabFindings: '校验',
   tabScore: '评分',
   tabSettings: '设置',
+  tabReview: '汇总',
+  reviewIntro: '审核各单位报回的工作簿：与模板对照、评分、排名并按比例分等次。文件只在本机浏览器中读取。',
+  reviewTemplate: '模板',
+  reviewTemplateOpen: '使用当前打开的工作簿作模板',
+  reviewTemplateFile: '或选择模板文件',
+  reviewFiles: '选择回收的工作簿（可多选）',
+  reviewRun: '开始审核',
+  reviewWrite: '写入汇总表',
+  reviewUnreadable: '无法读取的文件',
+  reviewNotRanked: '不参与排名',
+  reviewReplaceTitle: '替换已有工作表？',
+  reviewReplace: '替换',
+  reviewChanges: '模板改动',
   recognise: '识别当前工作表',
   recogniseSelection: '仅识别选区',
   recognising: '正在读取并识别工作表…',
@@ -101,6 +114,20 @@ const en: Record<StringKey, string> = {
   tabFindings: 'Checks',
   tabScore: 'Score',
   tabSettings: 'Settings',
+  tabReview: 'Review',
+  reviewIntro:
+    'Review the workbooks units sent back: compare with the template, score, rank and band them by quota. Files are read in this browser only.',
+  reviewTemplate: 'Template',
+  reviewTemplateOpen: 'Use the open workbook as the template',
+  reviewTemplateFile: 'or pick a template file',
+  reviewFiles: 'Pick the returned workbooks (several)',
+  reviewRun: 'Review',
+  reviewWrite: 'Write the summary sheets',
+  reviewUnreadable: 'Files that cannot be read',
+  reviewNotRanked: 'not ranked',
+  reviewReplaceTitle: 'Replace existing sheets?',
+  reviewReplace: 'Replace',
+  reviewChanges: 'template changes',
   recognise: 'Recognise active sheet',
   recogniseSelection: 'Selection only',
   recognising: 'Reading and recognising the sheet…',
@@ -260,4 +287,25 @@ export const fmt = {
     lang === 'zh'
       ? `上次写入：${when}，${mode === 'values' ? '数值' : '公式'}`
       : `Last written ${when}, as ${mode}`,
+  reviewProgress: (lang: Lang, n: number, total: number, name: string): string =>
+    lang === 'zh' ? `正在读取第 ${n} / ${total} 个文件：${name}` : `Reading file ${n} of ${total}: ${name}`,
+  reviewDone: (lang: Lang, units: number, ranked: number, unreadable: number): string =>
+    lang === 'zh'
+      ? `已审核 ${units} 个文件：${ranked} 个单位参与排名${unreadable > 0 ? `，${unreadable} 个文件无法读取` : ''}。`
+      : `${units} file(s) reviewed: ${ranked} unit(s) ranked${unreadable > 0 ? `, ${unreadable} could not be read` : ''}.`,
+  reviewQuota: (
+    lang: Lang,
+    labels: readonly string[],
+    counts: readonly number[],
+    assigned: readonly number[],
+  ): string =>
+    lang === 'zh'
+      ? `强制分布名额：${labels.map((l, i) => `${l} ${counts[i]}`).join('，')}；实际：${labels.map((l, i) => `${l} ${assigned[i]}`).join('，')}`
+      : `Quota: ${labels.map((l, i) => `${l} ${counts[i]}`).join(', ')}; given: ${labels.map((l, i) => `${l} ${assigned[i]}`).join(', ')}`,
+  reviewReplaceText: (lang: Lang, names: readonly string[]): string =>
+    lang === 'zh'
+      ? `工作簿中已有工作表：${names.join('、')}。替换它们吗？`
+      : `The workbook already has the sheet(s) ${names.join(', ')}. Replace them?`,
+  reviewWritten: (lang: Lang, names: readonly string[]): string =>
+    lang === 'zh' ? `已写入工作表：${names.join('、')}。` : `Sheets written: ${names.join(', ')}.`,
 };

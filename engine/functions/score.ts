@@ -1,5 +1,6 @@
 /** PERF.SCORE: the score of one item by the rule text of its target or method cell. */
 import { evaluateRule, parseRule } from '../rules';
+import { compliance } from '../rules/item-rule';
 import type { Actual } from '../rules/types';
 import {
   flat,
@@ -27,7 +28,8 @@ function score(args: readonly (Arg | undefined)[]): FnResult<number> {
   if (typeof text !== 'string' || text.trim() === '')
     return valueError('规则应为目标或计分办法的文字', 'The rule must be the text of a target or method cell');
   if (points.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
-  const parsed = parseRule(text);
+  // With a target, 符合标准 / 不达标准 in the text speak of it (engine/rules/item-rule.ts).
+  const parsed = parseRule(target === null ? text : compliance(text, target.toNumber()));
   if (!parsed.ok)
     return valueError(
       `无法识别的规则：${parsed.reason}，请人工评分`,

@@ -63,6 +63,8 @@ export function assemble(pieces: readonly Located[]): Assembled {
   for (const x of work) {
     if (x.t === 'points' && p.points === null) p.points = x.value;
     if (x.t === 'deductionOnly') p.deductionOnly = true;
+    if (x.t === 'belowZero') p.belowZero = true;
+    if (x.t === 'creditBase') p.base = { kind: 'zero' };
   }
 
   // Ratio base: its bound from the formula, else a condition in its clause or before it.
@@ -179,18 +181,18 @@ export function assemble(pieces: readonly Located[]): Assembled {
         const y = work[j]!;
         let c: Condition | null = null;
         if (y.t === 'cond' && y.conditions.length === 1) c = y.conditions[0]!;
-        else if (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set')
+        else if (
+          y.t === 'when' &&
+          y.test.kind === 'condition' &&
+          (y.effect.kind === 'set' ||
+            // "不少于4次加2分,每增加1次加1分": the bonus grows from the bound of the one before.
+            (y.effect.kind === 'add' && s.effect === 'add' && s.direction === 'above'))
+        )
           c = y.test.condition;
         if (c && c.to === null && c.value === 'target') {
           // "≥全国平均通过率得4分；低于…每降低1个百分点扣0.5分": from the target value.
           s.metric = c.metric || s.metric;
-          if (
-            s.direction === 'below' &&
-            (c.op === '<=' || c.op === '<') &&
-            s.effect === 'deduct' &&
-            !s.countable
-          )
-            s.direction = 'above';
+          s.direction = measuredFrom(s, c);
           targetBound = true;
           if (y.t === 'cond') used.add(j);
           break;
@@ -207,23 +209,11 @@ export function assemble(pieces: readonly Located[]): Assembled {
           s.metric = c.metric || s.metric;
           // "准确率≥98%得2分，每降低1个百分点扣0.5分": the band stays; only 得满分 is implied by the step.
           if (y.t === 'when' && !(y.effect.kind === 'set' && y.effect.score === 'full')) {
-            if (
-              s.direction === 'below' &&
-              (c.op === '<=' || c.op === '<') &&
-              s.effect === 'deduct' &&
-              !s.countable
-            )
-              s.direction = 'above';
+            s.direction = measuredFrom(s, c);
             break;
           }
           // A lower bound (≥) measures a shortfall; an upper one (≤) an excess.
-          if (
-            s.direction === 'below' &&
-            (c.op === '<=' || c.op === '<') &&
-            s.effect === 'deduct' &&
-            s.countable === false
-          )
-            s.direction = 'above';
+          s.direction = measuredFrom(s, c);
           used.add(j);
           break;
         }
@@ -356,7 +346,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
     // "≥90%得满分，≥80%得3分，否则不得分" / "5000元以上的记2分，否则不计分": below the loosest band.
     const loosest = loosestBand(bands);
     if (loosest && before.every((c) => bands.includes(c))) before = [loosest];
-    if (before.length > 1)
+    if (before.length > 1 && !work.some((y) => y.t === 'each'))
       return {
         ok: true,
         program: {
@@ -369,12 +359,36 @@ export function assemble(pieces: readonly Located[]): Assembled {
       };
     otherwiseConds = before;
   }
+  // "领导接访做到有方案…每周接访1次以上。未落实的每项扣1分": the conditions are the requirements counted.
+  const unmet = work.findIndex(
+    (x) =>
+      x.t === 'step' &&
+      x.direction === 'count' &&
+      /^(?:未落实|未完成|未做到|未达到|不符合|未按要求)$/.test(x.metric),
+  );
   // Bare conditions: a gate, unless "否则不得分" follows a lone 得满分 condition.
   const gate: Condition[] = [];
   work.forEach((x, i) => {
     if (used.has(i) || x.t !== 'cond') return;
-    gate.push(...x.conditions);
+    if (unmet > i) return void used.add(i);
+    // "统计准确率100%(6分),错报、漏报每例扣2分": the errors counted are what falls short of 100%.
+    if (
+      x.conditions.every((c) => c.unit === '%' && c.value === '1' && c.op === '>=' && c.to === null) &&
+      work.some(
+        (y, k) =>
+          k > i &&
+          y.t === 'step' &&
+          y.effect === 'deduct' &&
+          (y.direction === 'count' || y.countable) &&
+          y.sentence === x.sentence,
+      ) &&
+      !work.some((y) => y.t === 'step' && y.direction !== 'count' && !y.countable)
+    )
+      return void used.add(i);
     used.add(i);
+    // "低于85%的县(区)按从高到低排序，分别得8、6、4、2分": who the rank table is for, not a gate.
+    if (work.some((y, k) => k > i && y.t === 'rank' && y.sentence === x.sentence)) return;
+    gate.push(...x.conditions);
   });
   clauses.sort((a, b) => a.at - b.at);
   let list = clauses.map((c) => c.clause);
@@ -392,7 +406,20 @@ export function assemble(pieces: readonly Located[]): Assembled {
     gate.push(sets[0]!.test.condition);
     list = [];
   }
-  if (gate.length > 0) list.unshift({ kind: 'gate', conditions: gate });
+  const eachPieces = work.filter((x) => x.t === 'each');
+  const credit = eachPieces.find((x) => x.t === 'each' && x.effect !== 'all');
+  if (eachPieces.length > 0) {
+    if (gate.length < 2 || !credit || credit.t !== 'each' || credit.effect === 'all')
+      return { ok: false, reason: '“每完成一项得N分／一项未完成扣N分”之前没有两项以上的条件' };
+    if (eachPieces.filter((x) => x.t === 'each' && x.effect !== 'all').length > 1)
+      return { ok: false, reason: '每项得分与每项扣分同时出现' };
+  }
+  if (gate.length > 0)
+    list.unshift(
+      credit && credit.t === 'each' && credit.effect !== 'all'
+        ? { kind: 'gate', conditions: gate, each: { effect: credit.effect, amount: credit.amount } }
+        : { kind: 'gate', conditions: gate },
+    );
   const steps = list.some((c) => c.kind === 'step');
   for (const c of otherwiseConds)
     if (steps || (list.length > 0 && !gate.includes(c)))
@@ -419,8 +446,11 @@ export function assemble(pieces: readonly Located[]): Assembled {
     );
     const all = list.filter((c) => kindOf(c) === x.effect);
     const last = before[before.length - 1];
+    // "省、市级…分别加1分和0.5分,最多不超过5分": one clause gave several steps; the cap is for all.
+    const fromOneClause = before.filter((c) => last && work[c.at]!.seg === work[last.at]!.seg).length > 1;
     if (
       !x.total &&
+      !fromOneClause &&
       last &&
       last.clause.kind === 'step' &&
       (all.length === 1 || last.clause.cap === null) &&
@@ -465,4 +495,14 @@ function loosestBand(bands: readonly Condition[]): Condition | null {
     if (low ? v < b || (v === b && c.op === '>=') : v > b || (v === b && c.op === '<=')) best = c;
   }
   return best;
+}
+
+/**
+ * The direction a per-step deduction counts from its bound: a lower bound (≥) measures a shortfall,
+ * an upper one (≤) an excess ("控制在5%以内…超过0.1个百分点扣1分").
+ */
+function measuredFrom(s: StepPiece, c: Condition): StepPiece['direction'] {
+  return s.direction === 'below' && (c.op === '<=' || c.op === '<') && s.effect === 'deduct' && !s.countable
+    ? 'above'
+    : s.direction;
 }

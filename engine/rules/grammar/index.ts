@@ -4,15 +4,16 @@
  * next reader sees only the rest. A number or an effect word that no reader used makes the rule
  * unreadable: never a guess.
  */
-import { numbersIn, segment } from '../lexer';
+import { EFFECT_WORD, numbersIn, segment } from '../lexer';
 import { caps } from './caps';
 import { conditions } from './conditions';
+import { counts } from './counts';
 import { judgement } from './judgement';
 import { labels } from './labels';
-import { otherwise, phrases } from './phrases';
+import { eachCondition, otherwise, phrases } from './phrases';
 import { rank } from './rank';
 import { ratio } from './ratio';
-import { steps } from './steps';
+import { BARE_COUNT_VERB, steps } from './steps';
 import { target } from './target';
 import { tiers } from './tiers';
 import { mask, type ClauseReader, type Piece } from './types';
@@ -23,6 +24,8 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   tiers,
   rank,
   ratio,
+  eachCondition,
+  counts,
   steps,
   caps,
   otherwise,
@@ -47,6 +50,9 @@ export interface Reading {
 const LEAD =
   /^(?![查抽核询听看检]|现场|随机|其中|全年|年内|统计期|考核期|对照|根据|按照|依据)[^\d░≥≤<>=%]{1,40}$/;
 
+/** Clauses before a state that may belong to it (有，并落实，得满分). */
+const MAX_LEAD = 4;
+
 /** Effect words left over: the clause says something about the score that was not read. */
 const LEFT_EFFECT = /扣\d|扣分|扣除|加\d|奖\d|得\d|计\d|记\d|不得分|清零|得满分|不扣分/;
 
@@ -63,7 +69,8 @@ export function readClauses(text: string): Reading {
     if (/^(?:\d+\s*[.、]\s*)?(?:争取|力争|努力)/.test(seg.text)) return;
     let tiersRead = false;
     const lead: string[] = [];
-    for (let k = clauseNo - 1; k >= 0; k--) {
+    // A state spans a few clauses at most: looking further back only costs time on hostile text.
+    for (let k = clauseNo - 1; k >= 0 && k >= clauseNo - MAX_LEAD; k--) {
       const prev = segments[k]!;
       if (prev.sentence !== seg.sentence || read.has(k) || !LEAD.test(prev.text)) break;
       lead.unshift(prev.text);
@@ -94,12 +101,15 @@ export function readClauses(text: string): Reading {
       if (
         p.t === 'step' &&
         (p.direction === 'count' || p.countable) &&
-        (p.metric === p.unit || p.metric === '') &&
+        (p.metric === p.unit || p.metric === '' || BARE_COUNT_VERB.test(p.metric)) &&
         prev &&
         !read.has(clauseNo - 1) &&
         prev.sentence === seg.sentence
       )
-        pieces[k] = { ...p, metric: prev.text.replace(/(?:的|者)$/, '') };
+        pieces[k] = {
+          ...p,
+          metric: `${prev.text.replace(/[(（][^)）]*$/, '').replace(/(?:的|者)$/, '')}${BARE_COUNT_VERB.test(p.metric) ? p.metric : ''}`,
+        };
     }
     if (pieces.length > before) read.add(clauseNo);
     for (let k = before; k < pieces.length; k++) {
@@ -108,7 +118,7 @@ export function readClauses(text: string): Reading {
       if (lead.length > 0 && label.startsWith(`${lead.join(',')},`))
         for (let j = clauseNo - lead.length; j < clauseNo; j++) read.add(j);
     }
-    const left = numbersIn(masked).filter((n) => !n.noise);
+    const left = numbersIn(masked).filter((n) => !n.noise || (n.frequency && !EFFECT_WORD.test(text)));
     if (left.length > 0 || LEFT_EFFECT.test(masked)) unread.push(seg.text);
   });
   return { pieces, unread };
