@@ -2,7 +2,11 @@
  * The pane's words, Chinese first. One table per language with the same keys (the type makes a
  * missing English string a compile error); functions for the ones with numbers in them.
  */
+import { formulaName, scoreFunction } from '../engine/functions/index';
+
 export type Lang = 'zh' | 'en';
+
+const SCORE = formulaName(scoreFunction);
 
 const zh = {
   appTitle: '绩效考核助手',
@@ -64,7 +68,7 @@ const zh = {
   createActual: '新建“完成情况”列',
   writeMode: '写入方式',
   asValues: '数值',
-  asFormulas: '公式（PERF.SCORE、SUM 等，随完成情况自动更新）',
+  asFormulas: `公式（${SCORE}、SUM 等，随完成情况自动更新）`,
   undoWrite: '撤销上次写入',
   refreshWrite: '按当前结果重新写入',
   writtenCells: '已写入的单元格',
@@ -169,7 +173,7 @@ const en: Record<StringKey, string> = {
   createActual: 'Add an actual (完成情况) column',
   writeMode: 'Write as',
   asValues: 'Values',
-  asFormulas: 'Formulas (PERF.SCORE, SUM…, update with the actuals)',
+  asFormulas: `Formulas (${SCORE}, SUM…, update with the actuals)`,
   undoWrite: 'Undo last write',
   refreshWrite: 'Write again with the current results',
   writtenCells: 'Cells written',

@@ -1,6 +1,6 @@
 /** PERF.EFFICACY: the efficacy coefficient score (功效系数法). */
 import { D } from '../rules/decimal';
-import { out, readArguments, valueError, type Arg, type FnResult } from './args';
+import { out, readArguments, valueError, type Arg, type ArgSource, type FnResult } from './args';
 import { defineFunction, type ParamSpec } from './spec';
 
 /**
@@ -8,12 +8,14 @@ import { defineFunction, type ParamSpec } from './spec';
  * (60 + 40 × (A − 不允许值)/(满意值 − 不允许值)) × w/100. Options in the scoring options' text: clamp=false lets the
  * actual count beyond worst and best, decimals=n rounds.
  */
-function efficacy(args: readonly (Arg | undefined)[]): FnResult<number> {
-  const read = readArguments(PARAMS, args);
+function efficacy(
+  args: readonly (Arg | undefined)[],
+  sources?: readonly (ArgSource | undefined)[],
+): FnResult<number> {
+  const read = readArguments(PARAMS, args, sources);
   if (!read.ok) return read;
   const [A, lo, hi, points, s] = read.value;
   const w = points ?? new D(100);
-  if (w.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
   if (lo.eq(hi)) return valueError('满意值与不允许值相同，无法计算', 'Best equals worst');
   let share = A.minus(lo).div(hi.minus(lo));
   if (s.settings.efficacyClamp) share = D.max(0, D.min(1, share));
@@ -66,7 +68,7 @@ const PARAMS = [
     zh: '分值',
     shape: 'value',
     read: 'number?',
-    optional: 'number',
+    nonNegative: true,
     default: '100',
     description: {
       en: 'Points (分值) of the item; empty or 0 means 100, i.e. the coefficient score itself (60 to 100).',
@@ -78,7 +80,6 @@ const PARAMS = [
     zh: '选项',
     shape: 'value',
     read: 'options',
-    optional: 'text',
     default: 'clamp=true',
     description: {
       en: 'Settings as text: "clamp=false" lets the actual count beyond worst and best (below 60% or above full points); "decimals=2" rounds.',
@@ -100,39 +101,14 @@ export const spec = defineFunction({
   result: { type: 'number' },
   call: efficacy,
   // The help page's section for the function, below its generated heading (addin/help/).
-  help: `
+  help: {
+    about: `
       <p>
         功效系数法：（60 + 40 ×（实际值 − 不允许值）÷（满意值 − 不允许值））× 分值 ÷
         100。实际值低于不允许值按不允许值计，高于满意值按满意值计。
       </p>
-      <table>
-        <tr>
-          <th>参数</th>
-          <th>说明</th>
-        </tr>
-        <tr>
-          <td>实际值 (actual)</td>
-          <td>实际完成值。</td>
-        </tr>
-        <tr>
-          <td>不允许值 (worst)</td>
-          <td>得分值 60% 的值。</td>
-        </tr>
-        <tr>
-          <td>满意值 (best)</td>
-          <td>得满分的值。</td>
-        </tr>
-        <tr>
-          <td>分值 (points)</td>
-          <td>可选。空或 0 表示 100，即功效系数本身（60 到 100）。</td>
-        </tr>
-        <tr>
-          <td>选项 (options)</td>
-          <td>
-            可选。<code>clamp=false</code>：实际值超出不允许值或满意值时照算（默认限制在两者之间）；<code>decimals=2</code>：四舍五入位数。
-          </td>
-        </tr>
-      </table>
+`,
+    more: `
       <p>
         示例：<code>=PERF.功效系数得分(85, 60, 100, 10)</code> 返回 8.5；<code
           >=PERF.功效系数得分(100, 60, 100)</code
@@ -141,4 +117,5 @@ export const spec = defineFunction({
       </p>
       <p lang="en">Efficacy coefficient: (60 + 40 × (actual − worst)/(best − worst)) × points/100.</p>
 `,
+  },
 });

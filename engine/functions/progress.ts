@@ -1,18 +1,20 @@
 /** PERF.PROGRESS: the progress score (进步分) against last year. */
 import { D } from '../rules/decimal';
 import { nfkc } from '../text';
-import { ok, readArguments, valueError, type Arg, type FnResult } from './args';
+import { ok, readArguments, valueError, type Arg, type ArgSource, type FnResult } from './args';
 import { defineFunction, type ParamSpec } from './spec';
 
 /**
  * PERF.PROGRESS(actual, last, target, points, [direction]): w × clamp((A − last)/(T − last), 0, 1).
  * The formula is the same for "+" and "−"; the direction checks the target lies the right way.
  */
-function progress(args: readonly (Arg | undefined)[]): FnResult<number> {
-  const read = readArguments(PARAMS, args);
+function progress(
+  args: readonly (Arg | undefined)[],
+  sources?: readonly (ArgSource | undefined)[],
+): FnResult<number> {
+  const read = readArguments(PARAMS, args, sources);
   if (!read.ok) return read;
   const [A, L, T, w, direction] = read.value;
-  if (w.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
   if (T.eq(L))
     return valueError('目标值等于上年值，无法计算进步分', 'Target equals last year: progress is undefined');
   if (direction !== null) {
@@ -74,6 +76,7 @@ const PARAMS = [
     zh: '分值',
     shape: 'value',
     read: 'number',
+    nonNegative: true,
     description: {
       en: 'Points (分值) of the progress item, e.g. 10.',
       zh: '进步情况一项的分值，如 10。',
@@ -84,7 +87,6 @@ const PARAMS = [
     zh: '方向',
     shape: 'value',
     read: 'text?',
-    optional: 'text',
     description: {
       en: '"+" when higher is better, "-" when lower is better: checked against target and last year; empty means not checked.',
       zh: '可选。“+”表示越高越好，“-”表示越低越好，用于核对目标值与上年值的方向；空表示不核对。',
@@ -105,40 +107,14 @@ export const spec = defineFunction({
   result: { type: 'number' },
   call: progress,
   // The help page's section for the function, below its generated heading (addin/help/).
-  help: `
+  help: {
+    about: `
       <p>
         进步分 = 分值 ×（实际值 − 上年值）÷（目标值 − 上年值），限制在 0
         到分值之间。越低越好的指标同样适用（目标值低于上年值）。
       </p>
-      <table>
-        <tr>
-          <th>参数</th>
-          <th>说明</th>
-        </tr>
-        <tr>
-          <td>实际值 (actual)</td>
-          <td>本年度完成值。</td>
-        </tr>
-        <tr>
-          <td>上年值 (last)</td>
-          <td>上一年完成情况，单位相同。</td>
-        </tr>
-        <tr>
-          <td>目标值 (target)</td>
-          <td>目标值（标准值），不能等于上年值。</td>
-        </tr>
-        <tr>
-          <td>分值 (points)</td>
-          <td>进步情况一项的分值，如 10。</td>
-        </tr>
-        <tr>
-          <td>方向 (direction)</td>
-          <td>
-            可选。<code>"+"</code> 越高越好，<code>"-"</code>
-            越低越好；给出时核对目标值与上年值的方向是否一致。
-          </td>
-        </tr>
-      </table>
+`,
+    more: `
       <p>
         示例：<code>=PERF.进步得分(90%, 80%, 100%, 10)</code> 返回 5；<code
           >=PERF.进步得分(5, 8, 4, 10, "-")</code
@@ -147,4 +123,5 @@ export const spec = defineFunction({
       </p>
       <p lang="en">Progress score: points × (actual − last)/(target − last), kept within 0 and points.</p>
 `,
+  },
 });

@@ -1,47 +1,66 @@
 /** PERF.SCORE: the score of one item by the rule text of its target or method cell. */
 import { evaluateRule, parseRule } from '../rules';
+import type { Dec } from '../rules/decimal';
 import { compliance } from '../rules/item-rule';
-import type { Actual } from '../rules/types';
+import type { ParsedRule } from '../rules/types';
 import {
-  flat,
   naError,
   out,
   readArguments,
-  scalar,
   valueError,
   type Arg,
+  type ArgSource,
   type FnResult,
-  type Scalar,
+  type ReadAs,
 } from './args';
 import { defineFunction, type ParamSpec } from './spec';
+
+/** A rule text that could be read. */
+type ReadRule = Extract<ParsedRule, { ok: true }>;
+
+/** The score of a rule that has been read, or why there is none (this function and the rank deduction's). */
+export function scoreByRule(
+  parsed: ReadRule,
+  actual: ReadAs['actual'],
+  points: Dec,
+  target: Dec | null,
+  options: ReadAs['options'],
+): FnResult<number> {
+  const outcome = evaluateRule(parsed.rule, { actual, points, target, settings: options.settings });
+  if (!outcome.ok)
+    return outcome.code === 'ACTUAL_MISSING' || outcome.code === 'MANUAL'
+      ? naError(outcome.message, outcome.messageEn)
+      : valueError(outcome.message, outcome.messageEn);
+  return out(outcome.score, options.roundTo);
+}
+
+/** A rule text read, or the error a cell shows when it cannot be. */
+export function ruleOf(text: string): FnResult<ReadRule> {
+  const parsed = parseRule(text);
+  return parsed.ok
+    ? { ok: true, value: parsed }
+    : valueError(
+        `无法识别的规则：${parsed.reason}，请人工评分`,
+        `Rule not understood (${parsed.reason}); score by hand`,
+      );
+}
 
 /**
  * PERF.SCORE(actual, rule, points, [target], [options]): the score of one item by the rule text
  * of its target or method cell, e.g. =PERF.SCORE(F6, D6, E6). `actual` may be a range when the
  * rule has several conditions.
  */
-function score(args: readonly (Arg | undefined)[]): FnResult<number> {
-  const read = readArguments(PARAMS, args);
+function score(
+  args: readonly (Arg | undefined)[],
+  sources?: readonly (ArgSource | undefined)[],
+): FnResult<number> {
+  const read = readArguments(PARAMS, args, sources);
   if (!read.ok) return read;
-  const [actual, rule, points, target, s] = read.value;
-  const text = scalar(rule);
-  if (typeof text !== 'string' || text.trim() === '')
-    return valueError('规则应为目标或计分办法的文字', 'The rule must be the text of a target or method cell');
-  if (points.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
+  const [actual, text, points, target, options] = read.value;
   // With a target, 符合标准 / 不达标准 in the text speak of it (engine/rules/item-rule.ts).
-  const parsed = parseRule(target === null ? text : compliance(text, target.toNumber()));
-  if (!parsed.ok)
-    return valueError(
-      `无法识别的规则：${parsed.reason}，请人工评分`,
-      `Rule not understood (${parsed.reason}); score by hand`,
-    );
-  const act: Actual = Array.isArray(actual) ? flat(actual) : (actual as Scalar);
-  const outcome = evaluateRule(parsed.rule, { actual: act, points, target, settings: s.settings });
-  if (!outcome.ok)
-    return outcome.code === 'ACTUAL_MISSING' || outcome.code === 'MANUAL'
-      ? naError(outcome.message, outcome.messageEn)
-      : valueError(outcome.message, outcome.messageEn);
-  return out(outcome.score, s.roundTo);
+  const parsed = ruleOf(target === null ? text : compliance(text, target.toNumber()));
+  if (!parsed.ok) return parsed;
+  return scoreByRule(parsed.value, actual, points, target, options);
 }
 
 export function perfScore(
@@ -59,17 +78,17 @@ const PARAMS = [
     name: 'actual',
     zh: '实际值',
     shape: 'valueOrRange',
-    read: 'arg',
+    read: 'actual',
     description: {
       en: 'Actual value (完成情况): a number, a percent (80% arrives as 0.8) or text such as "76.5%" or "满意"; a range, in the rule\'s order, when the rule has several conditions. Older Excel builds pass an empty cell as 0.',
-      zh: '完成情况：数字、百分比（80% 即 0.8）或“76.5%”“满意”等文字；规则有多个条件时选多个单元格，按规则中的顺序。旧版 Excel 把空单元格当作 0。',
+      zh: '完成情况：数字、百分比（80% 即 0.8）或“76.5%”“满意”等文字；规则有多个条件时选多个单元格（按规则中的顺序），或在一个单元格中写“96%,97%,72%,90%”。旧版 Excel 把空单元格当作 0。',
     },
   },
   {
     name: 'rule',
     zh: '规则',
     shape: 'value',
-    read: 'arg',
+    read: 'text',
     description: {
       en: 'Text of the target or scoring-method cell, e.g. "满意率80%以上，每低一个百分点扣1分".',
       zh: '目标值或计分办法单元格的文字，如“满意率80%以上，每低一个百分点扣1分”。',
@@ -80,6 +99,7 @@ const PARAMS = [
     zh: '分值',
     shape: 'value',
     read: 'number',
+    nonNegative: true,
     description: {
       en: 'Points (分值) of the item: the most it can score.',
       zh: '该项指标的分值，即最高得分。',
@@ -90,7 +110,6 @@ const PARAMS = [
     zh: '目标值',
     shape: 'value',
     read: 'number?',
-    optional: 'number',
     default: "the rule's own number",
     description: {
       en: "Target value replacing the number in the rule text, e.g. 90% or 400; empty or 0 means the rule's own number.",
@@ -102,10 +121,9 @@ const PARAMS = [
     zh: '选项',
     shape: 'value',
     read: 'options',
-    optional: 'text',
     description: {
       en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all).',
-      zh: '可选。设置文字，如“partial=floor;cap=1.2;decimals=2”（partial=proportional|floor|ceil 不足一档的计法，cap 完成比例上限，thresholds=split|all）。',
+      zh: '可选。设置文字，用分号分隔，如“partial=floor;cap=1.2;decimals=2”：partial=proportional|floor|ceil 不足一个百分点（一步）时按比例（默认）、舍去或进一计扣分；cap 完成比例上限（默认 1）；thresholds=split|all 多个条件时每项得分值的 1/n（默认）或全部达到才得分；decimals 四舍五入位数。',
     },
   },
 ] as const satisfies readonly ParamSpec[];
@@ -123,45 +141,16 @@ export const spec = defineFunction({
   result: { type: 'number' },
   call: score,
   // The help page's section for the function, below its generated heading (addin/help/).
-  help: `
+  help: {
+    about: `
       <p>
         按目标值或计分办法单元格中的文字规则计算一项指标的得分，如
         <code>=PERF.指标得分(F6, D6, E6)</code
         >。能识别达标（≥、以上、不低于、超过、不足……）、多个达标条件、按百分点扣分、按步长扣分、按次数扣分（扣完为止）、按等级给分、完成比例、超额累进等规则；定性指标返回
         <code>#N/A</code>（需人工评分）。
       </p>
-      <table>
-        <tr>
-          <th>参数</th>
-          <th>说明</th>
-        </tr>
-        <tr>
-          <td>实际值 (actual)</td>
-          <td>
-            完成情况：数字、百分比或“满意”等文字。规则有多个条件时选多个单元格（按规则中的顺序），或在一个单元格中写“96%,97%,72%,90%”。
-          </td>
-        </tr>
-        <tr>
-          <td>规则 (rule)</td>
-          <td>目标值或计分办法单元格的文字。</td>
-        </tr>
-        <tr>
-          <td>分值 (points)</td>
-          <td>该项指标的分值（最高得分）。</td>
-        </tr>
-        <tr>
-          <td>目标值 (target)</td>
-          <td>可选。代替规则文字中的目标数字，如 90% 或 400；空或 0 表示用规则自带的数字。</td>
-        </tr>
-        <tr>
-          <td>选项 (options)</td>
-          <td>
-            可选。<code>partial=proportional|floor|ceil</code>：不足一个百分点（一步）时按比例（默认）、舍去或进一计扣分；<code>cap=1.2</code>：完成比例上限（默认
-            1）；<code>thresholds=split|all</code>：多个条件时每项得分值的
-            1/n（默认）或全部达到才得分；<code>decimals=2</code>：四舍五入位数。用分号分隔。
-          </td>
-        </tr>
-      </table>
+`,
+    more: `
       <table>
         <tr>
           <th>公式</th>
@@ -225,4 +214,5 @@ export const spec = defineFunction({
         (empty or 0: not given); <code>options</code> such as <code>"partial=floor;cap=1.2;decimals=2"</code>.
       </p>
 `,
+  },
 });

@@ -1,11 +1,14 @@
 /** PERF.TIERED: marginal tiers (超额累进). */
 import { marginal } from '../rules';
-import { out, readArguments, valueError, type Arg, type FnResult } from './args';
+import { out, readArguments, valueError, type Arg, type ArgSource, type FnResult } from './args';
 import { defineFunction, type ParamSpec } from './spec';
 
 /** PERF.TIERED(amount, thresholds, rates): marginal brackets, e.g. (90, {67.7,75,83.3}, {9%,11%,13%}) → 2.441. */
-function tiered(args: readonly (Arg | undefined)[]): FnResult<number> {
-  const read = readArguments(PARAMS, args);
+function tiered(
+  args: readonly (Arg | undefined)[],
+  sources?: readonly (ArgSource | undefined)[],
+): FnResult<number> {
+  const read = readArguments(PARAMS, args, sources);
   if (!read.ok) return read;
   const [amount, t, r] = read.value;
   if (t.length === 0 || t.length !== r.length)
@@ -72,26 +75,11 @@ export const spec = defineFunction({
   result: { type: 'number' },
   call: tiered,
   // The help page's section for the function, below its generated heading (addin/help/).
-  help: `
+  help: {
+    about: `
       <p>超额累进计提：每档比例只用于落在该档内的那部分完成额，各档相加。</p>
-      <table>
-        <tr>
-          <th>参数</th>
-          <th>说明</th>
-        </tr>
-        <tr>
-          <td>完成额 (amount)</td>
-          <td>实际完成额，单位与起点相同（如万元）。</td>
-        </tr>
-        <tr>
-          <td>起点 (thresholds)</td>
-          <td>各档起点，从小到大；区域或数组，最后一档没有上限。</td>
-        </tr>
-        <tr>
-          <td>比例 (rates)</td>
-          <td>各档比例，9% 或 0.09，个数与起点相同。</td>
-        </tr>
-      </table>
+`,
+    more: `
       <p>
         示例（“完成67.7—75万之间提取9%、75—83.3万之间提取11%、83.3万以上提取13%”）：<code
           >=PERF.超额累进(90, {67.7,75,83.3}, {0.09,0.11,0.13})</code
@@ -104,4 +92,5 @@ export const spec = defineFunction({
         1.207.
       </p>
 `,
+  },
 });
