@@ -171,7 +171,7 @@ function settingsOf(text: string | null): FnResult<ReadAs['options']> {
   try {
     const settings = parseOptionText(text);
     const roundTo =
-      text && /(?:^|[;；,，])\s*(?:decimals|dp)\s*[=:：]/i.test(text) ? settings.decimals : null;
+      text && /(?:^|[;；,，])\s*(?:decimals|dp|小数位数)\s*[=:：]/i.test(text) ? settings.decimals : null;
     return ok({ settings, roundTo });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);

@@ -122,8 +122,8 @@ const PARAMS = [
     shape: 'value',
     read: 'options',
     description: {
-      en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all).',
-      zh: '可选。设置文字，用分号分隔，如“partial=floor;cap=1.2;decimals=2”：partial=proportional|floor|ceil 不足一个百分点（一步）时按比例（默认）、舍去或进一计扣分；cap 完成比例上限（默认 1）；thresholds=split|all 多个条件时每项得分值的 1/n（默认）或全部达到才得分；decimals 四舍五入位数。',
+      en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all; Chinese names too: 小数位数, 不足一档=按比例|向下取整|向上取整, 比例封顶, 多项达标=分项|全部).',
+      zh: '可选。设置文字，用分号分隔，如“不足一档=向下取整;比例封顶=1.2;小数位数=2”：不足一档=按比例|向下取整|向上取整，不足一个百分点（一步）时按比例（默认）、舍去或进一计扣分；比例封顶 完成比例上限（默认 1）；多项达标=分项|全部，多个条件时每项得分值的 1/n（默认）或全部达到才得分；小数位数 四舍五入位数。英文名 partial、cap、thresholds、decimals 也可。',
     },
   },
 ] as const satisfies readonly ParamSpec[];
