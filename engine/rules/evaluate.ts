@@ -1,5 +1,5 @@
 /**
- * Evaluates a program for an actual value, in decimal (DOMAIN.md's conventions): exemptions
+ * Evaluates a program for an actual value, in decimal (docs/domain.md's conventions): exemptions
  * first, then 清零 / 一票否决, then the base (a band, a label, a rank, a gate share or a ratio),
  * minus the deductions (each clause capped, then all together), plus the bonuses (capped), never
  * below 0, above the points only by what bonus clauses add. Missing segments, labels that are

@@ -1,5 +1,5 @@
 /**
- * Written states, events and graded labels (DOMAIN.md "Rules as real documents write them":
+ * Written states, events and graded labels (docs/domain.md "Rules as real documents write them":
  * labelled conditions, exemptions, graded labels, veto, zeroing). Made-up sentences in the
  * documents' wordings; every expected value worked out by hand.
  */
