@@ -19,7 +19,7 @@ import {
   type Value,
   type Values,
 } from './values';
-import { showCondition } from './render';
+import { showCondition, showValue } from './render';
 
 export type Num = { ok: true; value: Dec } | { ok: false; outcome: Outcome };
 
@@ -44,9 +44,8 @@ export function numericMetrics(p: Program): string[] {
 
 /** A value as the clerk wrote it: "15%" rather than 0.15. */
 function written(v: Value): string {
-  if (v.unit === '‰') return `${v.value.times(1000).toString()}‰`;
   if (v.unit === '个百分点') return `${v.value.times(100).toString()}个百分点`;
-  return v.percent ? `${v.value.times(100).toString()}%` : `${v.value.toString()}${v.unit}`;
+  return showValue(v.value.toString(), v.percent && v.unit !== '‰' ? '%' : v.unit);
 }
 
 export function manual(zh: string, en: string): Outcome {
