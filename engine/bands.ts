@@ -81,6 +81,19 @@ export function forcedBandIndex(
 ): number {
   const higher = all.filter((x) => x.gt(score)).length;
   const equal = all.filter((x) => x.eq(score)).length;
+  return forcedBandAt(higher, equal, counts, ties);
+}
+
+/**
+ * The same band from the score's place: `higher` scores above it and `equal` scores equal to it
+ * (itself included). For callers that rank many scores at once (the reviewer's 汇总 sorts once).
+ */
+export function forcedBandAt(
+  higher: number,
+  equal: number,
+  counts: readonly number[],
+  ties: ScoringSettings['forced']['ties'],
+): number {
   // Positions (1-based) this score occupies; tied scores straddling a cut-off follow the tie policy.
   const position = ties === 'higher' ? higher + 1 : higher + equal;
   let cum = 0;
