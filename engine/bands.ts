@@ -104,6 +104,17 @@ export function forcedBandAt(
   return counts.length - 1;
 }
 
+/** Schemes read by bandOfTotal (every table and every reviewed unit reads the same one or two). */
+const schemes = new Map<string, BandsResult>();
+function cachedBands(scheme: string): BandsResult {
+  let b = schemes.get(scheme);
+  if (b === undefined) {
+    if (schemes.size >= 64) schemes.clear();
+    schemes.set(scheme, (b = parseBands(scheme)));
+  }
+  return b;
+}
+
 /**
  * The band of a table total (scaled to 100 by the points it is out of): a veto (一票否决) gives
  * the lowest band whatever the total, or without one; a veto of excellence (一票否优) stops below
@@ -116,7 +127,7 @@ export function bandOfTotal(
   veto: boolean,
   vetoExcellence: boolean,
 ): { label: string; note: 'veto' | 'vetoExcellence' | null } | null {
-  const bands = parseBands(scheme);
+  const bands = cachedBands(scheme);
   if (!bands.ok) return null;
   const ordered = bands.value;
   if (veto) return { label: ordered[ordered.length - 1]!.label, note: 'veto' };
