@@ -52,7 +52,16 @@ export const TestSchema = z.discriminatedUnion('kind', [
    * 未公示 (negative: "未/无/没有 X" meets it), 已建立档案 (positive). `label` is the state without
    * its marker ("公示", "建立档案").
    */
-  z.object({ kind: z.literal('label'), label: z.string(), negative: z.boolean() }),
+  z.object({
+    kind: z.literal('label'),
+    label: z.string(),
+    negative: z.boolean(),
+    /**
+     * The other side of the condition clause right after it, with the same effect ("＜规定数60%或未安排，
+     * 不得分"): a number for that metric says the state is not the case.
+     */
+    or: z.literal(true).optional(),
+  }),
   /** 发生X / 出现X: an event that occurred (发生, 是, a count ≥ 1). */
   z.object({ kind: z.literal('event'), event: z.string() }),
 ]);

@@ -109,5 +109,6 @@ export function wordsBefore(text: string, at: number): string {
   return text
     .slice(0, at)
     .replace(/[░\s]+/g, '')
+    .replace(/[,，]+$/, '')
     .replace(/(?:的|者)$/, '');
 }

@@ -148,3 +148,14 @@ export function effectOf(text: string): Effect | null {
   if (/加|奖/.test(text)) return { kind: 'add', amount: dec(n).toString() };
   return { kind: 'set', score: dec(n).toString() };
 }
+
+/**
+ * Metrics where lower is better whatever the sentence's verb: pollutant concentrations and rates
+ * of harm. Used only where a sentence says "差" (a gap) without a side.
+ */
+export const LOWER_IS_BETTER = /PM10|PM2\.5|颗粒物|浓度|死亡率|发病率|发生率|事故率|差错率|超标率/;
+
+/** "少原始登记比目标值": the canonical sentence's "compared with the target" is not part of the name. */
+export function withoutTargetWord(metric: string): string {
+  return metric.replace(/(?:比|较|与)(?:年度)?目标值?(?:相比)?$/, '');
+}
