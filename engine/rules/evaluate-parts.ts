@@ -15,10 +15,11 @@ import {
   NOTHING_WRONG,
   readValues,
   signedByDirection,
+  squash,
   type Value,
   type Values,
 } from './values';
-import { showCondition } from './render';
+import { showCondition, showValue } from './render';
 
 export type Num = { ok: true; value: Dec } | { ok: false; outcome: Outcome };
 
@@ -43,9 +44,8 @@ export function numericMetrics(p: Program): string[] {
 
 /** A value as the clerk wrote it: "15%" rather than 0.15. */
 function written(v: Value): string {
-  if (v.unit === '‰') return `${v.value.times(1000).toString()}‰`;
   if (v.unit === '个百分点') return `${v.value.times(100).toString()}个百分点`;
-  return v.percent ? `${v.value.times(100).toString()}%` : `${v.value.toString()}${v.unit}`;
+  return showValue(v.value.toString(), v.percent && v.unit !== '‰' ? '%' : v.unit);
 }
 
 export function manual(zh: string, en: string): Outcome {
@@ -202,9 +202,36 @@ export const NEG_LEAD = /^(?:未|无|没有|不|缺)/;
  * the faults ("资料零乱，登记不全"); a part that names none of them, and is not "无"/"合格", makes
  * the item a hand score.
  */
+/**
+ * The states a counted clause lists ("工作无计划、无检查、无总结，每项扣1分" → 无计划, 无检查, 无总结);
+ * [] when its name is not such a list.
+ */
+export function listedStates(metric: string): string[] {
+  if (!metric.includes('、')) return [];
+  const items = metric.split('、').map((x) => x.trim());
+  const mark = /^(?:没有|无|未|不)/.exec(items[1] ?? '');
+  // "工作无计划": the scope word before the first state is not part of it.
+  if (mark && !items[0]!.startsWith(mark[0])) {
+    const at = items[0]!.indexOf(mark[0]);
+    if (at > 0) items[0] = items[0]!.slice(at);
+  }
+  return items.every((x) => x.length >= 2) ? items : [];
+}
+
+/** How many of a counted clause's listed states a text names ("无计划、无总结" → 2); null when none listed. */
+export function listedCount(s: Extract<Clause, { kind: 'step' }>, text: string): number | null {
+  const items = listedStates(s.metric).map(squash);
+  if (items.length === 0) return null;
+  return text
+    .split(/[,，;；、]/)
+    .map(squash)
+    .filter((x) => items.includes(x)).length;
+}
+
 export function labelVerdicts(
   whens: readonly Extract<Clause, { kind: 'when' }>[],
   v: Values,
+  listed: readonly string[] = [],
 ): Map<Clause, boolean> | Outcome {
   const out = new Map<Clause, boolean>();
   const labels = whens.filter((c) => c.test.kind === 'label' && c.effect.kind !== 'exempt');
@@ -229,7 +256,13 @@ export function labelVerdicts(
   const piece = labels.some((c) => c.test.kind === 'label' && unify(c.test.label).includes(unify(text)));
   const parts = (piece ? [text] : text.split(/[,，;；、]/)).map((x) => x.trim()).filter((x) => x !== '');
   let explained = 0;
+  const known = listed.map(squash);
   for (const part of parts) {
+    // A state a counted clause lists is counted there.
+    if (known.includes(squash(part))) {
+      explained++;
+      continue;
+    }
     const says = labels.map((c) =>
       c.test.kind === 'label' ? labelSays(c.test.label, c.test.negative, part) : null,
     );
@@ -318,6 +351,8 @@ export function countFor(
   const { values } = r.v;
   if (r.v.blank)
     return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${s.unit || s.metric}数`, `No count given`) };
+  const listed = values.length === 0 && r.v.text !== null ? listedCount(s, r.v.text) : null;
+  if (listed !== null) return { ok: true, value: new D(listed) };
   if (values.length === 0 && r.v.text !== null && explained) return { ok: true, value: new D(0) };
   let v: Value | undefined;
   const measured = r.metrics.filter((m) => m !== '');

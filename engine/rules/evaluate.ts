@@ -1,5 +1,5 @@
 /**
- * Evaluates a program for an actual value, in decimal (DOMAIN.md's conventions): exemptions
+ * Evaluates a program for an actual value, in decimal (docs/domain.md's conventions): exemptions
  * first, then 清零 / 一票否决, then the base (a band, a label, a rank, a gate share or a ratio),
  * minus the deductions (each clause capped, then all together), plus the bonuses (capped), never
  * below 0, above the points only by what bonus clauses add. Missing segments, labels that are
@@ -20,6 +20,7 @@ import {
   isFraction,
   isOutcome,
   labelVerdicts,
+  listedStates,
   manual,
   NEG_LEAD,
   orState,
@@ -65,7 +66,11 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     if (c.effect.kind !== 'exempt') continue;
     if (r.test(c.test) === true) return { ok: true, score: w };
   }
-  const verdicts = labelVerdicts(whens, r.v);
+  const verdicts = labelVerdicts(
+    whens,
+    r.v,
+    p.clauses.flatMap((c) => (c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [])),
+  );
   if (isOutcome(verdicts)) return verdicts;
   const numericActual = r.v.values.length > 0;
   /** A text that a clause of the rule states, or that says nothing went wrong: no cases to count. */
@@ -360,7 +365,8 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
   };
   for (const s of stepsList) {
     if (setMatched && s.direction !== 'count') continue;
-    if (faultsNamed) {
+    // A counted clause that lists states ("无计划、无检查、无总结") counts the ones the text names.
+    if (faultsNamed && !(s.direction === 'count' && listedStates(s.metric).length > 0)) {
       unstated(s.metric || s.unit);
       continue;
     }

@@ -1,7 +1,7 @@
 /**
  * The rule of one item from its two cells: the target (年度目标: "≥1500例", "95%", or a whole
  * sentence) and the method (计分办法: "符合标准，得1分；不达标准，不得分", "每低1个百分点扣1分").
- * DOMAIN.md: a method's sentence takes its bound from the target cell when it states none, and
+ * docs/domain.md: a method's sentence takes its bound from the target cell when it states none, and
  * 符合标准 / 达到要求 / 不达标准 speak of that target. The target alone is the rule when there is
  * no method, or when the method says nothing that can be scored.
  */

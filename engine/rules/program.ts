@@ -155,7 +155,7 @@ export const ProgramSchema = z.object({
   /** 实行扣分制: no points of its own; the deduction comes off the table total. */
   deductionOnly: z.boolean(),
   /**
-   * 可倒扣 / 扣分不封顶: the sentence lets deductions pass the points. Scores never go below 0 (DOMAIN.md),
+   * 可倒扣 / 扣分不封顶: the sentence lets deductions pass the points. Scores never go below 0 (docs/domain.md),
    * so an item whose deductions pass its base is scored by hand.
    */
   belowZero: z.boolean(),
@@ -179,7 +179,7 @@ export function emptyProgram(): Program {
 }
 
 /**
- * The form of a program, for reports and the pane (the DOMAIN.md name of what it mostly does).
+ * The form of a program, for reports and the pane (the docs/domain.md name of what it mostly does).
  */
 export function formOf(p: Program): string {
   let form = forms.get(p);

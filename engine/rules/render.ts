@@ -57,14 +57,15 @@ function stepSize(size: string, unit: string): string {
   return `${size}${unit}`;
 }
 
-function clauseZh(c: Clause, credit = false): string {
+function clauseZh(c: Clause, credit = false, alone = true): string {
   switch (c.kind) {
     case 'gate':
       if (c.each)
         return `${c.conditions.map(showCondition).join('，')}。${
           c.each.effect === 'credit' ? `每达到1项得${c.each.amount}分` : `每有1项未达到扣${c.each.amount}分`
         }`;
-      if (c.conditions.length === 1) return `${showCondition(c.conditions[0]!)}得满分，否则不得分`;
+      if (c.conditions.length === 1)
+        return `${showCondition(c.conditions[0]!)}${alone ? '得满分' : ''}，否则不得分`;
       return `${c.conditions.map(showCondition).join('，')}，每项达到得分值的1/${c.conditions.length}`;
     case 'when': {
       // "1个专业基地不符合要求，得0.5分": an exact count is said as the count it is.
@@ -162,7 +163,8 @@ export function renderZh(p: Program): string {
     }
     const prev = p.clauses[i - 1];
     if (prev?.kind === 'when' && prev.test.kind === 'label' && prev.test.or && c.kind === 'when') return;
-    parts.push(clauseZh(c, p.base.kind === 'zero'));
+    // A gate beside other clauses: "参考率≥100%，否则不得分" (with 得满分 it would read as a band).
+    parts.push(clauseZh(c, p.base.kind === 'zero', p.clauses.length === 1));
   });
   if (p.belowZero) parts.push('可倒扣');
   if (p.deductCap !== null) parts.push(`扣分合计最多${p.deductCap}分`);

@@ -1,6 +1,6 @@
 /**
  * Wordings of bands, steps and ratios found in real documents (test/fixtures/rules/), each
- * scored by hand from the sentence and DOMAIN.md's conventions.
+ * scored by hand from the sentence and docs/domain.md's conventions.
  */
 import { describe, expect, it } from 'vitest';
 import { functions as F } from '../../engine';

@@ -1,5 +1,5 @@
 /**
- * Changes against last year written as bands (DOMAIN.md "Rules as real documents write them":
+ * Changes against last year written as bands (docs/domain.md "Rules as real documents write them":
  * change): 增幅 and the plain 幅度 are one metric, a negative low end of a range, and values the
  * clerk writes as a direction ("下降10%"). Made-up sentences of the families real documents write,
  * values worked out by hand.

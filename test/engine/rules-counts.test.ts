@@ -1,5 +1,5 @@
 /**
- * Count wordings (DOMAIN.md "Rules as real documents write them": count deductions, several
+ * Count wordings (docs/domain.md "Rules as real documents write them": count deductions, several
  * kinds, bonuses): made-up sentences of the families real documents write, values by hand.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Gaps to the target in a measured unit (DOMAIN.md "lower is better"): 每差1微克/立方米扣0.5分.
+ * Gaps to the target in a measured unit (docs/domain.md "lower is better"): 每差1微克/立方米扣0.5分.
  * 差 names no side: a pollutant's concentration is better lower, so the gap counts above the
  * target; for a metric the engine cannot tell, the item is a hand score. Values by hand.
  */

@@ -1,5 +1,5 @@
 /**
- * Written states, events and graded labels (DOMAIN.md "Rules as real documents write them":
+ * Written states, events and graded labels (docs/domain.md "Rules as real documents write them":
  * labelled conditions, exemptions, graded labels, veto, zeroing). Made-up sentences in the
  * documents' wordings; every expected value worked out by hand.
  */
@@ -230,5 +230,21 @@ describe('a count with what it counts after it', () => {
     expect(at('召开1次')).toBe(2);
     expect(at('召开2次')).toBe(2); // no 每: one bonus for holding it
     expect(at('召开0次')).toBe(0);
+  });
+});
+
+describe('a counted clause that lists its states', () => {
+  const rule = '台账不规范扣3分,资料无目录、无索引、无封面,每项扣1分。';
+  it('counts the listed states the text names', () => {
+    expect(score('无目录、无封面', rule, 6)).toBe(4); // 2 × 1
+    expect(score('无索引', rule, 6)).toBe(5);
+    expect(score('无目录、无索引、无封面', rule, 6)).toBe(3);
+  });
+  it('adds the other clauses the text names, and nothing for what it does not name', () => {
+    expect(score('台账不规范,无目录', rule, 6)).toBe(2); // 3 + 1
+    expect(score('台账不规范', rule, 6)).toBe(3);
+  });
+  it('a state the rule does not list is a hand score', () => {
+    manual('无页码', rule, 6);
   });
 });

@@ -69,3 +69,15 @@ describe('a state on the other side of a condition', () => {
     expect(score('未安排', rule, 2)).toBe(0);
   });
 });
+
+describe('a gate beside other clauses is said without 得满分', () => {
+  it('reads back as the same gate, not as a band', () => {
+    const rule = '参训率达到100%，且培训记录完整的，得1分；否则不得分';
+    const p = parseRule(rule);
+    if (!p.ok) throw new Error(p.reason);
+    const zh = renderRule(p.rule, 'zh');
+    expect(zh).toMatch(/^参训率≥100%，否则不得分；/);
+    const again = parseRule(zh);
+    expect(again.ok && JSON.stringify(again.rule)).toBe(JSON.stringify(p.rule));
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The vocabulary clause readers share: numbers, units, comparators with their inclusivity
- * (DOMAIN.md: 以上/以下/不低于/不超过/达到 include the bound; 超过/低于/不足/不满 exclude it),
+ * (docs/domain.md: 以上/以下/不低于/不超过/达到 include the bound; 超过/低于/不足/不满 exclude it),
  * effects and metric names.
  */
 import { dec } from '../decimal';
