@@ -1,0 +1,70 @@
+/**
+ * `when` clauses (condition → effect): whether the test holds for the branch's reading, as the
+ * evaluator's judge() and r.test() decide it. Label tests on text need the engine's word lists: a
+ * text branch of a program with label tests is unread (需人工评分), never guessed.
+ */
+import type { Clause, Test } from '../../rules/program';
+import { and, not, type Bool } from '../expr';
+import { holds, readNumber, type Ctx, type Fail } from '../context';
+import { NATIVE_TEXT } from '../messages';
+import { isEmptyText } from '../reading';
+
+export type When = Extract<Clause, { kind: 'when' }>;
+
+export const spec = {
+  kind: 'when',
+  zh: '条件→效果（达到/未达到、未公示、发生事故…：得分、扣分、加分、清零、一票否决、免扣）',
+  refuse(c: Clause): string | null {
+    if (c.kind !== 'when') return null;
+    const effects = ['set', 'deduct', 'add', 'zero', 'vetoExcellence', 'exempt'];
+    if (!effects.includes(c.effect.kind)) return `未知的效果「${c.effect.kind}」`;
+    if (!['condition', 'label', 'event'].includes(c.test.kind)) return `未知的条件「${c.test.kind}」`;
+    return null;
+  },
+};
+
+/** r.test(t): the failures that come first, whether it holds, and when the actual says neither. */
+export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: Bool } {
+  const r = ctx.r;
+  if (t.kind === 'condition') {
+    const n = readNumber(ctx, t.condition.metric, t.condition.unit);
+    return { fails: n.fails, value: holds(n.v, t.condition), neither: false };
+  }
+  if (r.kind === 'blank') return { fails: [], value: false, neither: true };
+  if (r.kind === 'text' || (r.fromText && t.kind === 'label'))
+    return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], value: false, neither: false };
+  if (t.kind === 'label') return { fails: [], value: false, neither: true }; // a number says nothing
+  // eventMet: one value without words: ≥ 1 happened, 0 did not, anything else says neither.
+  return {
+    fails: [{ c: not(isEmptyText(r.name)), msg: NATIVE_TEXT.UNREAD }],
+    value: `${r.v}>=1`,
+    neither: and(`${r.v}<1`, `${r.v}<>0`),
+  };
+}
+
+/** judge(c): a test the actual does not speak to is not triggered (with other clauses) or manual. */
+export function judge(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
+  const t = test(ctx, c.test);
+  const fails = [...t.fails];
+  if (t.neither !== false) {
+    if (ctx.r.kind === 'blank') fails.push({ c: t.neither, msg: NATIVE_TEXT.ACTUAL_MISSING });
+    else if (!ctx.p.clauses.some((x) => x.kind !== 'when'))
+      fails.push({ c: t.neither, msg: NATIVE_TEXT.MANUAL });
+  }
+  return { fails, value: t.value };
+}
+
+/**
+ * An exemption holds: r.test is true. Its failures only mean "not exempt", except an actual the
+ * formula cannot read (then it cannot tell either).
+ */
+export function exemptHolds(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
+  const t = test(ctx, c.test);
+  const unread = t.fails.filter((f) => f.msg === NATIVE_TEXT.UNREAD);
+  const others = t.fails.filter((f) => f.msg !== NATIVE_TEXT.UNREAD);
+  return { fails: unread, value: and(...others.map((f) => not(f.c)), t.value) };
+}
+
+/** Programs whose text actuals the formula cannot read: label tests need the engine's word lists. */
+export const hasLabelTests = (ctx: Ctx): boolean =>
+  ctx.p.clauses.some((c) => c.kind === 'when' && c.test.kind === 'label');

@@ -1,0 +1,140 @@
+/** compileNative: a program and the item's cells → one native formula (see ./index.ts). */
+import { parseRule } from '../rules';
+import type { Program } from '../rules/program';
+import type { ScoringSettings } from '../rules/settings';
+import { depth, ifT, mapNum, num, render, simplify, text, type Tree } from './expr';
+import { NATIVE_TEXT } from './messages';
+import { numericMetrics, scoreTree } from './program';
+import { numberReading, simpleParse, textParse, type Reading } from './reading';
+import { refusal } from './registry';
+import type { Ctx } from './context';
+
+export interface NativeRefs {
+  actual: string;
+  points: string;
+  target?: string | null;
+}
+
+export interface NativeOptions {
+  mode?: 'item' | 'function';
+  /** Decimal places to round to; default settings.decimals in item mode, none in function mode. */
+  round?: number | null;
+  unbounded?: boolean;
+}
+
+export type NativeResult = { ok: true; formula: string } | { ok: false; reason: string };
+
+/** Excel's limit on a formula's length, and on nested functions. */
+export const MAX_FORMULA_LENGTH = 8192;
+export const MAX_NESTING = 64;
+
+const REF = /^(?:(?:'[^']+'|[\w.\u4e00-\u9fff]+)!)?\$?[A-Z]{1,3}\$?\d+$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+export function compileNative(
+  program: Program,
+  refs: NativeRefs,
+  settings: ScoringSettings,
+  options: NativeOptions = {},
+): NativeResult {
+  const why = refusal(program);
+  if (why) return { ok: false, reason: why };
+  if (!REF.test(refs.actual)) return { ok: false, reason: `实际值应为一个单元格（收到「${refs.actual}」）` };
+  if (!REF.test(refs.points) && !NUMBER.test(refs.points))
+    return { ok: false, reason: `分值应为单元格或数字（收到「${refs.points}」）` };
+  const target = refs.target ?? null;
+  if (target !== null && !REF.test(target))
+    return { ok: false, reason: `目标值应为一个单元格（收到「${target}」）` };
+  const mode = options.mode ?? 'item';
+  const a = refs.actual;
+  const w = refs.points;
+  const base = {
+    p: program,
+    a,
+    w,
+    target,
+    settings,
+    unbounded: options.unbounded ?? false,
+    metrics: numericMetrics(program),
+  };
+  const tree = (r: Reading): Tree =>
+    finishItem(scoreTree({ ...base, r } as Ctx), base.p, w, mode, options, settings);
+  // The full text parse ("缺2项", "建档率92%"), else the short one ("85%", "12"), else numbers only:
+  // the first formula within Excel's limits. A text the chosen parse does not read is unread.
+  let last: NativeResult = { ok: false, reason: '' };
+  for (const parse of [textParse, simpleParse, null]) {
+    const parsed = parse ? parse(a) : null;
+    const unread = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
+    let t: Tree = ifT(
+      `ISERROR(${a})`,
+      text(NATIVE_TEXT.ERROR_VALUE),
+      ifT(
+        `ISLOGICAL(${a})`,
+        text(NATIVE_TEXT.UNREAD),
+        ifT(
+          `ISNUMBER(${a})`,
+          tree(numberReading(a)),
+          ifT(
+            `LEN(TRIM(${a}))=0`,
+            tree({ kind: 'blank' }),
+            parsed ? ifT(parsed.ok, tree(parsed.reading), unread) : unread,
+          ),
+        ),
+      ),
+    );
+    // Points must be a number ≥ 0 (PERF.SCORE's check; the table scorer reads them the same way).
+    if (!NUMBER.test(w))
+      t = ifT(`NOT(ISNUMBER(${w}))`, text(NATIVE_TEXT.POINTS), ifT(`${w}<0`, text(NATIVE_TEXT.POINTS), t));
+    else if (w.startsWith('-')) t = text(NATIVE_TEXT.POINTS);
+    const formula = `=${render(simplify(t))}`;
+    if (formula.length > MAX_FORMULA_LENGTH)
+      last = { ok: false, reason: `公式过长（${formula.length}个字符，Excel 上限 ${MAX_FORMULA_LENGTH}）` };
+    else if (depth(formula) > MAX_NESTING)
+      last = { ok: false, reason: `公式嵌套过深（超过 ${MAX_NESTING} 层）` };
+    else return { ok: true, formula };
+  }
+  return last;
+}
+
+/** The table scorer's treatment of the rule's score, then rounding. */
+function finishItem(
+  t: Tree,
+  p: Program,
+  w: string,
+  mode: 'item' | 'function',
+  options: NativeOptions,
+  settings: ScoringSettings,
+): Tree {
+  if (mode === 'function') {
+    const d = options.round ?? null;
+    return d === null ? t : mapNum(t, (e) => num(roundTo(e, d)));
+  }
+  const d = options.round ?? settings.decimals;
+  return mapNum(t, (e0) => {
+    // 扣分制 text on an item with points: the deduction comes off the points.
+    const e = p.deductionOnly && p.clauses.length === 0 ? `MAX(0,${w}+${e0})` : e0;
+    // Rounding never lifts a score above its points.
+    return num(`MIN(${roundTo(e, d)},IF(${e}<=${w},${w},1000000000000000))`);
+  });
+}
+
+/**
+ * 四舍五入 to d places of the decimal the engine computes: binary arithmetic leaves 0.125 as
+ * 0.12499999999999922, so the value is first taken at 10 places (far below any score's places,
+ * far above the error of a double).
+ */
+export function roundTo(e: string, d: number): string {
+  return d >= 10 ? `ROUND(${e},${d})` : `ROUND(ROUND(${e},10),${d})`;
+}
+
+/** compileNative on the text of a target or method cell. */
+export function compileRuleText(
+  ruleText: string,
+  refs: NativeRefs,
+  settings: ScoringSettings,
+  options: NativeOptions = {},
+): NativeResult {
+  const parsed = parseRule(ruleText);
+  if (!parsed.ok) return { ok: false, reason: `规则无法识别：${parsed.reason}` };
+  return compileNative(parsed.rule, refs, settings, options);
+}

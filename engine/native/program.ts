@@ -1,0 +1,232 @@
+/**
+ * The evaluator (engine/rules/evaluate.ts) mirrored over one reading of the actual: the same
+ * phases in the same order (exemptions, 清零/一票否决, the base from tiers, ranks, labels, bands,
+ * gates or a ratio, then steps and conditional deductions and bonuses, caps, the clamp), giving a
+ * tree whose number leaves are formulas and whose text leaves are where the engine gives no number.
+ */
+import type { Clause, Condition } from '../rules/program';
+import { dec } from '../rules/decimal';
+import { numericMetrics } from '../rules/evaluate-parts';
+import { and, ifT, lit, mapNum, not, num, or, text, type Bool, type Tree } from './expr';
+import { guard, holds, readNumber, scoreOf, type Ctx, type Fail } from './context';
+import { NATIVE_TEXT } from './messages';
+import { exemptHolds, hasLabelTests, judge, type When } from './clauses/when';
+import { gateBase } from './clauses/gate';
+import { labelsBase } from './clauses/labels';
+import { rankBase } from './clauses/rank';
+import { ratioBase } from './clauses/ratio';
+import { stepAmount, type Step } from './clauses/step';
+import { tiersScore } from './clauses/tiers';
+
+export { numericMetrics };
+
+interface State {
+  base: string;
+  setMatched: boolean;
+  fromRatio: boolean;
+  ded: string[];
+  add: string[];
+}
+
+/** The score tree of a program for the reading in `ctx` (unrounded, as evaluateProgram gives it). */
+export function scoreTree(ctx: Ctx): Tree {
+  const p = ctx.p;
+  const r = ctx.r;
+  if (p.manual) return text(NATIVE_TEXT.MANUAL);
+  if (p.deductionOnly && p.clauses.length === 0) {
+    const n = readNumber(ctx, '扣分', '');
+    const taken = p.deductCap ? `MIN(${n.v},${lit(p.deductCap)})` : n.v;
+    return guard(n.fails, ifT(`${n.v}<0`, text(NATIVE_TEXT.ACTUAL_INVALID), num(`-${paren1(taken)}`)));
+  }
+  // Label tests read a text with the engine's word lists: such a text is unread.
+  if (hasLabelTests(ctx) && (r.kind === 'text' || (r.kind === 'value' && r.fromText)))
+    return text(NATIVE_TEXT.UNREAD);
+  const whens = p.clauses.filter((c): c is When => c.kind === 'when');
+
+  // 1. Exemptions: the base (the points), whatever else the rule says.
+  const exempts = whens.filter((c) => c.effect.kind === 'exempt').map((c) => exemptHolds(ctx, c));
+  // 2. 清零 / 一票否决 / 一票否优, in order.
+  const zeros = whens.filter((c) => c.effect.kind === 'zero' || c.effect.kind === 'vetoExcellence');
+  const afterZeros = (i: number): Tree => {
+    if (i >= zeros.length) return baseTree(ctx, whens);
+    const c = zeros[i]!;
+    const j = judge(ctx, c);
+    return guard(
+      j.fails,
+      c.effect.kind === 'zero' ? ifT(j.value, num('0'), afterZeros(i + 1)) : afterZeros(i + 1),
+    );
+  };
+  let out = afterZeros(0);
+  for (let i = exempts.length - 1; i >= 0; i--)
+    out = guard(exempts[i]!.fails, ifT(exempts[i]!.value, num(ctx.w), out));
+  return out;
+}
+
+function paren1(e: string): string {
+  return /^[\w.$]+$/.test(e) ? e : `(${e})`;
+}
+
+/** 3. The base, then 4–5. */
+function baseTree(ctx: Ctx, whens: When[]): Tree {
+  const p = ctx.p;
+  const tiers = p.clauses.find((c) => c.kind === 'tiers');
+  if (tiers && tiers.kind === 'tiers') return tiersScore(ctx, tiers);
+  const rank = p.clauses.find((c) => c.kind === 'rank');
+  const labels = p.clauses.find((c) => c.kind === 'labels');
+  const sets = whens.filter((c) => c.test.kind === 'condition' && c.effect.kind === 'set');
+  const gate = p.clauses.find((c) => c.kind === 'gate');
+  const steps = p.clauses.filter((c): c is Step => c.kind === 'step');
+  const start = (base: string, setMatched: boolean): Tree =>
+    afterBase(ctx, whens, steps, { base, setMatched, fromRatio: false, ded: [], add: [] });
+  if (rank && rank.kind === 'rank') return rankBase(ctx, rank, (b) => start(b, true));
+  if (labels && labels.kind === 'labels') return labelsBase(ctx, labels, (b) => start(b, true));
+  if (sets.length > 0) {
+    const fails: Fail[] = [];
+    const hs: { h: Bool; score: string; side: string }[] = [];
+    for (const s of sets) {
+      if (s.test.kind !== 'condition' || s.effect.kind !== 'set') continue;
+      const n = readNumber(ctx, s.test.condition.metric, s.test.condition.unit);
+      fails.push(...n.fails);
+      hs.push({ h: holds(n.v, s.test.condition), score: scoreOf(ctx, s.effect.score), side: sideOf(s) });
+    }
+    const firstIs = (i: number): Bool => and(hs[i]!.h, ...hs.slice(0, i).map((x) => not(x.h)));
+    const clashes: Bool[] = [];
+    for (let i = 0; i < hs.length; i++)
+      for (let j = i + 1; j < hs.length; j++) {
+        const a = hs[i]!;
+        const b = hs[j]!;
+        if (a.side === b.side && b.side !== 'range') continue;
+        if (ctx.metrics.length <= 1 && !overlap(sets[i]!, sets[j]!)) continue;
+        const differ: Bool =
+          a.score === b.score
+            ? false
+            : /^[\d.()-]+$/.test(a.score + b.score)
+              ? true
+              : `${a.score}<>${b.score}`;
+        clashes.push(and(firstIs(i), b.h, differ));
+      }
+    let band = '0';
+    for (let i = hs.length - 1; i >= 0; i--) band = `IF(${hs[i]!.h},${hs[i]!.score},${band})`;
+    const any = or(...hs.map((x) => x.h));
+    const noBand =
+      p.base.kind !== 'ratio' && steps.length === 0 && !gate
+        ? sets.every((s) => s.effect.kind === 'set' && s.effect.score === '0')
+          ? start(ctx.w, false)
+          : text(NATIVE_TEXT.MANUAL)
+        : otherBase(ctx, whens, steps);
+    return guard(fails, ifT(any, ifT(or(...clashes), text(NATIVE_TEXT.MANUAL), start(band, true)), noBand));
+  }
+  return otherBase(ctx, whens, steps);
+}
+
+/** Can both conditions hold for one number? (Their intervals meet.) */
+function overlap(x: When, y: When): boolean {
+  if (x.test.kind !== 'condition' || y.test.kind !== 'condition') return true;
+  const a = interval(x.test.condition);
+  const b = interval(y.test.condition);
+  const lo = !a.lo ? b.lo : !b.lo ? a.lo : pick(a.lo, b.lo, 1);
+  const hi = !a.hi ? b.hi : !b.hi ? a.hi : pick(a.hi, b.hi, -1);
+  if (!lo || !hi) return true;
+  const c = dec(lo.v).cmp(dec(hi.v));
+  return c < 0 || (c === 0 && lo.inc && hi.inc);
+}
+
+interface End {
+  v: string;
+  inc: boolean;
+}
+
+/** The tighter of two ends: the larger low end (sign 1), the smaller high end (sign -1). */
+function pick(a: End, b: End, sign: 1 | -1): End {
+  const c = dec(a.v).cmp(dec(b.v)) * sign;
+  if (c !== 0) return c > 0 ? a : b;
+  return a.inc ? b : a;
+}
+
+function interval(c: Condition): { lo: End | null; hi: End | null } {
+  const lo =
+    c.op === '>=' || c.op === '='
+      ? { v: c.value, inc: true }
+      : c.op === '>'
+        ? { v: c.value, inc: false }
+        : null;
+  let hi =
+    c.op === '<=' || c.op === '='
+      ? { v: c.value, inc: true }
+      : c.op === '<'
+        ? { v: c.value, inc: false }
+        : null;
+  if (c.to !== null) hi = { v: c.to.value, inc: c.to.op === '<=' };
+  return { lo, hi };
+}
+
+function sideOf(s: When): string {
+  if (s.test.kind !== 'condition') return 'eq';
+  const c = s.test.condition;
+  if (c.to !== null) return 'range';
+  return c.op === '>=' || c.op === '>' ? 'low' : c.op === '=' ? 'eq' : 'high';
+}
+
+/** No band matched: a gate, else a ratio, else the points. */
+function otherBase(ctx: Ctx, whens: When[], steps: Step[]): Tree {
+  const p = ctx.p;
+  const gate = p.clauses.find((c) => c.kind === 'gate');
+  const go = (base: string, fromRatio: boolean): Tree =>
+    afterBase(ctx, whens, steps, { base, setMatched: false, fromRatio, ded: [], add: [] });
+  if (gate && gate.kind === 'gate') return gateBase(ctx, gate, (b) => go(b, false));
+  if (p.base.kind === 'ratio') return ratioBase(ctx, p.base, (b) => go(b, true));
+  return go(ctx.w, false);
+}
+
+/** 4. Steps, 5. conditional deductions, bonuses and sets, caps and the clamp. */
+function afterBase(ctx: Ctx, whens: When[], steps: Step[], st: State): Tree {
+  const counters = steps.filter((s) => s.direction === 'count');
+  const runSteps = (i: number, s0: State): Tree => {
+    if (i >= steps.length) return runWhens(ctx, whens, s0);
+    const s = steps[i]!;
+    if (s0.setMatched && s.direction !== 'count') return runSteps(i + 1, s0);
+    return stepAmount(ctx, s, counters, (amount) =>
+      runSteps(
+        i + 1,
+        s.effect === 'add' ? { ...s0, add: [...s0.add, amount] } : { ...s0, ded: [...s0.ded, amount] },
+      ),
+    );
+  };
+  return runSteps(0, st);
+}
+
+function runWhens(ctx: Ctx, whens: When[], st: State): Tree {
+  const fails: Fail[] = [];
+  let base = st.base;
+  const ded = [...st.ded];
+  const add = [...st.add];
+  for (const c of whens) {
+    const e = c.effect;
+    if (e.kind !== 'deduct' && e.kind !== 'add' && !(e.kind === 'set' && c.test.kind !== 'condition'))
+      continue;
+    const j = judge(ctx, c);
+    fails.push(...j.fails);
+    if (j.value === false) continue;
+    const on = j.value === true ? null : j.value;
+    if (e.kind === 'deduct') ded.push(on === null ? lit(e.amount) : `(${on})*${lit(e.amount)}`);
+    else if (e.kind === 'add') add.push(on === null ? lit(e.amount) : `(${on})*${lit(e.amount)}`);
+    else if (e.kind === 'set')
+      base = on === null ? scoreOf(ctx, e.score) : `IF(${on},${scoreOf(ctx, e.score)},${base})`;
+  }
+  return guard(fails, finish(ctx, { ...st, base, ded, add }));
+}
+
+function finish(ctx: Ctx, st: State): Tree {
+  const p = ctx.p;
+  let ded = st.ded.length === 0 ? '' : st.ded.join('+');
+  if (ded !== '' && p.deductCap !== null) ded = `MIN(${ded},${lit(p.deductCap)})`;
+  let add = st.add.length === 0 ? '' : st.add.join('+');
+  if (add !== '' && p.bonusCap !== null) add = `MIN(${add},${lit(p.bonusCap)})`;
+  const kept = ded === '' ? `MAX(0,${st.base})` : `MAX(0,${st.base}-(${ded}))`;
+  const clamp = !ctx.unbounded && !st.fromRatio;
+  if (add === '') return num(clamp ? `MIN(${kept},${ctx.w})` : kept);
+  return num(clamp ? `MIN(${kept},IF(${add}>0,1000000000000000,${ctx.w}))+${add}` : `${kept}+${add}`);
+}
+
+export const clauseKinds = (cs: readonly Clause[]): string[] => cs.map((c) => c.kind);
+export { mapNum };
