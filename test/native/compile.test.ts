@@ -11,6 +11,7 @@ import {
   compileRuleText,
   compileTotal,
   NATIVE_TEXT,
+  type PerfArg,
 } from '../../engine/native';
 import { DEFAULT_SETTINGS, parseOptionText, parseRule } from '../../engine/rules';
 import type { Program } from '../../engine/rules/program';
@@ -138,7 +139,7 @@ describe('compileNative', () => {
 });
 
 describe('compilePerfCall', () => {
-  const call = (name: string, args: { expr: string; value?: HfCell }[], cells: HfCell[]): HfCell => {
+  const call = (name: string, args: PerfArg[], cells: HfCell[]): HfCell => {
     const r = compilePerfCall(name, args);
     if (!r.ok) throw new Error(r.reason);
     return evaluateRows([[...cells, r.formula]])[0]![cells.length]!;
