@@ -1,8 +1,11 @@
 /** compileNative: a program and the item's cells → one native formula (see ./index.ts). */
 import { parseRule } from '../rules';
-import type { Program } from '../rules/program';
+import type { Clause, Program } from '../rules/program';
+import { isOutcome, labelVerdicts } from '../rules/evaluate-parts';
+import { readValues } from '../rules/values';
+import { vocabulary } from './vocab';
 import type { ScoringSettings } from '../rules/settings';
-import { depth, ifT, mapNum, num, render, simplify, text, type Tree } from './expr';
+import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
 import { numericMetrics, scoreTree } from './program';
 import { numberReading, simpleParse, textParse, type Reading } from './reading';
@@ -61,21 +64,61 @@ export function compileNative(
     finishItem(scoreTree({ ...base, r } as Ctx), base.p, w, mode, options, settings);
   // The full text parse ("缺2项", "建档率92%"), else the short one ("85%", "12"), else numbers only:
   // the first formula within Excel's limits. A text the chosen parse does not read is unread.
+  const whens = program.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
+  /** The known texts of the vocabulary, grouped by what they score, before the unread rest. */
+  const knownTree = (words: readonly string[], rest: Tree): Tree => {
+    const groups = new Map<string, { tree: Tree; words: string[] }>();
+    for (const x of words) {
+      const vals = readValues(x);
+      const verdicts = labelVerdicts(whens, vals);
+      const t = isOutcome(verdicts)
+        ? text(NATIVE_TEXT.MANUAL)
+        : tree({ kind: 'known', text: x, vals, verdicts: verdicts as ReadonlyMap<Clause, boolean> });
+      const key = render(simplify(t));
+      const g = groups.get(key);
+      if (g) g.words.push(x);
+      else groups.set(key, { tree: t, words: [x] });
+    }
+    let out = rest;
+    for (const g of [...groups.values()].reverse()) {
+      const test =
+        g.words.length === 1
+          ? `EXACT(TRIM(${a}),${str(g.words[0]!)})`
+          : `SUMPRODUCT(--EXACT(TRIM(${a}),{${g.words.map(str).join(',')}}))>0`;
+      out = ifT(test, g.tree, out);
+    }
+    return out;
+  };
+  // The full text parse ("缺2项", "建档率92%") and the program's own words, else less of them, else
+  // numbers only: the first formula within Excel's limits. A text no parse reads is unread.
   let last: NativeResult = { ok: false, reason: '' };
-  for (const parse of [textParse, simpleParse, null]) {
+  const attempts = [
+    [textParse, 'full'],
+    [textParse, 'basic'],
+    [simpleParse, 'full'],
+    [simpleParse, 'basic'],
+    [null, 'basic'],
+    [null, null],
+  ] as const;
+  for (const [parse, level] of attempts) {
     const parsed = parse ? parse(a) : null;
-    const unread = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
+    const rest = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
+    const unread = level === null ? rest : knownTree(vocabulary(program, level), rest);
+    const logical =
+      level === null
+        ? text(NATIVE_TEXT.UNREAD)
+        : ifT(a, knownTree(['TRUE'], rest), knownTree(['FALSE'], rest));
     let t: Tree = ifT(
       `ISERROR(${a})`,
       text(NATIVE_TEXT.ERROR_VALUE),
       ifT(
         `ISLOGICAL(${a})`,
-        text(NATIVE_TEXT.UNREAD),
+        logical,
         ifT(
           `ISNUMBER(${a})`,
           tree(numberReading(a)),
           ifT(
-            `LEN(TRIM(${a}))=0`,
+            `LEN(TRIM(${a}&""))=0`,
             tree({ kind: 'blank' }),
             parsed ? ifT(parsed.ok, tree(parsed.reading), unread) : unread,
           ),

@@ -40,6 +40,8 @@ export function readNumber(ctx: Ctx, metric: string, unit: string): { fails: Fai
   const r = ctx.r;
   if (r.kind === 'blank') return { fails: [{ c: true, msg: NATIVE_TEXT.ACTUAL_MISSING }], v: '0' };
   if (r.kind === 'text') return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], v: '0' };
+  // A known text is one of the program's words: no number in it.
+  if (r.kind === 'known') return { fails: [{ c: true, msg: NATIVE_TEXT.ACTUAL_INVALID }], v: '0' };
   const fails: Fail[] = [];
   if (ctx.metrics.length > 1) {
     // One value: found only by its name ("建档率92%"), else the rule's metrics want more values.

@@ -6,7 +6,11 @@
  * dynamic arrays, XLOOKUP, IFS or SWITCH). The formula computes what the engine computes; where
  * the engine gives no number (a hand score, a missing, ambiguous or invalid actual) it gives a
  * short Chinese text (./messages.ts), never a number; where it cannot read a text actual the way
- * the engine does it says 完成情况无法识别，需人工评分 (again never a number).
+ * the engine does it says 完成情况无法识别，需人工评分 (again never a number). Text actuals it reads:
+ * a value with words and a unit ("85%", "缺2项", "建档率92.5%", "下降3个百分点") and the program's
+ * own words (未公示, 已公示, 资料零乱, 发生, 无, the grades…: ./vocab.ts, each scored at compile time
+ * by the engine's own readers); when the formula would pass Excel's limits (8192 characters, 64
+ * levels) it reads fewer texts (a plain number or percent only, then numbers only).
  *
  * Interface (stable; the writer, the CLI's convert and the pane call it):
  *
@@ -20,7 +24,12 @@
  *     options.unbounded: the item has no points of its own (bonus / band items).
  *     The formula starts with "=".
  *   compileRuleText(text, refs, settings, options?): the same from the rule's text (parseRule).
- *   compilePerfCall(name, args, options?) (./perf.ts): a PERF function call → its native formula.
+ *   compilePerfCall(name, args) (./perf.ts): one PERF call → its native formula. args are
+ *     { expr, value? }: the argument as written and, where the converter knows it, its value (the
+ *     rule text, options and band scheme must be known). FORCED and ALLOCATE are refused.
+ *   convertFormula(formula, valueOf) (./convert.ts): every PERF call inside a formula (also
+ *     `_xldudf_`/`_xludf.`-prefixed) replaced by its native formula; valueOf(ref) gives a
+ *     referenced cell's (or range's) value. { ok: true, formula, converted } | { ok: false, reasons }.
  *   compileTotal / compileBand (./totals.ts): a table's total and band (等次).
  *
  * A program part the compiler does not know (a clause kind, base, effect or field added later) is
@@ -37,6 +46,8 @@ export {
   type NativeResult,
 } from './compile';
 export { compilePerfCall, perfFunctionId, bandFormula, type PerfArg, type PerfScalar } from './perf';
+export { convertFormula, splitArgs, type ConvertResult, type ValueOf } from './convert';
+export { vocabulary } from './vocab';
 export { compileTotal, compileBand, type TotalInput, type BandInput } from './totals';
 export { NATIVE_TEXT, type NativeTextCode } from './messages';
 export { NATIVE_CLAUSES, NATIVE_BASES, refusal, type NativePartSpec } from './registry';

@@ -6,6 +6,7 @@
  */
 import type { Clause, Condition } from '../rules/program';
 import { dec } from '../rules/decimal';
+import { labelMet } from '../rules/values';
 import { numericMetrics } from '../rules/evaluate-parts';
 import { and, ifT, lit, mapNum, not, num, or, text, type Bool, type Tree } from './expr';
 import { guard, holds, readNumber, scoreOf, type Ctx, type Fail } from './context';
@@ -213,6 +214,17 @@ function runWhens(ctx: Ctx, whens: When[], st: State): Tree {
     else if (e.kind === 'set')
       base = on === null ? scoreOf(ctx, e.score) : `IF(${on},${scoreOf(ctx, e.score)},${base})`;
   }
+  // A single "已建立档案得1分" that the text denies: nothing earned.
+  const r = ctx.r;
+  if (r.kind === 'known')
+    for (const c of whens)
+      if (
+        c.effect.kind === 'set' &&
+        c.test.kind === 'label' &&
+        !c.test.negative &&
+        labelMet(c.test.label, false, r.vals) === false
+      )
+        base = '0';
   return guard(fails, finish(ctx, { ...st, base, ded, add }));
 }
 

@@ -6,6 +6,8 @@
  * 个百分点 or a listed measure word), so it never gives a number the engine would not.
  */
 import { and, str, type Bool } from './expr';
+import type { Clause } from '../rules/program';
+import type { Values } from '../rules/values';
 
 /** What the formula knows about the actual in one branch. */
 export type Reading =
@@ -16,7 +18,12 @@ export type Reading =
    */
   | { kind: 'value'; v: string; name: string; pct: Bool; unit: string; fromText: boolean }
   /** A text that is not one value; `t` is the text without spaces (for whole-label matches). */
-  | { kind: 'text'; t: string };
+  | { kind: 'text'; t: string }
+  /**
+   * A text known at compile time (one of the program's own words: 未公示, 资料零乱, 发生, 无…): the
+   * engine's own readers decide every test of it when the formula is built.
+   */
+  | { kind: 'known'; text: string; vals: Values; verdicts: ReadonlyMap<Clause, boolean> };
 
 /** Measure words the engine reads after a number (PART: up to three CJK characters). */
 export const UNITS = [

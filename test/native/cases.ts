@@ -7,8 +7,8 @@ import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { readWorkbookFile } from '../../cli/xlsx';
 import { scoreSheet } from '../../engine';
-import { compileNative } from '../../engine/native';
-import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule, round } from '../../engine/rules';
+import { compileNative, vocabulary } from '../../engine/native';
+import { D, dec, DEFAULT_SETTINGS, evaluateRule, parseRule, round, type Dec } from '../../engine/rules';
 import type { Program } from '../../engine/rules/program';
 import { readValues } from '../../engine/rules/values';
 import { loadCorpus } from '../../scripts/rules-corpus';
@@ -99,7 +99,42 @@ export function corpusCases(): { cases: NativeCase[]; readable: number; unconver
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
-/** Items of the example workbooks scored by their rule (or left without a number by it). */
+/**
+ * Actuals a clerk could type for a program: blank, its own words, each bound of its conditions and
+ * steps (on it, just off it, as a number and as percent text), a few counts and ranks.
+ */
+export function probeActuals(p: Program): (number | string | null)[] {
+  const out: (number | string | null)[] = [null, ...vocabulary(p, 'basic').slice(0, 6)];
+  const bound = (v: string, unit: string): void => {
+    const x = Number(v);
+    const d = unit === '%' || unit === '‰' ? 0.005 : 1;
+    for (const y of [x, x - d, x + d]) {
+      if (y < 0) continue;
+      out.push(Number(y.toFixed(6)));
+      if (unit === '%') out.push(`${Number((y * 100).toFixed(4))}%`);
+    }
+  };
+  for (const c of p.clauses) {
+    if (c.kind === 'gate') c.conditions.forEach((x) => bound(x.value, x.unit));
+    if (c.kind === 'when' && c.test.kind === 'condition')
+      bound(c.test.condition.value, c.test.condition.unit);
+    if (c.kind === 'step' && c.from !== null) bound(c.from, c.unit);
+    if (c.kind === 'step' && c.direction === 'count') out.push(0, 1, 3, `缺1项`);
+    if (c.kind === 'rank') out.push(1, 3, 6, '第2名');
+  }
+  return [...new Set(out)].slice(0, 16);
+}
+
+/** The table scorer's rounding: 2 places, never rounded above the points. */
+function itemRound(score: Dec, points: number): number {
+  const r = round(score, 2);
+  return (score.lte(points) && r.gt(points) ? dec(points) : r).toNumber();
+}
+
+/**
+ * Items of the example workbooks with a rule: as shipped (their actual cells are blank: the
+ * engine asks for the actual), and with the probe actuals of their program.
+ */
 export async function exampleCases(): Promise<{
   cases: NativeCase[];
   items: number;
@@ -108,12 +143,11 @@ export async function exampleCases(): Promise<{
   const cases: NativeCase[] = [];
   const unconvertible: Unconvertible[] = [];
   let items = 0;
-  for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx') && f !== 'perf-formulas.xlsx')) {
+  for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx'))) {
     const wb = await readWorkbookFile(path.join(EXAMPLES, file));
     for (const sheet of wb.sheets) {
       const scored = scoreSheet(sheet);
       for (const t of scored.tables) {
-        if (t.columns.actual === undefined) continue;
         for (const it of t.items) {
           const s = t.score.items.find((x) => x.row === it.row);
           if (!s || s.source === 'entered' || s.source === 'deduction') continue;
@@ -130,6 +164,7 @@ export async function exampleCases(): Promise<{
             unconvertible.push({ id, reason: probe.reason });
             continue;
           }
+          // As shipped: the table scorer's own result; then the probes.
           cases.push({
             id,
             actual: it.actual,
@@ -140,6 +175,29 @@ export async function exampleCases(): Promise<{
             unbounded: false,
             mode: 'item',
           });
+          for (const a of probeActuals(p.rule)) {
+            const out = evaluateRule(p.rule, {
+              actual: a,
+              points: dec(it.points),
+              target: null,
+              settings: DEFAULT_SETTINGS,
+            });
+            const score = out.ok
+              ? p.rule.deductionOnly && p.rule.clauses.length === 0
+                ? D.max(0, dec(it.points).plus(out.score))
+                : out.score
+              : null;
+            cases.push({
+              id,
+              actual: a,
+              points: it.points,
+              target: null,
+              engine: score === null ? null : itemRound(score, it.points),
+              program: p.rule,
+              unbounded: false,
+              mode: 'item',
+            });
+          }
         }
       }
     }

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 
 export const soffice = ['soffice', 'libreoffice'].find(
@@ -23,9 +23,6 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** Writes the rows to one sheet, recalculates in LibreOffice, returns every cell as CSV text (raw values). */
 export async function recalcInLibreOffice(dir: string, rows: CellIn[][]): Promise<string[][]> {
-  const profile = join(dir, 'lo-profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('S');
   rows.forEach((row, i) =>
@@ -37,6 +34,14 @@ export async function recalcInLibreOffice(dir: string, rows: CellIn[][]): Promis
   );
   const file = join(dir, 'native.xlsx');
   await wb.xlsx.writeFile(file);
+  return recalcFile(dir, file);
+}
+
+/** Recalculates an xlsx file in LibreOffice; returns its first sheet as CSV text (raw values). */
+export function recalcFile(dir: string, file: string): string[][] {
+  const profile = join(dir, 'lo-profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
   const outDir = join(dir, 'csv');
   const r = spawnSync(
     soffice!,
@@ -53,7 +58,7 @@ export async function recalcInLibreOffice(dir: string, rows: CellIn[][]): Promis
     { encoding: 'utf8', timeout: 300_000 },
   );
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
-  return parseCsv(readFileSync(join(outDir, 'native.csv'), 'utf8'));
+  return parseCsv(readFileSync(join(outDir, basename(file).replace(/\.xlsx$/, '.csv')), 'utf8'));
 }
 
 /** RFC 4180 CSV (quoted fields with "" and line breaks). */

@@ -26,6 +26,11 @@ export function labelsBase(ctx: Ctx, c: Labels, k: (base: string) => Tree): Tree
   const r = ctx.r;
   if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
   if (r.kind === 'value' && !r.fromText) return text(NATIVE_TEXT.MANUAL);
+  if (r.kind === 'known') {
+    const a = r.text.replace(/\s+/g, '');
+    const g = c.grades.find((x) => x.label.replace(/\s+/g, '') === a);
+    return g ? k(scoreOf(ctx, g.score)) : text(NATIVE_TEXT.UNREAD);
+  }
   // The text without spaces, as typed (the rule's labels are NFKC already).
   const t = `SUBSTITUTE(TRIM(${ctx.a})," ","")`;
   let out: Tree = text(NATIVE_TEXT.UNREAD);

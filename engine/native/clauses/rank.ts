@@ -21,6 +21,7 @@ export function rankBase(ctx: Ctx, c: Rank, k: (base: string) => Tree): Tree {
   if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
   // "8/10", "第3名/共10名": a rank and the number of units, read by the engine only.
   if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
+  if (r.kind === 'known') return text(NATIVE_TEXT.ACTUAL_INVALID); // no number in it
   const n = r.v;
   const bottomWritten = containsAny(r.name, ['倒数']);
   const w = ctx.w;

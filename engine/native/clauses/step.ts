@@ -9,6 +9,7 @@ import { guard, isFraction, partialSteps, readNumber, type Ctx } from '../contex
 import { NATIVE_TEXT } from '../messages';
 import { containsAny, startsWithAny } from '../reading';
 import { targetSwitch } from './ratio';
+import { eventMet } from '../../rules/values';
 
 export type Step = Extract<Clause, { kind: 'step' }>;
 
@@ -28,6 +29,11 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
     if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
     // No digits ("无"): the engine asks whether the counted event happened (its word lists).
     if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
+    if (r.kind === 'known') {
+      if (counters.length > 1) return text(NATIVE_TEXT.MANUAL);
+      // "无", "未发生": no case of the counted event.
+      return eventMet(s.metric, r.vals) === false ? k('0') : text(NATIVE_TEXT.ACTUAL_INVALID);
+    }
     if (counters.length > 1)
       // Two counters: a number needs its name or unit ("缺2项，少1次"), which only the engine matches.
       return r.fromText ? text(NATIVE_TEXT.UNREAD) : text(NATIVE_TEXT.MANUAL);
@@ -41,6 +47,7 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
   if (s.change) {
     if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
     if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
+    if (r.kind === 'known') return text(NATIVE_TEXT.ACTUAL_INVALID);
     // changeOf: words of decrease make the change negative.
     const down = containsAny(r.name, ['减少', '下降', '降低', '少', '减']);
     const ch = down === false ? r.v : `IF(${down},-ABS(${r.v}),${r.v})`;

@@ -8,6 +8,7 @@ import { and, not, type Bool } from '../expr';
 import { holds, readNumber, type Ctx, type Fail } from '../context';
 import { NATIVE_TEXT } from '../messages';
 import { isEmptyText } from '../reading';
+import { eventMet, labelMet } from '../../rules/values';
 
 export type When = Extract<Clause, { kind: 'when' }>;
 
@@ -31,6 +32,10 @@ export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: 
     return { fails: n.fails, value: holds(n.v, t.condition), neither: false };
   }
   if (r.kind === 'blank') return { fails: [], value: false, neither: true };
+  if (r.kind === 'known') {
+    const v = t.kind === 'label' ? labelMet(t.label, t.negative, r.vals) : eventMet(t.event, r.vals);
+    return { fails: [], value: v === true, neither: v === null };
+  }
   if (r.kind === 'text' || (r.fromText && t.kind === 'label'))
     return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], value: false, neither: false };
   if (t.kind === 'label') return { fails: [], value: false, neither: true }; // a number says nothing
@@ -44,11 +49,14 @@ export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: 
 
 /** judge(c): a test the actual does not speak to is not triggered (with other clauses) or manual. */
 export function judge(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
+  const known = ctx.r.kind === 'known' ? ctx.r.verdicts.get(c) : undefined;
+  if (known !== undefined) return { fails: [], value: known };
   const t = test(ctx, c.test);
   const fails = [...t.fails];
   if (t.neither !== false) {
     if (ctx.r.kind === 'blank') fails.push({ c: t.neither, msg: NATIVE_TEXT.ACTUAL_MISSING });
-    else if (!ctx.p.clauses.some((x) => x.kind !== 'when'))
+    // A text with no number (a known word) says nothing to the other clauses either: manual.
+    else if (ctx.r.kind === 'known' || !ctx.p.clauses.some((x) => x.kind !== 'when'))
       fails.push({ c: t.neither, msg: NATIVE_TEXT.MANUAL });
   }
   return { fails, value: t.value };
@@ -59,6 +67,8 @@ export function judge(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
  * formula cannot read (then it cannot tell either).
  */
 export function exemptHolds(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
+  const known = ctx.r.kind === 'known' ? ctx.r.verdicts.get(c) : undefined;
+  if (known !== undefined) return { fails: [], value: known };
   const t = test(ctx, c.test);
   const unread = t.fails.filter((f) => f.msg === NATIVE_TEXT.UNREAD);
   const others = t.fails.filter((f) => f.msg !== NATIVE_TEXT.UNREAD);
