@@ -67,3 +67,51 @@ export function bandCounts(
   }
   return counts;
 }
+
+/**
+ * The forced-distribution band of one score among all scores (PERF.FORCED and the reviewer's
+ * 汇总 both use this): its rank positions under the tie policy, against the cumulative counts.
+ * `all` holds every ranked score, `score` among them; returns the band's index.
+ */
+export function forcedBandIndex(
+  score: Dec,
+  all: readonly Dec[],
+  counts: readonly number[],
+  ties: ScoringSettings['forced']['ties'],
+): number {
+  const higher = all.filter((x) => x.gt(score)).length;
+  const equal = all.filter((x) => x.eq(score)).length;
+  // Positions (1-based) this score occupies; tied scores straddling a cut-off follow the tie policy.
+  const position = ties === 'higher' ? higher + 1 : higher + equal;
+  let cum = 0;
+  for (let k = 0; k < counts.length; k++) {
+    cum += counts[k]!;
+    if (position <= cum) return k;
+  }
+  return counts.length - 1;
+}
+
+/**
+ * The band of a table total (scaled to 100 by the points it is out of): a veto (一票否决) gives
+ * the lowest band whatever the total, or without one; a veto of excellence (一票否优) stops below
+ * the top band. Null when there is neither a total nor a veto, or the scheme does not read.
+ */
+export function bandOfTotal(
+  total: Dec | null,
+  outOf: number | null,
+  scheme: string,
+  veto: boolean,
+  vetoExcellence: boolean,
+): { label: string; note: 'veto' | 'vetoExcellence' | null } | null {
+  const bands = parseBands(scheme);
+  if (!bands.ok) return null;
+  const ordered = bands.value;
+  if (veto) return { label: ordered[ordered.length - 1]!.label, note: 'veto' };
+  if (total === null || outOf === null || outOf <= 0) return null;
+  const scaled = total.mul(100).div(outOf);
+  let idx = ordered.findIndex((b) => scaled.gte(b.min));
+  if (idx < 0) idx = ordered.length - 1;
+  if (vetoExcellence && idx === 0 && ordered.length > 1)
+    return { label: ordered[1]!.label, note: 'vetoExcellence' };
+  return { label: ordered[idx]!.label, note: null };
+}

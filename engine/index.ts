@@ -4,21 +4,21 @@
  */
 import { WorkbookSchema, type Sheet, type Workbook } from './grid';
 import type { ColumnRole, Layout, SheetAnalysis } from './model';
-import { AnalyseOptionsSchema, type AnalyseOptions } from './options';
+import { AnalyseOptionsSchema, ScoreOptionsSchema, type AnalyseOptions, type ScoreOptions } from './options';
 import { recogniseSheet, type RecognisedTable } from './recognise';
 import { LAYOUTS } from './recognition/layouts';
 import { SheetView } from './sheet-view';
 import { sortFindings, validateSheet } from './validate';
 import { scoreTable } from './scoring';
-import { ScoringSettingsSchema } from './rules/settings';
 import type { Finding, TableScore, Table } from './model';
-import { z } from './zod';
 
 export * from './grid';
 export * from './model';
 export * from './address';
 export {
   AnalyseOptionsSchema,
+  ScoreOptionsSchema,
+  type ScoreOptions,
   LanguageSchema,
   type AnalyseOptions,
   type Language,
@@ -52,12 +52,6 @@ export function analyseSheet(sheet: Sheet, options?: AnalyseOptions): SheetAnaly
   const findings = validateSheet(view, tables, opts);
   return { sheet: sheet.name, tables: tables.map((t) => t.table), findings };
 }
-
-/** Options of `scoreSheet`: those of analysis plus the scoring settings. */
-export const ScoreOptionsSchema = AnalyseOptionsSchema.extend({
-  scoring: ScoringSettingsSchema.default(ScoringSettingsSchema.parse({})),
-});
-export type ScoreOptions = z.input<typeof ScoreOptionsSchema>;
 
 /** A table with its scoring result. */
 export type ScoredTable = Table & { score: TableScore };
@@ -131,3 +125,4 @@ export const ROLE_NAMES: Record<ColumnRole, { zh: string; en: string }> = {
   headcount: { zh: '人数', en: 'headcount' },
   note: { zh: '备注', en: 'note' },
 };
+export * from './review';

@@ -53,6 +53,15 @@ const SCORING_CODES = [
   'VETO_TRIGGERED',
 ] as const;
 
+/** Codes of the comparison of a returned table with its template (engine/checks/template.ts). */
+const TEMPLATE_CODES = [
+  'TEMPLATE_ITEM_ADDED',
+  'TEMPLATE_ITEM_REMOVED',
+  'TEMPLATE_POINTS_CHANGED',
+  'TEMPLATE_TARGET_CHANGED',
+  'TEMPLATE_FORMULA_REPLACED',
+] as const;
+
 export const FindingCodeSchema = z.enum([
   'POINTS_SUM_MISMATCH',
   'POINTS_MISSING',
@@ -75,8 +84,11 @@ export const FindingCodeSchema = z.enum([
   'TABLE_EMPTY',
   'NO_TABLE',
   ...SCORING_CODES,
+  ...TEMPLATE_CODES,
 ]);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;
+
+export const TEMPLATE_FINDING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(TEMPLATE_CODES);
 
 export const SCORING_FINDING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(SCORING_CODES);
 

@@ -1,6 +1,7 @@
 /** Settings of recognition and validation (zod: the schema is the source of truth). */
 import { z } from './zod';
 import { ColumnRoleSchema, FindingCodeSchema, SeveritySchema } from './model';
+import { ScoringSettingsSchema } from './rules/settings';
 
 export const LanguageSchema = z.enum(['zh', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -27,3 +28,9 @@ export const AnalyseOptionsSchema = z.object({
 });
 export type AnalyseOptions = z.input<typeof AnalyseOptionsSchema>;
 export type ResolvedOptions = z.output<typeof AnalyseOptionsSchema>;
+
+/** Options of `scoreSheet` and of the review: those of analysis plus the scoring settings. */
+export const ScoreOptionsSchema = AnalyseOptionsSchema.extend({
+  scoring: ScoringSettingsSchema.default(ScoringSettingsSchema.parse({})),
+});
+export type ScoreOptions = z.input<typeof ScoreOptionsSchema>;

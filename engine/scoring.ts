@@ -6,7 +6,7 @@
  */
 import { cellAddress } from './address';
 import type { CellValue } from './grid';
-import { parseBands } from './bands';
+import { bandOfTotal } from './bands';
 import type { Finding, FindingCode, ItemScore, Severity, TableScore } from './model';
 import type { RecognisedItem, RecognisedTable } from './recognise';
 import { evaluateRule, formOf, parseRule, renderRule } from './rules';
@@ -116,6 +116,7 @@ export function scoreTable(
     const it = rec.item;
     const r = rec.row;
     const scoreCell = cols.score !== undefined ? cellAddress(r, cols.score) : null;
+    let vetoAt: string | null = null;
     const actualRaw = cols.actual !== undefined ? cellActual(view.value(r, cols.actual)) : null;
     const ruleText = it.target ?? it.method;
     const parsed = ruleText ? parseRule(ruleText) : null;
@@ -171,7 +172,12 @@ export function scoreTable(
     // 1. An entered score.
     if (cols.score !== undefined) {
       const s = cellNumber(view.value(r, cols.score));
-      if (s === 'invalid') {
+      if (s === 'invalid' && vetoWord(it, view.text(r, cols.score))) {
+        // 否决 typed in the score cell of a veto item: the event happened (issue 14); no number.
+        enteredBad = true;
+        entry.triggered = true;
+        vetoAt = scoreCell;
+      } else if (s === 'invalid') {
         enteredBad = true;
         report(
           'ACTUAL_INVALID',
@@ -261,6 +267,18 @@ export function scoreTable(
         }
       }
     }
+    // A blank 得分 where nothing else can score the item: say so at the cell (the total waits for it).
+    if (
+      score === null &&
+      !enteredBad &&
+      entry.source === 'none' &&
+      cols.actual === undefined &&
+      scoreCell !== null &&
+      view.isEmpty(r, cols.score!)
+    )
+      report('ACTUAL_MISSING', scoreCell, `指标「${it.name}」未填写得分`, `Item "${it.name}" has no score`, {
+        name: it.name,
+      });
     // Veto events are read from the actual value even when the score is typed in.
     if ((it.veto || it.vetoExcellence) && !entry.triggered && actualRaw !== null) {
       const occurred =
@@ -274,7 +292,7 @@ export function scoreTable(
       if (it.vetoExcellence) vetoExcellence = true;
       report(
         'VETO_TRIGGERED',
-        cols.actual !== undefined ? cellAddress(r, cols.actual) : it.cell,
+        vetoAt ?? (cols.actual !== undefined ? cellAddress(r, cols.actual) : it.cell),
         it.veto
           ? `指标「${it.name}」触发一票否决：考核等次为不合格`
           : `指标「${it.name}」触发一票否优：不能评为最高等次`,
@@ -320,20 +338,12 @@ export function scoreTable(
   let band: string | null = null;
   let bandNote: string | null = null;
   if (total !== null && outOf !== null && outOf > 0) {
-    const bands = parseBands(settings.bands);
-    if (bands.ok) {
-      const scaled = total.mul(100).div(outOf);
-      const ordered = bands.value;
-      let idx = ordered.findIndex((b) => scaled.gte(b.min));
-      if (idx < 0) idx = ordered.length - 1;
-      if (veto) {
-        idx = ordered.length - 1;
-        bandNote = lang === 'en' ? 'one-vote veto triggered' : '触发一票否决';
-      } else if (vetoExcellence && idx === 0 && ordered.length > 1) {
-        idx = 1;
+    const b = bandOfTotal(total, outOf, settings.bands, veto, vetoExcellence);
+    if (b) {
+      band = b.label;
+      if (b.note === 'veto') bandNote = lang === 'en' ? 'one-vote veto triggered' : '触发一票否决';
+      if (b.note === 'vetoExcellence')
         bandNote = lang === 'en' ? 'veto of excellence triggered' : '触发一票否优';
-      }
-      band = ordered[idx]!.label;
     }
   }
   return {
@@ -349,6 +359,12 @@ export function scoreTable(
     },
     findings,
   };
+}
+
+/** 否决 (一票否决) typed in the score cell of a 一票否决 item, 否优 (一票否优) in one of a 一票否优 item. */
+function vetoWord(it: RecognisedItem['item'], text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return (it.veto && /^(一票)?否决$/.test(t)) || (it.vetoExcellence && /^(一票)?否优$/.test(t));
 }
 
 function readableActual(a: Actual): number | string | boolean | null {

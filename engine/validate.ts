@@ -1,6 +1,6 @@
 /** Runs the registered checks over recognised tables and turns drafts into findings. */
 import { parseCellAddress } from './address';
-import { CHECKS, CODE_SPECS } from './checks';
+import { CHECKS, CODE_SPECS, type TemplateSheet } from './checks';
 import type { Finding } from './model';
 import type { ResolvedOptions } from './options';
 import type { RecognisedTable } from './recognise';
@@ -13,11 +13,13 @@ export function validateSheet(
   view: SheetView,
   tables: readonly RecognisedTable[],
   options: ResolvedOptions,
+  /** The template's sheet, when a returned workbook is reviewed (TEMPLATE_* findings). */
+  template?: TemplateSheet,
 ): Finding[] {
   const disabled = new Set(options.disable);
   const findings: Finding[] = [];
   for (const check of CHECKS) {
-    const drafts = check.run({ view, tables, options });
+    const drafts = check.run({ view, tables, options, ...(template ? { template } : {}) });
     for (const d of drafts) {
       if (disabled.has(d.code)) continue;
       const spec = CODE_SPECS.get(d.code);

@@ -41,6 +41,11 @@ export const CODE_NAMES: Record<FindingCode, string> = {
   ACTUAL_INVALID: '完成情况无法识别',
   RULE_CONDITION: '规则有附加条件',
   VETO_TRIGGERED: '触发一票否决',
+  TEMPLATE_ITEM_ADDED: '模板外新增指标',
+  TEMPLATE_ITEM_REMOVED: '删除模板指标',
+  TEMPLATE_POINTS_CHANGED: '改动模板分值',
+  TEMPLATE_TARGET_CHANGED: '改动目标或计分办法',
+  TEMPLATE_FORMULA_REPLACED: '模板公式被改为数值',
 };
 
 /** Width of the 说明 column in points (about 60 Chinese characters); its text wraps. */

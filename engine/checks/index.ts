@@ -12,6 +12,7 @@ import { pointsSum } from './points-sum';
 import { requiredText } from './required-text';
 import { requiredValues } from './required-values';
 import { tableShape } from './table-shape';
+import { template } from './template';
 import type { Check, CodeSpec } from './types';
 import type { FindingCode } from '../model';
 
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   cellError,
   hidden,
   minRows,
+  template,
 ];
 
 /** Code → its spec (severity and messages), from whichever check declares it. */
@@ -42,4 +44,4 @@ export const CODE_SPECS: ReadonlyMap<FindingCode, CodeSpec & { check: string }> 
   return m;
 })();
 
-export type { Check, CheckContext, CodeSpec, FindingDraft } from './types';
+export type { Check, CheckContext, CodeSpec, FindingDraft, TemplateSheet } from './types';

@@ -20,10 +20,18 @@ export interface CodeSpec {
   en: (d: FindingData) => string;
 }
 
+/** The template's sheet a returned sheet is compared with (the reviewer's desk, issue 14). */
+export interface TemplateSheet {
+  view: SheetView;
+  tables: readonly RecognisedTable[];
+}
+
 export interface CheckContext {
   view: SheetView;
   tables: readonly RecognisedTable[];
   options: ResolvedOptions;
+  /** Present only when a returned workbook is reviewed against its template. */
+  template?: TemplateSheet;
 }
 
 export interface Check {

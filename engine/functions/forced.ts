@@ -1,5 +1,5 @@
 /** PERF.FORCED: forced distribution (强制分布) by rank and quotas. */
-import { bandCounts } from '../bands';
+import { bandCounts, forcedBandIndex } from '../bands';
 import type { Dec } from '../rules/decimal';
 import { DEFAULT_SETTINGS } from '../rules/settings';
 import {
@@ -66,16 +66,7 @@ export function perfForced(score: Arg, scores: Arg, quotas?: Arg, labels?: Arg):
       `${names.length} labels for ${forced.quotas.length} quotas`,
     );
   const counts = bandCounts(all.length, forced.quotas, forced.rounding);
-  const higher = all.filter((x) => x.gt(s.value)).length;
-  const equal = all.filter((x) => x.eq(s.value)).length;
-  // Positions (1-based) this score occupies; tied scores straddling a cut-off follow the tie policy.
-  const position = forced.ties === 'higher' ? higher + 1 : higher + equal;
-  let cum = 0;
-  for (let k = 0; k < counts.length; k++) {
-    cum += counts[k]!;
-    if (position <= cum) return ok(names[k]!);
-  }
-  return ok(names[names.length - 1]!);
+  return ok(names[forcedBandIndex(s.value, all, counts, forced.ties)]!);
 }
 
 /** The function as Excel, the recalc and the help page see it. */

@@ -23,19 +23,37 @@ export function assemble(pieces: readonly Located[]): Assembled {
   }
   // Metrics carried forward: "达标率≥95%得满分；≥85%得3分" — the second is about 达标率 too.
   let lastMetric = '';
+  // "欠税压缩率达5%以上满分，压缩率每下降…": a later name that ends an earlier one is that metric.
+  const seen: string[] = [];
+  const named = (m: string): string => {
+    if (m === '') return m;
+    const full = seen.find((s) => s !== m && m.length >= 2 && s.endsWith(m));
+    if (full) return full;
+    if (!seen.includes(m)) seen.push(m);
+    return m;
+  };
   const work: Located[] = pieces.map((x) => {
     if (x.t === 'cond') {
-      const cs = x.conditions.map((c) => (c.metric === '' ? { ...c, metric: lastMetric } : c));
+      const cs = x.conditions.map((c) =>
+        c.metric === '' ? { ...c, metric: lastMetric } : { ...c, metric: named(c.metric) },
+      );
       lastMetric = cs[cs.length - 1]!.metric;
       return { ...x, conditions: cs };
     }
     if (x.t === 'when' && x.test.kind === 'condition') {
-      const c =
-        x.test.condition.metric === '' ? { ...x.test.condition, metric: lastMetric } : x.test.condition;
+      const m = x.test.condition.metric;
+      const c = { ...x.test.condition, metric: m === '' ? lastMetric : named(m) };
       lastMetric = c.metric;
       return { ...x, test: { kind: 'condition' as const, condition: c } };
     }
-    if (x.t === 'step' && x.metric !== '' && x.direction !== 'count') lastMetric = x.metric;
+    if (x.t === 'step' && x.metric !== '' && x.direction !== 'count') {
+      lastMetric = named(x.metric);
+      return { ...x, metric: lastMetric };
+    }
+    if (x.t === 'ratio' && x.metric !== '') {
+      lastMetric = named(x.metric);
+      return { ...x, metric: lastMetric };
+    }
     return x;
   });
   const used = new Set<number>();
@@ -62,12 +80,13 @@ export function assemble(pieces: readonly Located[]): Assembled {
       if (k < 0)
         for (let j = first.i - 1; j >= 0; j--) {
           const y = work[j]!;
+          // "建档20%，得40分；低于要求按比例得分": the band that earns points sets the base.
           if (
             y.t === 'cond' ||
             (y.t === 'when' &&
               y.test.kind === 'condition' &&
               y.effect.kind === 'set' &&
-              y.effect.score === 'full')
+              y.effect.score !== '0')
           ) {
             k = j;
             break;
@@ -81,7 +100,9 @@ export function assemble(pieces: readonly Located[]): Assembled {
             : y.t === 'when' && y.test.kind === 'condition'
               ? y.test.condition
               : null;
-        if (c && y.t === 'cond' && y.conditions.length === 1) {
+        if (c && c.value === 'target') {
+          metric = c.metric;
+        } else if (c && y.t === 'cond' && y.conditions.length === 1) {
           bound = c.value;
           unit = c.unit;
           metric = c.metric;
@@ -151,19 +172,29 @@ export function assemble(pieces: readonly Located[]): Assembled {
       }
     }
     const s: StepPiece = { ...x };
+    let targetBound = false;
     if (s.change) s.from = '0';
     else if (s.direction !== 'count' && s.from === null) {
       for (let j = i - 1; j >= 0; j--) {
         const y = work[j]!;
         let c: Condition | null = null;
         if (y.t === 'cond' && y.conditions.length === 1) c = y.conditions[0]!;
-        else if (
-          y.t === 'when' &&
-          y.test.kind === 'condition' &&
-          y.effect.kind === 'set' &&
-          y.effect.score === 'full'
-        )
+        else if (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set')
           c = y.test.condition;
+        if (c && c.to === null && c.value === 'target') {
+          // "≥全国平均通过率得4分；低于…每降低1个百分点扣0.5分": from the target value.
+          s.metric = c.metric || s.metric;
+          if (
+            s.direction === 'below' &&
+            (c.op === '<=' || c.op === '<') &&
+            s.effect === 'deduct' &&
+            !s.countable
+          )
+            s.direction = 'above';
+          targetBound = true;
+          if (y.t === 'cond') used.add(j);
+          break;
+        }
         if (
           c &&
           c.to === null &&
@@ -198,11 +229,12 @@ export function assemble(pieces: readonly Located[]): Assembled {
         }
         if (y.t === 'step') break;
       }
-      if (s.from === null && s.countable) s.direction = 'count';
+      if (s.from === null && s.countable && !targetBound) s.direction = 'count';
       // "每缺一项制度扣0.5分，每少一次培训扣1分": beside another counter, 少N次 is counted too.
       const countUnit = s.unit !== '' && !isFraction(s.unit) && s.unit !== '分';
       if (
         s.from === null &&
+        !targetBound &&
         s.direction === 'below' &&
         countUnit &&
         work.some((y, k) => k !== i && y.t === 'step' && (y.direction === 'count' || y.countable))
@@ -311,18 +343,19 @@ export function assemble(pieces: readonly Located[]): Assembled {
     const x = work[i]!;
     if (x.t !== 'otherwise') continue;
     used.add(i);
-    const before: Condition[] = [];
+    let before: Condition[] = [];
+    const bands: Condition[] = [];
     for (let j = i - 1; j >= 0; j--) {
       const y = work[j]!;
       if (y.t === 'cond') before.push(...y.conditions);
-      else if (
-        y.t === 'when' &&
-        y.test.kind === 'condition' &&
-        y.effect.kind === 'set' &&
-        y.effect.score === 'full'
-      )
-        before.push(y.test.condition);
+      else if (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set') {
+        bands.push(y.test.condition);
+        if (y.effect.score === 'full') before.push(y.test.condition);
+      }
     }
+    // "≥90%得满分，≥80%得3分，否则不得分" / "5000元以上的记2分，否则不计分": below the loosest band.
+    const loosest = loosestBand(bands);
+    if (loosest && before.every((c) => bands.includes(c))) before = [loosest];
     if (before.length > 1)
       return {
         ok: true,
@@ -408,4 +441,28 @@ export function assemble(pieces: readonly Located[]): Assembled {
     p.manual = { reason: 'qualitative', clause: '' };
   }
   return { ok: true, program: p };
+}
+
+/**
+ * The band every other band lies within, when all bound one metric from the same side
+ * (≥90%, ≥80% → ≥80%); null when they do not line up.
+ */
+function loosestBand(bands: readonly Condition[]): Condition | null {
+  if (bands.length === 0) return null;
+  const first = bands[0]!;
+  const low = first.op === '>=' || first.op === '>';
+  const high = first.op === '<=' || first.op === '<';
+  if (!low && !high) return null;
+  let best = first;
+  for (const c of bands) {
+    if (c.to !== null || c.metric !== first.metric || !sameKind(c.unit, first.unit)) return null;
+    if (c.value === 'target') return bands.length === 1 ? c : null;
+    const cLow = c.op === '>=' || c.op === '>';
+    const cHigh = c.op === '<=' || c.op === '<';
+    if (cLow !== low || cHigh !== high) return null;
+    const v = Number(c.value);
+    const b = Number(best.value);
+    if (low ? v < b || (v === b && c.op === '>=') : v > b || (v === b && c.op === '<=')) best = c;
+  }
+  return best;
 }

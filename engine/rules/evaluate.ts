@@ -9,9 +9,10 @@ import { D, dec, dmin, max0, type Dec } from './decimal';
 import type { Clause, Condition, Program } from './program';
 import type { EvaluateInput, Outcome } from './types';
 import { fail } from './types';
-import { changeOf, labelMet, labelSays } from './values';
+import { changeOf, labelMet, labelSays, POS_MARK, squash } from './values';
 import { showCondition } from './render';
 import { marginal } from './grammar/tiers-math';
+import { bindTarget } from './bind';
 import {
   countFor,
   holds,
@@ -30,7 +31,10 @@ import {
 export { holds } from './evaluate-parts';
 
 /** Scores a program. Never throws on bad input: errors are outcomes. */
-export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
+export function evaluateProgram(program: Program, input: EvaluateInput): Outcome {
+  const bound = bindTarget(program, input.target ?? null);
+  if (isOutcome(bound)) return bound;
+  const p = bound;
   if (p.manual)
     return p.manual.reason === 'qualitative'
       ? manual('定性指标，需人工评分', 'Qualitative target: score by hand')
@@ -149,6 +153,14 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
           );
         if (hits[0]) named.add(hits[0]);
       }
+      // "没有高血压患者任务分配表" against {高血压患者任务分配表, 没有(该项)}: the bare denial of another grade.
+      const bare = grades.filter((x) => /^(?:没有|无|未)$/.test(x.label));
+      const denial = /^(?:没有|无|未)/.exec(squash(a));
+      if (bare.length === 1 && denial && named.size === 0) {
+        const rest = squash(a).slice(denial[0].length);
+        if (grades.some((x) => x !== bare[0] && squash(x.label).replace(POS_MARK, '') === rest))
+          named.add(bare[0]!);
+      }
       const says = grades.map((x) => labelSays(x.label, NEG_LEAD.test(x.label), a, true));
       const yes = [...named];
       if (yes.length > 1) {
@@ -214,6 +226,23 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
         );
     }
   }
+  // "准确率≥98%得2分，每降低1个百分点扣0.5分": below the band, the steps count down from its score.
+  if (!setMatched && !gate && p.base.kind !== 'ratio') {
+    const anchor = sets.find((s) => {
+      if (s.test.kind !== 'condition') return false;
+      const c = s.test.condition;
+      const low = c.op === '>=' || c.op === '>';
+      return stepsList.some(
+        (st) =>
+          st.effect === 'deduct' &&
+          st.from === c.value &&
+          st.metric === c.metric &&
+          (st.direction === 'below' ? low : st.direction === 'above' && (c.op === '<=' || c.op === '<')),
+      );
+    });
+    if (anchor && anchor.effect.kind === 'set' && anchor.effect.score !== 'full')
+      base = D.min(w, dec(anchor.effect.score));
+  }
   if (!setMatched && gate && gate.kind === 'gate') {
     let met = 0;
     for (const c of gate.conditions) {
@@ -256,8 +285,26 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
   let deducted = new D(0);
   let added = new D(0);
   const countSteps = stepsList.filter((s) => s.direction === 'count');
+  // "组织不健全" against 未成立组织的扣10分；组织不健全的扣2分；少一次扣5分: the actual names the
+  // faults of the list it states; counted and measured faults it does not state did not occur
+  // (only where nothing else sets the base).
+  const faultsNamed =
+    r.v.values.length === 0 &&
+    r.v.text !== null &&
+    [...verdicts.values()].some((x) => x) &&
+    !setMatched &&
+    !gate &&
+    sets.length === 0 &&
+    p.base.kind === 'full';
+  const unstated = (what: string): void => {
+    r.notes.push(`实际值未说明「${what}」，按未发生计`);
+  };
   for (const s of stepsList) {
     if (setMatched && s.direction !== 'count') continue;
+    if (faultsNamed) {
+      unstated(s.metric || s.unit);
+      continue;
+    }
     let n: Dec;
     if (s.direction === 'count') {
       const c = countFor(s, countSteps, r);
@@ -338,6 +385,10 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
       !(c.effect.kind === 'set' && c.test.kind !== 'condition')
     )
       continue;
+    if (faultsNamed && c.test.kind === 'condition') {
+      unstated(testText(c.test));
+      continue;
+    }
     const t = judge(c);
     if (isOutcome(t)) return t;
     if (!t) continue;
@@ -345,15 +396,22 @@ export function evaluateProgram(p: Program, input: EvaluateInput): Outcome {
     else if (c.effect.kind === 'add') added = added.plus(c.effect.amount);
     else if (c.effect.kind === 'set') base = c.effect.score === 'full' ? w : dec(c.effect.score);
   }
-  // A single "已建立档案得1分" that is not met: nothing earned.
+  // A single "已建立档案得1分" that is not met: nothing earned. "垃圾池干净整洁并有专人负责清运得满分"
+  // with only a part denied: the rule does not say what a partly met state earns.
   for (const c of whens)
     if (
       c.effect.kind === 'set' &&
       c.test.kind === 'label' &&
       !c.test.negative &&
       labelMet(c.test.label, false, r.v) === false
-    )
+    ) {
+      if (c.effect.score === 'full' && /并|且|和|及|、|,/.test(c.test.label) && !whens.some((x) => x !== c))
+        return manual(
+          `「${r.v.text ?? ''}」只否定了「${c.test.label}」的一部分，规则只写了全部做到得满分，需人工评分`,
+          `"${r.v.text ?? ''}" denies only part of "${c.test.label}"; the rule gives only full points: score by hand`,
+        );
       base = new D(0);
+    }
   if (p.deductCap !== null) deducted = dmin(deducted, dec(p.deductCap));
   if (p.bonusCap !== null) added = dmin(added, dec(p.bonusCap));
   let score = max0(base.minus(deducted));

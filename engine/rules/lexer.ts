@@ -93,6 +93,13 @@ export function normaliseRule(text: string): string {
   s = s
     .replace(/([\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d])/g, '$1')
     .replace(/(\d) +(?=[\u4e00-\u9fff])/g, '$1');
+  // "得10低于100按百分比得分": points written without 分, run into the next condition.
+  s = s.replace(/([得计记])(\d+(?:\.\d+)?)(?=低于|高于|未达|不足|按|否则)/g, '$1$2分,');
+  // "规范管理率≥85，…低于85%": a bare bound that the rule writes as a percent elsewhere is that percent.
+  s = s.replace(
+    /(≥|≤|>|<|低于|高于|达到|达|不低于|不足)(\d+(?:\.\d+)?)(?![\d.%‰]|[\u4e00-\u9fff]?(?:分|个|项|次|例|人|名|元|天|户|家|所|篇|件|处|条|起|台|份|页))/g,
+    (m, op: string, n: string) => (s.includes(`${n}%`) ? `${op}${n}%` : m),
+  );
   return s.trim();
 }
 
@@ -111,6 +118,8 @@ export function segment(text: string): Segment[] {
   const out: Segment[] = [];
   // A points phrase "(20分)" is a clause of its own.
   text = text.replace(/\(\d+(?:\.\d+)?分\)/g, ',$&,');
+  // "（版面费除外，下同）": an aside without numbers is one piece of its clause.
+  text = text.replace(/[(（][^()（）\d]*[)）]/g, (m) => m.replace(/[，,]/g, '、'));
   const sentences = text.split(/[。；;!！?？\n]|(?<=\D)\.(?=\D|$)/);
   let sentence = 0;
   for (const raw of sentences) {
@@ -139,7 +148,7 @@ export function segment(text: string): Segment[] {
 }
 
 const EFFECT_ONLY =
-  /^(?:则|即|并|均|可)?(?:本项目|该项目|本项|该项|此项|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
+  /^(?:则|即|并|均|可)?(?:本项目|该项目|本项|该项|此项|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|得标准分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
 
 /** A number in a clause, with the unit written after it. */
 export interface NumberToken {
@@ -174,6 +183,16 @@ export function numbersIn(text: string): NumberToken[] {
     // A sample size: 随机抽查10份, 核查5名.
     if (!noise && /(?:抽查|抽取|随机抽|核查|抽样|抽)$/.test(before)) noise = true;
     if (!noise && unit === '' && NOISE_BEFORE.test(before) && /^[-至]/.test(text.slice(start + value.length)))
+      noise = true;
+    // A name: PM10, PM2.5, H7N9.
+    if (!noise && /[A-Za-z]$/.test(before)) noise = true;
+    // "两年1次体检率", "全年开展2次免费生殖健康服务达80%": a frequency inside the metric's name.
+    if (
+      !noise &&
+      unit.startsWith('次') &&
+      /年(?:开展|组织|进行)?$/.test(before) &&
+      /^[\u4e00-\u9fff]{1,12}?(?:率|达到?\d|░)/.test(text.slice(start + value.length + 1))
+    )
       noise = true;
     out.push({ start, end: start + value.length + unit.length, value, unit, noise });
   }

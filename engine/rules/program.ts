@@ -12,11 +12,15 @@ export const NumText = z.string().regex(/^-?\d+(\.\d+)?$/);
 export const ComparatorSchema = z.enum(['>=', '>', '<=', '<', '=']);
 export type Comparator = z.infer<typeof ComparatorSchema>;
 
-/** metric op value [unit]; `to` closes a range ("60%-70%"). */
+/**
+ * metric op value [unit]; `to` closes a range ("60%-70%"). `value` "target": the bound is the
+ * item's target value ("达到镇考核指标得满分", "大于控制数不得分"); the evaluator binds it before
+ * anything compares, and asks for the target when there is none.
+ */
 export const ConditionSchema = z.object({
   metric: z.string(),
   op: ComparatorSchema,
-  value: NumText,
+  value: z.union([NumText, z.literal('target')]),
   /** "%" (value is a fraction), "分" (a points scale), a count unit ("次", "个"), or "". */
   unit: z.string(),
   to: z.object({ op: z.enum(['<', '<=']), value: NumText }).nullable(),

@@ -10,6 +10,7 @@ const OP: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<'
 
 /** "0.8" with unit % → "80%"; "3" with unit 个 → "3个". */
 export function showValue(value: string, unit: string): string {
+  if (value === 'target') return '目标值';
   if (unit === '%') return `${dec(value).mul(100).toString()}%`;
   if (unit === '‰') return `${dec(value).mul(1000).toString()}‰`;
   return `${value}${unit}`;

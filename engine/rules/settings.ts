@@ -53,6 +53,14 @@ const KEYS: Record<string, keyof ScoringSettings> = {
   clamp: 'efficacyClamp',
 };
 
+/** Keys of the forced distribution ("quotas=20/60/20;labels=优秀/良好/一般;rounding=floor;ties=lower"). */
+const FORCED_KEYS: Record<string, keyof ScoringSettings['forced']> = {
+  quotas: 'quotas',
+  labels: 'labels',
+  rounding: 'rounding',
+  ties: 'ties',
+};
+
 /**
  * Parses "partial=floor;cap=1.2" into settings on top of `base`. Throws an Error whose message
  * names the bad key or value (the add-in shows it as #VALUE!).
@@ -70,6 +78,18 @@ export function parseOptionText(
     if (p === '') continue;
     const m = /^([A-Za-z]+)\s*[=:：]\s*(.+)$/.exec(p);
     if (!m) throw new Error(`无法识别的选项「${p}」，应为 名称=值 (bad option "${p}")`);
+    const value0 = (m[2] ?? '').trim();
+    const forcedKey = FORCED_KEYS[(m[1] ?? '').toLowerCase()];
+    if (forcedKey) {
+      const list = value0.split(/[/,，、]/).map((x) => x.trim());
+      (raw.forced as Record<string, unknown>)[forcedKey] =
+        forcedKey === 'quotas'
+          ? list.map((x) => (/^\d+(?:\.\d+)?%?$/.test(x) ? Number(x.replace('%', '')) : NaN))
+          : forcedKey === 'labels'
+            ? list
+            : value0;
+      continue;
+    }
     const key = KEYS[(m[1] ?? '').toLowerCase()];
     if (!key) throw new Error(`未知选项「${m[1]}」 (unknown option "${m[1]}")`);
     const value = (m[2] ?? '').trim();
@@ -80,6 +100,11 @@ export function parseOptionText(
           ? value !== 'false' && value !== '0'
           : value;
   }
+  const f = raw.forced as { quotas: unknown[]; labels: unknown[] };
+  if (f.quotas.length !== f.labels.length)
+    throw new Error(
+      `等次数（${f.labels.length}）与比例数（${f.quotas.length}）不一致 (${f.labels.length} labels for ${f.quotas.length} quotas)`,
+    );
   const r = ScoringSettingsSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];

@@ -109,8 +109,8 @@ export function changeOf(v: Values): Dec | null {
   return null;
 }
 
-const NEG_MARK = /^(?:未按要求|未按时|未能|未经|未|没有|无|不|缺少|缺乏|缺|既未|尚未)/;
-const POS_MARK = /^(?:已经|已|有|按时|按要求|完成了|全部)/;
+export const NEG_MARK = /^(?:未按要求|未按时|未能|未经|未|没有|无|不|缺少|缺乏|缺|既未|尚未)/;
+export const POS_MARK = /^(?:已经|已|有|按时|按要求|完成了|全部)/;
 const YES = new Set(['是', '发生', '有', '已发生', 'true', 'yes', 'y', '√', '触发', '存在', '出现', '否决']);
 const NO = new Set([
   '否',
@@ -128,7 +128,42 @@ const NO = new Set([
   '没有发生',
 ]);
 
-const squash = (s: string): string => s.normalize('NFKC').replace(/[\s,，。；;、:：的了"“”'‘’]/g, '');
+export const squash = (s: string): string => s.normalize('NFKC').replace(/[\s,，。；;、:：的了"“”'‘’]/g, '');
+
+/** Whether every character of `short` appears in `long` in order ("达要求" in "达到三增长要求"). */
+function within(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/** A negation inside a text: 未/无/没有/不 and the words around it. */
+const NEG_INSIDE = /既未|尚未|未能|未|没有|无|不/;
+
+/**
+ * "不能实时查看基层机构的信息" against 能够实时查看基层机构的信息, "实施方案无任务清单" against
+ * 实施方案有具体工作指标，有任务清单…, "不达要求" against 教育经费达到“三增长”要求: the text denies
+ * a part of the label, in the label's own words. Never when the label itself says the denial.
+ */
+function denies(l: string, a: string): boolean {
+  const m = NEG_INSIDE.exec(a);
+  if (!m) return false;
+  const prefix = a.slice(0, m.index);
+  const rest = a.slice(m.index + m[0].length).replace(/^(?:有|能够|能)/, '');
+  if (rest.length < 2 || l.includes(m[0] + rest) || NEG_INSIDE.test(rest)) return false;
+  // The label must not deny what the text denies ("未对…" against "未对…").
+  const at = l.indexOf(rest.slice(0, 2));
+  if (at > 0 && NEG_INSIDE.test(l.slice(Math.max(0, at - 2), at))) return false;
+  return within(prefix + rest, l);
+}
+
+/** "2项不符合要求" does not fit 符合要求: a negation right before the words. */
+function fitsPlain(core: string, rest: string): boolean {
+  if (core.length === 0 || rest.length === 0) return false;
+  if (core.includes(rest)) return true;
+  const at = rest.indexOf(core);
+  return at >= 0 && !NEG_INSIDE.test(rest.slice(0, at));
+}
 
 /**
  * Does this text state the label? "未公示" against 未公示 → true; "已公示" → false; "资料零乱"
@@ -141,8 +176,7 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   if (a === '') return null;
   if (a === l) return true;
   const core = negative ? l.replace(NEG_MARK, '') : l.replace(POS_MARK, '');
-  const fits = (rest: string): boolean =>
-    core.length > 0 && rest.length > 0 && (core.includes(rest) || rest.includes(core));
+  const fits = (rest: string): boolean => fitsPlain(core, rest);
   let neg = NEG_MARK.exec(a);
   let pos = POS_MARK.exec(a);
   // "有，未落实": a positive word followed by a denial is a denial.
@@ -152,23 +186,36 @@ export function labelSays(label: string, negative: boolean, text: string, strict
       neg = Object.assign([pos[0] + neg[0]], { index: 0, input: a, groups: undefined }) as RegExpExecArray;
     pos = null;
   }
+  // The label says the text's negation itself ("食用农产品未建立索证索票制度" against "未建立…").
+  const saysNeg = neg !== null && l.includes(a);
   if (negative) {
+    // A bare "没有" / "无" (没有该项不得分): "没有" states it, a statement of having does not.
+    if (core === '') {
+      if (NO.has(a.toLowerCase())) return true;
+      if ((pos && !NEG_INSIDE.test(a)) || YES.has(a.toLowerCase())) return false;
+      return null;
+    }
     if (a === core || (pos && fits(a.slice(pos[0].length))) || (core.startsWith(a) && a.length >= 2))
       return false;
     if (neg && fits(a.slice(neg[0].length))) return true;
     if (NO.has(a.toLowerCase()) || a === '未') return true;
     if (YES.has(a.toLowerCase()) && a !== '有' && a !== '是') return false;
+    // "已全部告知" against 未全部进行告知: the label's words, stated as done.
+    const done = pos ? a.slice(pos[0].length) : a;
+    if (!neg && !NEG_INSIDE.test(a) && done.length >= 2 && within(done, core)) return false;
   } else {
-    if (neg && fits(a.slice(neg[0].length))) return false;
+    if (neg && !saysNeg && fits(a.slice(neg[0].length))) return false;
     if (pos && fits(a.slice(pos[0].length))) return true;
+    if (!saysNeg && denies(l, a)) return false;
   }
   // "日常工作经费能满足需要" against "日常工作经费不能满足需要": the label denied.
   const denied = l.replace(/不|未|没有|无/, '');
   if (denied !== l && (denied === a || (denied.includes(a) && a.length >= 4))) return false;
-  if (neg && !negative && l.includes(a.slice(neg[0].length)) && a.length > neg[0].length) return false;
+  if (neg && !negative && !saysNeg && l.includes(a.slice(neg[0].length)) && a.length > neg[0].length)
+    return false;
   // An abbreviation of the label ("未开展" for 未开展进行产后访视工作); never a label with words
   // added ("较满意" is not 满意), except a count ("无电话号码4人").
-  if (!strict && l.includes(a) && a.length >= 3 && !(neg && !NEG_MARK.test(l))) return true;
+  if (!strict && l.includes(a) && a.length >= 3 && !(neg && !NEG_MARK.test(l) && !saysNeg)) return true;
   if (a.startsWith(l) && /^[\d.]+[\u4e00-\u9fff]?$/.test(a.slice(l.length))) return true;
   return null;
 }

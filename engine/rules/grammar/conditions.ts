@@ -18,7 +18,7 @@ import {
   valueOf,
 } from './words';
 
-const C_UNIT = '(%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|名|位|天|万元|元|万|床)?';
+const C_UNIT = '(%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|名|位|天|万元|元|万|床|页)?';
 const COND = new RegExp(
   `(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:之间)?)?(${POST_WORDS})?`,
   'g',
@@ -27,8 +27,8 @@ const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
 const FAR = /(达到|不低于|不少于|低于|不足|超过|高于)([^░\d≥≤<>=,]{1,10})$/;
 /** "28分≤平均得分<32分,得14分": the metric between its two bounds. */
 const BETWEEN = new RegExp(`${NUM}(分|%)?(≤|<)([^\\d≤<≥>,░]{1,12}?)(<|≤)${NUM}(分|%)?`, 'g');
-/** "超过20%的,20分": points after 的 without 得. */
-const BARE = new RegExp(`^(?:的|者|时|为),?${NUM}分(?=$|[,░])`);
+/** "超过20%的,20分", "高于80%,20分": points alone after the condition, without 得. */
+const BARE = new RegExp(`^(?:(?:的|者|时|为),?|,)${NUM}分(?=$|[,░])`);
 /** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
 const RATE = /(?:率|度|比例|占比|覆盖面|知晓|合格|达标)$/;
 
@@ -91,11 +91,27 @@ export const conditions: ClauseReader = {
           op = comparatorOf(far[1], undefined);
           name = metricName(words.slice(0, far.index));
         }
+        // "排序位于前20%(含),得2分": among the top 20% of the ranking.
+        if (!op && u1 === '%' && /前$/.test(words) && effect) {
+          op = '<=';
+          name = '排名';
+        }
+        // "…前80%(含)得0.5分；位于80%以下不得分": below the top 80% of the ranking.
+        if (
+          u1 === '%' &&
+          post === '以下' &&
+          /(?:位于|居于|处于|排在|排名)$/.test(words) &&
+          /前\d+(?:\.\d+)?%/.test(clause.rule)
+        ) {
+          op = '>';
+          name = '排名';
+        }
+        // "对接率100%"; "农村规范化建档20%,得40分": a bare percent to reach.
         if (
           !op &&
           (u1 === '%' || u1 === '‰') &&
-          RATE.test(name) &&
-          (effect || end === t.length || /^[,，]/.test(t.slice(end)))
+          ((RATE.test(name) && (effect || end === t.length || /^[,，]/.test(t.slice(end)))) ||
+            (effect !== null && name !== '' && !/[扣减加奖前后]$/.test(words)))
         )
           op = '>=';
         if (!op) continue;

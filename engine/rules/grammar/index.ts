@@ -13,6 +13,7 @@ import { otherwise, phrases } from './phrases';
 import { rank } from './rank';
 import { ratio } from './ratio';
 import { steps } from './steps';
+import { target } from './target';
 import { tiers } from './tiers';
 import { mask, type ClauseReader, type Piece } from './types';
 
@@ -25,6 +26,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   steps,
   caps,
   otherwise,
+  target,
   labels,
   conditions,
   phrases,

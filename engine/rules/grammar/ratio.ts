@@ -9,6 +9,8 @@ import { metricName, NUM, unitOf, valueOf } from './words';
 const BY_RATIO =
   /(?:按|以)(?:实际)?(?:完成|工作完成|任务完成)?(?:情况)?(?:的)?(?:比例|百分比|比率|完成率|完成比例|完成比|实际比例)(?:计分|得分|记分|折算|计算|赋分|给分|计|扣分|核减|折算得分)?|完成比例|按比例计分/g;
 const FORMULA = new RegExp(`([^,░/]{1,20}?)/${NUM}(%|‰)?[*×x]${NUM}分`, 'g');
+/** "得分=新生儿访视率90%*15分": the rate over its bound, times the points. */
+const RATE_TIMES = new RegExp(`得分=([^,░=/]{1,20}?)${NUM}(%|‰)[*×x]${NUM}分`, 'g');
 // b/c: letters standing for amounts (not 分/例, a points-per-case unit).
 const LETTERS = /(?<![\d.a-zA-Z])([a-zA-Z]{1,3})\/([a-zA-Z]{1,3})(?![a-zA-Z])/g;
 const CAP = new RegExp(`(?:>|大于|超过|高于)[^,░]{0,8}?(?:时|的)?(?:按|以)${NUM}(分|%)?(?:计算|计|算)?`, 'g');
@@ -24,7 +26,8 @@ export const ratio: ClauseReader = {
     const pieces: Piece[] = [];
     const spans: [number, number][] = [];
     const lower = /越低越好|越少越好|逆向指标|负向指标/.test(clause.rule);
-    for (const m of t.matchAll(FORMULA)) {
+    for (const m of [...t.matchAll(FORMULA), ...t.matchAll(RATE_TIMES)]) {
+      if (overlaps(spans, m)) continue;
       const unit = unitOf(m[3]);
       pieces.push({
         t: 'ratio',

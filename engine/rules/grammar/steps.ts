@@ -54,6 +54,9 @@ export const steps: ClauseReader = {
       const unit = unitOf(unitRaw);
       // A bare "每…扣N分" with no unit and no number is a count only with a noun ("每处扣1分" has 处).
       if (!unitRaw && !n && !(noun && noun.length > 0)) continue;
+      // "未开展健康教育活动扣10分", "迟报妇幼保健信息扣5分", "经费少于上年度的扣2分": a written fault
+      // or comparison without 每, a number or a unit is a state (the labels reader), not a step.
+      if (!per && !unitRaw && !n && !/每/.test(noun ?? '') && verbAlone) continue;
       if (unit === '分') continue; // "每扣1分…": not a step
       const direction: StepPiece['direction'] =
         verb && new RegExp(`^(?:${ABOVE})$`).test(verb)

@@ -9,7 +9,7 @@ import type { Comparator, Condition, Effect } from '../program';
 export const NUM = '(\\d+(?:\\.\\d+)?)';
 /** Units after a number in a condition or a step. */
 export const UNIT =
-  '(个百分点|百分点|%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|倍|床|辆|场)?';
+  '(个百分点|百分点|%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|倍|床|辆|场|页)?';
 
 export const PRE: Record<string, Comparator> = {
   '≥': '>=',
@@ -98,8 +98,10 @@ const FILLER =
 /** The name of what is measured, from the words before a comparator. */
 export function metricName(words: string): string {
   // "得分=满意度合格率", "(85%以上": the name starts after = or a bracket.
+  // "期刊年收入（版面费除外，下同）超过": an aside in brackets is not the name.
   let m = words
     .replace(/░+/g, ' ')
+    .replace(/[(（][^()（）]*[)）]/g, '')
     .replace(/^.*[=(（]/, '')
     .trim();
   // The last phrase before the comparator names the metric ("…工作，规范管理率").
@@ -129,14 +131,14 @@ export function condition(metric: string, op: Comparator, n: string, unit: strin
 }
 
 /** Effects after a condition or a label. */
-export const EFFECT = `(?:本项目|该项目|本项|该项|此项|该指标)?(?:得满分|计满分|记满分|得全分|满分|不扣分|不得分|不计分|不给分|得0分|计0分|记0分|为0分|记零分|计零分|得零分|零分|清零|实行一票否决|一票否决|一票否优|(?:得|计|记|给|赋|可得)${NUM}分|(?:扣|扣除|减|减去)${NUM}(?:分|(?=$|[,░]))|(?:加|奖|加计|奖励|另加)${NUM}分)`;
+export const EFFECT = `(?:本项目|该项目|本项|该项|此项|该指标)?(?:得满分|计满分|记满分|得全分|得标准分|满分|不扣分|不得分|不计分|不给分|得0分|计0分|记0分|为0分|记零分|计零分|得零分|零分|清零|实行一票否决|一票否决|一票否优|(?:得|计|记|给|赋|可得)${NUM}分|(?:扣|扣除|减|减去)${NUM}(?:分|(?=$|[,░]))|(?:加|奖|加计|奖励|另加)${NUM}分)`;
 
 /** The effect of an EFFECT match. */
 export function effectOf(text: string): Effect | null {
   if (/一票否优/.test(text)) return { kind: 'vetoExcellence' };
   if (/一票否决/.test(text)) return { kind: 'zero', total: false, veto: true };
   if (/清零/.test(text)) return { kind: 'zero', total: /考核分|总分|综合分/.test(text), veto: false };
-  if (/得满分|计满分|记满分|得全分|^满分|不扣分/.test(text)) return { kind: 'set', score: 'full' };
+  if (/得满分|计满分|记满分|得全分|得标准分|^满分|不扣分/.test(text)) return { kind: 'set', score: 'full' };
   if (/不得分|不计分|不给分|[得计记为]0分|[记计得]?零分/.test(text)) return { kind: 'set', score: '0' };
   const n = /\d+(?:\.\d+)?/.exec(text)?.[0];
   if (n === undefined) return null;

@@ -1,0 +1,218 @@
+/**
+ * TEMPLATE_*: a returned table against the table of the template it was sent as (issue 14).
+ * Items are matched by group path and name (a row that only moved is no change); for each match
+ * the points (and the veto marks written with them), the target and the 计分办法 text are
+ * compared; declared group and table points too; every formula of the template's table must
+ * still be a formula in the returned one. Runs only when the context carries a template.
+ *
+ * Cells: the returned 分值 cell (points), the returned 目标 / 计分办法 cell (target), the item's
+ * name cell (added), the template's name cell (removed), the returned cell (formula).
+ */
+import { cellAddress } from '../address';
+import type { ColumnRole } from '../model';
+import type { RecognisedItem, RecognisedTable } from '../recognise';
+import type { SheetView } from '../sheet-view';
+import { matchKey, nfkc } from '../text';
+import { showPoints, type Check, type FindingData, type FindingDraft, type TemplateSheet } from './types';
+
+/** Messages show at most this many characters of a value (the data keep all of it). */
+const SHOWN = 30;
+function shown(v: FindingData[string] | undefined): string {
+  const s = String(v ?? '').replace(/\s+/g, ' ');
+  return s === '' ? '（空）' : s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s;
+}
+function shownEn(v: FindingData[string] | undefined): string {
+  const s = String(v ?? '').replace(/\s+/g, ' ');
+  return s === '' ? '(empty)' : s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s;
+}
+
+/** Group path and name: how an item is found again in the returned table. */
+export function itemKey(path: readonly string[], name: string): string {
+  return [...path, name].map(matchKey).join('\u0001');
+}
+
+/** Keys of a table's items, a repeated name numbered by its occurrence. */
+function keyedItems(t: RecognisedTable): Map<string, RecognisedItem> {
+  const out = new Map<string, RecognisedItem>();
+  for (const rec of t.items) {
+    const base = itemKey(rec.item.path, rec.item.name);
+    let key = base;
+    for (let n = 2; out.has(key); n++) key = `${base}\u0001#${n}`;
+    out.set(key, rec);
+  }
+  return out;
+}
+
+/** Points as the clerk sees them: the points cell's text, else the number; veto marks included. */
+function pointsText(view: SheetView, t: RecognisedTable, rec: RecognisedItem): string {
+  const col = t.cols.points;
+  const raw = col !== undefined ? view.text(rec.row, col).replace(/\s+/g, ' ').trim() : '';
+  return raw !== '' ? raw : showPoints(rec.item.points, t.table.pointsUnit === 'percent');
+}
+
+function sameText(a: string | null, b: string | null): boolean {
+  return nfkc(a ?? '').replace(/\s+/g, '') === nfkc(b ?? '').replace(/\s+/g, '');
+}
+
+function comparePair(
+  tpl: TemplateSheet['view'],
+  tt: RecognisedTable,
+  view: SheetView,
+  rt: RecognisedTable,
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const tItems = keyedItems(tt);
+  const rItems = keyedItems(rt);
+  /** Template row → returned row, for the formula comparison. */
+  const rowMap = new Map<number, number>();
+
+  for (const [key, rec] of rItems) {
+    const was = tItems.get(key);
+    const it = rec.item;
+    if (!was) {
+      out.push({
+        code: 'TEMPLATE_ITEM_ADDED',
+        cell: it.cell,
+        data: { name: it.name, template: '', returned: it.name, points: pointsText(view, rt, rec) },
+      });
+      continue;
+    }
+    rowMap.set(was.row, rec.row);
+    const p0 = was.item;
+    if (
+      p0.points !== it.points ||
+      p0.veto !== it.veto ||
+      p0.vetoExcellence !== it.vetoExcellence ||
+      p0.deductionOnly !== it.deductionOnly
+    )
+      out.push({
+        code: 'TEMPLATE_POINTS_CHANGED',
+        cell: it.pointsCell ?? it.cell,
+        data: { name: it.name, template: pointsText(tpl, tt, was), returned: pointsText(view, rt, rec) },
+      });
+    for (const role of ['target', 'method'] as const) {
+      const a = p0[role];
+      const b = it[role];
+      if (sameText(a, b)) continue;
+      const col = rt.cols[role] ?? tt.cols[role];
+      out.push({
+        code: 'TEMPLATE_TARGET_CHANGED',
+        cell: col !== undefined ? cellAddress(rec.row, col) : it.cell,
+        data: { name: it.name, template: a ?? '', returned: b ?? '' },
+      });
+    }
+  }
+  for (const [key, rec] of tItems)
+    if (!rItems.has(key))
+      out.push({
+        code: 'TEMPLATE_ITEM_REMOVED',
+        cell: rec.item.cell,
+        data: { name: rec.item.name, template: rec.item.name, returned: '' },
+      });
+
+  // Declared points of groups and of the table.
+  const rGroups = new Map(rt.table.groups.map((g) => [g.path.map(matchKey).join('\u0001'), g]));
+  for (const g of tt.table.groups) {
+    const r = rGroups.get(g.path.map(matchKey).join('\u0001'));
+    if (!r || g.declared === null || r.declared === g.declared) continue;
+    out.push({
+      code: 'TEMPLATE_POINTS_CHANGED',
+      cell: r.cell,
+      data: { name: r.path.at(-1) ?? r.label, template: g.label, returned: r.label },
+    });
+  }
+  const d0 = tt.table.declaredTotal;
+  const d1 = rt.table.declaredTotal;
+  if (d0 !== null && d1 !== null && d0 !== d1 && tt.declaredTotalSource === rt.declaredTotalSource)
+    out.push({
+      code: 'TEMPLATE_POINTS_CHANGED',
+      cell: rt.table.declaredTotalCell,
+      data: {
+        name: rt.declaredTotalSource === 'totalsRow' ? '合计' : (rt.table.title ?? '合计'),
+        template: showPoints(d0),
+        returned: showPoints(d1),
+      },
+    });
+
+  out.push(...replacedFormulas(tpl, tt, view, rt, rowMap));
+  return out;
+}
+
+/** Template formulas inside the table that the returned table holds as plain values. */
+function replacedFormulas(
+  tpl: SheetView,
+  tt: RecognisedTable,
+  view: SheetView,
+  rt: RecognisedTable,
+  rowMap: ReadonlyMap<number, number>,
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const roleOf = new Map<number, ColumnRole>();
+  for (const [role, col] of Object.entries(tt.cols) as [ColumnRole, number][]) roleOf.set(col, role);
+  const tTotals = tt.table.totalsRow === null ? null : tt.table.totalsRow - 1;
+  const rTotals = rt.table.totalsRow === null ? null : rt.table.totalsRow - 1;
+  for (let r = tt.headerTop; r <= tt.bottom; r++) {
+    const row =
+      rowMap.get(r) ??
+      (r === tTotals ? rTotals : r <= tt.headerBottom ? rt.headerTop + (r - tt.headerTop) : null);
+    if (row === null || row === undefined) continue;
+    for (let c = tt.left; c <= tt.right; c++) {
+      const formula = tpl.raw(r, c)?.formula;
+      if (!formula) continue;
+      const role = roleOf.get(c);
+      const col = role !== undefined ? rt.cols[role] : rt.left + (c - tt.left);
+      if (col === undefined) continue;
+      if (view.raw(row, col)?.formula) continue;
+      out.push({
+        code: 'TEMPLATE_FORMULA_REPLACED',
+        cell: cellAddress(row, col),
+        data: { template: formula, returned: view.text(row, col) },
+      });
+    }
+  }
+  return out;
+}
+
+export const template: Check = {
+  id: 'template',
+  description: {
+    zh: '回收表与下发模板不一致（增删指标、改分值、改目标、公式被改为数值）',
+    en: 'A returned table differs from its template (items, points, targets, formulas)',
+  },
+  codes: {
+    TEMPLATE_ITEM_ADDED: {
+      severity: 'warning',
+      zh: (d) => `模板中没有指标「${d.name}」（新增，分值${shown(d.points)}）`,
+      en: (d) => `Item "${d.name}" is not in the template (added, points ${shownEn(d.points)})`,
+    },
+    TEMPLATE_ITEM_REMOVED: {
+      severity: 'warning',
+      zh: (d) => `模板中的指标「${d.name}」在回收表中被删除`,
+      en: (d) => `Item "${d.name}" of the template was removed`,
+    },
+    TEMPLATE_POINTS_CHANGED: {
+      severity: 'warning',
+      zh: (d) => `「${d.name}」的分值由模板的「${shown(d.template)}」改为「${shown(d.returned)}」`,
+      en: (d) => `Points of "${d.name}" changed from "${shownEn(d.template)}" to "${shownEn(d.returned)}"`,
+    },
+    TEMPLATE_TARGET_CHANGED: {
+      severity: 'warning',
+      zh: (d) =>
+        `指标「${d.name}」的目标或计分办法与模板不同：模板「${shown(d.template)}」，回收表「${shown(d.returned)}」`,
+      en: (d) =>
+        `Target or scoring method of "${d.name}" differs from the template: "${shownEn(d.template)}" became "${shownEn(d.returned)}"`,
+    },
+    TEMPLATE_FORMULA_REPLACED: {
+      severity: 'warning',
+      zh: (d) => `模板公式 ${shown(d.template)} 被改为数值「${shown(d.returned)}」`,
+      en: (d) => `Template formula ${shownEn(d.template)} was replaced by the value "${shownEn(d.returned)}"`,
+    },
+  },
+  run({ view, tables, template: tpl }) {
+    if (!tpl) return [];
+    const out: FindingDraft[] = [];
+    const n = Math.min(tables.length, tpl.tables.length);
+    for (let i = 0; i < n; i++) out.push(...comparePair(tpl.view, tpl.tables[i]!, view, tables[i]!));
+    return out;
+  },
+};

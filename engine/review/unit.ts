@@ -1,0 +1,227 @@
+/**
+ * One returned workbook on the reviewer's desk (issue 14): its tables recognised, checked against
+ * the template's (TEMPLATE_* findings come from the template check in engine/checks/), scored,
+ * and summed up as one unit: name, total, band, vetoes, each item's score. Plain data, so worker
+ * threads can send it to the thread that ranks the units (consolidate.ts).
+ */
+import type { Workbook } from '../grid';
+import { ScoreOptionsSchema, type ScoreOptions } from '../options';
+import { bandOfTotal } from '../bands';
+import type { TemplateSheet } from '../checks';
+import { itemKey } from '../checks/template';
+import type { Finding } from '../model';
+import { TEMPLATE_FINDING_CODES } from '../model';
+import { recogniseSheet, type RecognisedTable } from '../recognise';
+import { D } from '../rules/decimal';
+import { scoreTable } from '../scoring';
+import { SheetView } from '../sheet-view';
+import { sortFindings, validateSheet } from '../validate';
+
+/** An item of the template (a row of the item matrix). */
+export interface TemplateItem {
+  /** Table number, group path and name: how units' items are matched. */
+  key: string;
+  path: string[];
+  name: string;
+  points: number | null;
+  /** The template's name cell, "任务要点!C6". */
+  cell: string;
+}
+
+/** The template, recognised once for all the returned workbooks. */
+export interface PreparedTemplate {
+  sheets: { name: string; sheet: TemplateSheet }[];
+  items: TemplateItem[];
+}
+
+/** One unit's item score, for the item matrix. */
+export interface UnitItem {
+  key: string;
+  path: string[];
+  name: string;
+  points: number | null;
+  score: number | null;
+}
+
+export interface UnitReview {
+  file: string;
+  /** The text after 填报单位： / 单位名称： above the first table, else the file name. */
+  unit: string;
+  /** Sum of the tables' totals (rounded item scores added); null while any item lacks a score. */
+  total: number | null;
+  /** Points the total is out of. */
+  outOf: number | null;
+  /** 等次 by the band scheme; the lowest band when a veto is triggered. */
+  band: string | null;
+  veto: boolean;
+  vetoExcellence: boolean;
+  /** TEMPLATE_* findings. */
+  changes: Finding[];
+  /** Every other finding (validation and scoring). */
+  findings: Finding[];
+  /** Why the file could not be read (one line), else null. */
+  error: string | null;
+  items: UnitItem[];
+}
+
+/** Keys of a table's items in order, a repeated name numbered by its occurrence (as the check does). */
+function keysOf(t: RecognisedTable, index: number): string[] {
+  const seen = new Set<string>();
+  return t.items.map((rec) => {
+    const base = `${index}\u0002${itemKey(rec.item.path, rec.item.name)}`;
+    let key = base;
+    for (let n = 2; seen.has(key); n++) key = `${base}\u0001#${n}`;
+    seen.add(key);
+    return key;
+  });
+}
+
+/** Recognises the template's sheets once. */
+export function prepareTemplate(template: Workbook, options?: ScoreOptions): PreparedTemplate {
+  const opts = ScoreOptionsSchema.parse(options ?? {});
+  const sheets: PreparedTemplate['sheets'] = [];
+  const items: TemplateItem[] = [];
+  let tableIndex = 0;
+  for (const s of template.sheets) {
+    const view = new SheetView(s);
+    const tables = recogniseSheet(view, opts.columnRoles);
+    sheets.push({ name: s.name, sheet: { view, tables } });
+    for (const t of tables) {
+      const keys = keysOf(t, tableIndex++);
+      t.items.forEach((rec, i) =>
+        items.push({
+          key: keys[i]!,
+          path: rec.item.path,
+          name: rec.item.name,
+          points: rec.item.points,
+          cell: `${s.name}!${rec.item.cell}`,
+        }),
+      );
+    }
+  }
+  return { sheets, items };
+}
+
+const UNIT_LABEL = /(?:填报单位|单位名称|被考核单位)\s*[:：]\s*(.*)$/;
+/** Where the unit name stops: a wide gap or the next label (负责人：…). */
+const UNIT_END =
+  /\s{2,}|\s*(?:主管部门负责人|单位负责人|主管部门|负责人|联系人|填报人|审核人|联系电话|电话|填报日期|日期)\s*[:：]/;
+
+/** The unit name written above the first table ("填报单位：山亭区卫生健康局   负责人：…"), or null. */
+export function readUnitName(view: SheetView, headerTop: number): string | null {
+  for (let r = 0; r < headerTop; r++) {
+    const text = view
+      .filledCellsIn(r)
+      .map((c) =>
+        c.value.kind === 'text' ? c.value.value : c.value.kind === 'number' ? String(c.value.value) : '',
+      )
+      .join('  ');
+    const m = UNIT_LABEL.exec(text.replace(/\r?\n/g, '  '));
+    if (!m) continue;
+    const rest = m[1] ?? '';
+    const end = UNIT_END.exec(rest);
+    const name = (end ? rest.slice(0, end.index) : rest).trim();
+    if (name !== '') return name;
+  }
+  return null;
+}
+
+/** The file name without its folder and extension. */
+export function fileUnitName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.[^.]+$/, '');
+}
+
+/** A file that could not be read: its unit is the file name, with the reason. */
+export function unreadableUnit(file: string, error: string): UnitReview {
+  return {
+    file,
+    unit: fileUnitName(file),
+    total: null,
+    outOf: null,
+    band: null,
+    veto: false,
+    vetoExcellence: false,
+    changes: [],
+    findings: [],
+    error,
+    items: [],
+  };
+}
+
+/** Reviews one returned workbook against the prepared template. Never throws on cell content. */
+export function reviewWorkbook(
+  template: PreparedTemplate,
+  returned: Workbook,
+  file: string,
+  options?: ScoreOptions,
+): UnitReview {
+  const opts = ScoreOptionsSchema.parse(options ?? {});
+  const findings: Finding[] = [];
+  const items: UnitItem[] = [];
+  let unit: string | null = null;
+  let sum = new D(0);
+  let outOf = new D(0);
+  let anyPoints = false;
+  let complete = true;
+  let veto = false;
+  let vetoExcellence = false;
+  let tableIndex = 0;
+  returned.sheets.forEach((s, si) => {
+    const view = new SheetView(s);
+    const tables = recogniseSheet(view, opts.columnRoles);
+    // The template's sheet of the same name, else the one in the same place.
+    const byPlace = template.sheets[si];
+    const tpl =
+      template.sheets.find((t) => t.name === s.name)?.sheet ??
+      (byPlace && !returned.sheets.some((r) => r.name === byPlace.name) ? byPlace.sheet : undefined);
+    findings.push(...validateSheet(view, tables, opts, tpl));
+    for (const t of tables) {
+      unit ??= readUnitName(view, t.headerTop);
+      const r = scoreTable(t, view, opts.scoring, opts.lang);
+      for (const f of r.findings)
+        if (!opts.disable.includes(f.code))
+          findings.push({ ...f, severity: opts.severity[f.code] ?? f.severity });
+      const keys = keysOf(t, tableIndex++);
+      t.items.forEach((rec, i) => {
+        const sc = r.score.items[i]!;
+        if (sc.triggered && rec.item.veto) veto = true;
+        if (sc.triggered && rec.item.vetoExcellence) vetoExcellence = true;
+        items.push({
+          key: keys[i]!,
+          path: rec.item.path,
+          name: rec.item.name,
+          points: rec.item.points,
+          score: sc.score,
+        });
+      });
+      if (r.score.outOf === null || t.table.pointsUnit !== 'points') continue;
+      anyPoints = true;
+      outOf = outOf.plus(r.score.outOf);
+      if (r.score.total === null) complete = false;
+      else sum = sum.plus(r.score.total);
+    }
+  });
+  const total = anyPoints && complete ? sum : null;
+  const band = bandOfTotal(
+    total,
+    anyPoints ? outOf.toNumber() : null,
+    opts.scoring.bands,
+    veto,
+    vetoExcellence,
+  );
+  const all = sortFindings(findings);
+  return {
+    file,
+    unit: unit ?? fileUnitName(file),
+    total: total === null ? null : total.toNumber(),
+    outOf: anyPoints ? outOf.toNumber() : null,
+    band: band?.label ?? null,
+    veto,
+    vetoExcellence,
+    changes: all.filter((f) => TEMPLATE_FINDING_CODES.has(f.code)),
+    findings: all.filter((f) => !TEMPLATE_FINDING_CODES.has(f.code)),
+    error: null,
+    items,
+  };
+}
