@@ -1,6 +1,7 @@
 /** compileNative: a program and the item's cells → one native formula (see ./index.ts). */
 import { parseRule } from '../rules';
-import type { Clause, Program } from '../rules/program';
+import type { Clause, Condition, Program } from '../rules/program';
+import { namesTarget } from '../rules/bind';
 import { isOutcome, labelVerdicts } from '../rules/evaluate-parts';
 import { readValues } from '../rules/values';
 import { vocabulary } from './vocab';
@@ -51,64 +52,52 @@ export function compileNative(
   const mode = options.mode ?? 'item';
   const a = refs.actual;
   const w = refs.points;
-  const base = {
-    p: program,
-    a,
-    w,
-    target,
-    settings,
-    unbounded: options.unbounded ?? false,
-    metrics: numericMetrics(program),
-  };
-  const tree = (r: Reading): Tree =>
-    finishItem(scoreTree({ ...base, r } as Ctx), base.p, w, mode, options, settings);
-  // The full text parse ("缺2项", "建档率92%"), else the short one ("85%", "12"), else numbers only:
-  // the first formula within Excel's limits. A text the chosen parse does not read is unread.
-  const whens = program.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
-  /** The known texts of the vocabulary, grouped by what they score, before the unread rest. */
-  const knownTree = (words: readonly string[], rest: Tree): Tree => {
-    const groups = new Map<string, { tree: Tree; words: string[] }>();
-    for (const x of words) {
-      const vals = readValues(x);
-      const verdicts = labelVerdicts(whens, vals);
-      const t = isOutcome(verdicts)
-        ? text(NATIVE_TEXT.MANUAL)
-        : tree({ kind: 'known', text: x, vals, verdicts: verdicts as ReadonlyMap<Clause, boolean> });
-      const key = render(simplify(t));
-      const g = groups.get(key);
-      if (g) g.words.push(x);
-      else groups.set(key, { tree: t, words: [x] });
-    }
-    let out = rest;
-    for (const g of [...groups.values()].reverse()) {
-      const test =
-        g.words.length === 1
-          ? `EXACT(TRIM(${a}),${str(g.words[0]!)})`
-          : `SUMPRODUCT(--EXACT(TRIM(${a}),{${g.words.map(str).join(',')}}))>0`;
-      out = ifT(test, g.tree, out);
-    }
-    return out;
-  };
-  // The full text parse ("缺2项", "建档率92%") and the program's own words, else less of them, else
-  // numbers only: the first formula within Excel's limits. A text no parse reads is unread.
-  let last: NativeResult = { ok: false, reason: '' };
-  const attempts = [
-    [textParse, 'full'],
-    [textParse, 'basic'],
-    [simpleParse, 'full'],
-    [simpleParse, 'basic'],
-    [null, 'basic'],
-    [null, null],
-  ] as const;
-  for (const [parse, level] of attempts) {
+  /** The formula tree of one program (a bound copy when the rule's bounds are the target). */
+  const build = (prog: Program, parse: typeof textParse | null, level: 'full' | 'basic' | null): Tree => {
+    const base = {
+      p: prog,
+      a,
+      w,
+      target,
+      settings,
+      unbounded: options.unbounded ?? false,
+      metrics: numericMetrics(prog),
+    };
+    const tree = (r: Reading): Tree =>
+      finishItem(scoreTree({ ...base, r } as Ctx), prog, w, mode, options, settings);
+    const whens = prog.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
+    /** The known texts of the vocabulary, grouped by what they score, before the unread rest. */
+    const knownTree = (words: readonly string[], rest: Tree): Tree => {
+      const groups = new Map<string, { tree: Tree; words: string[] }>();
+      for (const x of words) {
+        const vals = readValues(x);
+        const verdicts = labelVerdicts(whens, vals);
+        const t = isOutcome(verdicts)
+          ? text(NATIVE_TEXT.MANUAL)
+          : tree({ kind: 'known', text: x, vals, verdicts: verdicts as ReadonlyMap<Clause, boolean> });
+        const key = render(simplify(t));
+        const g = groups.get(key);
+        if (g) g.words.push(x);
+        else groups.set(key, { tree: t, words: [x] });
+      }
+      let out = rest;
+      for (const g of [...groups.values()].reverse()) {
+        const test =
+          g.words.length === 1
+            ? `EXACT(TRIM(${a}),${str(g.words[0]!)})`
+            : `SUMPRODUCT(--EXACT(TRIM(${a}),{${g.words.map(str).join(',')}}))>0`;
+        out = ifT(test, g.tree, out);
+      }
+      return out;
+    };
     const parsed = parse ? parse(a) : null;
     const rest = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
-    const unread = level === null ? rest : knownTree(vocabulary(program, level), rest);
+    const unread = level === null ? rest : knownTree(vocabulary(prog, level), rest);
     const logical =
       level === null
         ? text(NATIVE_TEXT.UNREAD)
         : ifT(a, knownTree(['TRUE'], rest), knownTree(['FALSE'], rest));
-    let t: Tree = ifT(
+    return ifT(
       `ISERROR(${a})`,
       text(NATIVE_TEXT.ERROR_VALUE),
       ifT(
@@ -125,6 +114,35 @@ export function compileNative(
         ),
       ),
     );
+  };
+  let last: NativeResult = { ok: false, reason: '' };
+  const attempts = [
+    [textParse, 'full'],
+    [textParse, 'basic'],
+    [simpleParse, 'full'],
+    [simpleParse, 'basic'],
+    [null, 'basic'],
+    [null, null],
+  ] as const;
+  for (const [parse, level] of attempts) {
+    let t: Tree;
+    if (!namesTarget(program)) t = build(program, parse, level);
+    else if (target === null) t = text(NATIVE_TEXT.ARGUMENT);
+    else
+      // bindTarget: the target cell is the bound; a fraction below 1 makes a bare bound a percent.
+      t = ifT(
+        `LEN(${target}&"")=0`,
+        text(NATIVE_TEXT.ARGUMENT),
+        ifT(
+          `ISNUMBER(${target})`,
+          ifT(
+            `AND(${target}>0,${target}<1,${target}<>INT(${target}))`,
+            build(bindTo(program, target, '%'), parse, level),
+            build(bindTo(program, target, ''), parse, level),
+          ),
+          text(NATIVE_TEXT.TARGET),
+        ),
+      );
     // Points must be a number ≥ 0 (PERF.SCORE's check; the table scorer reads them the same way).
     if (!NUMBER.test(w))
       t = ifT(`NOT(ISNUMBER(${w}))`, text(NATIVE_TEXT.POINTS), ifT(`${w}<0`, text(NATIVE_TEXT.POINTS), t));
@@ -137,6 +155,21 @@ export function compileNative(
     else return { ok: true, formula };
   }
   return last;
+}
+
+/** bindTarget (engine/rules/bind.ts) with the target cell as the bound. */
+function bindTo(p: Program, ref: string, unit: string): Program {
+  const bind = (c: Condition): Condition =>
+    c.value === 'target' ? { ...c, value: ref, unit: c.unit || unit } : c;
+  const clauses = p.clauses.map((c): Clause => {
+    if (c.kind === 'gate') return { ...c, conditions: c.conditions.map(bind) };
+    if (c.kind === 'when' && c.test.kind === 'condition')
+      return { ...c, test: { kind: 'condition', condition: bind(c.test.condition) } };
+    if (c.kind === 'step' && c.from === null && c.direction !== 'count' && !c.change)
+      return { ...c, from: ref };
+    return c;
+  });
+  return { ...p, clauses };
 }
 
 /** The table scorer's treatment of the rule's score, then rounding. */

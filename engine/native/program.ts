@@ -114,15 +114,42 @@ function baseTree(ctx: Ctx, whens: When[]): Tree {
         ? sets.every((s) => s.effect.kind === 'set' && s.effect.score === '0')
           ? start(ctx.w, false)
           : text(NATIVE_TEXT.MANUAL)
-        : otherBase(ctx, whens, steps);
+        : otherBase(ctx, whens, steps, anchorScore(ctx, sets, steps));
     return guard(fails, ifT(any, ifT(or(...clashes), text(NATIVE_TEXT.MANUAL), start(band, true)), noBand));
   }
-  return otherBase(ctx, whens, steps);
+  return otherBase(ctx, whens, steps, null);
+}
+
+/**
+ * "准确率≥98%得2分，每降低1个百分点扣0.5分": below the band, the steps count down from the band's
+ * score (the band whose bound the steps start from), not from the points.
+ */
+function anchorScore(ctx: Ctx, sets: When[], steps: Step[]): string | null {
+  const p = ctx.p;
+  if (p.clauses.some((c) => c.kind === 'gate') || p.base.kind === 'ratio') return null;
+  const anchor = sets.find((s) => {
+    if (s.test.kind !== 'condition') return false;
+    const c = s.test.condition;
+    const low = c.op === '>=' || c.op === '>';
+    return steps.some(
+      (st) =>
+        st.effect === 'deduct' &&
+        st.from === c.value &&
+        st.metric === c.metric &&
+        (st.direction === 'below' ? low : st.direction === 'above' && (c.op === '<=' || c.op === '<')),
+    );
+  });
+  if (!anchor || anchor.effect.kind !== 'set' || anchor.effect.score === 'full') return null;
+  return `MIN(${ctx.w},${lit(anchor.effect.score)})`;
 }
 
 /** Can both conditions hold for one number? (Their intervals meet.) */
 function overlap(x: When, y: When): boolean {
   if (x.test.kind !== 'condition' || y.test.kind !== 'condition') return true;
+  // A bound that is the target cell: not known here.
+  const numeric = (c: Condition): boolean =>
+    /^-?\d+(\.\d+)?$/.test(c.value) && (c.to === null || /^-?\d+(\.\d+)?$/.test(c.to.value));
+  if (!numeric(x.test.condition) || !numeric(y.test.condition)) return true;
   const a = interval(x.test.condition);
   const b = interval(y.test.condition);
   const lo = !a.lo ? b.lo : !b.lo ? a.lo : pick(a.lo, b.lo, 1);
@@ -169,19 +196,22 @@ function sideOf(s: When): string {
 }
 
 /** No band matched: a gate, else a ratio, else the points. */
-function otherBase(ctx: Ctx, whens: When[], steps: Step[]): Tree {
+function otherBase(ctx: Ctx, whens: When[], steps: Step[], anchor: string | null): Tree {
   const p = ctx.p;
   const gate = p.clauses.find((c) => c.kind === 'gate');
   const go = (base: string, fromRatio: boolean): Tree =>
     afterBase(ctx, whens, steps, { base, setMatched: false, fromRatio, ded: [], add: [] });
   if (gate && gate.kind === 'gate') return gateBase(ctx, gate, (b) => go(b, false));
   if (p.base.kind === 'ratio') return ratioBase(ctx, p.base, (b) => go(b, true));
-  return go(ctx.w, false);
+  return go(anchor ?? ctx.w, false);
 }
 
 /** 4. Steps, 5. conditional deductions, bonuses and sets, caps and the clamp. */
 function afterBase(ctx: Ctx, whens: When[], steps: Step[], st: State): Tree {
   const counters = steps.filter((s) => s.direction === 'count');
+  // A text naming faults of the rule's list: counted and measured faults it does not state did
+  // not occur (only where nothing else sets the base).
+  if (faultsNamed(ctx, whens, st)) return runWhens(ctx, whens, st);
   const runSteps = (i: number, s0: State): Tree => {
     if (i >= steps.length) return runWhens(ctx, whens, s0);
     const s = steps[i]!;
@@ -196,6 +226,20 @@ function afterBase(ctx: Ctx, whens: When[], steps: Step[], st: State): Tree {
   return runSteps(0, st);
 }
 
+function faultsNamed(ctx: Ctx, whens: When[], st: State): boolean {
+  const r = ctx.r;
+  const p = ctx.p;
+  return (
+    r.kind === 'known' &&
+    r.vals.values.length === 0 &&
+    [...r.verdicts.values()].some((x) => x) &&
+    !st.setMatched &&
+    !p.clauses.some((c) => c.kind === 'gate') &&
+    !whens.some((c) => c.test.kind === 'condition' && c.effect.kind === 'set') &&
+    p.base.kind === 'full'
+  );
+}
+
 function runWhens(ctx: Ctx, whens: When[], st: State): Tree {
   const fails: Fail[] = [];
   let base = st.base;
@@ -205,6 +249,7 @@ function runWhens(ctx: Ctx, whens: When[], st: State): Tree {
     const e = c.effect;
     if (e.kind !== 'deduct' && e.kind !== 'add' && !(e.kind === 'set' && c.test.kind !== 'condition'))
       continue;
+    if (c.test.kind === 'condition' && faultsNamed(ctx, whens, st)) continue;
     const j = judge(ctx, c);
     fails.push(...j.fails);
     if (j.value === false) continue;
@@ -223,8 +268,12 @@ function runWhens(ctx: Ctx, whens: When[], st: State): Tree {
         c.test.kind === 'label' &&
         !c.test.negative &&
         labelMet(c.test.label, false, r.vals) === false
-      )
+      ) {
+        // Only a part of "干净整洁并有专人负责" denied: the rule does not say what that earns.
+        if (c.effect.score === 'full' && /并|且|和|及|、|,/.test(c.test.label) && !whens.some((x) => x !== c))
+          return guard(fails, text(NATIVE_TEXT.MANUAL));
         base = '0';
+      }
   return guard(fails, finish(ctx, { ...st, base, ded, add }));
 }
 
