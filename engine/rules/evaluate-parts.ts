@@ -170,10 +170,10 @@ export function labelVerdicts(
     for (const c of labels) out.set(c, c === exact);
     return out;
   }
-  const parts = text
-    .split(/[,，;；、]/)
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
+  // "按时限、程序报告" against 不按时限，程序报告: a text that is a piece of one label is not a list.
+  const unify = (x: string): string => x.replace(/[，、；;\s]/g, ',');
+  const piece = labels.some((c) => c.test.kind === 'label' && unify(c.test.label).includes(unify(text)));
+  const parts = (piece ? [text] : text.split(/[,，;；、]/)).map((x) => x.trim()).filter((x) => x !== '');
   let explained = 0;
   for (const part of parts) {
     const says = labels.map((c) =>

@@ -56,6 +56,11 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     return { ok: true, score: (p.deductCap ? D.min(n.value, dec(p.deductCap)) : n.value).neg() };
   }
   const whens = p.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
+  // 1. Exemptions, before the actual is matched against the other states.
+  for (const c of whens) {
+    if (c.effect.kind !== 'exempt') continue;
+    if (r.test(c.test) === true) return { ok: true, score: w };
+  }
   const verdicts = labelVerdicts(whens, r.v);
   if (isOutcome(verdicts)) return verdicts;
   const numericActual = r.v.values.length > 0;
@@ -81,12 +86,6 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     );
   };
 
-  // 1. Exemptions.
-  for (const c of whens) {
-    if (c.effect.kind !== 'exempt') continue;
-    const t = verdicts.get(c) ?? r.test(c.test);
-    if (t === true) return { ok: true, score: w };
-  }
   // 2. 清零 / 一票否决 / 一票否优.
   for (const c of whens) {
     if (c.effect.kind !== 'zero' && c.effect.kind !== 'vetoExcellence') continue;

@@ -48,7 +48,7 @@ const CN_NUM = '[零〇一二两三四五六七八九十百半]{1,5}';
 const CN_BEFORE_MEASURE = new RegExp(`(${CN_NUM})(?=(?:${MEASURE}))`, 'g');
 /** Words in which a numeral is not a quantity. */
 const CN_IDIOMS =
-  /一票否[决优]|一次性|一把手|一律|一般|一致|一经|一并|一些|一定|一旦|一同|进一步|统一|唯一|之一|一体|一线|一级|一类|二级|三级|一岗双责|一案双查|一户一档|一人一档|一村一|一事一议|一对一|两个责任|两委|三会一课|十四五|十三五/g;
+  /一起(?=研究|部署|参与|参加|学习|讨论|落实|推进|工作|开展|抓|做|完成|规划|安排|检查|督促|考核)|一票否[决优]|一次性|一把手|一律|一般|一致|一经|一并|一些|一定|一旦|一同|进一步|统一|唯一|之一|一体|一线|一级|一类|二级|三级|一岗双责|一案双查|一户一档|一人一档|一村一|一事一议|一对一|两个责任|两委|三会一课|十四五|十三五/g;
 
 /** Normalised rule text: what every clause reader works on. */
 export function normaliseRule(text: string): string {
@@ -118,6 +118,10 @@ export function segment(text: string): Segment[] {
   const out: Segment[] = [];
   // A points phrase "(20分)" is a clause of its own.
   text = text.replace(/\(\d+(?:\.\d+)?分\)/g, ',$&,');
+  // "A. 制订了工作制度 0.5分B. 未制订 0分": lettered options are sentences of their own.
+  text = text.replace(/(^|[^A-Za-z0-9.])[A-F][.、](?=\s*[^\d\s.])/g, '$1；');
+  // "满足要求，得1分(无协同单位的专业基地，此处不失分)": a bracket that holds clauses is a sentence.
+  text = text.replace(/[(]([^()]*[,；;][^()]*)[)]/g, '；$1；');
   // "（版面费除外，下同）": an aside without numbers is one piece of its clause.
   text = text.replace(/[(（][^()（）\d]*[)）]/g, (m) => m.replace(/[，,]/g, '、'));
   const sentences = text.split(/[。；;!！?？\n]|(?<=\D)\.(?=\D|$)/);
@@ -148,7 +152,7 @@ export function segment(text: string): Segment[] {
 }
 
 const EFFECT_ONLY =
-  /^(?:则|即|并|均|可)?(?:本项目|该项目|本项|该项|此项|该指标)?(?:不得分|不计分|不给分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|得标准分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
+  /^[^,\d░]{0,10}?(?:考核分|总分|综合分)清零|^(?:则|即|并|均|可)?(?:本项目|该项目|本项|该项|此项|此处|该指标)?(?:不得分|不计分|不记分|不给分|不失分|清零|记零分|计零分|得0分|计0分|记0分|扣\d|扣除\d|减\d|加\d|奖\d|得\d|计\d|记\d|得满分|计满分|得标准分|不扣分|实行一票否决|一票否决|一票否优|考核分清零|总分清零|\d+(?:\.\d+)?分$)/;
 
 /** A number in a clause, with the unit written after it. */
 export interface NumberToken {
@@ -180,6 +184,8 @@ export function numbersIn(text: string): NumberToken[] {
     if (!noise && unit === '' && /^(?:19|20)\d\d$/.test(value) && /^[-/.]/.test(text.slice(start + 4)))
       noise = true;
     if (!noise && /^(?:-|至|到)\d+(?:月|日|岁|周)/.test(text.slice(start + value.length))) noise = true;
+    // A hotline or platform named by its number: 12345平台, 12320热线.
+    if (!noise && /^(?:热线|平台|机构|服务|系统|网站|号码|电话)/.test(unit)) noise = true;
     // A sample size: 随机抽查10份, 核查5名.
     if (!noise && /(?:抽查|抽取|随机抽|核查|抽样|抽)$/.test(before)) noise = true;
     if (!noise && unit === '' && NOISE_BEFORE.test(before) && /^[-至]/.test(text.slice(start + value.length)))

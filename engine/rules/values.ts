@@ -175,6 +175,10 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   const l = squash(label);
   if (a === '') return null;
   if (a === l) return true;
+  // "发现有1个对象未公示" (any one) against "3个对象未公示" (met) or "0个对象未公示" (not).
+  const any = /^(?:发现|存在|查出)?有1(个|项|例|处|人|户|家|次|份|件)(.{2,})$/.exec(l);
+  const count = any ? /^(?:发现|存在|查出)?有?(\d+)(个|项|例|处|人|户|家|次|份|件)(.+)$/.exec(a) : null;
+  if (any && count && count[2] === any[1] && count[3] === any[2]) return Number(count[1]) >= 1;
   const core = negative ? l.replace(NEG_MARK, '') : l.replace(POS_MARK, '');
   const fits = (rest: string): boolean => fitsPlain(core, rest);
   let neg = NEG_MARK.exec(a);
@@ -188,6 +192,9 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   }
   // The label says the text's negation itself ("食用农产品未建立索证索票制度" against "未建立…").
   const saysNeg = neg !== null && l.includes(a);
+  // "按时限，程序报告" against 突发事件不按时限，程序报告: the label denies what the text states.
+  const at = l.indexOf(a);
+  if (!neg && at > 0 && /(?:不|未|无|没有)$/.test(l.slice(0, at))) return false;
   if (negative) {
     // A bare "没有" / "无" (没有该项不得分): "没有" states it, a statement of having does not.
     if (core === '') {

@@ -74,11 +74,99 @@ describe('a bare denial (没有该项不得分, 没有不得分)', () => {
   });
 });
 
+describe('a state written over several clauses', () => {
+  const rule = '有，并落实，得满分；有，未落实，得1分；无，不得分';
+  it('is the whole state, commas and all', () => {
+    expect(score('有，并落实', rule, 4)).toBe(4);
+    expect(score('有，未落实', rule, 4)).toBe(1);
+    expect(score('无', rule, 4)).toBe(0);
+  });
+  it('a fault over two clauses is met by its words, and denied by them', () => {
+    const fault = '突发传染病疫情不按时限,程序报告扣6分';
+    expect(score('不按时限，程序报告', fault, 6)).toBe(0);
+    expect(score('按时限、程序报告', fault, 6)).toBe(6);
+  });
+  it('a requirement before its denial is not part of the state', () => {
+    const r = '按时向县卫健委报告工作情况，未报告的，扣2分';
+    expect(score('未报告', r, 5)).toBe(3);
+    expect(score('已按时报告', r, 5)).toBe(5);
+  });
+});
+
+describe('lettered options (A. … B. …) are grades', () => {
+  const rule = 'A. 建立了管理制度和工作台账 1分B. 既未建立制度又无台账 0 分';
+  it('scores the option the actual names, and leaves others to a hand score', () => {
+    expect(score('建立了管理制度和工作台账', rule, 1)).toBe(1);
+    expect(score('既未建立制度又无台账', rule, 1)).toBe(0);
+    manual('只建立了管理制度', rule, 1);
+  });
+});
+
+describe('lists with 各 / 分别', () => {
+  it('a deduction for each listed fault, the shared 未建立 carried over', () => {
+    const rule = '未建立进货查验制度、索证索票制度的各扣1分；未开展培训的扣2分';
+    expect(score('未建立索证索票制度', rule, 5)).toBe(4); // 5 − 1
+    expect(score('未建立进货查验制度、未建立索证索票制度', rule, 5)).toBe(3); // 5 − 1 − 1
+    expect(score('未开展培训', rule, 5)).toBe(3); // 5 − 2
+  });
+  it('无 carried over to the items after it, 及 before the last', () => {
+    const rule = '无工作方案、工作记录及总结分别扣2分';
+    expect(score('无工作记录', rule, 6)).toBe(4);
+    expect(score('无工作方案、无总结', rule, 6)).toBe(2);
+  });
+  it('a credit for each listed state, added up', () => {
+    const rule = '有考核制度、落实考核结果各1分';
+    expect(score('有考核制度', rule, 2)).toBe(1);
+    expect(score('有考核制度、落实考核结果', rule, 2)).toBe(2);
+    expect(score('建立和使用的各得3分，反之，不得分', '建立和使用的各得3分，反之，不得分', 6)).not.toBe(6);
+    expect(score('已建立，未使用', '建立和使用的各得3分，反之，不得分', 6)).toBe(3);
+  });
+});
+
+describe('numbers that belong to the state, not to the rule', () => {
+  it('未对评分≥30分的孕妇…: the number says who is meant', () => {
+    const rule = '未对评分≥25分的高危儿进行专案管理扣3分';
+    expect(score('未对评分≥25分的高危儿进行专案管理', rule, 10)).toBe(7);
+    expect(score('已对评分≥25分的高危儿进行专案管理', rule, 10)).toBe(10);
+  });
+  it('有1个…未…: any one', () => {
+    const rule = '所有对象全部公示得2分，发现有1个对象未公示，不得分';
+    expect(score('所有对象全部公示', rule, 2)).toBe(2);
+    expect(score('1个对象未公示', rule, 2)).toBe(0);
+  });
+  it('a hotline named by its number (12345平台)', () => {
+    expect(score('未明确12320热线职责', '未明确12320热线职责，扣1分；未公布热线号码的，扣1分', 2)).toBe(1);
+  });
+  it('一起 meaning together is not a count; 发生一起 is one case', () => {
+    expect(score('没有记录', '将控烟工作与卫生创建一起部署、检查的记2分，没有记录不计分', 2)).toBe(0);
+    const r = F.perfScore('发生事故1起', '发生一起较大安全事故，安全管理考核分清零', 20);
+    expect(r).toMatchObject({ ok: true, value: 0 });
+    expect(score('未发生', '发生一起较大安全事故，安全管理考核分清零', 20)).toBe(20);
+  });
+});
+
+describe('exemptions and effects as documents write them', () => {
+  it('a bracket that holds clauses: (无…的，此处不失分)', () => {
+    const rule = '按要求开展督导，得2分（无下属机构的，此处不失分）';
+    expect(score('无下属机构', rule, 2)).toBe(2);
+    expect(score('按要求开展督导', rule, 2)).toBe(2);
+  });
+  it('不记分 is 不得分; 每逢 is not a step', () => {
+    const rule = '每逢节假日安排专人值班的记2分，没有记录不记分';
+    expect(score('没有记录', rule, 2)).toBe(0);
+    expect(score('每逢节假日安排专人值班', rule, 2)).toBe(2);
+  });
+});
+
 describe('every program here says itself back as a sentence that reads the same', () => {
   it.each([
     '未开展慢病随访工作扣3分，未按要求上报报表扣1分',
     '糖尿病患者管理台账2分，没有该项不得分',
     '未全部进行体检告知不得分',
+    '有，并落实，得满分；有，未落实，得1分；无，不得分',
+    '未建立进货查验制度、索证索票制度的各扣1分；未开展培训的扣2分',
+    '有考核制度、落实考核结果各1分',
+    'A. 建立了管理制度和工作台账 1分B. 既未建立制度又无台账 0 分',
   ])('%s', (rule) => {
     const p = parseRule(rule);
     expect(p.ok).toBe(true);

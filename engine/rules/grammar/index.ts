@@ -40,6 +40,13 @@ export interface Reading {
   unread: string[];
 }
 
+/**
+ * A clause a written state may start with: words only, not a way of checking (查阅资料, 现场查看)
+ * and not a scope (其中, 全年).
+ */
+const LEAD =
+  /^(?![查抽核询听看检]|现场|随机|其中|全年|年内|统计期|考核期|对照|根据|按照|依据)[^\d░≥≤<>=%]{1,40}$/;
+
 /** Effect words left over: the clause says something about the score that was not read. */
 const LEFT_EFFECT = /扣\d|扣分|扣除|加\d|奖\d|得\d|计\d|记\d|不得分|清零|得满分|不扣分/;
 
@@ -55,9 +62,21 @@ export function readClauses(text: string): Reading {
     // "力争全市达1300以上": an aspiration, not a condition of the score.
     if (/^(?:\d+\s*[.、]\s*)?(?:争取|力争|努力)/.test(seg.text)) return;
     let tiersRead = false;
+    const lead: string[] = [];
+    for (let k = clauseNo - 1; k >= 0; k--) {
+      const prev = segments[k]!;
+      if (prev.sentence !== seg.sentence || read.has(k) || !LEAD.test(prev.text)) break;
+      lead.unshift(prev.text);
+    }
     for (const reader of CLAUSE_READERS) {
       if (reader === tiers && (tiersRead || clauseNo > 0)) continue;
-      const r = reader.read({ text: masked, original: seg.text, sentence: seg.sentence, rule: text });
+      const r = reader.read({
+        text: masked,
+        original: seg.text,
+        sentence: seg.sentence,
+        rule: text,
+        lead: lead.join(','),
+      });
       if (!r) continue;
       if (reader === tiers) tiersRead = true;
       for (const p of r.pieces) pieces.push({ ...p, sentence: seg.sentence, seg: clauseNo });
@@ -83,6 +102,12 @@ export function readClauses(text: string): Reading {
         pieces[k] = { ...p, metric: prev.text.replace(/(?:的|者)$/, '') };
     }
     if (pieces.length > before) read.add(clauseNo);
+    for (let k = before; k < pieces.length; k++) {
+      const p = pieces[k]!;
+      const label = p.t === 'grade' ? p.label : p.t === 'when' && p.test.kind === 'label' ? p.test.label : '';
+      if (lead.length > 0 && label.startsWith(`${lead.join(',')},`))
+        for (let j = clauseNo - lead.length; j < clauseNo; j++) read.add(j);
+    }
     const left = numbersIn(masked).filter((n) => !n.noise);
     if (left.length > 0 || LEFT_EFFECT.test(masked)) unread.push(seg.text);
   });

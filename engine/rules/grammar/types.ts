@@ -61,6 +61,11 @@ export interface ClauseText {
   sentence: number;
   /** The whole rule, normalised: some readers look at other clauses (a % written elsewhere). */
   rule: string;
+  /**
+   * The clauses just before it in the same sentence that hold no number and were not read
+   * ("有，并落实，得满分": "有"), joined by commas; "" when none. A written state may span them.
+   */
+  lead?: string;
 }
 
 /** A clause reader: one family of wordings. */

@@ -131,15 +131,17 @@ export function condition(metric: string, op: Comparator, n: string, unit: strin
 }
 
 /** Effects after a condition or a label. */
-export const EFFECT = `(?:本项目|该项目|本项|该项|此项|该指标)?(?:得满分|计满分|记满分|得全分|得标准分|满分|不扣分|不得分|不计分|不给分|得0分|计0分|记0分|为0分|记零分|计零分|得零分|零分|清零|实行一票否决|一票否决|一票否优|(?:得|计|记|给|赋|可得)${NUM}分|(?:扣|扣除|减|减去)${NUM}(?:分|(?=$|[,░]))|(?:加|奖|加计|奖励|另加)${NUM}分)`;
+export const EFFECT = `(?:本项目|该项目|本项|该项|此项|此处|该指标)?(?:得满分|计满分|记满分|得全分|得标准分|满分|不扣分|不失分|不得分|不计分|不记分|不给分|得0分|计0分|记0分|为0分|记零分|计零分|得零分|零分|清零|实行一票否决|一票否决|一票否优|(?:得|计|记|给|赋|可得)${NUM}分|(?:扣|扣除|减|减去)${NUM}(?:分|(?=$|[,░]))|(?:加|奖|加计|奖励|另加)${NUM}分)`;
 
 /** The effect of an EFFECT match. */
 export function effectOf(text: string): Effect | null {
   if (/一票否优/.test(text)) return { kind: 'vetoExcellence' };
   if (/一票否决/.test(text)) return { kind: 'zero', total: false, veto: true };
   if (/清零/.test(text)) return { kind: 'zero', total: /考核分|总分|综合分/.test(text), veto: false };
-  if (/得满分|计满分|记满分|得全分|得标准分|^满分|不扣分/.test(text)) return { kind: 'set', score: 'full' };
-  if (/不得分|不计分|不给分|[得计记为]0分|[记计得]?零分/.test(text)) return { kind: 'set', score: '0' };
+  if (/得满分|计满分|记满分|得全分|得标准分|^满分|不扣分|不失分/.test(text))
+    return { kind: 'set', score: 'full' };
+  if (/不得分|不计分|不记分|不给分|[得计记为]0分|[记计得]?零分/.test(text))
+    return { kind: 'set', score: '0' };
   const n = /\d+(?:\.\d+)?/.exec(text)?.[0];
   if (n === undefined) return null;
   if (/扣|减/.test(text)) return { kind: 'deduct', amount: dec(n).toString() };
