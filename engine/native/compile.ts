@@ -3,7 +3,7 @@ import { parseRule } from '../rules';
 import type { Clause, Condition, Program } from '../rules/program';
 import { namesTarget } from '../rules/bind';
 import { isOutcome, labelVerdicts } from '../rules/evaluate-parts';
-import { readValues } from '../rules/values';
+import { eventMet, labelMet, readValues } from '../rules/values';
 import { vocabulary } from './vocab';
 import type { ScoringSettings } from '../rules/settings';
 import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
@@ -72,8 +72,18 @@ export function compileNative(
       for (const x of words) {
         const vals = readValues(x);
         const verdicts = labelVerdicts(whens, vals);
+        // Exemptions come before the text is matched against the other states (evaluate.ts).
+        const exempt = whens.some(
+          (c) =>
+            c.effect.kind === 'exempt' &&
+            (c.test.kind === 'label'
+              ? labelMet(c.test.label, c.test.negative, vals) === true
+              : c.test.kind === 'event' && eventMet(c.test.event, vals) === true),
+        );
         const t = isOutcome(verdicts)
-          ? text(NATIVE_TEXT.MANUAL)
+          ? exempt
+            ? tree({ kind: 'known', text: x, vals, verdicts: new Map() })
+            : text(NATIVE_TEXT.MANUAL)
           : tree({ kind: 'known', text: x, vals, verdicts: verdicts as ReadonlyMap<Clause, boolean> });
         const key = render(simplify(t));
         const g = groups.get(key);
@@ -143,7 +153,7 @@ export function compileNative(
           text(NATIVE_TEXT.TARGET),
         ),
       );
-    // Points must be a number ≥ 0 (PERF.SCORE's check; the table scorer reads them the same way).
+    // Points must be a number ≥ 0 (the score function's check; the table scorer reads them the same way).
     if (!NUMBER.test(w))
       t = ifT(`NOT(ISNUMBER(${w}))`, text(NATIVE_TEXT.POINTS), ifT(`${w}<0`, text(NATIVE_TEXT.POINTS), t));
     else if (w.startsWith('-')) t = text(NATIVE_TEXT.POINTS);

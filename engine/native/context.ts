@@ -11,7 +11,7 @@ export interface Ctx {
   a: string;
   /** Points (a cell or a number). */
   w: string;
-  /** The target cell (PERF.SCORE's 4th argument), or null. */
+  /** The target cell (the score function's 4th argument), or null. */
   target: string | null;
   settings: ScoringSettings;
   unbounded: boolean;

@@ -4,7 +4,7 @@
  * written. `valueOf` gives the value of a reference argument (the converter reads the workbook);
  * string and number literals are read here.
  *
- *   convertFormula('=ROUND(PERF.SCORE(C3,D3,E3),1)', (ref) => cells[ref])
+ *   convertFormula('=ROUND(PERF.指标得分(C3,D3,E3),1)', (ref) => cells[ref])
  *     → { ok: true, formula: '=ROUND((IF(…)),1)', converted: 1 }
  */
 import { compilePerfCall, type PerfArg, type PerfScalar } from './perf';

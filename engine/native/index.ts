@@ -20,7 +20,7 @@
  *     settings: ScoringSettings (decimals, partial, ratioCap, thresholds…).
  *     options.mode: 'item' (default: what the table scorer writes in the 得分 column: 扣分制 text
  *       with points comes off them, rounded to settings.decimals, never rounded above the points)
- *       or 'function' (what PERF.SCORE returns: rounded only to options.round when given).
+ *       or 'function' (what PERF.指标得分 returns: rounded only to options.round when given).
  *     options.unbounded: the item has no points of its own (bonus / band items).
  *     The formula starts with "=".
  *   compileRuleText(text, refs, settings, options?): the same from the rule's text (parseRule).

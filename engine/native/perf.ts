@@ -5,14 +5,21 @@
  * knows it (a literal, or the current value of the cell it names): the rule text, the options and
  * the band scheme must be known, because the formula is compiled from them.
  *
- *   compilePerfCall('PERF.SCORE', [{expr:'F6'}, {expr:'D6', value:'满意率80%以上…'}, {expr:'E6'}])
+ *   compilePerfCall('PERF.指标得分', [{expr:'F6'}, {expr:'D6', value:'满意率80%以上…'}, {expr:'E6'}])
  *     → { ok: true, formula: '=IF(…)' }
  *
- * Names: PERF.SCORE or its Chinese name (PERF.指标得分), with or without the `_xldudf_` /
+ * Names: the English id or the Chinese name (PERF.指标得分), with or without the `_xldudf_` /
  * `_xludf.` prefix Excel saves without the add-in. A call that cannot be converted gives the reason.
  */
 import { parseBands } from '../bands';
-import { FUNCTIONS } from '../functions';
+import { FUNCTIONS, type FunctionSpec } from '../functions';
+import { spec as scoreSpec } from '../functions/score';
+import { spec as rankScoreSpec } from '../functions/rankscore';
+import { spec as bandSpec } from '../functions/band';
+import { spec as tieredSpec } from '../functions/tiered';
+import { spec as progressSpec } from '../functions/progress';
+import { spec as efficacySpec } from '../functions/efficacy';
+import { spec as ruleSpec } from '../functions/rule';
 import { nfkc } from '../text';
 import { parseRule, renderRule } from '../rules';
 import { dec } from '../rules/decimal';
@@ -91,35 +98,24 @@ export function compilePerfCall(name: string, args: readonly PerfArg[]): NativeR
   if (args.length < required || args.length > spec.params.length)
     return refuse(`PERF.${id} 的参数个数不对（${args.length}个）`);
   for (let i = 0; i < required; i++) if (isOmitted(args[i])) return refuse(`PERF.${id} 缺少第${i + 1}个参数`);
-  switch (id) {
-    case 'SCORE':
-    case 'RANKSCORE':
-      return score(id, args);
-    case 'BAND':
-      return band(args);
-    case 'TIERED':
-      return tiered(args);
-    case 'PROGRESS':
-      return progress(args);
-    case 'EFFICACY':
-      return efficacy(args);
-    case 'RULE':
-      return rule(args);
-    default:
-      return refuse(`PERF.${id} 依赖整组数据的排序或分配（溢出数组），通用公式不支持`);
-  }
+  const compile = COMPILERS.get(spec);
+  return compile
+    ? compile(spec, args)
+    : refuse(`PERF.${id} 依赖整组数据的排序或分配（溢出数组），通用公式不支持`);
 }
 
-function score(id: string, args: readonly PerfArg[]): NativeResult {
+type Compiler = (spec: FunctionSpec, args: readonly PerfArg[]) => NativeResult;
+
+function score(spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
+  const rankOnly = spec === rankScoreSpec;
   const text = textValue(args[1]);
   if (text === null) return refuse('规则文字未知（应为文字或含文字的单元格）');
   const parsed = parseRule(text);
   if (!parsed.ok) return refuse(`规则无法识别：${parsed.reason}`);
-  if (id === 'RANKSCORE' && !parsed.rule.clauses.some((c) => c.kind === 'rank'))
-    return refuse('不是排序扣分规则');
-  const o = id === 'SCORE' ? options(args[4]) : { settings: parseOptionText(null), round: null };
+  if (rankOnly && !parsed.rule.clauses.some((c) => c.kind === 'rank')) return refuse('不是排序扣分规则');
+  const o = !rankOnly ? options(args[4]) : { settings: parseOptionText(null), round: null };
   if (typeof o === 'string') return refuse(o);
-  const target = id === 'SCORE' && !isOmitted(args[3]) ? args[3]!.expr.trim() : null;
+  const target = !rankOnly && !isOmitted(args[3]) ? args[3]!.expr.trim() : null;
   return compileNative(
     parsed.rule,
     { actual: args[0]!.expr.trim(), points: args[2]!.expr.trim(), target },
@@ -128,7 +124,7 @@ function score(id: string, args: readonly PerfArg[]): NativeResult {
   );
 }
 
-function band(args: readonly PerfArg[]): NativeResult {
+function band(_spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
   const s = args[0]!.expr.trim();
   if (!SIMPLE.test(s)) return refuse(`得分应为单元格或数字（收到「${s}」）`);
   const scheme = isOmitted(args[1]) ? null : textValue(args[1]);
@@ -136,7 +132,7 @@ function band(args: readonly PerfArg[]): NativeResult {
   return bandFormula(s, scheme);
 }
 
-/** The band of a score cell by a scheme ("90:优秀,80:良好,60:合格,0:不合格"), as PERF.BAND. */
+/** The band of a score cell by a scheme ("90:优秀,80:良好,60:合格,0:不合格"), as PERF.考核等次 does. */
 export function bandFormula(
   score: string,
   scheme: string | null,
@@ -154,7 +150,7 @@ export function bandFormula(
   return { ok: true, formula: `=IF(ISNUMBER(${score}),${inner},${str('得分无效')})` };
 }
 
-function tiered(args: readonly PerfArg[]): NativeResult {
+function tiered(_spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
   const a = args[0]!.expr.trim();
   if (!SIMPLE.test(a)) return refuse(`金额应为单元格或数字（收到「${a}」）`);
   const t = numbers(args[1]);
@@ -171,7 +167,7 @@ function tiered(args: readonly PerfArg[]): NativeResult {
   return { ok: true, formula: `=IF(ISNUMBER(${a}),${marginalOf(a, brackets)},${str('金额无效')})` };
 }
 
-function progress(args: readonly PerfArg[]): NativeResult {
+function progress(_spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
   const [A, L, T, W] = args.slice(0, 4).map((x) => x!.expr.trim()) as [string, string, string, string];
   for (const x of [A, L, T, W]) if (!SIMPLE.test(x)) return refuse(`参数应为单元格或数字（收到「${x}」）`);
   let dirCheck = '';
@@ -189,7 +185,7 @@ function progress(args: readonly PerfArg[]): NativeResult {
   };
 }
 
-function efficacy(args: readonly PerfArg[]): NativeResult {
+function efficacy(_spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
   const [A, lo, hi] = args.slice(0, 3).map((x) => x!.expr.trim()) as [string, string, string];
   const W = isOmitted(args[3]) ? '100' : args[3]!.expr.trim();
   for (const x of [A, lo, hi, W]) if (!SIMPLE.test(x)) return refuse(`参数应为单元格或数字（收到「${x}」）`);
@@ -205,7 +201,7 @@ function efficacy(args: readonly PerfArg[]): NativeResult {
   };
 }
 
-function rule(args: readonly PerfArg[]): NativeResult {
+function rule(_spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
   const text = textValue(args[0]);
   if (text === null) return refuse('规则文字未知');
   const parsed = parseRule(text);
@@ -213,3 +209,14 @@ function rule(args: readonly PerfArg[]): NativeResult {
   const flags = (parsed.veto ? '（一票否决）' : '') + (parsed.vetoExcellence ? '（一票否优）' : '');
   return { ok: true, formula: `=${str(renderRule(parsed.rule, 'zh') + flags)}` };
 }
+
+/** The functions with a native form, by their declaration (engine/functions/); others are refused. */
+const COMPILERS = new Map<FunctionSpec, Compiler>([
+  [scoreSpec, score],
+  [rankScoreSpec, score],
+  [bandSpec, band],
+  [tieredSpec, tiered],
+  [progressSpec, progress],
+  [efficacySpec, efficacy],
+  [ruleSpec, rule],
+]);
