@@ -158,6 +158,21 @@ describe('exemptions and effects as documents write them', () => {
   });
 });
 
+describe('words that look like rule words inside a state', () => {
+  it('各类 and 奖金 are words of the state', () => {
+    const rule = '村卫生室与乡镇卫生院信息互通,能查看各类服务记录2分';
+    expect(score('村卫生室与乡镇卫生院信息互通,能查看各类服务记录', rule, 2)).toBe(2);
+    expect(score('未与乡镇卫生院信息互通', rule, 2)).toBe(0);
+    const bonus = '有考评办法，并与奖金挂钩，得满分；有考评办法，未与奖金挂钩，得1分；无，不得分';
+    expect(score('有考评办法，未与奖金挂钩', bonus, 3)).toBe(1);
+    expect(score('无', bonus, 3)).toBe(0);
+  });
+  it('a negative score (-10分) is not read as a state "-"', () => {
+    const p = parseRule('审读结果为优的，10分；审读结果为中的，-10分');
+    expect(p.ok).toBe(false);
+  });
+});
+
 describe('every program here says itself back as a sentence that reads the same', () => {
   it.each([
     '未开展慢病随访工作扣3分，未按要求上报报表扣1分',

@@ -36,7 +36,15 @@ const STATE_NUMBERS = [
 function plainLabel(raw: string): boolean {
   let label = raw;
   for (const re of STATE_NUMBERS) label = label.replace(re, (m) => m.replace(/[\d.≥≤<>]/g, ''));
-  if (/[≥≤<>=]|每(?!逢|当)|各|分别|扣|加分|奖|得\d|计\d|^(?:本项|该项|此项)$/.test(label)) return false;
+  // A state has words; "-10分" is a negative score, not a state "-".
+  if (!/[\u4e00-\u9fffA-Za-z]/.test(label) || /-$/.test(label)) return false;
+  // 各类/各级 are words of the state; 各 before an effect or at the end means "each".
+  if (
+    /[≥≤<>=]|每(?!逢|当)|各(?=[扣得计记加减占奖\d]|$)|分别|扣|加分|奖(?:励)?\d|奖分|得\d|计\d|^(?:本项|该项|此项)$/.test(
+      label,
+    )
+  )
+    return false;
   if (/(?:加|减)$/.test(label)) return false;
   // "满分20分" is the item's points, not a state.
   if (/^(?:满分|总分|分值|共计?|合计|本项满分|本项|该项)$/.test(label)) return false;
