@@ -63,6 +63,8 @@ export function assemble(pieces: readonly Located[]): Assembled {
   for (const x of work) {
     if (x.t === 'points' && p.points === null) p.points = x.value;
     if (x.t === 'deductionOnly') p.deductionOnly = true;
+    if (x.t === 'belowZero') p.belowZero = true;
+    if (x.t === 'creditBase') p.base = { kind: 'zero' };
   }
 
   // Ratio base: its bound from the formula, else a condition in its clause or before it.
@@ -179,7 +181,13 @@ export function assemble(pieces: readonly Located[]): Assembled {
         const y = work[j]!;
         let c: Condition | null = null;
         if (y.t === 'cond' && y.conditions.length === 1) c = y.conditions[0]!;
-        else if (y.t === 'when' && y.test.kind === 'condition' && y.effect.kind === 'set')
+        else if (
+          y.t === 'when' &&
+          y.test.kind === 'condition' &&
+          (y.effect.kind === 'set' ||
+            // "不少于4次加2分,每增加1次加1分": the bonus grows from the bound of the one before.
+            (y.effect.kind === 'add' && s.effect === 'add' && s.direction === 'above'))
+        )
           c = y.test.condition;
         if (c && c.to === null && c.value === 'target') {
           // "≥全国平均通过率得4分；低于…每降低1个百分点扣0.5分": from the target value.
@@ -369,10 +377,32 @@ export function assemble(pieces: readonly Located[]): Assembled {
       };
     otherwiseConds = before;
   }
+  // "领导接访做到有方案…每周接访1次以上。未落实的每项扣1分": the conditions are the requirements counted.
+  const unmet = work.findIndex(
+    (x) =>
+      x.t === 'step' &&
+      x.direction === 'count' &&
+      /^(?:未落实|未完成|未做到|未达到|不符合|未按要求)$/.test(x.metric),
+  );
   // Bare conditions: a gate, unless "否则不得分" follows a lone 得满分 condition.
   const gate: Condition[] = [];
   work.forEach((x, i) => {
     if (used.has(i) || x.t !== 'cond') return;
+    if (unmet > i) return void used.add(i);
+    // "统计准确率100%(6分),错报、漏报每例扣2分": the errors counted are what falls short of 100%.
+    if (
+      x.conditions.every((c) => c.unit === '%' && c.value === '1' && c.op === '>=' && c.to === null) &&
+      work.some(
+        (y, k) =>
+          k > i &&
+          y.t === 'step' &&
+          y.effect === 'deduct' &&
+          (y.direction === 'count' || y.countable) &&
+          y.sentence === x.sentence,
+      ) &&
+      !work.some((y) => y.t === 'step' && y.direction !== 'count' && !y.countable)
+    )
+      return void used.add(i);
     gate.push(...x.conditions);
     used.add(i);
   });
@@ -419,8 +449,11 @@ export function assemble(pieces: readonly Located[]): Assembled {
     );
     const all = list.filter((c) => kindOf(c) === x.effect);
     const last = before[before.length - 1];
+    // "省、市级…分别加1分和0.5分,最多不超过5分": one clause gave several steps; the cap is for all.
+    const fromOneClause = before.filter((c) => last && work[c.at]!.seg === work[last.at]!.seg).length > 1;
     if (
       !x.total &&
+      !fromOneClause &&
       last &&
       last.clause.kind === 'step' &&
       (all.length === 1 || last.clause.cap === null) &&

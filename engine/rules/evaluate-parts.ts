@@ -81,7 +81,28 @@ export class Reader {
         };
       v = values[this.metrics.indexOf(metric)];
     }
-    if (!v && values.length === 1) v = values[0];
+    // A count the rule counts elsewhere ("未落实1项") is not this metric's value.
+    const counted = (x: Value): boolean =>
+      x.name !== '' &&
+      !nameFits(x.name, metric) &&
+      this.p.clauses.some((c) => c.kind === 'step' && c.direction === 'count' && nameFits(x.name, c.metric));
+    if (!v && values.length === 1 && !counted(values[0]!)) v = values[0];
+    // "2" beside counted clauses: which counter it is cannot be told.
+    if (
+      v &&
+      v.name === '' &&
+      !v.percent &&
+      !isFraction(unit) &&
+      metric !== '' &&
+      this.p.clauses.some((c) => c.kind === 'step' && c.direction === 'count')
+    )
+      return {
+        ok: false,
+        outcome: manual(
+          `实际值「${v.value.toString()}」没有写明是「${metric}」还是其他计数，请写明（如“${metric}1${unit}”）或人工评分`,
+          `"${v.value.toString()}" does not say which count it is: name it or score by hand`,
+        ),
+      };
     // "超过规定数量70%": a comparison, not a value; the clerk should give the value itself.
     if (v && /超过|超出|低于|高于|不足|以上|以下|约|左右/.test(v.name))
       return {
@@ -213,33 +234,82 @@ export function testText(t: Test): string {
   return t.kind === 'label' ? t.label : `发生${t.event}`;
 }
 
-/** The count for one counted clause; two counters behind one plain number are ambiguous. */
+/** The shortfall a clerk wrote for a step with no bound ("少2期"), told apart from other counts by its unit. */
+export function shortfallOf(
+  s: Extract<Clause, { kind: 'step' }>,
+  values: readonly Value[],
+): Value | undefined {
+  if (s.direction !== 'below' || s.from !== null || s.unit === '' || isFraction(s.unit)) return undefined;
+  const hits = values.filter((x) => /^(?:少|缺|差|欠)/.test(x.name) && x.unit === s.unit);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Whether a name the clerk wrote ("未及时修订") names a counter ("制度内容…或未能及时修订"). */
+export function nameFits(name: string, metric: string): boolean {
+  return name !== '' && metric !== '' && (metric.includes(name) || name.includes(metric));
+}
+
+/** Every character of `name`, in order, in `metric` ("未及时修订" in "未能及时修订"). */
+function inOrder(name: string, metric: string): boolean {
+  if (name.length < 2) return false;
+  let i = 0;
+  for (const ch of metric) if (ch === name[i]) i++;
+  return i === name.length;
+}
+
+/** The counters a named count fits: by name, else by the order of its words, else by its unit. */
+function countersOf<T extends { metric: string; unit: string }>(x: Value, all: readonly T[]): T[] {
+  const byName = all.filter((y) => nameFits(x.name, y.metric));
+  if (byName.length === 1) return byName;
+  const byUnit = all.filter((y) => x.unit !== '' && y.unit === x.unit);
+  if (byName.length === 0) {
+    const loose = all.filter((y) => inOrder(x.name, y.metric));
+    if (loose.length === 1) return loose;
+    if (loose.length === 0 && byUnit.length === 1 && x.name === '') return byUnit;
+  }
+  return byUnit.length === 1 && (x.name === '' || byName.length > 1) ? byUnit : [];
+}
+
+/**
+ * The count for one counted clause. Several counts are told apart by name ("缺2项，少1次"); a
+ * value that names a measured metric ("控制率4.5%") is left to it; a plain number behind two
+ * counters is ambiguous. A text without numbers that a clause of the rule states (`explained`:
+ * "未建立档案", "均符合标准") counts no cases.
+ */
 export function countFor(
   s: Extract<Clause, { kind: 'step' }>,
   all: readonly Extract<Clause, { kind: 'step' }>[],
   r: Reader,
+  explained = false,
 ): Num {
   const { values } = r.v;
   if (r.v.blank)
     return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${s.unit || s.metric}数`, `No count given`) };
+  if (values.length === 0 && r.v.text !== null && explained) return { ok: true, value: new D(0) };
   let v: Value | undefined;
-  if (all.length > 1) {
-    const named = values.filter((x) => x.name !== '' || x.unit !== '');
-    if (named.length === 0 || named.length !== values.length)
+  const measured = r.metrics.filter((m) => m !== '');
+  const shortfalls = r.p.clauses.flatMap((c) =>
+    c.kind === 'step' && values.length > 1 ? [shortfallOf(c, values)] : [],
+  );
+  const forCounts = values.filter(
+    (x) =>
+      !(x.percent || (x.name !== '' && measured.some((m) => nameFits(x.name, m))) || shortfalls.includes(x)),
+  );
+  if (all.length > 1 || (forCounts.length !== values.length && forCounts.length > 0) || values.length > 1) {
+    const named = forCounts.filter((x) => x.name !== '' || x.unit !== '');
+    if (named.length === 0 || named.length !== forCounts.length)
       return {
         ok: false,
         outcome: manual(
-          `有${all.length}种计数（${all.map((x) => x.metric).join('、')}），一个数字无法区分，请分别写明（如“缺2项，少1次”）或人工评分`,
+          all.length > 1
+            ? `有${all.length}种计数（${all.map((x) => x.metric).join('、')}），一个数字无法区分，请分别写明（如“缺2项，少1次”）或人工评分`
+            : `实际值「${r.v.text ?? ''}」中哪一个是「${s.metric}」的数目无法确定，请写明或人工评分`,
           `${all.length} counters share one number: name them ("缺2项，少1次") or score by hand`,
         ),
       };
     let total = new D(0);
     for (const x of named) {
-      const byUnit = all.filter((y) => x.unit !== '' && y.unit === x.unit);
-      const byName = all.filter(
-        (y) => x.name !== '' && (y.metric.includes(x.name) || x.name.includes(y.metric)),
-      );
-      const fits = byName.length === 1 ? byName : byUnit.length === 1 ? byUnit : [];
+      const fits = countersOf(x, all);
       if (fits.length !== 1)
         return {
           ok: false,

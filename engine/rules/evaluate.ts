@@ -9,12 +9,13 @@ import { D, dec, dmin, max0, type Dec } from './decimal';
 import type { Clause, Condition, Program } from './program';
 import type { EvaluateInput, Outcome } from './types';
 import { fail } from './types';
-import { changeOf, labelMet, labelSays, POS_MARK, squash } from './values';
+import { changeOf, labelMet, labelSays, NOTHING_WRONG, POS_MARK, squash } from './values';
 import { showCondition } from './render';
 import { marginal } from './grammar/tiers-math';
 import { bindTarget } from './bind';
 import {
   countFor,
+  shortfallOf,
   holds,
   isFraction,
   isOutcome,
@@ -64,6 +65,18 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
   const verdicts = labelVerdicts(whens, r.v);
   if (isOutcome(verdicts)) return verdicts;
   const numericActual = r.v.values.length > 0;
+  /** A text that a clause of the rule states, or that says nothing went wrong: no cases to count. */
+  const explained =
+    r.v.text !== null &&
+    r.v.values.length === 0 &&
+    ([...verdicts.values()].some((x) => x) ||
+      NOTHING_WRONG.test(r.v.text.replace(/\s+/g, '')) ||
+      // A grade of the rule's table, as written ("完成招收任务").
+      p.clauses.some(
+        (c) =>
+          c.kind === 'labels' &&
+          c.grades.some((g) => g.label.replace(/\s+/g, '') === (r.v.text ?? '').replace(/\s+/g, '')),
+      ));
   /** A label or event test the actual does not speak to: not triggered, said in a note. */
   const judge = (c: Extract<Clause, { kind: 'when' }>): boolean | Outcome => {
     const known = verdicts.get(c);
@@ -101,8 +114,11 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
   }
 
   // 3. The base.
-  let base: Dec = w;
+  // Credits counted from zero (1项1分): the base is 0.
+  let base: Dec = p.base.kind === 'zero' ? new D(0) : w;
   let setMatched = false;
+  /** A clause set the score (不得分, 得满分): credits from zero no longer add to it. */
+  let scoreSet = false;
   let fromRatio = false;
   const tiersClause = p.clauses.find((c) => c.kind === 'tiers');
   if (tiersClause && tiersClause.kind === 'tiers') {
@@ -216,6 +232,7 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
         );
       base = first.score;
       setMatched = true;
+      scoreSet = true;
     } else if (p.base.kind !== 'ratio' && stepsList.length === 0 && !gate) {
       const allZero = sets.every((s) => s.effect.kind === 'set' && s.effect.score === '0');
       if (!allZero)
@@ -306,7 +323,7 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     }
     let n: Dec;
     if (s.direction === 'count') {
-      const c = countFor(s, countSteps, r);
+      const c = countFor(s, countSteps, r, explained);
       if (!c.ok) return c.outcome;
       n = c.value.div(s.size).floor();
     } else if (s.change) {
@@ -326,7 +343,11 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
       if (!n0.ok) return n0.outcome;
       const from = input.target ?? (s.from === null ? null : dec(s.from));
       // "少2例" against 每少一例扣1分 with no target: the clerk wrote the shortfall itself.
-      const only = r.v.values.length === 1 ? r.v.values[0]! : null;
+      const only =
+        r.v.values.length === 1
+          ? r.v.values[0]!
+          : // "少2期，烟头2处": the shortfall named in its unit, beside other counts.
+            (shortfallOf(s, r.v.values) ?? null);
       if (
         from === null &&
         only &&
@@ -393,7 +414,10 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     if (!t) continue;
     if (c.effect.kind === 'deduct') deducted = deducted.plus(c.effect.amount);
     else if (c.effect.kind === 'add') added = added.plus(c.effect.amount);
-    else if (c.effect.kind === 'set') base = c.effect.score === 'full' ? w : dec(c.effect.score);
+    else if (c.effect.kind === 'set') {
+      base = c.effect.score === 'full' ? w : dec(c.effect.score);
+      scoreSet = true;
+    }
   }
   // A single "已建立档案得1分" that is not met: nothing earned. "垃圾池干净整洁并有专人负责清运得满分"
   // with only a part denied: the rule does not say what a partly met state earns.
@@ -413,15 +437,23 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     }
   if (p.deductCap !== null) deducted = dmin(deducted, dec(p.deductCap));
   if (p.bonusCap !== null) added = dmin(added, dec(p.bonusCap));
+  if (scoreSet && p.base.kind === 'zero') added = new D(0);
+  if (p.belowZero && deducted.gt(base))
+    return manual(
+      `可倒扣：扣分（${deducted.toString()}分）超过得分（${base.toString()}分），而得分不低于0分，需人工评分`,
+      `Deductions (${deducted.toString()}) pass the score (${base.toString()}) and the rule lets them: score by hand`,
+    );
   let score = max0(base.minus(deducted));
   const hasBonus = added.gt(0);
   // A ratio may go up to its own cap (cap=1.2); anything else stops at the points.
   if (!hasBonus && score.gt(w) && !input.unbounded && !fromRatio) score = w;
   score = score.plus(added);
+  // Credits from zero earn at most the points.
+  if (p.base.kind === 'zero' && !input.unbounded && score.gt(w)) score = w;
   const out: Outcome = { ok: true, score };
   if (veto) out.veto = true;
   if (vetoExcellence) out.vetoExcellence = true;
-  if (hasBonus && score.gt(w)) r.notes.push(`加分后超过分值（${w.toString()}分）`);
+  if (hasBonus && score.gt(w) && p.base.kind !== 'zero') r.notes.push(`加分后超过分值（${w.toString()}分）`);
   if (r.notes.length > 0) out.note = r.notes.join('；');
   return out;
 }

@@ -130,7 +130,7 @@ export function segment(text: string): Segment[] {
     const parts = raw
       .replace(/[①②③④⑤⑥⑦⑧⑨⑩]/g, '\u0003')
       .replace(/(^|[\s,，:：])(\d{1,2})[、.](?=[^\d])/g, '$1\u0003')
-      .replace(/(^|[^\d])[(（](\d{1,2}|[一二三四五六七八九十]{1,2})[)）]/g, '$1\u0003')
+      .replace(/(^|[^\d])[(（] ?(\d{1,2}|[一二三四五六七八九十]{1,2}) ?[)）]/g, '$1\u0003')
       .replace(/(^|[^A-Za-z])([A-F])[.、](?=[^\d])/g, '$1\u0003')
       // eslint-disable-next-line no-control-regex -- \u0003 marks a list mark found above
       .replace(/(^|[\s\u0003])[一二三四五六七八九十]{1,2}[、]/g, '$1\u0003')
@@ -138,7 +138,10 @@ export function segment(text: string): Segment[] {
       .split(/[，,:：\u0003](?!\d{3}(?:\D|$))/);
     let any = false;
     for (const p of parts) {
-      const t = p.trim();
+      // "(综合医院没有…的此处不得分)": a clause in brackets is a clause.
+      const t = p
+        .trim()
+        .replace(/^(?![(（]\d+(?:\.\d+)?分[)）]$)[(（]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]$/, '$1');
       if (t === '') continue;
       // "合格率80%以下的，记零分": an effect alone belongs to the clause before it.
       const prev = out[out.length - 1];
@@ -162,6 +165,11 @@ export interface NumberToken {
   unit: string;
   /** Belongs to the task (a time, an age, a year, an amount per person…), not to the rule. */
   noise: boolean;
+  /**
+   * A frequency of the task ("每季度1期"): noise beside a scoring clause; alone it is the target
+   * the text sets, and a text with no rule but that number is reported.
+   */
+  frequency?: boolean;
 }
 
 const NUMBER = /(?<![\d.])(\d+(?:\.\d+)?)(个百分点|百分点|%|‰|[\u4e00-\u9fff]{0,3})/g;
@@ -178,7 +186,19 @@ export function numbersIn(text: string): NumberToken[] {
     const value = m[1]!;
     const unit = m[2] ?? '';
     const before = text.slice(Math.max(0, start - 4), start);
-    let noise = NOISE_UNIT.test(unit);
+    // The unit read after the number is short; "20个工作日内" is a time all the same.
+    let noise =
+      NOISE_UNIT.test(unit) || NOISE_UNIT.test(text.slice(start + value.length, start + value.length + 6));
+    let frequency = false;
+    // A frequency of the task: "每季度1期", "每个工作日安排1名", "每周接访1次".
+    if (
+      !noise &&
+      text.lastIndexOf('每', start) >= start - 12 &&
+      /每个?(?:季度|月|年|周|半年|学期|工作日|日|天)[^,，;；░\d扣减加奖得计记]{0,6}$/.test(
+        text.slice(Math.max(0, start - 12), start),
+      )
+    )
+      noise = frequency = true;
     if (!noise && /^元/.test(unit) && /人均|每人|标准/.test(before)) noise = true;
     // A year written without 年 ("2022-2023", "2022.1").
     if (!noise && unit === '' && /^(?:19|20)\d\d$/.test(value) && /^[-/.]/.test(text.slice(start + 4)))
@@ -200,14 +220,14 @@ export function numbersIn(text: string): NumberToken[] {
       /^[\u4e00-\u9fff]{1,12}?(?:率|达到?\d|░)/.test(text.slice(start + value.length + 1))
     )
       noise = true;
-    out.push({ start, end: start + value.length + unit.length, value, unit, noise });
+    out.push({ start, end: start + value.length + unit.length, value, unit, noise, frequency });
   }
   return out;
 }
 
 /** Judgement words: an item with any of them is scored by hand. */
 export const JUDGEMENT =
-  /酌情|据实|可倒扣|倒扣分|(?<![访监巡检电重审注忽正透凝环])视(?:情况|情节|具体|完成情况|其|问题|程度|轻重)|适当扣分|按幅度|综合评定|综合评判|综合评价打分|评审小组|专家评定|由考核组评定|主观/;
+  /酌情|据实|(?<![访监巡检电重审注忽正透凝环])视(?:情况|情节|具体|完成情况|其|问题|程度|轻重)|适当扣分|按幅度|综合评定|综合评判|综合评价打分|评审小组|专家评定|由考核组评定|主观/;
 
 /** Words that say the clause has an effect on the score. */
 export const EFFECT_WORD =

@@ -109,6 +109,7 @@ export type ClauseKind = Clause['kind'];
 
 export const BaseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('full') }),
+  /** Credits counted from zero (1项1分, 每项各2.5分): the score is what they add, at most the points. */
   z.object({ kind: z.literal('zero') }),
   /**
    * w × A / T (T / A when lower is better), at most `cap` × w (the ratio-cap setting when null).
@@ -137,6 +138,11 @@ export const ProgramSchema = z.object({
   manual: z.object({ reason: z.string(), clause: z.string() }).nullable(),
   /** 实行扣分制: no points of its own; the deduction comes off the table total. */
   deductionOnly: z.boolean(),
+  /**
+   * 可倒扣 / 扣分不封顶: the sentence lets deductions pass the points. Scores never go below 0 (DOMAIN.md),
+   * so an item whose deductions pass its base is scored by hand.
+   */
+  belowZero: z.boolean(),
   /** Points the sentence states for the item ((10分), 共10分), if any. */
   points: NumText.nullable(),
 });
@@ -151,6 +157,7 @@ export function emptyProgram(): Program {
     bonusCap: null,
     manual: null,
     deductionOnly: false,
+    belowZero: false,
     points: null,
   };
 }

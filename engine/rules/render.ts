@@ -55,7 +55,7 @@ function stepSize(size: string, unit: string): string {
   return `${size}${unit}`;
 }
 
-function clauseZh(c: Clause): string {
+function clauseZh(c: Clause, credit = false): string {
   switch (c.kind) {
     case 'gate':
       if (c.conditions.length === 1) return `${showCondition(c.conditions[0]!)}得满分，否则不得分`;
@@ -82,7 +82,7 @@ function clauseZh(c: Clause): string {
               : c.unit === '%' || c.unit === '‰'
                 ? '低'
                 : '少';
-      const act = c.effect === 'add' ? '加' : '扣';
+      const act = c.effect === 'add' ? (credit ? '得' : '加') : '扣';
       const cap = c.cap === null ? '' : `，最多${act}${c.cap}分`;
       if (c.direction === 'count')
         return `${c.metric === c.unit ? '' : `${c.metric}的，`}每${stepSize(c.size, c.unit)}${act}${c.amount}分${cap}`;
@@ -133,7 +133,8 @@ export function renderZh(p: Program): string {
     if (b.lowerIsBetter) s += '，越低越好';
     parts.push(s);
   }
-  for (const c of p.clauses) parts.push(clauseZh(c));
+  for (const c of p.clauses) parts.push(clauseZh(c, p.base.kind === 'zero'));
+  if (p.belowZero) parts.push('可倒扣');
   if (p.deductCap !== null) parts.push(`扣分合计最多${p.deductCap}分`);
   if (p.bonusCap !== null) parts.push(`加分合计最高加${p.bonusCap}分`);
   if (p.points !== null) parts.push(`满分${p.points}分`);
@@ -216,7 +217,9 @@ export function renderEn(p: Program): string {
       `points × ${b.lowerIsBetter ? 'target/actual' : 'actual/' + (b.best ? "the best unit's value" : b.bound === null ? 'target' : showValue(b.bound, b.unit))}${b.cap === null ? '' : `, ratio at most ${b.cap}`}`,
     );
   }
+  if (p.base.kind === 'zero') parts.push('from 0, at most the points');
   for (const c of p.clauses) parts.push(clauseEn(c));
+  if (p.belowZero) parts.push('deductions may pass the points (then scored by hand)');
   if (p.deductCap !== null) parts.push(`deductions at most ${p.deductCap} in all`);
   if (p.bonusCap !== null) parts.push(`bonuses at most ${p.bonusCap} in all`);
   if (p.points !== null) parts.push(`out of ${p.points}`);

@@ -25,6 +25,9 @@ export interface Values {
 }
 
 const PART = /^([^\d+\-.]*?)([+-]?\d+(?:\.\d+)?)\s*(%|‰|个百分点|[\u4e00-\u9fff]{0,3})$/;
+/** A count with what it counts after its measure word: "3份不一致", "2个专业未完成", "缺1个科室". */
+const COUNT_NOUN =
+  /^([^\d+\-.]*?)(\d+)\s*(批次|月次|人次|个月|份|项|个|名|次|例|人|户|件|处|条|起|台|盏|宗|家|所|篇|张|本|套|批|期|种|类|位|块|座)([^\d%‰]+)$/;
 
 function one(part: string): Value | null {
   const t = part.trim();
@@ -38,7 +41,16 @@ function one(part: string): Value | null {
       unit: n.percent ? '%' : n.unit,
     };
   const m = PART.exec(t);
-  if (!m) return null;
+  if (!m) {
+    const c = COUNT_NOUN.exec(t);
+    if (!c) return null;
+    return {
+      name: `${(c[1] ?? '').replace(/[:：=为是]$/, '').trim()}${c[4]!.trim()}`,
+      value: dec(c[2]!),
+      percent: false,
+      unit: c[3]!,
+    };
+  }
   const unit = m[3] ?? '';
   let v = dec(m[2]!);
   if (unit === '%' || unit === '个百分点') v = v.div(100);
@@ -50,6 +62,8 @@ function one(part: string): Value | null {
     unit,
   };
 }
+
+const MAX_VALUES = 50;
 
 /** Reads an actual value for a program. */
 export function readValues(a: Actual): Values {
@@ -86,14 +100,20 @@ export function readValues(a: Actual): Values {
       text,
       blank: false,
     };
-  const parts = text.split(/[,，;；、\s]+/).filter((x) => x !== '');
-  const values: Value[] = [];
-  for (const p of parts) {
-    const v = one(p);
-    if (!v) return { values: [], text, blank: false };
-    values.push(v);
+  // "出现问题、错误等问题3项，严重错误1项": 、 lists inside a name; it separates values only otherwise.
+  for (const sep of text.includes('、') ? [/[,，;；\s]+/, /[,，;；、\s]+/] : [/[,，;；\s]+/]) {
+    const parts = text.split(sep).filter((x) => x !== '');
+    // A rule names a few metrics or counts; a cell of hundreds of numbers is not a list of them.
+    if (parts.length > MAX_VALUES) break;
+    const values: Value[] = [];
+    for (const p of parts) {
+      const v = one(p);
+      if (!v) break;
+      values.push(v);
+    }
+    if (values.length > 0 && values.length === parts.length) return { values, text, blank: false };
   }
-  return { values, text, blank: false };
+  return { values: [], text, blank: false };
 }
 
 const DOWN = /减少|下降|降低|少|减/;

@@ -11,7 +11,7 @@ const files = loadCorpus();
 const results = runCorpus(files);
 
 /** Checks read right at the last measurement (npm run rules:report); raise it as the reader grows. */
-const RIGHT_AT_LEAST = 579;
+const RIGHT_AT_LEAST = 659;
 
 describe('rules corpus', () => {
   it('holds at least 300 real sentences from at least 20 documents, each with its source', () => {

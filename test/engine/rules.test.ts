@@ -237,7 +237,9 @@ describe('rule texts of the seeds', () => {
       return p.ok ? renderRule(p.rule) : '';
     };
     expect(sentence(10)).toBe('办结及时率≥100%，回访满意率≥95%，每项达到得分值的1/2');
-    expect(sentence(15)).toBe('每1项扣5分；年内因违反相关卫生健康法律法规收到行政处罚以上处理不得分');
+    expect(sentence(15)).toBe(
+      '未完成的，每1项扣5分；年内因违反相关卫生健康法律法规收到行政处罚以上处理不得分',
+    );
     expect(sentence(43)).toBe('机位≥400个得满分，每少100个扣3分');
     expect(sentence(47)).toBe('保健对象满意率≥80%得满分，每低1个百分点扣1分，最多扣10分');
     // What is said is read back as the same program.

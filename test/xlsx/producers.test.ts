@@ -16,6 +16,7 @@ import { loadPackage } from '../../xlsx/load';
 import { patchPackage } from '../../xlsx/write';
 import { captureIo, makeTempDir } from '../cli/helpers';
 import { workbookParts, zipParts } from './package-builder';
+import { expectStringsAppended } from './parts';
 
 const DIR = join(__dirname, '..', 'fixtures', 'producers');
 let tmp: { dir: string; cleanup: () => void };
@@ -61,14 +62,18 @@ function outsideSheetData(xml: string): string {
 const SCORES = [10, 10, 0, 15];
 const scoredCopies: string[] = [];
 
-const producers: { file: string; sheetPart: string; args: string[] }[] = [
+const producers: { file: string; sheetPart: string; args: string[]; styles?: boolean }[] = [
   { file: 'openpyxl-features.xlsx', sheetPart: 'xl/worksheets/sheet1.xml', args: ['--sheet', '考核表'] },
   { file: 'xlsxwriter-features.xlsx', sheetPart: 'xl/worksheets/sheet1.xml', args: [] },
   { file: 'xlsxwriter-1904.xlsx', sheetPart: 'xl/worksheets/sheet1.xml', args: [] },
   { file: 'libreoffice-features.xlsx', sheetPart: 'xl/worksheets/sheet1.xml', args: [] },
+  // Hand-made as Excel writes them (make-handmade.ts): chart sheet, picture, chart, text box,
+  // sparklines, a checkbox form control, print settings, a pivot table with its cache, calcChain.
+  // Columns F:I are formatted as percent: the scores in I need a style of their own (styles.xml).
+  { file: 'handmade-excel.xlsx', sheetPart: 'xl/worksheets/sheet1.xml', args: [], styles: true },
 ];
 
-describe.each(producers)('$file', ({ file, sheetPart, args }) => {
+describe.each(producers)('$file', ({ file, sheetPart, args, styles }) => {
   const input = join(DIR, file);
 
   it('reading finds the indicator table and nothing on the list, data and pivot sheets', async () => {
@@ -90,8 +95,20 @@ describe.each(producers)('$file', ({ file, sheetPart, args }) => {
     scoredCopies.push(out);
     // The sheet we wrote to, and workbook.xml for fullCalcOnLoad (the sheet has a SUM formula)
     // unless the producer had set it already (openpyxl and XlsxWriter do).
+    // The header 得分 goes into the shared strings where the producer wrote that part.
     const hadFullCalc = strFromU8(parts(input)['xl/workbook.xml']!).includes('fullCalcOnLoad="1"');
-    expect(changed(input, out)).toEqual((hadFullCalc ? [sheetPart] : [sheetPart, 'xl/workbook.xml']).sort());
+    const sst = 'xl/sharedStrings.xml';
+    const hasStrings = parts(input)[sst] !== undefined;
+    expect(changed(input, out)).toEqual(
+      [
+        sheetPart,
+        ...(hadFullCalc ? [] : ['xl/workbook.xml']),
+        ...(hasStrings ? [sst] : []),
+        ...(styles ? ['xl/styles.xml'] : []),
+      ].sort(),
+    );
+    if (hasStrings)
+      expectStringsAppended(strFromU8(parts(input)[sst]!), strFromU8(parts(out)[sst]!), ['得分']);
     const xmlIn = strFromU8(parts(input)[sheetPart]!);
     const xmlOut = strFromU8(parts(out)[sheetPart]!);
     expect(outsideSheetData(xmlOut).replace(/<dimension ref="[^"]*"/, '')).toBe(
@@ -101,9 +118,26 @@ describe.each(producers)('$file', ({ file, sheetPart, args }) => {
     const after = sheetOf(out, '考核表');
     onlyColumnChanged(before, after, 8, [1, 2, 3, 4, 5]);
     expect(after.rows[1]![8]!.value).toEqual({ kind: 'text', value: '得分' });
-    expect([2, 3, 4, 5].map((r) => after.rows[r]![8]!.value)).toEqual(
-      SCORES.map((value) => ({ kind: 'number', value })),
+    // Plain numbers: no percent or date format that would show 10 as 1000% or a date.
+    expect([2, 3, 4, 5].map((r) => after.rows[r]![8])).toEqual(
+      SCORES.map((value) => ({ value: { kind: 'number', value } })),
     );
+    if (styles) {
+      // One style added: the percent column style (3) with the General format, at the end.
+      const stylesIn = strFromU8(parts(input)['xl/styles.xml']!);
+      const stylesOut = strFromU8(parts(out)['xl/styles.xml']!);
+      const xf3 =
+        /<cellXfs count="6">(?:<xf\b[^>]*?(?:\/>|>.*?<\/xf>)){3}(<xf\b[^>]*?(?:\/>|>.*?<\/xf>))/.exec(
+          stylesIn,
+        )![1]!;
+      const copy = xf3.replace('numFmtId="9"', 'numFmtId="0"');
+      expect(stylesOut).toBe(
+        stylesIn
+          .replace('<cellXfs count="6">', '<cellXfs count="7">')
+          .replace('</cellXfs>', `${copy}</cellXfs>`),
+      );
+      expect(xmlOut).toMatch(/<c r="I3" s="6"><v>10<\/v><\/c>/);
+    }
   });
 
   it('recalc --out (no PERF formulas here) writes a copy identical part by part', async () => {

@@ -4,15 +4,16 @@
  * next reader sees only the rest. A number or an effect word that no reader used makes the rule
  * unreadable: never a guess.
  */
-import { numbersIn, segment } from '../lexer';
+import { EFFECT_WORD, numbersIn, segment } from '../lexer';
 import { caps } from './caps';
 import { conditions } from './conditions';
+import { counts } from './counts';
 import { judgement } from './judgement';
 import { labels } from './labels';
 import { otherwise, phrases } from './phrases';
 import { rank } from './rank';
 import { ratio } from './ratio';
-import { steps } from './steps';
+import { BARE_COUNT_VERB, steps } from './steps';
 import { target } from './target';
 import { tiers } from './tiers';
 import { mask, type ClauseReader, type Piece } from './types';
@@ -23,6 +24,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   tiers,
   rank,
   ratio,
+  counts,
   steps,
   caps,
   otherwise,
@@ -94,12 +96,15 @@ export function readClauses(text: string): Reading {
       if (
         p.t === 'step' &&
         (p.direction === 'count' || p.countable) &&
-        (p.metric === p.unit || p.metric === '') &&
+        (p.metric === p.unit || p.metric === '' || BARE_COUNT_VERB.test(p.metric)) &&
         prev &&
         !read.has(clauseNo - 1) &&
         prev.sentence === seg.sentence
       )
-        pieces[k] = { ...p, metric: prev.text.replace(/(?:的|者)$/, '') };
+        pieces[k] = {
+          ...p,
+          metric: `${prev.text.replace(/[(（][^)）]*$/, '').replace(/(?:的|者)$/, '')}${BARE_COUNT_VERB.test(p.metric) ? p.metric : ''}`,
+        };
     }
     if (pieces.length > before) read.add(clauseNo);
     for (let k = before; k < pieces.length; k++) {
@@ -108,7 +113,7 @@ export function readClauses(text: string): Reading {
       if (lead.length > 0 && label.startsWith(`${lead.join(',')},`))
         for (let j = clauseNo - lead.length; j < clauseNo; j++) read.add(j);
     }
-    const left = numbersIn(masked).filter((n) => !n.noise);
+    const left = numbersIn(masked).filter((n) => !n.noise || (n.frequency && !EFFECT_WORD.test(text)));
     if (left.length > 0 || LEFT_EFFECT.test(masked)) unread.push(seg.text);
   });
   return { pieces, unread };

@@ -11,22 +11,25 @@ const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降�
 const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多|高';
 const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生';
 const S_UNIT =
-  '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|分)?';
+  '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|盏|宗|分)?';
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
 const STEP = new RegExp(
-  `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT}|[\\u4e00-\\u9fff]{1,3}?(?=\\d))?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}([\\u4e00-\\u9fff]{0,8}?)(?:的|者)?[,]?${EFFECT}${NUM}分`,
+  `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT}|[\\u4e00-\\u9fff]{1,8}?(?=\\d))?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}((?:(?!每)[\\u4e00-\\u9fff]|(?<=[\\u4e00-\\u9fff])[IVX]+(?=类|级)){0,20}?)(?:\\([^()]{1,20}\\))?(?:的|者)?[,]?${EFFECT}${NUM}分`,
   'g',
 );
 /** 档案不真实1份扣3分; 1份不一致扣0.5分: one case and its deduction, without 每. */
 const ONE_CASE = new RegExp(
-  `(?<![\\d.])1(份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减|加|奖)${NUM}分`,
+  `(?<![\\d.])1(批次|份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套|盏|宗|台|期|种|位|块|座)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减|加|奖)${NUM}分`,
   'g',
 );
 /** 扣30分/次, 扣10分/户: an amount per counted case. */
-const PER_CASE = new RegExp(`${EFFECT}${NUM}分/(次|例|人|户|项|起|件|处|个|家|条|天|所)`, 'g');
+const PER_CASE = new RegExp(`${EFFECT}${NUM}分/([\\u4e00-\\u9fff]{1,4})`, 'g');
 /** Words that say the actual is a change against last year. */
 const CHANGE = /比上年|较上年|与上年相比|同比|比去年|较去年|比上一年|较上一年/;
+
+/** A count named only by its verb ("每缺1项"): the clause before says what is missing. */
+export const BARE_COUNT_VERB = new RegExp(`^(?:${BELOW}|${COUNT})$`);
 
 export const steps: ClauseReader = {
   id: 'steps',
@@ -58,6 +61,8 @@ export const steps: ClauseReader = {
       // or comparison without 每, a number or a unit is a state (the labels reader), not a step.
       if (!per && !unitRaw && !n && !/每/.test(noun ?? '') && verbAlone) continue;
       if (unit === '分') continue; // "每扣1分…": not a step
+      // A long description as the counted thing needs a number and a unit ("每发生1起…事件扣10分").
+      if ((noun ?? '').length > 8 && !(n && unitRaw)) continue;
       const direction: StepPiece['direction'] =
         verb && new RegExp(`^(?:${ABOVE})$`).test(verb)
           ? 'above'
@@ -76,8 +81,12 @@ export const steps: ClauseReader = {
         t: 'step',
         metric:
           direction === 'count'
-            ? `${wordsBefore(t, m.index)}${noun ?? ''}` || unit
-            : metricName(t.slice(0, m.index)) || (noun ?? ''),
+            ? `${wordsBefore(t, m.index)}${verb ?? ''}${noun ?? ''}` || unit
+            : metricName(t.slice(0, m.index)) ||
+              // "少1期扣1分": a shortfall of a count is named by its verb.
+              (countable || (direction === 'below' && unit !== '' && unit !== '%' && unit !== '‰')
+                ? `${verb ?? ''}${noun ?? ''}`
+                : (noun ?? '')),
         direction,
         from: null,
         size: unit === '%' || unit === '‰' ? valueOf(size, unit) : dec(size).toString(),

@@ -49,6 +49,10 @@ export type Piece =
   /** 每项达到得分值的1/n: the canonical gate's share, checked against the conditions. */
   | { t: 'share'; n: number }
   | { t: 'deductionOnly'; cap: string | null }
+  /** 1项1分 / 每项各2.5分: the item is earned from zero by its credits. */
+  | { t: 'creditBase' }
+  /** 可倒扣 / 扣分不封顶: deductions may pass the points. */
+  | { t: 'belowZero' }
   | { t: 'veto' }
   | { t: 'vetoExcellence' };
 

@@ -1,0 +1,150 @@
+/**
+ * Count wordings (DOMAIN.md "Rules as real documents write them": count deductions, several
+ * kinds, bonuses): made-up sentences of the families real documents write, values by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { functions as F, parseRule, renderRule } from '../../engine';
+import { dec, DEFAULT_SETTINGS, evaluateRule, round } from '../../engine/rules';
+
+const score = (actual: unknown, rule: string, points: number | null): number | string => {
+  if (points !== null) {
+    const r = F.perfScore(actual as never, rule, points as never);
+    return r.ok ? r.value : `${r.error} ${r.message}`;
+  }
+  // A bonus item without points of its own (the table's 加分项): what the rule gives.
+  const p = parseRule(rule);
+  if (!p.ok) return `refused ${p.reason}`;
+  const out = evaluateRule(p.rule, {
+    actual: actual as string,
+    points: dec(0),
+    settings: DEFAULT_SETTINGS,
+    unbounded: true,
+  });
+  return out.ok ? round(out.score, 2).toNumber() : `${out.code} ${out.message}`;
+};
+
+describe('counts written with what they count', () => {
+  it('a count with its noun after the measure word: "3份不规范"', () => {
+    // 4 × 0.5 = 2 off 3 → 1; 8 × 0.5 = 4 > 3 → 0.
+    expect(score('4份不规范', '台账与系统数据需一致，一份不规范扣0.5分', 3)).toBe(1);
+    expect(score('8份不规范', '台账与系统数据需一致，一份不规范扣0.5分', 3)).toBe(0);
+  });
+
+  it('several counters told apart by name, a 、 inside a name', () => {
+    expect(score('缺席1次，迟到2次', '缺席一次扣2分,迟到一次扣1分', 6)).toBe(2); // 6 − 2 − 2
+    expect(
+      score(
+        '出现错别字、格式等问题2项，严重错误1项',
+        '出现错别字、格式等问题的每项扣1分;出现严重错误的,每项扣2分',
+        10,
+      ),
+    ).toBe(6); // 10 − 2 − 2
+  });
+
+  it('a name the clerk shortened still names its counter, when only one fits', () => {
+    // 缺1项 × 1 + 未及时修订2项 × 0.5 = 2 off 3.
+    const rule = '制度不全，每缺1项扣1分；制度内容不符合要求或未能及时修订1项扣0.5分';
+    expect(score('缺1项，未及时修订2项', rule, 3)).toBe(1);
+  });
+
+  it('a text the rule states is not a count: 未建立档案 scores by its own clause', () => {
+    const rule = '未建立档案不得分；档案缺项，每缺1项扣1分';
+    expect(score('未建立档案', rule, 3)).toBe(0);
+    expect(score('缺2项', rule, 3)).toBe(1);
+  });
+
+  it('a rate and a count in one actual, each to its clause', () => {
+    // 差错率 3% is 1 point above 2%: −1; 1 complaint: −2; 10 − 3 = 7.
+    const rule = '差错率2%以下，每上升1个百分点扣1分；每发现1例投诉扣2分';
+    expect(score('差错率3%，投诉1例', rule, 10)).toBe(7);
+    expect(score('差错率1%，投诉0例', rule, 10)).toBe(10);
+  });
+
+  it('an amount per case written after the amount: 扣0.5分/份', () => {
+    expect(score('未签字2份，未建档1人', '未签字扣0.5分/份,未建档扣1分/人', 4)).toBe(2); // 4 − 1 − 1
+    expect(score('越级访1批次', '越级访扣3分/批次', 5)).toBe(2);
+  });
+
+  it('a long description of the counted event, and 每 inside the clause', () => {
+    expect(score('2起', '每发生一起较大以上火灾等安全生产责任事故扣10分', 30)).toBe(10);
+    const rule = '①资料提前或超期上传每条扣2分;②要素未规范录入每条扣1分';
+    expect(score('资料提前或超期上传1条，要素未规范录入3条', rule, 10)).toBe(5); // 10 − 2 − 3
+  });
+});
+
+describe('counts that void the item, credits from zero, lists of kinds', () => {
+  it('N及以上 cases void the item; one case is at least one', () => {
+    const rule = '抽查20户,3分,2户及以上未入户不得分';
+    expect(score('1户未入户', rule, 3)).toBe(3);
+    expect(score('2户未入户', rule, 3)).toBe(0);
+    expect(score('0台不合格', '1台不合格不得分', 2)).toBe(2);
+    expect(score('1台不合格', '1台不合格不得分', 2)).toBe(0);
+  });
+
+  it('a bare number beside two counters is not guessed', () => {
+    expect(score('2', '发现1处隐患扣0.5分，1台设备不合格不得分', 2)).toMatch(/^#N\/A/);
+    expect(score('隐患2处，设备不合格0台', '发现1处隐患扣0.5分，1台设备不合格不得分', 2)).toBe(1);
+  });
+
+  it('credits counted from zero, at most the points or the written cap', () => {
+    expect(score('完成3项', '1项1分，完成即得分', 4)).toBe(3);
+    expect(score('完成5项', '1项1分，完成即得分', 4)).toBe(4); // 5 > 4 points
+    expect(score('具备3项', '制度、台账、人员、场地每项各2.5分', 10)).toBe(7.5);
+    expect(score('3个科室', '每个科室得0.5分，最多得1分', 2)).toBe(1);
+    expect(score('2个', '新建示范点的，5分/个', null)).toBe(10); // no points: no cap
+  });
+
+  it('a clause that sets the score stops the credits', () => {
+    const rule = '每个科室得0.5分，最多得1分；全科未设置不得分';
+    expect(score('全科未设置', rule, 2)).toBe(0);
+  });
+
+  it('kinds listed with 、 and their amounts with 分别, capped together', () => {
+    const rule = '在国家、省级期刊发表1篇分别加2分和1分,最多不超过5分';
+    expect(score('国家级1篇，省级2篇', rule, null)).toBe(4);
+    expect(score('国家级3篇，省级1篇', rule, null)).toBe(5); // 7, at most 5
+  });
+
+  it('可倒扣 / 扣分不封顶: a score that would pass 0 is a hand score, never a number below 0', () => {
+    expect(score('缺2项', '每缺1项扣2分,可倒扣', 5)).toBe(1);
+    expect(score('缺3项', '每缺1项扣2分,可倒扣', 5)).toMatch(/^#N\/A.*可倒扣/);
+    expect(score('1起', '每发生一起责任事故扣15分,扣分不封顶', 20)).toBe(5);
+    expect(score('2起', '每发生一起责任事故扣15分,扣分不封顶', 20)).toMatch(/^#N\/A/);
+  });
+
+  it('words that describe the count are not rules: 按…扣分, 无一例X, 5分(…)', () => {
+    expect(score('未整改3项', '按照未整改问题扣分,每项扣2分', 10)).toBe(4);
+    expect(score(1, '无一例责任事故(10分),每出现一例扣5分', 10)).toBe(5);
+    expect(score('迟到1次，缺席1次', '5分(迟到一次扣1分,缺席一次扣2分)', 5)).toBe(2);
+  });
+
+  it('credits say themselves back as credits, and read the same again', () => {
+    for (const rule of ['每个科室得0.5分，最多得1分', '1项1分', '每缺1项扣2分,可倒扣', '1台不合格不得分']) {
+      const p = parseRule(rule);
+      expect(p.ok).toBe(true);
+      if (!p.ok) continue;
+      const again = parseRule(renderRule(p.rule));
+      expect(again.ok && again.rule).toEqual(p.rule);
+    }
+    const p = parseRule('每个科室得0.5分，最多得1分');
+    expect(p.ok && renderRule(p.rule)).toBe('科室的，每1个得0.5分，最多得1分');
+  });
+});
+
+describe('the goal and the duty around counted deductions', () => {
+  it('a 100% goal followed by the errors counted: the errors are what falls short', () => {
+    const rule = '报表准确率100%(6分),错报、漏报每例扣2分,迟报每例扣1分,扣完为止';
+    expect(score('漏报1例，迟报2例', rule, 6)).toBe(2); // 6 − 2 − 2
+  });
+
+  it('a duty worth the points, then what is taken off', () => {
+    const rule = '每月按时参加例会记10分,每缺席一次扣2分';
+    expect(score('缺席2次', rule, 10)).toBe(6);
+    expect(score(0, rule, 10)).toBe(10);
+  });
+
+  it('a shortfall named by its verb beside another count; Roman class names inside a count', () => {
+    expect(score('少1期，烟头3处', '宣传栏每季度更新1期,少1期扣1分;发现烟头每处扣0.5分', 5)).toBe(2.5);
+    expect(score('2个断面未达到III类', '每1个断面未达到III类水质扣5分', 20)).toBe(10);
+  });
+});
