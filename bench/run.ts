@@ -1,6 +1,7 @@
 /**
  * npm run bench — issue 6: engine scale, engine ÷ ExcelJS load, ExcelJS merge loading, PERF.SCORE
- * in a formula engine, Office.js round trips, batch CLI on all cores. Prints a table and writes
+ * in a formula engine, Office.js round trips, batch CLI on all cores, the reviewer's desk (issue 14).
+ * Prints a table and writes
  * bench/results.json.
  *
  * Every figure is a median after warm-up runs. Every target is a ratio of two measures taken in
@@ -22,6 +23,9 @@ import { callThroughput, runFormulaSheet } from './formulas';
 import { adapterRoundTrip, type RoundTrip } from './adapter';
 import { idleCores } from '../cli/pool';
 import { benchPane, paneRows } from './pane';
+import { consolidate, prepareTemplate, reviewWorkbook, DEFAULT_SETTINGS } from '../engine/index';
+import { REVIEW_UNITS, reviewSheet, templateBuffer } from '../scripts/make-review-fixtures';
+import { workbookBuffer } from '../scripts/make-examples';
 
 const median = (a: readonly number[]): number => {
   const s = [...a].sort((x, y) => x - y);
@@ -387,6 +391,60 @@ async function startup(dir: string, res: Record<string, unknown>): Promise<void>
   };
 }
 
+/**
+ * Issue 14: reviewing 100 returned workbooks (the test set's 13 kinds of unit, repeated) against
+ * reading them alone, in this process, interleaved: read every file with the CLI's reader, or
+ * read it, compare it with the template, score it, and rank the units. Target ≤ 1.5.
+ * Also `perf-check review --json` on them (whole process, default threads), for information.
+ */
+async function review(dir: string, res: Record<string, unknown>): Promise<void> {
+  const tplFile = path.join(dir, 'review-template.xlsx');
+  fs.writeFileSync(tplFile, await templateBuffer());
+  const files: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    const f = path.join(dir, `r${i}.xlsx`);
+    fs.writeFileSync(f, await workbookBuffer([reviewSheet(REVIEW_UNITS[i % REVIEW_UNITS.length]!)]));
+    files.push(f);
+  }
+  const t = await sideBySide(
+    {
+      read: async () => {
+        for (const f of files) await readWorkbookFile(f);
+      },
+      review: async () => {
+        const template = prepareTemplate(await readWorkbookFile(tplFile));
+        const units = [];
+        for (const f of files) units.push(reviewWorkbook(template, await readWorkbookFile(f), f));
+        return consolidate(units, template.items, DEFAULT_SETTINGS.forced);
+      },
+    },
+    5,
+  );
+  const r = t.review!.wall / t.read!.wall;
+  const rc = t.review!.cpu / t.read!.cpu;
+  const cli = path.join(__dirname, '..', 'bin', 'perf-check.js');
+  const c0 = performance.now();
+  const p = spawnSync(process.execPath, [cli, 'review', '--json', '--template', tplFile, ...files], {
+    maxBuffer: 1 << 28,
+  });
+  const cliMs = performance.now() - c0;
+  line('review: read 100 returned workbooks', ms(t.read!.wall));
+  line('review: read, compare, score and rank them', ms(t.review!.wall));
+  line('review ÷ read alone', r.toFixed(2), `CPU ${rc.toFixed(2)}; target ≤ 1.5 ${verdict(r <= 1.5)}`);
+  line('review: perf-check review --json, 100 files', ms(cliMs), `exit ${p.status}; default threads`);
+  res.review = {
+    files: 100,
+    readMs: t.read!.wall,
+    reviewMs: t.review!.wall,
+    ratio: r,
+    cpuRatio: rc,
+    cliMs,
+    cliExit: p.status,
+    target: 1.5,
+    met: r <= 1.5,
+  };
+}
+
 async function main(): Promise<void> {
   if (!(global as { gc?: unknown }).gc) console.error('(run with --expose-gc: npm run bench does)');
   const only = process.argv.slice(2);
@@ -407,6 +465,7 @@ async function main(): Promise<void> {
     if (want('adapter')) await adapter(res);
     if (want('batch')) await batch(dir, res);
     if (want('startup')) await startup(dir, res);
+    if (want('review')) await review(dir, res);
     if (want('pane')) {
       // Part 4: bundle sizes and the pane's load in headless Chromium (builds the add-in once).
       const pane = await benchPane();

@@ -4,6 +4,7 @@
  * thread and the worker threads of a batch (cli/pool.ts), so both report a file identically.
  */
 import type { Workbook } from '../engine/grid.js';
+import type { PreparedTemplate, UnitReview } from '../engine/index.js';
 import type { FileResult, Lang } from './report.js';
 
 /** What a batch needs to check files: plain data, sent to worker threads as is. */
@@ -13,12 +14,18 @@ export interface CheckJob {
   /** Score as well (`perf-check score`), with this `--options` text. */
   score: boolean;
   scoring: string | null;
+  /** `perf-check review`: compare each file with this template and sum it up as a unit. */
+  review?: { template: string } | null;
 }
 
 /** The result of one file, and the line to print on stderr when it failed. */
 export interface FileOutcome {
   result: FileResult;
   stderr?: { zh: string; en: string };
+  /** A line for stderr that is not a failure of the file (it was checked, differently than planned). */
+  notice?: { zh: string; en: string };
+  /** `review`: the file as a unit (an unreadable file too, with its reason). */
+  review?: UnitReview;
 }
 
 export type EngineModule = typeof import('../engine/index.js');
@@ -61,6 +68,7 @@ export async function checkFile(
   mods: { engine: EngineModule; xlsx: XlsxModule },
 ): Promise<FileOutcome> {
   const { engine, xlsx } = mods;
+  if (job.review) return reviewFile(file, job, mods);
   try {
     const workbook = selectSheets(await xlsx.readWorkbookFile(file), job.sheets, file);
     const scoring = job.score ? engine.parseOptionText(job.scoring) : null;
@@ -80,6 +88,14 @@ export function failure(file: string, err: unknown, xlsx: XlsxModule): FileOutco
       result: { file, error: { kind: err.kind, messageZh: err.messageZh, messageEn: err.messageEn } },
       stderr: { zh: `无法读取 ${file}：${err.messageZh}`, en: err.messageEn },
     };
+  if (err instanceof xlsx.ReaderDefect)
+    return {
+      result: { file, error: { kind: 'internal', messageZh: err.messageZh, messageEn: err.messageEn } },
+      stderr: {
+        zh: `检查 ${file} 时出现内部错误：${err.messageZh}`,
+        en: `internal error while checking ${file}: ${err.messageEn}`,
+      },
+    };
   if (err instanceof SheetNotFoundError)
     return {
       result: { file, error: { kind: 'sheet-not-found', messageZh: err.zh, messageEn: err.en } },
@@ -93,4 +109,47 @@ export function failure(file: string, err: unknown, xlsx: XlsxModule): FileOutco
     },
     stderr: { zh: `检查 ${file} 时出现内部错误：${detail}`, en: `internal error while checking ${file}` },
   };
+}
+
+/** The template of a review, read and recognised once per thread. */
+const templates = new Map<string, Promise<PreparedTemplate>>();
+
+/** Reads and recognises the review's template (once per thread). Throws InputError. */
+export function loadTemplate(
+  job: CheckJob,
+  mods: { engine: EngineModule; xlsx: XlsxModule },
+): Promise<PreparedTemplate> {
+  const path = job.review!.template;
+  let t = templates.get(path);
+  if (!t) {
+    t = mods.xlsx.readWorkbookFile(path).then((wb) =>
+      mods.engine.prepareTemplate(wb, {
+        lang: job.lang,
+        scoring: mods.engine.parseOptionText(job.scoring),
+      }),
+    );
+    templates.set(path, t);
+  }
+  return t;
+}
+
+/** One returned workbook of `review`: a unit, or an unreadable file with its one-line reason. */
+async function reviewFile(
+  file: string,
+  job: CheckJob,
+  mods: { engine: EngineModule; xlsx: XlsxModule },
+): Promise<FileOutcome> {
+  const { engine, xlsx } = mods;
+  try {
+    const template = await loadTemplate(job, mods);
+    const workbook = await xlsx.readWorkbookFile(file);
+    const scoring = engine.parseOptionText(job.scoring);
+    const review = engine.reviewWorkbook(template, workbook, file, { lang: job.lang, scoring });
+    return { result: { file, sheets: [] }, review };
+  } catch (err) {
+    const outcome = failure(file, err, xlsx);
+    const e = outcome.result.error!;
+    const reason = job.lang === 'en' ? e.messageEn : e.messageZh;
+    return { ...outcome, review: engine.unreadableUnit(file, reason) };
+  }
 }

@@ -43,6 +43,9 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   perf-check score [选项] 文件.xlsx            识别、检查并评分 (recognise, validate and score)
   perf-check recalc [选项] 文件.xlsx           重算 PERF 函数公式及其引用者
                                              (recalculate PERF formulas and what depends on them)
+  perf-check review --template 模板.xlsx [选项] 回收表.xlsx...
+                                             对照模板审核回收表，汇总、排名、强制分布
+                                             (check returned workbooks against their template, rank units)
   perf-check help | --help | -h              显示本帮助 (show this help)
   perf-check --version                       显示版本 (show the version)
 
@@ -53,8 +56,12 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   --out 文件.xlsx  score/recalc：另存一份带得分或重算结果的副本，不改动输入
                    (score/recalc: write a copy with the scores / new values; the input is never changed)
   --force          允许覆盖已存在的 --out 文件 (overwrite an existing --out file)
-  --options 文本   score：计分设置，如 "decimals=2;partial=floor;cap=1.2"
-                   (score: scoring settings)
+  --options 文本   score/review：计分设置，如 "decimals=2;partial=floor;cap=1.2"；
+                   review 另可设强制分布 "quotas=20/60/20;labels=优秀/良好/一般;rounding=largestRemainder;ties=higher"
+                   (score/review: scoring settings; review: the forced distribution too)
+  --template 文件  review：下发的模板 (review: the template the units were sent)
+  --out 汇总.xlsx  review：写出汇总工作簿（汇总、明细、问题三个工作表）
+                   (review: write the 汇总 workbook: 汇总, 明细, 问题 sheets)
 
 退出状态 (exit status):
   0  没有错误 (no error findings)
@@ -66,6 +73,7 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   perf-check validate --json --sheet 任务要点 a.xlsx b.xlsx
   perf-check score --out 已评分.xlsx 评价标准.xlsx
   perf-check recalc --out 重算后.xlsx 回收表.xlsx
+  perf-check review --template 模板.xlsx --out 汇总.xlsx 回收/*.xlsx
 `;
 
 class UsageError extends Error {
@@ -106,8 +114,10 @@ interface Options {
   lang: Lang;
   out?: string;
   force: boolean;
-  /** `--options` text of the score command. */
+  /** `--options` text of the score and review commands. */
   scoring: string | undefined;
+  /** `--template` of the review command. */
+  template: string | undefined;
   help: boolean;
   version: boolean;
   positionals: string[];
@@ -127,6 +137,7 @@ function parse(argv: string[]): Options {
         out: { type: 'string' },
         force: { type: 'boolean' },
         options: { type: 'string' },
+        template: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -162,6 +173,7 @@ function parse(argv: string[]): Options {
     out: values.out,
     force: values.force ?? false,
     scoring: values.options,
+    template: values.template,
     help: values.help ?? false,
     version: values.version ?? false,
     positionals,
@@ -212,7 +224,8 @@ async function validate(opts: Options, files: string[], io: Io, scoring = false)
   const style = io.stdout.isTTY && !env.NO_COLOR ? ANSI : PLAIN;
   const mods = { engine, xlsx };
   // Each file's outcome, in command-line order (also when worker threads check them).
-  const report = ({ result, stderr }: FileOutcome): void => {
+  const report = ({ result, stderr, notice }: FileOutcome): void => {
+    if (notice) errorLine(io, notice.zh, notice.en);
     if (stderr) errorLine(io, stderr.zh, stderr.en);
     results.push(result);
     if (result.error) exit = 2;
@@ -362,6 +375,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     checkOut(opts, rest);
     return recalc(opts, rest, io);
   }
+  if (command === 'review') return reviewCommand(opts, rest, io);
+  if (opts.template !== undefined) usage('--template 只用于 review', '--template is for review only');
   if (command === 'score') {
     if (rest.length === 0) usage(`没有给出要评分的文件${SEE_HELP_ZH}`, `no file given${SEE_HELP_EN}`);
     checkOut(opts, rest);
@@ -389,6 +404,41 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (rest.length === 0) usage(`没有给出要检查的文件${SEE_HELP_ZH}`, `no files given${SEE_HELP_EN}`);
   return validate(opts, rest, io);
 }
+
+/** `review`: usage checked here, the work in cli/review.ts. */
+async function reviewCommand(opts: Options, files: string[], io: Io): Promise<number> {
+  if (opts.template === undefined)
+    usage(`review 需要 --template 模板.xlsx${SEE_HELP_ZH}`, `review needs --template T.xlsx${SEE_HELP_EN}`);
+  if (files.length === 0)
+    usage(`没有给出要审核的回收文件${SEE_HELP_ZH}`, `no returned files given${SEE_HELP_EN}`);
+  if (opts.sheets.length > 0) usage('review 不支持 --sheet', 'review does not take --sheet');
+  if (opts.out !== undefined && !/\.xlsx$/i.test(opts.out))
+    usage(`--out 应为 .xlsx 文件，而不是「${opts.out}」`, `--out must name an .xlsx file, not '${opts.out}'`);
+  if (opts.out === undefined && opts.force)
+    usage('--force 只与 --out 一起使用', '--force only goes with --out');
+  const { engine } = await loadModules();
+  try {
+    engine.parseOptionText(opts.scoring ?? null);
+  } catch (err) {
+    usage(`--options 有误：${firstLine(err)}`, `bad --options: ${firstLine(err)}`);
+  }
+  const m = (await import('./review.js')) as ReviewModule & { default?: ReviewModule };
+  const rv: ReviewModule = typeof m.runReview === 'function' ? m : (m.default ?? m);
+  return rv.runReview(
+    {
+      template: opts.template,
+      files,
+      json: opts.json,
+      ...(opts.out !== undefined ? { out: opts.out } : {}),
+      force: opts.force,
+      lang: opts.lang,
+      scoring: opts.scoring ?? null,
+    },
+    io,
+    loadModules,
+  );
+}
+type ReviewModule = typeof import('./review.js');
 
 export async function main(
   argv: string[],

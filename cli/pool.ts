@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   checkFile,
+  firstLine,
   type CheckJob,
   type EngineModule,
   type FileOutcome,
@@ -57,12 +58,13 @@ function workerScript(): string {
 export function startPool(
   job: CheckJob,
   threads: number,
+  script: string = workerScript(),
 ): (
   files: readonly string[],
   mods: { engine: EngineModule; xlsx: XlsxModule },
   onOutcome: (outcome: FileOutcome) => void,
 ) => Promise<void> {
-  const started = Array.from({ length: threads - 1 }, () => new Worker(workerScript(), { workerData: job }));
+  const started = Array.from({ length: threads - 1 }, () => new Worker(script, { workerData: job }));
   return (files, mods, onOutcome) => checkFilesInParallel(files, job, started, mods, onOutcome);
 }
 
@@ -94,8 +96,8 @@ async function checkFilesInParallel(
   };
   let next = 0;
   const take = (): number => (next < files.length ? next++ : -1);
-  // Files a worker held when it failed: the main thread checks them instead.
-  const orphans: number[] = [];
+  // Files a worker held when it failed, and why: the main thread checks them instead and says so.
+  const orphans: { index: number; why: string }[] = [];
 
   const workers = started.map((worker) => {
     const held = new Set<number>();
@@ -108,8 +110,8 @@ async function checkFilesInParallel(
       }
     };
     const done = new Promise<void>((resolve) => {
-      const finish = (): void => {
-        orphans.push(...held);
+      const finish = (why: string): void => {
+        for (const index of held) orphans.push({ index, why });
         held.clear();
         resolve();
       };
@@ -117,10 +119,10 @@ async function checkFilesInParallel(
         held.delete(msg.index);
         deliver(msg.index, msg.outcome);
         feed();
-        if (held.size === 0) finish();
+        if (held.size === 0) finish('');
       });
-      worker.on('error', finish);
-      worker.on('exit', finish);
+      worker.on('error', (err) => finish(firstLine(err)));
+      worker.on('exit', (code) => finish(`exit code ${code}`));
     });
     feed();
     if (held.size === 0) void worker.terminate(); // nothing left for it: 'exit' settles `done`
@@ -130,10 +132,22 @@ async function checkFilesInParallel(
   try {
     for (let i = take(); i >= 0 && !failed; i = take()) deliver(i, await checkFile(files[i]!, job, mods));
     if (!failed) await Promise.all(workers.map((w) => w.done));
-    for (const i of orphans.sort((a, b) => a - b)) deliver(i, await checkFile(files[i]!, job, mods));
+    for (const { index, why } of orphans.sort((a, b) => a.index - b.index)) {
+      if (failed) break;
+      const outcome = await checkFile(files[index]!, job, mods);
+      deliver(index, { ...outcome, notice: workerFailed(files[index]!, why) });
+    }
   } finally {
     // Running workers would keep the process alive.
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
   if (failed) throw (failed as { error: unknown }).error;
+}
+
+/** What a file checked again on the main thread, after its worker failed, says on stderr. */
+export function workerFailed(file: string, why: string): { zh: string; en: string } {
+  return {
+    zh: `检查 ${file} 的工作线程出错（${why}），已改在主线程重新检查，下面的结果来自主线程`,
+    en: `the worker thread checking ${file} failed (${why}); it was checked again on the main thread`,
+  };
 }

@@ -28,7 +28,7 @@ setInflater((data, limit) => {
   }
 });
 
-export { InputError, type InputErrorKind } from '../xlsx/errors.js';
+export { InputError, ReaderDefect, type InputErrorKind } from '../xlsx/errors.js';
 export { loadWorkbook } from '../xlsx/load.js';
 
 function fsInputError(err: unknown): InputError {
@@ -61,7 +61,7 @@ export interface LoadedFile {
  */
 let last: { path: string; loaded: LoadedFile } | null = null;
 
-/** Reads an .xlsx file. Throws InputError, and only InputError. */
+/** Reads an .xlsx file. Throws InputError for what is wrong with the file, ReaderDefect for a failure of ours. */
 export async function readWorkbookFile(path: string): Promise<Workbook> {
   return (await readWorkbookPackage(path)).read.workbook;
 }

@@ -126,3 +126,4 @@ export const ROLE_NAMES: Record<ColumnRole, { zh: string; en: string }> = {
   note: { zh: '备注', en: 'note' },
 };
 export * from './review';
+export { CODE_NAMES, SEVERITY_LABELS } from './finding-names';

@@ -9,7 +9,8 @@ import type { CellValue } from './grid';
 import { bandOfTotal } from './bands';
 import type { Finding, FindingCode, ItemScore, Severity, TableScore } from './model';
 import type { RecognisedItem, RecognisedTable } from './recognise';
-import { evaluateRule, formOf, parseRule, renderRule } from './rules';
+import { evaluateRule, formOf, renderRule } from './rules';
+import { readItemRule } from './rules/item-rule';
 import { readActual, readOccurred } from './rules/actual';
 import { D, dec, round, type Dec } from './rules/decimal';
 import type { ScoringSettings } from './rules/settings';
@@ -118,8 +119,8 @@ export function scoreTable(
     const scoreCell = cols.score !== undefined ? cellAddress(r, cols.score) : null;
     let vetoAt: string | null = null;
     const actualRaw = cols.actual !== undefined ? cellActual(view.value(r, cols.actual)) : null;
-    const ruleText = it.target ?? it.method;
-    const parsed = ruleText ? parseRule(ruleText) : null;
+    const itemRule = readItemRule(it.method, it.target);
+    const parsed = itemRule?.parsed ?? null;
     const ruleSentence = parsed?.ok ? renderRule(parsed.rule, lang) : null;
     const entry: ItemScore = {
       row: it.row,
@@ -212,7 +213,7 @@ export function scoreTable(
     }
     // 3. The rule applied to the actual value.
     if (score === null && !enteredBad && entry.source === 'none' && cols.actual !== undefined) {
-      const textCol = (it.target !== null ? cols.target : cols.method) ?? cols.item!;
+      const textCol = (itemRule?.from === 'target' ? cols.target : cols.method) ?? cols.item!;
       if (!parsed) {
         entry.manual = true;
         report(
@@ -231,7 +232,12 @@ export function scoreTable(
           { name: it.name },
         );
       } else {
-        const outcome = evaluateRule(parsed.rule, { actual: actualRaw, points, target: null, settings });
+        const outcome = evaluateRule(parsed.rule, {
+          actual: actualRaw,
+          points,
+          target: itemRule?.target ?? null,
+          settings,
+        });
         if (outcome.ok) {
           // 扣分制 text on an item that has points of its own: the deduction comes off those points
           // (as an entered deduction does), not off the total as a negative item score.

@@ -10,6 +10,7 @@
  */
 import { cellAddress, columnIndex, columnLetter, parseCellAddress, parseRangeAddress } from './address';
 import { dec, type Dec } from './rules/decimal';
+import { compliance, readItemRule } from './rules/item-rule';
 import type { Sheet } from './grid';
 import type { ScoredTable } from './index';
 import type { Group, Item, ItemScore } from './model';
@@ -208,16 +209,31 @@ export function planScores(
       actualCol !== null &&
       item.points !== null;
     let formula: string | null = null;
-    if (liveRule) {
-      const textCol = colOf(item.target !== null ? 'target' : 'method') ?? colOf('item');
+    const itemRule = liveRule ? readItemRule(item.method, item.target) : null;
+    // A method read against a ceiling target ("≤3名") says what PERF.SCORE's number cannot: value only.
+    const ceilingOnly =
+      itemRule?.from === 'method' &&
+      itemRule.target !== null &&
+      item.method !== null &&
+      item.target !== null &&
+      compliance(item.method, item.target) !== compliance(item.method, 0);
+    if (liveRule && itemRule && !ceilingOnly) {
+      const textCol = colOf(itemRule.from === 'target' ? 'target' : 'method') ?? colOf('item');
       const ruleCell = shownAt(row0, textCol as number);
+      const targetCol = colOf('target');
+      const targetArg =
+        itemRule.from === 'method' && itemRule.target !== null
+          ? targetCol !== null && view.value(row0, targetCol).kind === 'number'
+            ? cellAddress(row0, targetCol)
+            : itemRule.target.toString()
+          : '';
       const pointsRef =
         pointsCol !== null &&
         item.pointsCell === cellAddress(row0, pointsCol) &&
         view.value(row0, pointsCol).kind === 'number'
           ? item.pointsCell
           : String(item.points);
-      formula = `=PERF.SCORE(${cellAddress(row0, actualCol)},${ruleCell},${pointsRef},,${literal(optionsText)})`;
+      formula = `=PERF.SCORE(${cellAddress(row0, actualCol)},${ruleCell},${pointsRef},${targetArg},${literal(optionsText)})`;
     } else if (formulas && s?.source === 'deduction' && !item.deductionOnly && deductionCol !== null) {
       formula = `=MAX(0,${item.points}-N(${cellAddress(row0, deductionCol)}))`;
     }

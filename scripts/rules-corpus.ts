@@ -8,17 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from '../engine/zod';
-import {
-  dec,
-  DEFAULT_SETTINGS,
-  evaluateRule,
-  formOf,
-  parseRule,
-  renderRule,
-  round,
-  type Dec,
-} from '../engine/rules';
-import { readValues } from '../engine/rules/values';
+import { dec, DEFAULT_SETTINGS, evaluateRule, formOf, parseRule, renderRule, round } from '../engine/rules';
+import { readItemRule } from '../engine/rules/item-rule';
 
 const Cell = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 const CheckSchema = z.object({
@@ -72,16 +63,13 @@ export interface CheckResult {
   read: string;
 }
 
-function targetOf(t: CorpusCase['target']): Dec | null {
-  if (t === undefined || t === null) return null;
-  if (typeof t === 'number') return dec(t);
-  const v = readValues(t).values;
-  return v.length === 1 ? v[0]!.value : null;
-}
-
-/** Runs one case's checks. */
+/**
+ * Runs one case's checks, reading its rule as the product reads an item's method and target
+ * cells (engine/rules/item-rule.ts).
+ */
 export function runCase(c: CorpusCase): CheckResult[] {
-  const parsed = parseRule(c.rule);
+  const item = readItemRule(c.rule, c.target ?? null);
+  const parsed = item ? item.parsed : parseRule(c.rule);
   const read = parsed.ok ? formOf(parsed.rule) : 'refused';
   return c.checks.map((k) => {
     const base = { id: c.id, form: c.form, rule: c.rule, actual: k.actual, expected: k.expect, read };
@@ -94,7 +82,7 @@ export function runCase(c: CorpusCase): CheckResult[] {
     const out = evaluateRule(parsed.rule, {
       actual: k.actual,
       points: dec(c.points ?? 0),
-      target: targetOf(c.target),
+      target: item?.target ?? null,
       settings: DEFAULT_SETTINGS,
       unbounded: c.points === null,
     });

@@ -10,6 +10,19 @@ const zh = {
   tabFindings: '校验',
   tabScore: '评分',
   tabSettings: '设置',
+  tabReview: '汇总',
+  reviewIntro: '审核各单位报回的工作簿：与模板对照、评分、排名并按比例分等次。文件只在本机浏览器中读取。',
+  reviewTemplate: '模板',
+  reviewTemplateOpen: '使用当前打开的工作簿作模板',
+  reviewTemplateFile: '或选择模板文件',
+  reviewFiles: '选择回收的工作簿（可多选）',
+  reviewRun: '开始审核',
+  reviewWrite: '写入汇总表',
+  reviewUnreadable: '无法读取的文件',
+  reviewNotRanked: '不参与排名',
+  reviewReplaceTitle: '替换已有工作表？',
+  reviewReplace: '替换',
+  reviewChanges: '模板改动',
   recognise: '识别当前工作表',
   recogniseSelection: '仅识别选区',
   recognising: '正在读取并识别工作表…',
@@ -101,6 +114,20 @@ const en: Record<StringKey, string> = {
   tabFindings: 'Checks',
   tabScore: 'Score',
   tabSettings: 'Settings',
+  tabReview: 'Review',
+  reviewIntro:
+    'Review the workbooks units sent back: compare with the template, score, rank and band them by quota. Files are read in this browser only.',
+  reviewTemplate: 'Template',
+  reviewTemplateOpen: 'Use the open workbook as the template',
+  reviewTemplateFile: 'or pick a template file',
+  reviewFiles: 'Pick the returned workbooks (several)',
+  reviewRun: 'Review',
+  reviewWrite: 'Write the summary sheets',
+  reviewUnreadable: 'Files that cannot be read',
+  reviewNotRanked: 'not ranked',
+  reviewReplaceTitle: 'Replace existing sheets?',
+  reviewReplace: 'Replace',
+  reviewChanges: 'template changes',
   recognise: 'Recognise active sheet',
   recogniseSelection: 'Selection only',
   recognising: 'Reading and recognising the sheet…',
@@ -204,6 +231,21 @@ export const fmt = {
     lang === 'zh'
       ? `已清除 ${n} 处标注${kept > 0 ? `；${kept} 处已被您重新填色，保留不动` : ''}。`
       : `${n} highlight(s) cleared${kept > 0 ? `; ${kept} refilled by you were left as they are` : ''}.`,
+  /** What this Excel could not report about the sheet (older requirement sets), and what that means. */
+  readLimits: (lang: Lang, merges: boolean, hidden: boolean): string => {
+    const zh = [merges ? '合并单元格' : '', hidden ? '隐藏的行和列' : ''].filter(Boolean).join('和');
+    const en = [merges ? 'merged cells' : '', hidden ? 'hidden rows and columns' : '']
+      .filter(Boolean)
+      .join(' and ');
+    return lang === 'zh'
+      ? `此版本的 Excel 无法告诉加载项${zh}，本次识别未考虑它们；请在 Microsoft 365 或网页版 Excel 中复核，或用 perf-check 命令检查文件。`
+      : `This Excel cannot report ${en} to the add-in, so this check did not see them; check again in Microsoft 365 or Excel on the web, or run perf-check on the file.`;
+  },
+  /** The saved highlight record was damaged: which cells can no longer be restored, and what to do. */
+  recordDamaged: (lang: Lang, damaged: 'all' | number): string =>
+    lang === 'zh'
+      ? `${damaged === 'all' ? '工作簿中保存的标注记录已损坏，无法读取' : `工作簿中保存的标注记录有 ${damaged} 条已损坏`}，这些单元格原来的底色无法恢复：仍为标注色（浅橙色）的单元格请手动清除填充。`
+      : ` The highlight record saved in the workbook is damaged (${damaged === 'all' ? 'unreadable' : `${damaged} entries`}): those cells' original fills cannot be restored; clear the light-orange fill by hand where it remains.`,
   noReport: (lang: Lang): string =>
     lang === 'zh'
       ? '本次检查未发现问题，没有生成校验报告。'
@@ -245,4 +287,25 @@ export const fmt = {
     lang === 'zh'
       ? `上次写入：${when}，${mode === 'values' ? '数值' : '公式'}`
       : `Last written ${when}, as ${mode}`,
+  reviewProgress: (lang: Lang, n: number, total: number, name: string): string =>
+    lang === 'zh' ? `正在读取第 ${n} / ${total} 个文件：${name}` : `Reading file ${n} of ${total}: ${name}`,
+  reviewDone: (lang: Lang, units: number, ranked: number, unreadable: number): string =>
+    lang === 'zh'
+      ? `已审核 ${units} 个文件：${ranked} 个单位参与排名${unreadable > 0 ? `，${unreadable} 个文件无法读取` : ''}。`
+      : `${units} file(s) reviewed: ${ranked} unit(s) ranked${unreadable > 0 ? `, ${unreadable} could not be read` : ''}.`,
+  reviewQuota: (
+    lang: Lang,
+    labels: readonly string[],
+    counts: readonly number[],
+    assigned: readonly number[],
+  ): string =>
+    lang === 'zh'
+      ? `强制分布名额：${labels.map((l, i) => `${l} ${counts[i]}`).join('，')}；实际：${labels.map((l, i) => `${l} ${assigned[i]}`).join('，')}`
+      : `Quota: ${labels.map((l, i) => `${l} ${counts[i]}`).join(', ')}; given: ${labels.map((l, i) => `${l} ${assigned[i]}`).join(', ')}`,
+  reviewReplaceText: (lang: Lang, names: readonly string[]): string =>
+    lang === 'zh'
+      ? `工作簿中已有工作表：${names.join('、')}。替换它们吗？`
+      : `The workbook already has the sheet(s) ${names.join(', ')}. Replace them?`,
+  reviewWritten: (lang: Lang, names: readonly string[]): string =>
+    lang === 'zh' ? `已写入工作表：${names.join('、')}。` : `Sheets written: ${names.join(', ')}.`,
 };

@@ -97,7 +97,7 @@ export class Workbench {
   /** Loads the settings saved in the workbook. */
   async loadSettings(): Promise<{ settings: PaneSettings; notice: Notice | null }> {
     try {
-      const text = await this.host.run((ctx) => loadWorkbookSetting(ctx, PANE_SETTINGS_KEY));
+      const text = await this.host.run((ctx) => loadWorkbookSetting(ctx, PANE_SETTINGS_KEY, this.host.env));
       const read = readPaneSettings(text);
       return {
         settings: read.settings,
@@ -113,7 +113,9 @@ export class Workbench {
 
   async saveSettings(settings: PaneSettings): Promise<Notice | null> {
     try {
-      await this.host.run((ctx) => saveWorkbookSetting(ctx, PANE_SETTINGS_KEY, JSON.stringify(settings)));
+      await this.host.run((ctx) =>
+        saveWorkbookSetting(ctx, PANE_SETTINGS_KEY, JSON.stringify(settings), this.host.env),
+      );
       return null;
     } catch (err) {
       return { intent: 'error', text: this.message(err) };
@@ -149,13 +151,18 @@ export class Workbench {
     source: 'usedRange' | 'selection',
     settings: PaneSettings,
     sheet?: string,
-  ): Promise<Analysis & { logProblem: string | null }> {
+  ): Promise<Analysis & { logProblem: string | null; readLimits: string | null }> {
     const { read, text } = await this.host.run(async (ctx) => ({
       read: await readSheet(ctx, { source, sheet, env: this.host.env }),
-      text: await loadWorkbookSetting(ctx, WRITE_LOG_KEY),
+      text: await loadWorkbookSetting(ctx, WRITE_LOG_KEY, this.host.env),
     }));
     const { log, problem } = parseWriteLog(text);
-    return { ...this.analyse(read.sheet, read.range, settings, log), logProblem: problem };
+    // What an older Excel could not tell us, said once the sheet had something to read.
+    const readLimits =
+      read.range !== null && (!read.mergesRead || !read.hiddenRead)
+        ? fmt.readLimits(this.lang, !read.mergesRead, !read.hiddenRead)
+        : null;
+    return { ...this.analyse(read.sheet, read.range, settings, log), logProblem: problem, readLimits };
   }
 
   async select(f: Pick<Finding, 'sheet' | 'cell'>): Promise<Notice | null> {
@@ -172,6 +179,11 @@ export class Workbench {
     const cells = findings.flatMap((f) => (f.cell ? [{ sheet: f.sheet, address: f.cell }] : []));
     try {
       const r = await this.host.run((ctx) => highlightCells(ctx, cells, { env: this.host.env }));
+      if (r.damaged !== undefined)
+        return {
+          intent: 'warning',
+          text: fmt.highlighted(this.lang, r.painted) + fmt.recordDamaged(this.lang, r.damaged),
+        };
       return { intent: 'success', text: fmt.highlighted(this.lang, r.painted) };
     } catch (err) {
       return { intent: 'error', text: this.message(err) };
@@ -181,7 +193,10 @@ export class Workbench {
   async clear(): Promise<Notice> {
     try {
       const r = await this.host.run((ctx) => clearHighlights(ctx, { env: this.host.env }));
-      return { intent: 'success', text: fmt.cleared(this.lang, r.restored, r.keptUserFill.length) };
+      const text = fmt.cleared(this.lang, r.restored, r.keptUserFill.length);
+      if (r.damaged !== undefined)
+        return { intent: 'warning', text: text + fmt.recordDamaged(this.lang, r.damaged) };
+      return { intent: 'success', text };
     } catch (err) {
       return { intent: 'error', text: this.message(err) };
     }
@@ -189,7 +204,7 @@ export class Workbench {
 
   /** The report sheet already in the workbook, if any (a second report asks before it goes on). */
   async existingReport(): Promise<{ sheetName: string; ours: boolean } | null> {
-    return this.host.run((ctx) => existingReport(ctx));
+    return this.host.run((ctx) => existingReport(ctx, undefined, this.host.env));
   }
 
   /** Writes the report sheet: beside an earlier one (a free name), or in its place ('replace'). */
@@ -282,6 +297,7 @@ export class Workbench {
           ctx,
           WRITE_LOG_KEY,
           JSON.stringify(withEntry(analysis.log, table.sheet, table.headerRow, entry)),
+          this.host.env,
         );
         return w;
       });
@@ -316,6 +332,7 @@ export class Workbench {
           ctx,
           WRITE_LOG_KEY,
           JSON.stringify(withEntry(analysis.log, table.sheet, table.headerRow, null)),
+          this.host.env,
         );
       });
       return { intent: 'success', text: fmt.undone(this.lang, mine.length, kept) };

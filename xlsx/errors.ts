@@ -26,3 +26,21 @@ export class InputError extends Error {
     super(`${messageZh} (${messageEn})`);
   }
 }
+
+/**
+ * The reader failed on a file it opened: a defect of this tool (a conversion bug), not damage in
+ * the user's file. Kept apart from InputError so that nobody is told their file is corrupt when
+ * the fault is ours; the message says so and asks for the file to be reported.
+ */
+export class ReaderDefect extends Error {
+  override readonly name = 'ReaderDefect';
+  readonly messageZh: string;
+  readonly messageEn: string;
+  constructor(readonly detail: string) {
+    const zh = `读取文件时本工具出错（这是程序的缺陷，不是文件损坏：${detail}），请把文件发给开发者`;
+    const en = `the reader failed on this file (a defect of this tool, not damage in the file: ${detail}); please report it with the file`;
+    super(`${zh} (${en})`);
+    this.messageZh = zh;
+    this.messageEn = en;
+  }
+}

@@ -5,7 +5,7 @@
  * These formats are read for checking and scoring; writing them is refused (save as .xlsx).
  */
 import type { Cell, CellRange, CellValue, Sheet, Workbook } from '../engine/grid.js';
-import { InputError } from './errors.js';
+import { InputError, ReaderDefect } from './errors.js';
 import { isDateFormat } from './package.js';
 
 export type LegacyKind = 'xls' | 'ods';
@@ -55,7 +55,7 @@ function hasContent(c: Cell | null | undefined): boolean {
   return !!c && (c.value.kind !== 'empty' || c.formula !== undefined);
 }
 
-/** Reads the bytes of an .xls / .et / .ods file. Throws InputError, and only InputError. */
+/** Reads the bytes of an .xls / .et / .ods file. Throws InputError for what is wrong with the file, ReaderDefect for a failure of ours. */
 export async function readLegacyWorkbook(bytes: Uint8Array, kind: LegacyKind): Promise<Workbook> {
   let XLSX: typeof import('@e965/xlsx');
   try {
@@ -96,6 +96,19 @@ export async function readLegacyWorkbook(bytes: Uint8Array, kind: LegacyKind): P
     console.warn = warn;
   }
   /* eslint-enable no-console */
+  let sheets: Sheet[];
+  try {
+    sheets = convertSheets(wb);
+  } catch (e) {
+    // SheetJS read the file; failing to convert what it read is our defect, not damage.
+    throw new ReaderDefect(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  }
+  if (sheets.length === 0) throw new InputError('invalid', '文件中没有工作表', 'no worksheets inside');
+  return { sheets };
+}
+
+/** SheetJS's sheets → the engine's. */
+function convertSheets(wb: import('@e965/xlsx').WorkBook): Sheet[] {
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const sheets: Sheet[] = [];
   for (const name of wb.SheetNames) {
@@ -147,6 +160,5 @@ export async function readLegacyWorkbook(bytes: Uint8Array, kind: LegacyKind): P
     (ws['!cols'] ?? []).forEach((x, i) => x?.hidden && hiddenColumns.push(i));
     sheets.push({ name, rows, merges, hiddenRows, hiddenColumns, origin: { row: 0, col: 0 } });
   }
-  if (sheets.length === 0) throw new InputError('invalid', '文件中没有工作表', 'no worksheets inside');
-  return { sheets };
+  return sheets;
 }

@@ -7,11 +7,12 @@
  * InputError with a Chinese and an English message; nothing else escapes.
  */
 import type { Workbook } from '../engine/grid.js';
-import { InputError } from './errors.js';
+import { InputError, ReaderDefect } from './errors.js';
 import { XlsxPackage } from './package.js';
 import { readPackage, type ReadResult } from './read.js';
 import type { LegacyKind } from './legacy.js';
 import { inflateEntry, readZipDirectory, ZipError } from './zip.js';
+import { XmlError } from './xml.js';
 
 export const NOT_XLSX_ZH = '不是有效的 .xlsx 文件';
 export const NOT_XLSX_EN = 'not a valid .xlsx file';
@@ -213,7 +214,7 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
   return pkg;
 }
 
-/** Reads a package's worksheets. Throws InputError, and only InputError. */
+/** Reads a package's worksheets. Throws InputError for what is wrong with the file, ReaderDefect for a failure of ours. */
 export function readOpenedPackage(pkg: XlsxPackage, fills?: Map<string, string>): ReadResult {
   try {
     return readPackage(pkg, fills);
@@ -222,19 +223,19 @@ export function readOpenedPackage(pkg: XlsxPackage, fills?: Map<string, string>)
   }
 }
 
-/** Reads .xlsx bytes: the grid and its extras. Throws InputError, and only InputError. */
+/** Reads .xlsx bytes: the grid and its extras. Throws InputError for what is wrong with the file, ReaderDefect for a failure of ours. */
 export function loadPackage(bytes: Uint8Array): { pkg: XlsxPackage; read: ReadResult } {
   const pkg = openPackage(bytes);
   return { pkg, read: readOpenedPackage(pkg) };
 }
 
-/** Reads .xlsx bytes into the engine's Workbook. Throws InputError, and only InputError. */
+/** Reads .xlsx bytes into the engine's Workbook. Throws InputError for what is wrong with the file, ReaderDefect for a failure of ours. */
 export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   return Promise.resolve(loadPackage(bytes).read.workbook);
 }
 
-function packageError(err: unknown): InputError {
-  if (err instanceof InputError) return err;
+function packageError(err: unknown): InputError | ReaderDefect {
+  if (err instanceof InputError || err instanceof ReaderDefect) return err;
   if (err instanceof ZipError && err.reason === 'unsupported')
     return new InputError(
       'invalid',
@@ -247,9 +248,12 @@ function packageError(err: unknown): InputError {
       `${NOT_XLSX_ZH}（文件已损坏或不完整）`,
       `${NOT_XLSX_EN}: the file is damaged or incomplete`,
     );
-  return new InputError(
-    'corrupt',
-    `${NOT_XLSX_ZH}（内容无法解析）`,
-    `${NOT_XLSX_EN}: its content cannot be parsed`,
-  );
+  if (err instanceof XmlError)
+    return new InputError(
+      'corrupt',
+      `${NOT_XLSX_ZH}（内容无法解析）`,
+      `${NOT_XLSX_EN}: its content cannot be parsed`,
+    );
+  // Anything else is our conversion failing on a file it read: say so, never "corrupt file".
+  return new ReaderDefect(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 }

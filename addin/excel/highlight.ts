@@ -3,7 +3,7 @@
  * restoring each cell's fill exactly as it was.
  *
  * Where the originals are kept: in the workbook's add-in settings (`workbook.settings`, ExcelApi
- * 1.4), as one JSON value. They are saved with the workbook, so "clear highlights" still works
+ * 1.4, or the document settings before it: settings.ts), as one JSON value. They are saved with the workbook, so "clear highlights" still works
  * after the file was closed and reopened or sent to a colleague who has the add-in; they are
  * private to this add-in and invisible in the grid. A hidden sheet would show up in the sheet
  * list of "Unhide", in every other tool that reads the file (our own CLI would analyse it) and
@@ -16,6 +16,8 @@
  */
 import { cellAddress, parseRangeAddress } from '../../engine/address';
 import { defaultEnv, supports, type AdapterEnv } from './requirements';
+import { settingSlot } from './settings';
+import { queueSheetLookup } from './sheets';
 import type { ExcelContext, RangeFill, Worksheet } from './types';
 
 /** Key of our entry in the workbook settings. */
@@ -60,9 +62,17 @@ export interface HighlightOptions {
   env?: AdapterEnv;
 }
 
+/**
+ * What could not be read of the saved record (someone or some tool changed the setting): 'all' when
+ * the record itself is unreadable, else the number of entries dropped. Absent when it read whole.
+ */
+export type RecordDamage = 'all' | number;
+
 export interface HighlightResult {
   /** Cells painted now (cells already highlighted by us are repainted, not counted twice in the memory). */
   painted: number;
+  /** The earlier record was damaged: the cells it named lost their way back to their fills. */
+  damaged?: RecordDamage;
   /** Cells that could not be highlighted: unknown sheet or address. */
   skipped: CellRef[];
   syncs: number;
@@ -73,6 +83,8 @@ export interface ClearResult {
   restored: number;
   /** Cells we had painted but the user has refilled since: left as the user made them. */
   keptUserFill: CellRef[];
+  /** The record was damaged: cells it no longer names keep our colour, and the pane says so. */
+  damaged?: RecordDamage;
   syncs: number;
 }
 
@@ -105,24 +117,23 @@ export async function highlightCells(
   }
 
   // Request 1: our memory and the sheets.
-  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING_KEY);
-  setting.load('value');
-  const sheets = new Map<string, Worksheet>();
-  for (const { sheet } of wanted.values()) {
-    if (sheets.has(sheet)) continue;
-    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-    ws.load('id,name');
-    sheets.set(sheet, ws);
-  }
+  const setting = settingSlot(context, HIGHLIGHT_SETTING_KEY, env);
+  const lookup = queueSheetLookup(
+    context,
+    [...wanted.values()].map((w) => w.sheet),
+    env,
+  );
   syncs++;
   await context.sync();
-  const memory = setting.isNullObject ? emptyMemory() : parseMemory(setting.value);
+  const saved = setting.value();
+  const { memory, damaged } = saved === null ? { memory: emptyMemory() } : readMemory(saved);
+  const sheets = lookup();
 
   // Request 2: the current fills of the cells to paint.
   const targets: { ref: CellRef; ws: Worksheet; fill: RangeFill }[] = [];
   for (const ref of wanted.values()) {
     const ws = sheets.get(ref.sheet);
-    if (!ws || ws.isNullObject) {
+    if (!ws) {
       skipped.push(ref);
       continue;
     }
@@ -130,7 +141,7 @@ export async function highlightCells(
     fill.load(fillProperties);
     targets.push({ ref, ws, fill });
   }
-  if (targets.length === 0) return { painted: 0, skipped, syncs };
+  if (targets.length === 0) return { painted: 0, skipped, ...(damaged ? { damaged } : {}), syncs };
   syncs++;
   await context.sync();
 
@@ -157,10 +168,11 @@ export async function highlightCells(
     }
     fill.color = color;
   }
-  context.workbook.settings.add(HIGHLIGHT_SETTING_KEY, JSON.stringify(memory));
+  setting.write(JSON.stringify(memory));
   syncs++;
   await context.sync();
-  return { painted: targets.length, skipped, syncs };
+  await setting.flush();
+  return { painted: targets.length, skipped, ...(damaged ? { damaged } : {}), syncs };
 }
 
 export async function clearHighlights(
@@ -172,14 +184,14 @@ export async function clearHighlights(
   let syncs = 0;
 
   // Request 1: our memory and the worksheets it names.
-  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING_KEY);
-  setting.load('value');
+  const setting = settingSlot(context, HIGHLIGHT_SETTING_KEY, env);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/id,items/name');
   syncs++;
   await context.sync();
-  if (setting.isNullObject) return { restored: 0, keptUserFill: [], syncs };
-  const memory = parseMemory(setting.value);
+  const saved = setting.value();
+  if (saved === null) return { restored: 0, keptUserFill: [], syncs };
+  const { memory, damaged } = readMemory(saved);
   const byId = new Map(worksheets.items.map((ws) => [ws.id, ws]));
 
   // Request 2: what the painted cells look like now. Cells on deleted sheets are gone with them.
@@ -207,26 +219,35 @@ export async function clearHighlights(
     restoreFill(fill, entry.original, supports(env, 'fillPattern'));
     restored++;
   }
-  setting.delete();
+  setting.write(null);
   syncs++;
   await context.sync();
-  return { restored, keptUserFill, syncs };
+  await setting.flush();
+  return { restored, keptUserFill, ...(damaged ? { damaged } : {}), syncs };
 }
 
 /** Reads the memory saved in the workbook; anything unreadable counts as no memory. */
 export function parseMemory(value: unknown): HighlightMemory {
+  return readMemory(value).memory;
+}
+
+/** The memory saved in the workbook, and what of it could not be read (said to the clerk). */
+export function readMemory(value: unknown): { memory: HighlightMemory; damaged?: RecordDamage } {
   let data: unknown = value;
   if (typeof value === 'string') {
     try {
       data = JSON.parse(value);
     } catch {
-      return emptyMemory();
+      return { memory: emptyMemory(), damaged: 'all' };
     }
   }
-  if (typeof data !== 'object' || data === null) return emptyMemory();
+  if (typeof data !== 'object' || data === null) return { memory: emptyMemory(), damaged: 'all' };
   const entries = (data as { entries?: unknown }).entries;
-  if ((data as { version?: unknown }).version !== 1 || !Array.isArray(entries)) return emptyMemory();
-  return { version: 1, entries: entries.filter(isEntry) };
+  if ((data as { version?: unknown }).version !== 1 || !Array.isArray(entries))
+    return { memory: emptyMemory(), damaged: 'all' };
+  const kept = entries.filter(isEntry);
+  const dropped = entries.length - kept.length;
+  return { memory: { version: 1, entries: kept }, ...(dropped > 0 ? { damaged: dropped } : {}) };
 }
 
 function isEntry(e: unknown): e is HighlightEntry {

@@ -4,7 +4,7 @@
  * tests and the bench check that code against it.
  *
  * It behaves as Office.js does where the adapter could get it wrong: writes are queued on proxy
- * objects and land at `context.sync()`; a property can be read only once it was `load`ed and a
+ * objects and land at `context.sync()` (the queue and the sync: memory-batch.ts); a property can be read only once it was `load`ed and a
  * sync has passed (else PropertyNotLoaded), and it then holds what the workbook held at that sync;
  * a missing sheet or a duplicate name fails the sync (ItemNotFound, ItemAlreadyExists). For tests
  * it records every write with the sync it went out in and whether events were on and calculation
@@ -13,12 +13,11 @@
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies are object literals with getters
    and setters, which cannot be arrow functions; `self` is the workbook they read and queue on. */
-import { cellAddress, parseRangeAddress, rangeAddress } from '../../engine/address';
+import { parseRangeAddress, rangeAddress } from '../../engine/address';
 import type { CellRange, Workbook as GridWorkbook } from '../../engine/grid';
 import type { AdapterEnv } from './requirements';
 import type { ExcelContext, Range, RangeAreas, RangeFill, Setting, Worksheet } from './types';
 import {
-  ERROR_LITERAL,
   NO_FILL,
   MemorySheet,
   gridValue,
@@ -28,11 +27,9 @@ import {
   type MemoryCell,
   type MemoryFill,
   type MemoryExcelSpec,
-  type SyncEvent,
-  type SyncRecord,
-  type WriteRecord,
 } from './memory-sheet';
-import { Loads, officeError, type LoadQueue } from './memory-loads';
+import { Loads, officeError } from './memory-loads';
+import { MemoryBatch } from './memory-batch';
 
 export {
   NO_FILL,
@@ -50,41 +47,24 @@ export {
 /** The preview's environment: a current Excel on the desktop (every optional API present). */
 export const MEMORY_ENV: AdapterEnv = { platform: 'desktop', isSetSupported: () => true };
 
-type Op = { apply: () => void; record?: Omit<WriteRecord, 'sync'>; writes?: string[] };
-
-export class MemoryExcel implements LoadQueue {
+export class MemoryExcel extends MemoryBatch {
   readonly sheets: MemorySheet[] = [];
   readonly settings = new Map<string, string>();
   activeSheet: MemorySheet;
   selection: CellRange;
-  enableEvents: boolean;
-  syncs = 0;
-  readonly syncLog: SyncRecord[] = [];
-  readonly writes: WriteRecord[] = [];
   /** Every range proxy created, in order. */
   readonly rangesCreated: { sheet: string; address: string }[] = [];
   readonly context: ExcelContext;
 
-  private ops: Op[] = [];
-  private loading = new Set<Loads>();
-  private failure: Error | null = null;
-  private eventsQueued: boolean;
-  private suspendedInBatch = false;
-  private readonly listeners = new Set<(e: SyncEvent) => void>();
   private nextId = 1;
-  private readonly payloadLimit: number | undefined;
-  private readonly failOnSync: number | undefined;
 
   constructor(spec: MemoryExcelSpec = { sheets: [{ name: 'Sheet1' }] }) {
+    super(spec);
     for (const s of spec.sheets) this.sheets.push(sheetFromSpec(s, `{sheet-${this.nextId++}}`));
     if (this.sheets.length === 0) this.sheets.push(new MemorySheet('Sheet1', `{sheet-${this.nextId++}}`));
     this.activeSheet = this.sheets.find((s) => s.name === spec.active) ?? (this.sheets[0] as MemorySheet);
     this.selection = parseRangeAddress(spec.selection ?? 'A1') ?? { top: 0, left: 0, bottom: 0, right: 0 };
     for (const [k, v] of Object.entries(spec.settings ?? {})) this.settings.set(k, v);
-    this.enableEvents = spec.enableEvents ?? true;
-    this.eventsQueued = this.enableEvents;
-    this.payloadLimit = spec.payloadLimit;
-    this.failOnSync = spec.failOnSync;
     this.context = this.buildContext();
   }
 
@@ -92,8 +72,12 @@ export class MemoryExcel implements LoadQueue {
    * A workbook from the engine's grid (as read from .xlsx by `xlsx/load.ts`), with cell fills
    * where the file had them (address "sheet!A1" → colour), so highlights can be put back.
    */
-  static fromGrid(workbook: GridWorkbook, fills: ReadonlyMap<string, string> = new Map()): MemoryExcel {
-    const x = new MemoryExcel({ sheets: workbook.sheets.map((s) => ({ name: s.name })) });
+  static fromGrid(
+    workbook: GridWorkbook,
+    fills: ReadonlyMap<string, string> = new Map(),
+    options: Pick<MemoryExcelSpec, 'excelApi'> = {},
+  ): MemoryExcel {
+    const x = new MemoryExcel({ sheets: workbook.sheets.map((s) => ({ name: s.name })), ...options });
     workbook.sheets.forEach((s, i) => {
       const sheet = x.sheets[i] as MemorySheet;
       s.rows.forEach((row, r) =>
@@ -117,6 +101,33 @@ export class MemoryExcel implements LoadQueue {
       sheet.ensure(at.top, at.left).fill = { ...NO_FILL, color: color.toUpperCase(), pattern: 'Solid' };
     }
     return x;
+  }
+
+  /**
+   * The environment this Excel reports to the adapter: the requirement sets it has, and the Common
+   * API's document settings (the same saved values as `settings`; changes land at saveAsync).
+   */
+  get env(): AdapterEnv {
+    const self = this;
+    let working: Map<string, string> | null = null;
+    const copy = () => (working ??= new Map(self.settings));
+    return {
+      platform: 'desktop',
+      isSetSupported: (name, v) => name === 'ExcelApi' && self.hasExcelApi(v),
+      documentSettings: {
+        get: (key) => copy().get(key) ?? null,
+        set: (key, value) => void copy().set(key, typeof value === 'string' ? value : JSON.stringify(value)),
+        remove: (key) => void copy().delete(key),
+        saveAsync: (callback) => {
+          const next = copy();
+          self.settings.clear();
+          for (const [k, v] of next) self.settings.set(k, v);
+          working = null;
+          self.emit({ written: [], changed: true });
+          callback?.({ status: 'succeeded' });
+        },
+      },
+    };
   }
 
   /** The sheet of that name; throws when there is none (a test's typo should not pass). */
@@ -146,97 +157,25 @@ export class MemoryExcel implements LoadQueue {
     this.emit({ written: [], changed: true });
   }
 
-  onSync(listener: (e: SyncEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private emit(e: SyncEvent): void {
-    for (const l of this.listeners) l(e);
-  }
-
-  /** Called by a proxy's `load`: its properties are answered at the next sync. */
-  loadRequested(loads: Loads): void {
-    this.loading.add(loads);
-  }
-
   // ── queued operations ──────────────────────────────────────────────────────────────────
-
-  private queue(
-    sheet: MemorySheet | null,
-    rect: CellRange,
-    property: string,
-    value: unknown,
-    apply: () => void,
-    writes?: string[],
-  ): void {
-    this.ops.push({
-      apply,
-      writes,
-      record: {
-        sheet: sheet?.name ?? '(runtime)',
-        address: rangeAddress(rect),
-        property,
-        value,
-        eventsEnabled: this.eventsQueued,
-        calculationSuspended: this.suspendedInBatch,
-      },
-    });
-  }
-
-  private each(sheet: MemorySheet, rect: CellRange, f: (c: MemoryCell, r: number, col: number) => void) {
-    for (let r = rect.top; r <= rect.bottom; r++)
-      for (let c = rect.left; c <= rect.right; c++) f(sheet.ensure(r, c), r, c);
-  }
-
-  /** Values or formulas assigned to a range: null leaves a cell alone, as in Office.js. */
-  private writeCells(sheet: MemorySheet, rect: CellRange, property: 'values' | 'formulas', m: unknown[][]) {
-    const written: string[] = [];
-    m.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && v !== undefined)
-          written.push(`${sheet.name}!${cellAddress(rect.top + r, rect.left + c)}`);
-      }),
-    );
-    this.queue(
-      sheet,
-      rect,
-      property,
-      m,
-      () =>
-        this.each(sheet, rect, (cell, r, c) => {
-          const v = m[r - rect.top]?.[c - rect.left];
-          if (v === null || v === undefined) return;
-          delete cell.formula;
-          delete cell.error;
-          delete cell.type;
-          cell.written = true;
-          if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1);
-          else if (typeof v === 'string' && v.startsWith('=') && (property === 'formulas' || v.length > 1)) {
-            // No calculation engine here: the formula is kept, its value stays empty.
-            cell.formula = v;
-            cell.value = '';
-          } else if (typeof v === 'string' && ERROR_LITERAL.test(v)) {
-            cell.value = v;
-            cell.error = true;
-          } else cell.value = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
-        }),
-      written,
-    );
-  }
 
   // ── proxies ────────────────────────────────────────────────────────────────────────────
 
   private fillProxy(sheet: MemorySheet, rect: CellRange): RangeFill {
     const top = (): MemoryFill => sheet.fill(rect.top, rect.left);
-    const loads = new Loads(this, {
-      color: () => top().color,
-      pattern: () => top().pattern,
-      patternColor: () => top().patternColor,
-      tintAndShade: () => top().tintAndShade,
-      patternTintAndShade: () => top().patternTintAndShade,
-    });
-    const set = (key: keyof MemoryFill, value: string | number) =>
+    const loads = new Loads(
+      this,
+      {
+        color: () => top().color,
+        pattern: () => top().pattern,
+        patternColor: () => top().patternColor,
+        tintAndShade: () => top().tintAndShade,
+        patternTintAndShade: () => top().patternTintAndShade,
+      },
+      (n) => n !== 'color' && this.needs('1.9', `fill.${n}`),
+    );
+    const set = (key: keyof MemoryFill, value: string | number) => {
+      if (key !== 'color') this.needs('1.9', `fill.${key}`);
       this.queue(sheet, rect, `format.fill.${key}`, value, () =>
         this.each(sheet, rect, (c) => {
           const patch =
@@ -244,6 +183,7 @@ export class MemoryExcel implements LoadQueue {
           c.fill = { ...(c.fill ?? NO_FILL), ...patch };
         }),
       );
+    };
     const setters = Object.fromEntries(
       (['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const).map((k) => [
         k,
@@ -276,19 +216,23 @@ export class MemoryExcel implements LoadQueue {
       for (let i = from; i <= to; i++) if (set.has(i)) n++;
       return n === 0 ? false : n === to - from + 1 ? true : null; // null: mixed, as Office.js says
     };
-    const loads = new Loads(this, {
-      address: () => `${quoteSheet(sheet.name)}!${rangeAddress(rect)}`,
-      rowIndex: () => rect.top,
-      columnIndex: () => rect.left,
-      rowCount: () => rows,
-      columnCount: () => cols,
-      values: () => grid((c) => (c ? c.value : '')),
-      valueTypes: () => grid(valueType),
-      formulas: () => grid((c) => c?.formula ?? (c ? c.value : '')),
-      numberFormat: () => grid((c) => c?.numberFormat ?? 'General'),
-      rowHidden: () => hidden(sheet.hiddenRows, rect.top, rect.bottom),
-      columnHidden: () => hidden(sheet.hiddenColumns, rect.left, rect.right),
-    });
+    const loads = new Loads(
+      this,
+      {
+        address: () => `${quoteSheet(sheet.name)}!${rangeAddress(rect)}`,
+        rowIndex: () => rect.top,
+        columnIndex: () => rect.left,
+        rowCount: () => rows,
+        columnCount: () => cols,
+        values: () => grid((c) => (c ? c.value : '')),
+        valueTypes: () => grid(valueType),
+        formulas: () => grid((c) => c?.formula ?? (c ? c.value : '')),
+        numberFormat: () => grid((c) => c?.numberFormat ?? 'General'),
+        rowHidden: () => hidden(sheet.hiddenRows, rect.top, rect.bottom),
+        columnHidden: () => hidden(sheet.hiddenColumns, rect.left, rect.right),
+      },
+      (n) => (n === 'rowHidden' || n === 'columnHidden') && this.needs('1.2', n),
+    );
     const fill = this.fillProxy(sheet, rect);
     const log = (property: string, value: unknown, apply: () => void = () => undefined) =>
       this.queue(sheet, rect, property, value, () => {
@@ -327,6 +271,7 @@ export class MemoryExcel implements LoadQueue {
             return sheet.columnWidths.get(rect.left) ?? 48;
           },
           set columnWidth(v: number) {
+            self.needs('1.2', 'format.columnWidth');
             log('format.columnWidth', v, () => {
               for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, v);
             });
@@ -337,11 +282,15 @@ export class MemoryExcel implements LoadQueue {
           set wrapText(v: boolean) {
             log('format.wrapText', v);
           },
-          autofitColumns: () => log('format.autofitColumns()', true),
+          autofitColumns: () => {
+            self.needs('1.2', 'format.autofitColumns');
+            log('format.autofitColumns()', true);
+          },
         },
         getRow: (i: number) => self.range(sheet, { ...rect, top: rect.top + i, bottom: rect.top + i }),
         getColumn: (j: number) => self.range(sheet, { ...rect, left: rect.left + j, right: rect.left + j }),
         getMergedAreasOrNullObject: (): RangeAreas => {
+          self.needs('1.13', 'getMergedAreasOrNullObject');
           const inside = sheet.merges.filter(
             (m) =>
               m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left,
@@ -390,8 +339,13 @@ export class MemoryExcel implements LoadQueue {
         return self.range(state, rect);
       },
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+        self.needs('1.4', 'getUsedRangeOrNullObject');
         const rect = state.usedRect(valuesOnly ?? false);
         return self.range(state, rect ?? whole, rect === null);
+      },
+      getUsedRange: (valuesOnly?: boolean) => {
+        if (valuesOnly !== undefined) self.needs('1.2', 'getUsedRange(valuesOnly)');
+        return self.range(state, state.usedRect(valuesOnly ?? false) ?? whole); // A1 when empty
       },
       activate: () => self.queue(state, whole, 'activate()', true, () => (self.activeSheet = state)),
       delete: () =>
@@ -402,8 +356,10 @@ export class MemoryExcel implements LoadQueue {
             self.activeSheet = self.sheets[Math.max(0, at - 1)] ?? self.activeSheet;
         }),
       freezePanes: {
-        freezeRows: (n?: number) =>
-          self.queue(state, whole, 'freezeRows()', n ?? 1, () => (state.frozenRows = n ?? 1)),
+        freezeRows: (n?: number) => {
+          self.needs('1.7', 'freezePanes');
+          self.queue(state, whole, 'freezeRows()', n ?? 1, () => (state.frozenRows = n ?? 1));
+        },
       },
     };
   }
@@ -431,7 +387,10 @@ export class MemoryExcel implements LoadQueue {
         if (!s) self.failure ??= officeError(`找不到工作表 ${key} (ItemNotFound)`, 'ItemNotFound');
         return self.worksheet(s);
       },
-      getItemOrNullObject: (key: string) => self.worksheet(find(key)),
+      getItemOrNullObject: (key: string) => {
+        self.needs('1.4', 'worksheets.getItemOrNullObject');
+        return self.worksheet(find(key));
+      },
       add: (name?: string) => {
         const n = name ?? `Sheet${self.sheets.length + 1}`;
         const s = new MemorySheet(n, `{sheet-${self.nextId++}}`);
@@ -443,6 +402,7 @@ export class MemoryExcel implements LoadQueue {
     };
     const settings = {
       getItemOrNullObject: (key: string): Setting => {
+        self.needs('1.4', 'workbook.settings');
         const loads = new Loads(self, { value: () => self.settings.get(key) ?? null });
         return {
           load: (names: string) => loads.load(names),
@@ -457,19 +417,23 @@ export class MemoryExcel implements LoadQueue {
         };
       },
       add: (key: string, value: string): Setting => {
+        self.needs('1.4', 'workbook.settings');
         self.queue(null, { top: 0, left: 0, bottom: 0, right: 0 }, `settings.add(${key})`, value, () =>
           self.settings.set(key, value),
         );
         return settings.getItemOrNullObject(key);
       },
     };
-    const runtimeLoads = new Loads(this, { enableEvents: () => self.enableEvents });
+    const runtimeLoads = new Loads(this, { enableEvents: () => self.enableEvents }, () =>
+      self.needs('1.8', 'runtime.enableEvents'),
+    );
     const runtime = {
       load: (names: string) => runtimeLoads.load(names),
       get enableEvents() {
         return runtimeLoads.get<boolean>('enableEvents');
       },
       set enableEvents(v: boolean) {
+        self.needs('1.8', 'runtime.enableEvents');
         self.eventsQueued = v;
         self.queue(null, { top: 0, left: 0, bottom: 0, right: 0 }, 'enableEvents', v, () => {
           self.enableEvents = v;
@@ -482,6 +446,7 @@ export class MemoryExcel implements LoadQueue {
         settings,
         application: {
           suspendApiCalculationUntilNextSync: () => {
+            self.needs('1.6', 'suspendApiCalculationUntilNextSync');
             self.suspendedInBatch = true;
           },
         },
@@ -490,47 +455,5 @@ export class MemoryExcel implements LoadQueue {
       runtime,
       sync: () => self.sync(),
     };
-  }
-
-  // ── sync ───────────────────────────────────────────────────────────────────────────────
-
-  private async sync(): Promise<void> {
-    this.syncs++;
-    const n = this.syncs;
-    const ops = this.ops;
-    const loading = [...this.loading];
-    const error = this.failure;
-    this.ops = [];
-    this.loading = new Set();
-    this.failure = null;
-    this.suspendedInBatch = false;
-    await Promise.resolve(); // a sync is asynchronous in Office.js too
-    const fail = (e: Error): never => {
-      this.eventsQueued = this.enableEvents;
-      this.syncLog.push({ sync: n, responseBytes: 0, loads: loading.length, failed: true });
-      throw e;
-    };
-    if (this.failOnSync === n) fail(officeError('memory-excel: failure on request', 'GeneralException'));
-    if (error) fail(error);
-    // Loads answer with the state before this batch's writes (the adapter never reads back a
-    // write in the same batch), and a refused response leaves the workbook as it was.
-    const responseBytes = loading.reduce((sum, l) => sum + l.resolve(), 0);
-    if (this.payloadLimit !== undefined && responseBytes > this.payloadLimit) {
-      this.eventsQueued = this.enableEvents;
-      this.syncLog.push({ sync: n, responseBytes, loads: loading.length, failed: true });
-      throw officeError(
-        'The response payload size has exceeded the limit.',
-        'ResponsePayloadSizeLimitExceeded',
-      );
-    }
-    const written: string[] = [];
-    for (const op of ops) {
-      op.apply();
-      if (op.writes) written.push(...op.writes);
-      if (op.record) this.writes.push({ ...op.record, sync: n });
-    }
-    this.eventsQueued = this.enableEvents;
-    this.syncLog.push({ sync: n, responseBytes, loads: loading.length, failed: false });
-    if (ops.length > 0) this.emit({ written, changed: true });
   }
 }

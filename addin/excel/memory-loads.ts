@@ -23,6 +23,8 @@ export class Loads {
   constructor(
     private readonly owner: LoadQueue,
     private readonly readers: Readonly<Record<string, () => unknown>>,
+    /** Called with each property asked for (an older Excel refuses some: memory-batch.ts `needs`). */
+    private readonly gate: (name: string) => void = () => undefined,
   ) {}
 
   load(names: string | string[]): void {
@@ -30,6 +32,7 @@ export class Loads {
       const name = n.trim().split('/')[0] ?? '';
       if (name === '') continue;
       if (!(name in this.readers)) throw new Error(`memory-excel: property ${name} cannot be loaded`);
+      this.gate(name);
       this.pending.add(name);
     }
     this.owner.loadRequested(this);

@@ -121,6 +121,11 @@ export interface MemoryExcelSpec {
   payloadLimit?: number;
   /** The n-th sync (1-based) fails with a GeneralException. */
   failOnSync?: number;
+  /**
+   * The ExcelApi version this Excel has, e.g. "1.1" for volume-licensed Excel 2016 (default: every
+   * version). A newer call or property fails the sync with ApiNotFound, as there.
+   */
+  excelApi?: string;
 }
 
 /** What a sync changed, for listeners. */

@@ -48,6 +48,8 @@ export interface ReadSheetResult {
   range: string | null;
   /** False when this Excel cannot report merged areas (before ExcelApi 1.13): `sheet.merges` is empty. */
   mergesRead: boolean;
+  /** False when this Excel cannot report hidden rows and columns (before ExcelApi 1.2): none are listed. */
+  hiddenRead: boolean;
   /** Number of `context.sync()` calls the read took. */
   syncs: number;
 }
@@ -100,26 +102,35 @@ export async function readSheet(
       ? context.workbook.worksheets.getItem(options.sheet)
       : context.workbook.worksheets.getActiveWorksheet();
   worksheet.load('name');
-  const used = worksheet.getUsedRangeOrNullObject(options.valuesOnly ?? true);
-  used.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
+  const valuesOnly = options.valuesOnly ?? true;
+  // Before 1.4 there is no null object: getUsedRange gives A1 for an empty sheet (seen below).
+  const nullObjects = supports(env, 'nullObjects');
+  const used = nullObjects
+    ? worksheet.getUsedRangeOrNullObject(valuesOnly)
+    : supports(env, 'usedRangeValuesOnly')
+      ? worksheet.getUsedRange(valuesOnly)
+      : worksheet.getUsedRange();
+  const hiddenRead = supports(env, 'hiddenState');
+  const shape = `address,rowIndex,columnIndex,rowCount,columnCount${hiddenRead ? ',rowHidden,columnHidden' : ''}`;
+  used.load(shape);
   const selection =
     options.source === 'selection' && options.sheet === undefined
       ? context.workbook.getSelectedRange()
       : null;
-  selection?.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
+  selection?.load(shape);
   syncs++;
   await context.sync();
 
   const name = worksheet.name;
-  const usedRect = used.isNullObject ? null : rectOf(used);
+  const usedRect = nullObjects && used.isNullObject ? null : rectOf(used);
   const rect = usedRect && selection ? intersect(usedRect, rectOf(selection)) : usedRect;
   const mergesRead = supports(env, 'mergedAreas');
   if (!rect) {
-    return { sheet: makeSheet(name, []), range: null, mergesRead, syncs };
+    return { sheet: makeSheet(name, []), range: null, mergesRead, hiddenRead, syncs };
   }
 
-  const hiddenRows = hiddenMode([used.rowHidden, selection?.rowHidden]);
-  const hiddenColumns = hiddenMode([used.columnHidden, selection?.columnHidden]);
+  const hiddenRows = hiddenRead ? hiddenMode([used.rowHidden, selection?.rowHidden]) : 'none';
+  const hiddenColumns = hiddenRead ? hiddenMode([used.columnHidden, selection?.columnHidden]) : 'none';
   const cols = rect.right - rect.left + 1;
   const rowsPerChunk = Math.max(
     1,
@@ -217,7 +228,11 @@ export async function readSheet(
     hiddenColumns: [...new Set(hidden.columns)].sort((a, b) => a - b),
     origin: { row: rect.top, col: rect.left },
   });
-  return { sheet, range: rangeAddress(rect), mergesRead, syncs };
+  // getUsedRange (before 1.4) answers A1 for an empty sheet: nothing was there to read.
+  const empty =
+    !nullObjects && rows.every((row) => row.every((c) => !c || (c.value.kind === 'empty' && !c.formula)));
+  if (empty) return { sheet: makeSheet(name, []), range: null, mergesRead, hiddenRead, syncs };
+  return { sheet, range: rangeAddress(rect), mergesRead, hiddenRead, syncs };
 }
 
 function queueMerges(worksheet: Worksheet, block: CellRange, blockRows: number): RangeAreas[] {

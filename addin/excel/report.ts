@@ -3,50 +3,17 @@
  * the earlier report when asked to): one row per finding with 严重程度 · 问题类型 · 工作表 · 单元格 ·
  * 说明, bold header, sized columns. Two syncs (three when replacing).
  */
-import type { Finding, FindingCode, Severity } from '../../engine/model';
+import type { Finding } from '../../engine/model';
+import { CODE_NAMES, SEVERITY_LABELS } from '../../engine/finding-names';
 import { rangeAddress } from '../../engine/address';
 import { defaultEnv, supports, type AdapterEnv } from './requirements';
+import { queueSheetLookup } from './sheets';
 import type { ExcelContext } from './types';
 import { toExcelLiteral } from './values';
 
 export const REPORT_SHEET_NAME = '校验报告';
 export const REPORT_HEADER = ['严重程度', '问题类型', '工作表', '单元格', '说明'] as const;
-export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-
-/** What each finding code is called in a sheet a clerk prints (the codes themselves are for programs). */
-export const CODE_NAMES: Record<FindingCode, string> = {
-  POINTS_SUM_MISMATCH: '分值合计不符',
-  POINTS_MISSING: '缺少分值',
-  POINTS_INVALID: '分值不是数字',
-  OWNER_MISSING: '缺少责任单位',
-  PERSON_MISSING: '缺少责任人',
-  DIRECTION_INVALID: '指标方向有误',
-  STANDARD_MISSING: '缺少评分标准',
-  TARGET_MISSING: '缺少目标值',
-  DUPLICATE_ITEM: '指标名称重复',
-  CELL_ERROR: '单元格错误值',
-  NUMBER_AS_TEXT: '数字存为文本',
-  HIDDEN_ROW: '隐藏行',
-  MIN_ROWS: '行数不足',
-  SCORE_OUT_OF_RANGE: '得分超出范围',
-  DEDUCTION_EXCEEDS: '扣分超过分值',
-  HIDDEN_COLUMN: '隐藏列',
-  NAME_MISSING: '缺少指标名称',
-  VALUE_MISSING: '缺少分配参数',
-  TABLE_EMPTY: '表格没有指标行',
-  NO_TABLE: '未识别到指标表',
-  RULE_UNPARSED: '评分规则未能识别',
-  MANUAL_SCORE: '需人工评分',
-  ACTUAL_MISSING: '待填完成情况',
-  ACTUAL_INVALID: '完成情况无法识别',
-  RULE_CONDITION: '规则有附加条件',
-  VETO_TRIGGERED: '触发一票否决',
-  TEMPLATE_ITEM_ADDED: '模板外新增指标',
-  TEMPLATE_ITEM_REMOVED: '删除模板指标',
-  TEMPLATE_POINTS_CHANGED: '改动模板分值',
-  TEMPLATE_TARGET_CHANGED: '改动目标或计分办法',
-  TEMPLATE_FORMULA_REPLACED: '模板公式被改为数值',
-};
+export { CODE_NAMES, SEVERITY_LABELS } from '../../engine/finding-names';
 
 /** Width of the 说明 column in points (about 60 Chinese characters); its text wraps. */
 const MESSAGE_COLUMN_WIDTH = 420;
@@ -88,11 +55,12 @@ export function reportRows(findings: readonly Finding[]): string[][] {
 export async function existingReport(
   context: ExcelContext,
   name: string = REPORT_SHEET_NAME,
+  env: AdapterEnv = defaultEnv(),
 ): Promise<{ sheetName: string; ours: boolean } | null> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-  sheet.load('name');
+  const lookup = queueSheetLookup(context, [name], env);
   await context.sync();
-  if (sheet.isNullObject) return null;
+  const sheet = lookup().get(name);
+  if (!sheet) return null;
   const header = sheet.getRange(`A1:${String.fromCharCode(64 + REPORT_HEADER.length)}1`);
   header.load('values');
   await context.sync();
@@ -111,7 +79,15 @@ export async function writeReportSheet(
 
   const worksheets = context.workbook.worksheets;
   if (options.replace) {
-    worksheets.getItemOrNullObject(options.name ?? REPORT_SHEET_NAME).delete();
+    const name = options.name ?? REPORT_SHEET_NAME;
+    if (supports(env, 'nullObjects')) worksheets.getItemOrNullObject(name).delete();
+    else {
+      // Without null objects: find it in the sheet list first (one more sync).
+      const lookup = queueSheetLookup(context, [name], env);
+      syncs++;
+      await context.sync();
+      lookup().get(name)?.delete();
+    }
     syncs++;
     await context.sync();
   }
@@ -129,13 +105,15 @@ export async function writeReportSheet(
   const all = sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: rows.length - 1, right: cols - 1 }));
   all.values = rows.map((row) => row.map((v) => toExcelLiteral(v)));
   sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: 0, right: cols - 1 })).format.font.bold = true;
-  sheet
-    .getRange(rangeAddress({ top: 0, left: 0, bottom: rows.length - 1, right: cols - 2 }))
-    .format.autofitColumns();
   const message = sheet.getRange(
     rangeAddress({ top: 0, left: cols - 1, bottom: rows.length - 1, right: cols - 1 }),
   );
-  message.format.columnWidth = MESSAGE_COLUMN_WIDTH;
+  if (supports(env, 'columnFormat')) {
+    sheet
+      .getRange(rangeAddress({ top: 0, left: 0, bottom: rows.length - 1, right: cols - 2 }))
+      .format.autofitColumns();
+    message.format.columnWidth = MESSAGE_COLUMN_WIDTH;
+  }
   message.format.wrapText = true;
   if (supports(env, 'freezePanes')) sheet.freezePanes.freezeRows(1);
   sheet.activate();

@@ -1,12 +1,14 @@
 /**
  * Requirement sets the adapter depends on.
  *
- * The manifest requires ExcelApi `MIN_EXCEL_API` (1.4): every call the adapter makes without a
- * guard is in 1.1–1.4 (getUsedRangeOrNullObject, getItemOrNullObject and the workbook settings
- * are 1.4; rowHidden/columnHidden and autofitColumns are 1.2). Everything newer is called only
- * when `isSetSupported` says so, with the fallback named here.
+ * The manifest requires ExcelApi `MIN_EXCEL_API` (1.1, the only Excel set of volume-licensed
+ * Excel 2016): every call the adapter makes without a guard is in 1.1. Everything newer is called
+ * only when `isSetSupported` says so, with the fallback named here; what the clerk loses on an
+ * older Excel is said by `readLimits` (read.ts) where it changes what the check can see.
  */
-export const MIN_EXCEL_API = '1.4';
+import type { DocumentSettings } from './types';
+
+export const MIN_EXCEL_API = '1.1';
 
 export interface RequirementSet {
   readonly name: string;
@@ -14,6 +16,16 @@ export interface RequirementSet {
 }
 
 export const OPTIONAL_APIS = {
+  /** range.rowHidden / columnHidden; without them hidden rows and columns are not known (`hiddenRead: false`). */
+  hiddenState: { name: 'ExcelApi', version: '1.2' },
+  /** getUsedRange(valuesOnly); without it the used range includes cells that only carry a format. */
+  usedRangeValuesOnly: { name: 'ExcelApi', version: '1.2' },
+  /** format.autofitColumns / columnWidth; without them the report sheet keeps Excel's column widths. */
+  columnFormat: { name: 'ExcelApi', version: '1.2' },
+  /** getUsedRangeOrNullObject, worksheets.getItemOrNullObject; without them getUsedRange and the sheet list. */
+  nullObjects: { name: 'ExcelApi', version: '1.4' },
+  /** workbook.settings; without it Office.context.document.settings (env.documentSettings). */
+  workbookSettings: { name: 'ExcelApi', version: '1.4' },
   /** application.suspendApiCalculationUntilNextSync; without it Excel recalculates as we write. */
   suspendCalculation: { name: 'ExcelApi', version: '1.6' },
   /** worksheet.freezePanes; without it the report's header row is not frozen. */
@@ -35,6 +47,8 @@ export type Platform = 'web' | 'desktop' | 'unknown';
 export interface AdapterEnv {
   isSetSupported(name: string, version: string): boolean;
   readonly platform: Platform;
+  /** Office.context.document.settings, where the add-in's values live without ExcelApi 1.4. */
+  readonly documentSettings?: DocumentSettings;
 }
 
 export function supports(env: AdapterEnv, api: OptionalApi): boolean {
@@ -49,6 +63,7 @@ export function supports(env: AdapterEnv, api: OptionalApi): boolean {
 interface OfficeGlobalShape {
   context?: {
     platform?: unknown;
+    document?: { settings?: DocumentSettings };
     requirements?: { isSetSupported?: (name: string, version?: string) => boolean };
   };
 }
@@ -63,8 +78,10 @@ export function defaultEnv(): AdapterEnv {
   const raw = office?.context?.platform;
   const platform: Platform =
     raw === 'OfficeOnline' ? 'web' : typeof raw === 'string' && raw !== '' ? 'desktop' : 'unknown';
+  const documentSettings = office?.context?.document?.settings;
   return {
     platform,
+    ...(documentSettings ? { documentSettings } : {}),
     isSetSupported: (name, version) =>
       typeof requirements?.isSetSupported === 'function' ? requirements.isSetSupported(name, version) : false,
   };

@@ -23,7 +23,7 @@ export interface RangeFill extends Loadable {
   clear(): void;
 }
 
-/** Excel.RangeFormat (1.1; autofitColumns 1.2). */
+/** Excel.RangeFormat (1.1; autofitColumns and columnWidth 1.2). */
 export interface RangeFormat {
   fill: RangeFill;
   font: { bold: boolean };
@@ -67,6 +67,8 @@ export interface Worksheet extends Loadable {
   readonly id: string;
   readonly isNullObject: boolean;
   getRange(address?: string): Range;
+  /** ExcelApi 1.1 (valuesOnly 1.2); an empty sheet gives A1. */
+  getUsedRange(valuesOnly?: boolean): Range;
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   activate(): void;
@@ -106,6 +108,18 @@ export interface Workbook {
     suspendApiCalculationUntilNextSync(): void;
   };
   getSelectedRange(): Range;
+}
+
+/**
+ * Office.context.document.settings (the Common API's Settings, Excel 2013 and later): the same
+ * add-in values as the workbook settings, for Excel without ExcelApi 1.4 (Excel 2016). Changes
+ * are kept in memory until saveAsync.
+ */
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
 }
 
 /** Excel.RequestContext. */

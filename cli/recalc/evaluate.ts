@@ -157,15 +157,25 @@ class Recalculator {
   private explainName(n: Node, result: unknown): unknown {
     const name = this.unusableSeen.get(n.id);
     if (!name || !isFormulaError(result) || result.error !== '#NAME?' || result.details) return result;
-    const several = this.graph.unusableNames.get(name.toUpperCase()) === 'several';
-    return makeError(
-      '#NAME?',
-      several ? `名称 ${name} 指向多个区域，重算不支持这样的名称` : `名称 ${name} 的引用无法读取，无法重算`,
-      several
-        ? `the name ${name} refers to several ranges, which the recalc does not support`
-        : `the reference of the name ${name} cannot be read`,
-      this.graph.label(n, n),
-    );
+    const u = this.graph.unusableNames.get(name.toUpperCase());
+    const shown = u?.formula !== undefined ? `（${u.formula}）` : '';
+    const shownEn = u?.formula !== undefined ? ` (${u.formula})` : '';
+    const [zh, en] =
+      u?.why === 'several'
+        ? [
+            `名称 ${name} 指向多个区域，重算不支持这样的名称`,
+            `the name ${name} refers to several ranges, which the recalc does not support`,
+          ]
+        : u?.why === 'scoped'
+          ? [
+              `名称 ${name} 在不同工作表中各有定义，重算无法分辨用哪一个`,
+              `the name ${name} is defined on more than one sheet; the recalc cannot tell which one is meant`,
+            ]
+          : [
+              `名称 ${name} 的引用${shown}无法读取，无法重算`,
+              `the reference of the name ${name}${shownEn} cannot be read`,
+            ];
+    return makeError('#NAME?', zh, en, this.graph.label(n, n));
   }
 
   private thrown(e: unknown, n: Node): FormulaErrorT {

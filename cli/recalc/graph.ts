@@ -61,7 +61,7 @@ export class DependencyGraph {
   readonly nodes: Node[] = [];
   readonly names = new Map<string, Ref>();
   /** Defined names the recalc cannot use: several ranges, or a reference it cannot read. */
-  readonly unusableNames = new Map<string, 'several' | 'unreadable'>();
+  readonly unusableNames = new Map<string, { why: 'several' | 'unreadable' | 'scoped'; formula?: string }>();
   /** Areas of results that spilled without a declared area (found by the evaluation). */
   readonly spills = new Map<number, Area>();
 
@@ -103,10 +103,14 @@ export class DependencyGraph {
       });
     });
     for (const n of input.names ?? []) {
-      const ref = n.ranges.length === 1 ? this.parseRef(n.ranges[0] ?? '') : null;
+      const ref = !n.scoped && n.ranges.length === 1 ? this.parseRef(n.ranges[0] ?? '') : null;
       if (ref) this.names.set(n.name.toUpperCase(), ref);
       // Kept with the reason, so that a formula using it says why it gets #NAME?.
-      else this.unusableNames.set(n.name.toUpperCase(), n.ranges.length === 1 ? 'unreadable' : 'several');
+      else
+        this.unusableNames.set(n.name.toUpperCase(), {
+          why: n.scoped ? 'scoped' : n.ranges.length > 1 ? 'several' : 'unreadable',
+          ...(n.formula !== undefined ? { formula: n.formula } : {}),
+        });
     }
     const byAnchor = new Map(this.nodes.map((n) => [key(n.sheet, n.row, n.col), n]));
     for (const a of input.arrays ?? []) {

@@ -43,10 +43,17 @@ export interface ArrayFormula {
   ref: string;
 }
 
-/** A workbook-level defined name: "Sheet!$A$1:$B$3". Only names with one range are used. */
+/**
+ * A defined name: "Sheet!$A$1:$B$3". Only names with one range are used; the others (several
+ * ranges, a formula or constant, a sheet-level name sharing its spelling) give #NAME? naming them.
+ */
 export interface DefinedName {
   name: string;
   ranges: string[];
+  /** Not a list of ranges: its formula text, for the message. */
+  formula?: string;
+  /** A sheet-level name whose spelling another name has too. */
+  scoped?: true;
 }
 
 export interface RecalcInput {

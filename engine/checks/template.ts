@@ -26,20 +26,38 @@ function shownEn(v: FindingData[string] | undefined): string {
   return s === '' ? '(empty)' : s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s;
 }
 
-/** Group path and name: how an item is found again in the returned table. */
-export function itemKey(path: readonly string[], name: string): string {
-  return [...path, name].map(matchKey).join('\u0001');
+/** matchKey of labels and names, remembered: the same labels recur in every returned workbook. */
+const keyCache = new Map<string, string>();
+function cachedKey(s: string): string {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    if (keyCache.size >= 20_000) keyCache.clear();
+    keyCache.set(s, (k = matchKey(s)));
+  }
+  return k;
 }
 
-/** Keys of a table's items, a repeated name numbered by its occurrence. */
-function keyedItems(t: RecognisedTable): Map<string, RecognisedItem> {
-  const out = new Map<string, RecognisedItem>();
+/** Group path and name: how an item is found again in the returned table. */
+export function itemKey(path: readonly string[], name: string): string {
+  let key = '';
+  for (const p of path) key += cachedKey(p) + '\u0001';
+  return key + cachedKey(name);
+}
+
+const keyed = new WeakMap<RecognisedTable, Map<string, RecognisedItem>>();
+
+/** Keys of a table's items in order, a repeated name numbered by its occurrence (computed once per table). */
+export function keyedItems(t: RecognisedTable): Map<string, RecognisedItem> {
+  let out = keyed.get(t);
+  if (out) return out;
+  out = new Map<string, RecognisedItem>();
   for (const rec of t.items) {
     const base = itemKey(rec.item.path, rec.item.name);
     let key = base;
     for (let n = 2; out.has(key); n++) key = `${base}\u0001#${n}`;
     out.set(key, rec);
   }
+  keyed.set(t, out);
   return out;
 }
 
@@ -51,6 +69,7 @@ function pointsText(view: SheetView, t: RecognisedTable, rec: RecognisedItem): s
 }
 
 function sameText(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
   return nfkc(a ?? '').replace(/\s+/g, '') === nfkc(b ?? '').replace(/\s+/g, '');
 }
 
@@ -111,9 +130,9 @@ function comparePair(
       });
 
   // Declared points of groups and of the table.
-  const rGroups = new Map(rt.table.groups.map((g) => [g.path.map(matchKey).join('\u0001'), g]));
+  const rGroups = new Map(rt.table.groups.map((g) => [g.path.map(cachedKey).join('\u0001'), g]));
   for (const g of tt.table.groups) {
-    const r = rGroups.get(g.path.map(matchKey).join('\u0001'));
+    const r = rGroups.get(g.path.map(cachedKey).join('\u0001'));
     if (!r || g.declared === null || r.declared === g.declared) continue;
     out.push({
       code: 'TEMPLATE_POINTS_CHANGED',

@@ -1,5 +1,6 @@
 /** PERF.SCORE: the score of one item by the rule text of its target or method cell. */
 import { evaluateRule, parseRule } from '../rules';
+import { compliance } from '../rules/item-rule';
 import type { Actual } from '../rules/types';
 import {
   flat,
@@ -39,7 +40,8 @@ export function perfScore(
   if (!tgt.ok) return tgt;
   const s = settingsFrom(options);
   if (!s.ok) return s;
-  const parsed = parseRule(text);
+  // With a target, 符合标准 / 不达标准 in the text speak of it (engine/rules/item-rule.ts).
+  const parsed = parseRule(tgt.value === null ? text : compliance(text, tgt.value.toNumber()));
   if (!parsed.ok)
     return valueError(
       `无法识别的规则：${parsed.reason}，请人工评分`,

@@ -20,3 +20,13 @@ export {
   type RankedUnit,
   type Tie,
 } from './consolidate';
+export {
+  reviewSheets,
+  unitsInRankOrder,
+  tieLines,
+  REVIEW_SHEET_NAMES,
+  SUMMARY_HEADER,
+  ISSUES_HEADER,
+  type ReviewSheet,
+  type SheetCell,
+} from './sheets';

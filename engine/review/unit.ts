@@ -8,7 +8,7 @@ import type { Workbook } from '../grid';
 import { ScoreOptionsSchema, type ScoreOptions } from '../options';
 import { bandOfTotal } from '../bands';
 import type { TemplateSheet } from '../checks';
-import { itemKey } from '../checks/template';
+import { keyedItems } from '../checks/template';
 import type { Finding } from '../model';
 import { TEMPLATE_FINDING_CODES } from '../model';
 import { recogniseSheet, type RecognisedTable } from '../recognise';
@@ -64,16 +64,9 @@ export interface UnitReview {
   items: UnitItem[];
 }
 
-/** Keys of a table's items in order, a repeated name numbered by its occurrence (as the check does). */
+/** Keys of a table's items in order (those the template check matches by), with the table's number. */
 function keysOf(t: RecognisedTable, index: number): string[] {
-  const seen = new Set<string>();
-  return t.items.map((rec) => {
-    const base = `${index}\u0002${itemKey(rec.item.path, rec.item.name)}`;
-    let key = base;
-    for (let n = 2; seen.has(key); n++) key = `${base}\u0001#${n}`;
-    seen.add(key);
-    return key;
-  });
+  return [...keyedItems(t).keys()].map((k) => `${index}\u0002${k}`);
 }
 
 /** Recognises the template's sheets once. */

@@ -192,13 +192,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
         if (c && c.to === null && c.value === 'target') {
           // "≥全国平均通过率得4分；低于…每降低1个百分点扣0.5分": from the target value.
           s.metric = c.metric || s.metric;
-          if (
-            s.direction === 'below' &&
-            (c.op === '<=' || c.op === '<') &&
-            s.effect === 'deduct' &&
-            !s.countable
-          )
-            s.direction = 'above';
+          s.direction = measuredFrom(s, c);
           targetBound = true;
           if (y.t === 'cond') used.add(j);
           break;
@@ -215,23 +209,11 @@ export function assemble(pieces: readonly Located[]): Assembled {
           s.metric = c.metric || s.metric;
           // "准确率≥98%得2分，每降低1个百分点扣0.5分": the band stays; only 得满分 is implied by the step.
           if (y.t === 'when' && !(y.effect.kind === 'set' && y.effect.score === 'full')) {
-            if (
-              s.direction === 'below' &&
-              (c.op === '<=' || c.op === '<') &&
-              s.effect === 'deduct' &&
-              !s.countable
-            )
-              s.direction = 'above';
+            s.direction = measuredFrom(s, c);
             break;
           }
           // A lower bound (≥) measures a shortfall; an upper one (≤) an excess.
-          if (
-            s.direction === 'below' &&
-            (c.op === '<=' || c.op === '<') &&
-            s.effect === 'deduct' &&
-            s.countable === false
-          )
-            s.direction = 'above';
+          s.direction = measuredFrom(s, c);
           used.add(j);
           break;
         }
@@ -364,7 +346,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
     // "≥90%得满分，≥80%得3分，否则不得分" / "5000元以上的记2分，否则不计分": below the loosest band.
     const loosest = loosestBand(bands);
     if (loosest && before.every((c) => bands.includes(c))) before = [loosest];
-    if (before.length > 1)
+    if (before.length > 1 && !work.some((y) => y.t === 'each'))
       return {
         ok: true,
         program: {
@@ -403,8 +385,10 @@ export function assemble(pieces: readonly Located[]): Assembled {
       !work.some((y) => y.t === 'step' && y.direction !== 'count' && !y.countable)
     )
       return void used.add(i);
-    gate.push(...x.conditions);
     used.add(i);
+    // "低于85%的县(区)按从高到低排序，分别得8、6、4、2分": who the rank table is for, not a gate.
+    if (work.some((y, k) => k > i && y.t === 'rank' && y.sentence === x.sentence)) return;
+    gate.push(...x.conditions);
   });
   clauses.sort((a, b) => a.at - b.at);
   let list = clauses.map((c) => c.clause);
@@ -422,7 +406,20 @@ export function assemble(pieces: readonly Located[]): Assembled {
     gate.push(sets[0]!.test.condition);
     list = [];
   }
-  if (gate.length > 0) list.unshift({ kind: 'gate', conditions: gate });
+  const eachPieces = work.filter((x) => x.t === 'each');
+  const credit = eachPieces.find((x) => x.t === 'each' && x.effect !== 'all');
+  if (eachPieces.length > 0) {
+    if (gate.length < 2 || !credit || credit.t !== 'each' || credit.effect === 'all')
+      return { ok: false, reason: '“每完成一项得N分／一项未完成扣N分”之前没有两项以上的条件' };
+    if (eachPieces.filter((x) => x.t === 'each' && x.effect !== 'all').length > 1)
+      return { ok: false, reason: '每项得分与每项扣分同时出现' };
+  }
+  if (gate.length > 0)
+    list.unshift(
+      credit && credit.t === 'each' && credit.effect !== 'all'
+        ? { kind: 'gate', conditions: gate, each: { effect: credit.effect, amount: credit.amount } }
+        : { kind: 'gate', conditions: gate },
+    );
   const steps = list.some((c) => c.kind === 'step');
   for (const c of otherwiseConds)
     if (steps || (list.length > 0 && !gate.includes(c)))
@@ -498,4 +495,14 @@ function loosestBand(bands: readonly Condition[]): Condition | null {
     if (low ? v < b || (v === b && c.op === '>=') : v > b || (v === b && c.op === '<=')) best = c;
   }
   return best;
+}
+
+/**
+ * The direction a per-step deduction counts from its bound: a lower bound (≥) measures a shortfall,
+ * an upper one (≤) an excess ("控制在5%以内…超过0.1个百分点扣1分").
+ */
+function measuredFrom(s: StepPiece, c: Condition): StepPiece['direction'] {
+  return s.direction === 'below' && (c.op === '<=' || c.op === '<') && s.effect === 'deduct' && !s.countable
+    ? 'above'
+    : s.direction;
 }

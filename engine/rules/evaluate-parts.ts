@@ -39,6 +39,8 @@ export class Reader {
   readonly v: Values;
   readonly metrics: string[];
   notes: string[] = [];
+  /** Whether the last number read was written as a percent (or a percent cell's fraction). */
+  lastPercent = false;
   constructor(
     readonly p: Program,
     input: EvaluateInput,
@@ -126,6 +128,7 @@ export class Reader {
           `Actual ${v.value.toString()} is ambiguous against a percent target: enter ${v.value.toString()}% or ${v.value.div(100).toString()}`,
         ),
       };
+    this.lastPercent = v.percent;
     return { ok: true, value: v.value };
   }
 

@@ -137,7 +137,18 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
   const gate = p.clauses.find((c) => c.kind === 'gate');
   const stepsList = p.clauses.filter((c): c is Extract<Clause, { kind: 'step' }> => c.kind === 'step');
 
-  if (rankClause && rankClause.kind === 'rank') {
+  // "达到85%得10分；低于85%的按从高到低排序，分别得8、6、4、2分": a percent is scored by the band.
+  const bandFirst =
+    rankClause !== undefined &&
+    r.v.values.length === 1 &&
+    r.v.values[0]!.percent &&
+    sets.some(
+      (s) =>
+        s.test.kind === 'condition' &&
+        isFraction(s.test.condition.unit) &&
+        holds(r.v.values[0]!.value, s.test.condition),
+    );
+  if (rankClause && rankClause.kind === 'rank' && !bandFirst) {
     const out = rankBase(rankClause, r, w, p);
     if (!out.ok) return out.outcome;
     base = out.value;
@@ -267,7 +278,9 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
       if (holds(n.value, c)) met++;
     }
     const all = gate.conditions.length;
-    base = settings.thresholds === 'all' ? (met === all ? w : new D(0)) : w.mul(met).div(all);
+    if (gate.each?.effect === 'credit') base = D.min(w, dec(gate.each.amount).mul(met));
+    else if (gate.each?.effect === 'deduct') base = max0(w.minus(dec(gate.each.amount).mul(all - met)));
+    else base = settings.thresholds === 'all' ? (met === all ? w : new D(0)) : w.mul(met).div(all);
   } else if (!setMatched && p.base.kind === 'ratio') {
     const b = p.base;
     const bound = b.best
@@ -341,6 +354,12 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     } else {
       const n0 = r.number(s.metric, s.unit);
       if (!n0.ok) return n0.outcome;
+      // "每低2个点扣1分" against a percent: steps of 2 what? Never divide a percent by a count.
+      if (r.lastPercent && !isFraction(s.unit))
+        return manual(
+          `「每${s.direction === 'above' ? '多' : '低'}${s.size}${s.unit}」与百分比的实际值单位不一致，需人工评分`,
+          `The step's unit (${s.size}${s.unit}) does not fit a percent actual: score by hand`,
+        );
       const from = input.target ?? (s.from === null ? null : dec(s.from));
       // "少2例" against 每少一例扣1分 with no target: the clerk wrote the shortfall itself.
       const only =

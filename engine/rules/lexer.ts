@@ -93,6 +93,10 @@ export function normaliseRule(text: string): string {
   s = s
     .replace(/([\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d])/g, '$1')
     .replace(/(\d) +(?=[\u4e00-\u9fff])/g, '$1');
+  // "4分每少1次会议扣1分": the item's points written before its step.
+  s = s.replace(/(^|[。；;,，])(\d+(?:\.\d+)?)分(?=每)/g, '$1($2分)');
+  // "满意度每下降2个点扣1分" beside percents: 个点 are percentage points.
+  if (/\d%/.test(s)) s = s.replace(/(\d)个点/g, '$1个百分点');
   // "得10低于100按百分比得分": points written without 分, run into the next condition.
   s = s.replace(/([得计记])(\d+(?:\.\d+)?)(?=低于|高于|未达|不足|按|否则)/g, '$1$2分,');
   // "规范管理率≥85，…低于85%": a bare bound that the rule writes as a percent elsewhere is that percent.

@@ -59,8 +59,15 @@ export const TestSchema = z.discriminatedUnion('kind', [
 export type Test = z.infer<typeof TestSchema>;
 
 export const ClauseSchema = z.discriminatedUnion('kind', [
-  /** Bare conditions (执行率≥80%): each met condition earns its share of the base. */
-  z.object({ kind: z.literal('gate'), conditions: z.array(ConditionSchema).min(1) }),
+  /**
+   * Bare conditions (执行率≥80%): each met condition earns its share of the base; with `each`,
+   * each met condition earns `amount` (每完成一项得2分), or each unmet one costs it (一项未完成的扣1分).
+   */
+  z.object({
+    kind: z.literal('gate'),
+    conditions: z.array(ConditionSchema).min(1),
+    each: z.object({ effect: z.enum(['credit', 'deduct']), amount: NumText }).optional(),
+  }),
   z.object({ kind: z.literal('when'), test: TestSchema, effect: EffectSchema }),
   /**
    * Per-step: every `size` (in `unit`) below / above `from`, or per counted case, deduct or add

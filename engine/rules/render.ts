@@ -58,6 +58,10 @@ function stepSize(size: string, unit: string): string {
 function clauseZh(c: Clause, credit = false): string {
   switch (c.kind) {
     case 'gate':
+      if (c.each)
+        return `${c.conditions.map(showCondition).join('，')}。${
+          c.each.effect === 'credit' ? `每达到1项得${c.each.amount}分` : `每有1项未达到扣${c.each.amount}分`
+        }`;
       if (c.conditions.length === 1) return `${showCondition(c.conditions[0]!)}得满分，否则不得分`;
       return `${c.conditions.map(showCondition).join('，')}，每项达到得分值的1/${c.conditions.length}`;
     case 'when': {
@@ -174,6 +178,12 @@ function testEn(t: Test): string {
 function clauseEn(c: Clause): string {
   switch (c.kind) {
     case 'gate':
+      if (c.each)
+        return `${c.conditions.map(conditionEn).join('; ')}: ${
+          c.each.effect === 'credit'
+            ? `${c.each.amount} for each met`
+            : `minus ${c.each.amount} for each unmet`
+        }`;
       return c.conditions.length === 1
         ? `full points if ${conditionEn(c.conditions[0]!)}, else 0`
         : `${c.conditions.map(conditionEn).join('; ')}: each worth 1/${c.conditions.length} of the points`;

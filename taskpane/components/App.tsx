@@ -50,6 +50,8 @@ const TablesPanel = lazy(() => PANELS[0]().then((m) => ({ default: m.TablesPanel
 const FindingsPanel = lazy(() => PANELS[1]().then((m) => ({ default: m.FindingsPanel })));
 const ScorePanel = lazy(() => PANELS[2]().then((m) => ({ default: m.ScorePanel })));
 const SettingsPanel = lazy(() => PANELS[3]().then((m) => ({ default: m.SettingsPanel })));
+// The reviewer's tab loads when it is opened, not with the clerk's panels.
+const ReviewPanel = lazy(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
 
 interface Ready {
   bench: Workbench;
@@ -80,7 +82,7 @@ const useStyles = makeStyles({
   conflicts: { maxHeight: '240px', overflowY: 'auto', margin: `${tokens.spacingVerticalS} 0` },
 });
 
-type TabName = 'tables' | 'findings' | 'score' | 'settings';
+type TabName = 'tables' | 'findings' | 'score' | 'review' | 'settings';
 
 export interface AppProps {
   host: PaneHost;
@@ -160,7 +162,12 @@ export function App({ host, lang: forced }: AppProps) {
           a.logProblem !== null
             ? { intent: 'warning', text: a.logProblem }
             : a.result.tables.length > 0
-              ? { intent: 'info', text: fmt.tablesFound(lang, a.result.tables.length, a.sheet.name) }
+              ? a.readLimits !== null
+                ? {
+                    intent: 'warning',
+                    text: `${fmt.tablesFound(lang, a.result.tables.length, a.sheet.name)}${lang === 'zh' ? '。' : '. '}${a.readLimits}`,
+                  }
+                : { intent: 'info', text: fmt.tablesFound(lang, a.result.tables.length, a.sheet.name) }
               : {
                   intent: 'warning',
                   text:
@@ -302,6 +309,9 @@ export function App({ host, lang: forced }: AppProps) {
           <Tab value="score" data-testid="tab-score" className={styles.tab}>
             {t(lang, 'tabScore')}
           </Tab>
+          <Tab value="review" data-testid="tab-review" className={styles.tab}>
+            {t(lang, 'tabReview')}
+          </Tab>
           <Tab value="settings" data-testid="tab-settings" className={styles.tab}>
             {t(lang, 'tabSettings')}
           </Tab>
@@ -323,6 +333,12 @@ export function App({ host, lang: forced }: AppProps) {
                     })
                   }
                 />
+              )
+            ) : tab === 'review' ? (
+              !settings ? (
+                waiting
+              ) : (
+                <ReviewPanel host={host} lang={lang} scoring={settings.scoring} onNotice={setNotice} />
               )
             ) : !analysis || !bench || !settings || !ready ? (
               <Text>{t(lang, 'notRead')}</Text>

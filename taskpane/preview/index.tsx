@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { App } from '../components/App';
 import type { PaneHost, ThemeName } from '../host';
-import { InputError } from '../../xlsx/errors';
+import { InputError, ReaderDefect } from '../../xlsx/errors';
 import { MEMORY_ENV, type MemoryExcel } from '../../addin/excel/memory-excel';
 import { SheetPreview } from './SheetPreview';
 
@@ -60,7 +60,8 @@ const theme: ThemeName =
   (['light', 'dark', 'contrast'] as const).find((x) => x === params.get('theme')) ?? 'light';
 
 function errorText(err: unknown): string {
-  if (err instanceof InputError) return lang === 'en' ? err.messageEn : err.messageZh;
+  if (err instanceof InputError || err instanceof ReaderDefect)
+    return lang === 'en' ? err.messageEn : err.messageZh;
   return err instanceof Error ? err.message : String(err);
 }
 

@@ -495,6 +495,31 @@ describe('highlightCells / clearHighlights', () => {
     expect(sheet.fill(0, 1)).toMatchObject({ color: '#FFFF00', pattern: 'Solid' });
   });
 
+  it('says when the saved record is damaged: unreadable, or some entries dropped', async () => {
+    const excel = workbook();
+    const sheet = excel.sheet('考核表');
+    await highlightCells(excel.context, [{ sheet: '考核表', address: 'A1:C1' }], { env: env() });
+    // A tool rewrote the record: one entry lost its original fill.
+    const memory = JSON.parse(excel.settings.get(HIGHLIGHT_SETTING_KEY) ?? '{}');
+    delete memory.entries[1].original;
+    excel.settings.set(HIGHLIGHT_SETTING_KEY, JSON.stringify(memory));
+    const cleared = await clearHighlights(excel.context, { env: env() });
+    expect(cleared).toMatchObject({ restored: 2, keptUserFill: [], damaged: 1 });
+    expect(sheet.fill(0, 0)).toEqual(NO_FILL);
+    expect(sheet.fill(0, 1)).toMatchObject({ color: HIGHLIGHT_COLOR }); // B1: nothing to restore it to
+    expect(sheet.fill(0, 2)).toMatchObject(hatched);
+
+    await highlightCells(excel.context, [{ sheet: '考核表', address: 'D1' }], { env: env() });
+    excel.settings.set(HIGHLIGHT_SETTING_KEY, '{"version":1,"entries":[{"sheetId"'); // cut short
+    const again = await clearHighlights(excel.context, { env: env() });
+    expect(again).toMatchObject({ restored: 0, damaged: 'all' });
+    expect(sheet.fill(0, 3)).toMatchObject({ color: HIGHLIGHT_COLOR });
+    // Highlighting over a damaged record says so too (the cells it named cannot come back).
+    excel.settings.set(HIGHLIGHT_SETTING_KEY, 'not json');
+    const painted = await highlightCells(excel.context, [{ sheet: '其他', address: 'A1' }], { env: env() });
+    expect(painted).toMatchObject({ painted: 1, damaged: 'all' });
+  });
+
   it('does nothing after one sync when nothing is highlighted', async () => {
     const excel = workbook();
     expect(await clearHighlights(excel.context, { env: env() })).toEqual({

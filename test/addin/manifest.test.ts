@@ -224,16 +224,38 @@ describe('manifest.xml', () => {
     for (const o of overrides) expect(o.attrs.Locale?.toLowerCase()).not.toBe('zh-cn');
   });
 
-  it('requires the shared runtime, custom functions and the ExcelApi minimum of the adapter', () => {
+  it('asks only for the ExcelApi minimum of the adapter to activate, so the task pane loads on Excel 2016', () => {
     const sets = path(manifest, 'Requirements', 'Sets').children.map((s) => [
       s.attrs.Name,
       s.attrs.MinVersion,
     ]);
-    expect(sets).toEqual([
-      ['SharedRuntime', '1.1'],
-      ['CustomFunctionsRuntime', '1.2'],
-      ['ExcelApi', MIN_EXCEL_API],
+    expect(MIN_EXCEL_API).toBe('1.1'); // volume-licensed Excel 2016 has ExcelApi 1.1 only
+    expect(sets).toEqual([['ExcelApi', MIN_EXCEL_API]]);
+  });
+
+  it('asks for the shared runtime and custom functions on the overrides that need them', () => {
+    const overrides = child(manifest, 'VersionOverrides');
+    // The schema's order: Description?, Requirements?, Hosts, Resources.
+    expect(overrides.children.map((c) => c.name)).toEqual(['Requirements', 'Hosts', 'Resources']);
+    const sets = path(overrides, 'Requirements', 'bt:Sets');
+    expect(sets.attrs.DefaultMinVersion).toBe('1.1');
+    expect(sets.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([
+      ['bt:Set', 'SharedRuntime', '1.1'],
+      ['bt:Set', 'CustomFunctionsRuntime', '1.2'],
     ]);
+    // Everything that needs them is inside the overrides: without them Office uses the base
+    // manifest, a plain task pane at the same page.
+    const host = path(overrides, 'Hosts', 'Host');
+    expect(all(host).some((e) => e.name === 'Runtime')).toBe(true);
+    expect(all(host).some((e) => e.attrs['xsi:type'] === 'CustomFunctions')).toBe(true);
+    expect(
+      all(manifest)
+        .filter((e) => e.name === 'Runtimes' || e.name === 'Runtime')
+        .every((e) => all(overrides).includes(e)),
+    ).toBe(true);
+    expect(path(manifest, 'DefaultSettings', 'SourceLocation').attrs.DefaultValue).toBe(
+      `${DEV_HOST}taskpane.html`,
+    );
   });
 
   it('resolves every resid, each to a resource of the right kind, and uses every resource', () => {

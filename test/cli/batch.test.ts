@@ -91,3 +91,37 @@ describe('default thread count', () => {
     expect(idleCores(4, Number.NaN)).toBe(4);
   });
 });
+
+describe('a worker that fails', () => {
+  it('its files are checked on the main thread, each saying so on stderr', async () => {
+    const { startPool } = await import('../../cli/pool.js');
+    const engine = await import('../../engine/index.js');
+    const xlsx = await import('../../cli/xlsx.js');
+    const script = join(tmp.dir, 'failing-worker.js');
+    // A worker that dies on the first file it is sent, as a crash inside a worker would.
+    writeFileSync(
+      script,
+      "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });\n",
+    );
+    const mine = files.filter((f) => !/export|missing/.test(f)).slice(0, 6);
+    const pool = startPool({ sheets: [], lang: 'zh', score: false, scoring: null }, 2, script);
+    const outcomes: { file: string; notice?: string; tables: number }[] = [];
+    await pool(mine, { engine, xlsx }, (o) =>
+      outcomes.push({
+        file: o.result.file,
+        ...(o.notice ? { notice: o.notice.zh } : {}),
+        tables: (o.result.sheets ?? []).length,
+      }),
+    );
+    // Every file once, in order, each with its sheets read.
+    expect(outcomes.map((o) => o.file)).toEqual(mine);
+    expect(outcomes.every((o) => o.tables > 0)).toBe(true);
+    // The worker held the first two files (it is fed two ahead): both say what happened.
+    const noticed = outcomes.filter((o) => o.notice);
+    expect(noticed).toHaveLength(2);
+    for (const o of noticed)
+      expect(o.notice).toBe(
+        `检查 ${o.file} 的工作线程出错（boom），已改在主线程重新检查，下面的结果来自主线程`,
+      );
+  }, 60_000);
+});

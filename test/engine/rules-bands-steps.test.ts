@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { functions as F } from '../../engine';
+import { DEFAULT_SETTINGS, dec, evaluateRule } from '../../engine/rules';
+import { readItemRule } from '../../engine/rules/item-rule';
 
 const score = (
   actual: unknown,
@@ -144,5 +146,113 @@ describe('rank percentiles', () => {
     expect(score('前35%', rule, 2)).toBe(1.5);
     expect(score('前80%', rule, 2)).toBe(0.5);
     expect(score('前90%', rule, 2)).toBe(0);
+  });
+});
+
+describe('rank tables as documents write them', () => {
+  it('"排名前5位，得1分": every rank up to 5', () => {
+    const rule = '通过率居于各培训基地排名前5位，得1分';
+    expect(score('第3名', rule, 1)).toBe(1);
+    expect(score('第5名', rule, 1)).toBe(1);
+    expect(score('第6名', rule, 1)).toMatch(/第6名不在名次表中/);
+  });
+  it('"辍学率按从低到高分别得10、8、6、4分"', () => {
+    expect(score('第3名', '初中生辍学率按从低到高分别得10、8、6、4分。', 10)).toBe(6);
+  });
+  it('"达到85%得10分；低于85%的县(区)按从高到低排序，分别得8、6、4、2分"', () => {
+    const rule = '区域内标准化学校达到85%得10分;低于85%的县(区)按从高到低排序,分别得8、6、4、2分。';
+    expect(score('88%', rule, 10)).toBe(10);
+    expect(score('第2名', rule, 10)).toBe(6);
+  });
+});
+
+describe('more step wordings', () => {
+  it('"按完成比例计分，每超一例计2分": 计 after an excess adds', () => {
+    const rule = '生育效劳证办理计75分,按完成比例计分,每超一例计2分。';
+    expect(score(36, rule, 75, 40)).toBe(67.5);
+    expect(score(42, rule, 75, 40)).toBe(79);
+  });
+  it('"4分每少1次会议扣1分": points before the step, bound from 至少召开4次会议', () => {
+    const rule = '每年至少召开4次会议,专门研究信访工作。4分每少1次会议扣1分。';
+    expect(score('召开2次', rule, 4)).toBe(2);
+    expect(score('召开5次', rule, 4)).toBe(4);
+  });
+  it('"采用不少于4篇4分，采稿每少一篇扣1分": points right after the bound', () => {
+    expect(score('采用2篇', '并被省、市民政网站采用不少于4篇4分,采稿每少一篇扣1分', 4)).toBe(2);
+  });
+  it('"满意度每下降2个点扣一分" beside percents: 个点 are percentage points', () => {
+    const rule = '满分10分，满意度100%得满分，满意度每下降2个点扣一分，满意度低于80%得零分。';
+    expect(score('95%', rule, 10)).toBe(7.5);
+    expect(score('79%', rule, 10)).toBe(0);
+  });
+});
+
+describe('several conditions scored item by item', () => {
+  it('"合格率达95%以上，成功率达60%以上。每完成一项得2分，反之，不得分"', () => {
+    const rule = '加强创业培训,创业培训后合格率达95%以上,创业成功率达60%以上。 每完成一项得2分,反之,不得分。';
+    expect(score('合格率96%，成功率55%', rule, 4)).toBe(2);
+    expect(score('97%,65%', rule, 4)).toBe(4);
+    expect(score('90%,50%', rule, 4)).toBe(0);
+  });
+  it('"全部完成的，得3分，一项未完成的，扣1分"', () => {
+    const rule =
+      '再就业培训合格率达98%以上,被征地农民培训率达80%以上,农村低收入家庭劳动力培训率达90%以上。 全部完成的,得3分,一项未完成的,扣1分。';
+    expect(score('98%,75%,92%', rule, 3)).toBe(2);
+    expect(score('99%,85%,95%', rule, 3)).toBe(3);
+    expect(score('97%,70%,80%', rule, 3)).toBe(0);
+  });
+  it('a count rule with one condition keeps 未完成1项 as a count', () => {
+    expect(score('未完成2项', '未完成1项扣5分', 10)).toBe(0);
+    expect(score('未完成1项', '未完成1项扣5分', 10)).toBe(5);
+  });
+});
+
+describe('an item with both a target cell and a method cell', () => {
+  it('the method is the rule and the target cell its bound', () => {
+    const r = readItemRule('每低1个百分点扣1分', '≥95%');
+    expect(r?.from).toBe('method');
+    expect(r?.target?.toString()).toBe('0.95');
+  });
+  it('"符合标准，得1分；不达标准，不得分" against a target of ≥1500例', () => {
+    const r = readItemRule('符合标准，得1分\n不达标准，不得分', '≥1500例');
+    expect(r?.parsed.ok).toBe(true);
+    const at = (a: number): string | number => {
+      if (!r?.parsed.ok) return 'refused';
+      const o = evaluateRule(r.parsed.rule, {
+        actual: a,
+        points: dec(1),
+        target: r.target,
+        settings: DEFAULT_SETTINGS,
+      });
+      return o.ok ? o.score.toNumber() : o.message;
+    };
+    expect(at(1620)).toBe(1);
+    expect(at(1400)).toBe(0);
+  });
+  it('a ceiling target (≤3名) reverses 不达标准', () => {
+    const r = readItemRule('不达标准，不得分', '≤3名');
+    const parsed = r?.parsed;
+    if (!r || !parsed?.ok) throw new Error('not read');
+    const at = (a: number): number | string => {
+      const o = evaluateRule(parsed.rule, {
+        actual: a,
+        points: dec(3),
+        target: r.target,
+        settings: DEFAULT_SETTINGS,
+      });
+      return o.ok ? o.score.toNumber() : o.message;
+    };
+    expect(at(2)).toBe(3);
+    expect(at(4)).toBe(0);
+  });
+  it('a method with nothing to score leaves the target as the rule', () => {
+    expect(readItemRule('按相关规定考核', '执行率≥80%')?.from).toBe('target');
+  });
+  it('PERF.SCORE with a target reads 符合标准 against it', () => {
+    expect(score(1620, '符合标准，得1分；不达标准，不得分', 1, 1500)).toBe(1);
+    expect(score(1400, '符合标准，得1分；不达标准，不得分', 1, 1500)).toBe(0);
+  });
+  it('a step counted in 个 against a percent actual is a hand score, never a fraction of a step', () => {
+    expect(score('86%', '每低2个扣1分', 4, 0.9)).toMatch(/单位不一致/);
   });
 });

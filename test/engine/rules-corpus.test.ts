@@ -11,7 +11,7 @@ const files = loadCorpus();
 const results = runCorpus(files);
 
 /** Checks read right at the last measurement (npm run rules:report); raise it as the reader grows. */
-const RIGHT_AT_LEAST = 659;
+const RIGHT_AT_LEAST = 696;
 
 describe('rules corpus', () => {
   it('holds at least 300 real sentences from at least 20 documents, each with its source', () => {
@@ -64,4 +64,4 @@ describe('rules corpus', () => {
 });
 
 /** Rules whose sentence does not yet read back as the same program (npm run rules:report -- -v). */
-const ROUND_TRIP_BROKEN_AT_MOST = 24;
+const ROUND_TRIP_BROKEN_AT_MOST = 21;

@@ -125,6 +125,8 @@ describe('docs/rules.md', () => {
 
 /** Examples that continue a condition written before them (否则不得分 needs something to negate). */
 const FOLLOWS_A_CONDITION = new Set(['否则不得分', '达不到标准不得分']);
+/** Examples that score a list of conditions written before them. */
+const FOLLOWS_CONDITIONS = new Set(['每完成一项得2分', '一项未完成的，扣1分', '全部完成的，得3分']);
 
 describe('the help page (addin/help/index.html#rules)', () => {
   const rows = helpExamples(HELP);
@@ -145,9 +147,13 @@ describe('CLAUSE_READERS examples', () => {
 
   it.each(all)('%s reads its own example %s, and the rule parses', (_id, example, reader) => {
     const text = normaliseRule(example);
-    const read = reader.read({ text, original: text, sentence: 0, rule: text });
+    const rule = FOLLOWS_A_CONDITION.has(example)
+      ? `执行率≥80%，${example}`
+      : FOLLOWS_CONDITIONS.has(example)
+        ? `合格率达95%以上，成功率达60%以上。${example}`
+        : example;
+    const read = reader.read({ text, original: text, sentence: 0, rule: normaliseRule(rule) });
     expect(read?.pieces.length ?? 0).toBeGreaterThan(0);
-    const rule = FOLLOWS_A_CONDITION.has(example) ? `执行率≥80%，${example}` : example;
     expect(parseRule(rule)).toMatchObject({ ok: true });
   });
 });

@@ -131,3 +131,23 @@ describe('a task table with actual values', () => {
     expect(once.total).toBe(1.75);
   });
 });
+
+describe('a table with a target column and a method column', () => {
+  it('scores by the method, bounded by the target cell; reports an unreadable method at its cell', () => {
+    const sheet = sheetFromValues('S', [
+      ['指标', '年度目标', '计分办法', '分值', '完成情况', '得分'],
+      ['建档率', '≥95%', '每低1个百分点扣1分，扣完为止', 10, '93%', null],
+      ['分娩量', '≥1500例', '符合标准，得5分；不达标准，不得分', 5, 1400, null],
+      ['带教人数', '≤3名', '不达标准，不得分', 3, 2, null],
+      ['随访率', '≥90%', '达到要求得满分，每低2个点扣1分', 4, '86%', null],
+    ]);
+    const t = scoreSheet(sheet).tables[0]!;
+    // 93% against ≥95%: 2 points short × 1 = 2 off 10; 1400 < 1500: 0; 2 ≤ 3: full; 86%: 4 − 2×1.
+    expect(t.score.items.map((i) => [i.row, i.source, i.score])).toEqual([
+      [2, 'rule', 8],
+      [3, 'rule', 0],
+      [4, 'rule', 3],
+      [5, 'rule', 2],
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ import { InputError } from '../../xlsx/errors';
 import { loadExcelJS } from '../../xlsx/exceljs';
 import { loadPackage, loadWorkbook } from '../../xlsx/load';
 import { slideFormula } from '../../xlsx/sheet';
+import { recalcWorkbook } from '../../cli/recalc';
 import { workbookParts, zipParts, type SheetSpec } from './package-builder';
 
 const root = join(__dirname, '..', '..');
@@ -209,7 +210,7 @@ describe('packages producers write', () => {
     expect(s!.rows).toEqual([[{ value: { kind: 'number', value: 1 } }]]);
   });
 
-  it('defined names that are one range reach recalc; two local names of one spelling do not merge', () => {
+  it('defined names reach recalc: ranges as ranges, the others with the reason (two local names of one spelling do not merge)', () => {
     const parts = workbookParts(
       [
         { name: 'A', body },
@@ -222,7 +223,43 @@ describe('packages producers write', () => {
           '<definedName name="_xlnm.Print_Area" localSheetId="0">A!$A$1:$F$20</definedName>',
       },
     );
-    expect(loadPackage(zipParts(parts)).read.names).toEqual([{ name: 'Pts', ranges: ['A!$B$2:$B$9'] }]);
+    expect(loadPackage(zipParts(parts)).read.names).toEqual([
+      { name: 'Pts', ranges: ['A!$B$2:$B$9'] },
+      { name: 'Rate', ranges: [], formula: 'A!$C$1', scoped: true },
+      { name: 'Rate', ranges: [], formula: 'B!$C$1', scoped: true },
+      { name: 'K', ranges: [], formula: '0.5' },
+    ]);
+  });
+
+  it('a formula using a name recalc cannot use gets #NAME? naming the name and why', () => {
+    const formulas =
+      '<sheetData><row r="1"><c r="A1"><f>PERF.BAND(Coef)</f></c><c r="B1"><f>PERF.BAND(SUM(TwoAreas))</f></c>' +
+      '<c r="C1"><f>PERF.BAND(Rate)</f></c><c r="D1"><f>PERF.BAND(Total)</f></c><c r="E1"><v>95</v></c></row></sheetData>';
+    const parts = workbookParts(
+      [
+        { name: 'A', body: formulas },
+        { name: 'B', body },
+      ],
+      {
+        definedNames:
+          '<definedName name="Coef">0.5</definedName><definedName name="TwoAreas">A!$E$1,\'B\'!$C$1</definedName>' +
+          '<definedName name="Rate" localSheetId="0">A!$E$1</definedName><definedName name="Rate" localSheetId="1">B!$C$1</definedName>' +
+          '<definedName name="Total">A!$E$1</definedName>',
+      },
+    );
+    const { read } = loadPackage(zipParts(parts));
+    const out = recalcWorkbook({ workbook: read.workbook, arrays: read.arrays, names: read.names });
+    const v = new Map(out.cells.filter((c) => c.sheet === 'A').map((c) => [c.cell, c.value]));
+    expect(v.get('A1')).toEqual({ error: '#NAME?', message: '名称 Coef 的引用（0.5）无法读取，无法重算' });
+    expect(v.get('B1')).toEqual({
+      error: '#NAME?',
+      message: '名称 TwoAreas 指向多个区域，重算不支持这样的名称',
+    });
+    expect(v.get('C1')).toEqual({
+      error: '#NAME?',
+      message: '名称 Rate 在不同工作表中各有定义，重算无法分辨用哪一个',
+    });
+    expect(v.get('D1')).toBe('优秀');
   });
 
   it('damaged parts are one InputError, never an exception of the parser', async () => {

@@ -28,7 +28,7 @@ const FAR = /(达到|不低于|不少于|低于|不足|超过|高于)([^░\d≥
 /** "28分≤平均得分<32分,得14分": the metric between its two bounds. */
 const BETWEEN = new RegExp(`${NUM}(分|%)?(≤|<)([^\\d≤<≥>,░]{1,12}?)(<|≤)${NUM}(分|%)?`, 'g');
 /** "超过20%的,20分", "高于80%,20分": points alone after the condition, without 得. */
-const BARE = new RegExp(`^(?:(?:的|者|时|为),?|,)${NUM}分(?=$|[,░])`);
+const BARE = new RegExp(`^(?:(?:的|者|时|为),?|,)?${NUM}分(?=$|[,░])`);
 /** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
 const RATE = /(?:率|度|比例|占比|覆盖面|知晓|合格|达标)$/;
 

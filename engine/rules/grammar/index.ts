@@ -10,7 +10,7 @@ import { conditions } from './conditions';
 import { counts } from './counts';
 import { judgement } from './judgement';
 import { labels } from './labels';
-import { otherwise, phrases } from './phrases';
+import { eachCondition, otherwise, phrases } from './phrases';
 import { rank } from './rank';
 import { ratio } from './ratio';
 import { BARE_COUNT_VERB, steps } from './steps';
@@ -24,6 +24,7 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   tiers,
   rank,
   ratio,
+  eachCondition,
   counts,
   steps,
   caps,
@@ -49,6 +50,9 @@ export interface Reading {
 const LEAD =
   /^(?![查抽核询听看检]|现场|随机|其中|全年|年内|统计期|考核期|对照|根据|按照|依据)[^\d░≥≤<>=%]{1,40}$/;
 
+/** Clauses before a state that may belong to it (有，并落实，得满分). */
+const MAX_LEAD = 4;
+
 /** Effect words left over: the clause says something about the score that was not read. */
 const LEFT_EFFECT = /扣\d|扣分|扣除|加\d|奖\d|得\d|计\d|记\d|不得分|清零|得满分|不扣分/;
 
@@ -65,7 +69,8 @@ export function readClauses(text: string): Reading {
     if (/^(?:\d+\s*[.、]\s*)?(?:争取|力争|努力)/.test(seg.text)) return;
     let tiersRead = false;
     const lead: string[] = [];
-    for (let k = clauseNo - 1; k >= 0; k--) {
+    // A state spans a few clauses at most: looking further back only costs time on hostile text.
+    for (let k = clauseNo - 1; k >= 0 && k >= clauseNo - MAX_LEAD; k--) {
       const prev = segments[k]!;
       if (prev.sentence !== seg.sentence || read.has(k) || !LEAD.test(prev.text)) break;
       lead.unshift(prev.text);

@@ -14,6 +14,16 @@ const POINTS = new RegExp(
 const OTHERWISE =
   /^(?:否则|反之|未达到|达不到|未达|不达|未达标|不达标|不符合)(?:标准|目标|要求|规定|上述要求|以上要求)?(?:的|者)?,?(?:本项|该项|此项)?(?:不得分|不计分|不给分|0分|计0分|记0分)$/;
 const SHARE = /每项(?:条件)?达到得分值的1\/(\d+)/;
+/** Per condition, beside several percent conditions: 每完成一项得2分; 一项未完成的，扣1分; 全部完成的，得3分. */
+const EACH_CREDIT = new RegExp(`^(?:每)(?:完成|达到|达标)1项(?:的)?,?(?:得|计|记)${NUM}分$`);
+const EACH_DEDUCT = new RegExp(
+  `^(?:每)?(?:有)?1项(?:未完成|未达到|未达标|不达标)(?:的)?,?(?:扣|扣除|减)${NUM}分$`,
+);
+const ALL_DONE = new RegExp(
+  `^(?:全部|均|各项均|都)(?:完成|达到|达标)(?:的)?,?(?:得|计|记)(?:${NUM}分|满分)$`,
+);
+/** Whether the rule states several percent bounds (达95%以上，…达60%以上). */
+const severalBounds = (rule: string): boolean => (rule.match(/\d+(?:\.\d+)?%/g) ?? []).length >= 2;
 
 /** 否则不得分 / 达不到标准不得分: read before the labels reader takes it for a state. */
 export const otherwise: ClauseReader = {
@@ -24,11 +34,35 @@ export const otherwise: ClauseReader = {
   read(clause) {
     if (OTHERWISE.test(clause.text))
       return { pieces: [{ t: 'otherwise' }], spans: [[0, clause.text.length]] };
+
     // The canonical gate's share, read before a condition reader takes "达到…1" for a bound.
     const s = SHARE.exec(clause.text);
     return s
       ? { pieces: [{ t: 'share', n: Number(s[1]) }], spans: [[s.index, s.index + s[0].length]] }
       : null;
+  },
+};
+
+/** Credits or deductions per condition of a list, read before a count reader takes 1项未完成. */
+export const eachCondition: ClauseReader = {
+  id: 'each-condition',
+  form: 'multi-metric',
+  zh: '多项条件逐项计分（每完成一项得2分、一项未完成的扣1分、全部完成的得3分）',
+  examples: ['每完成一项得2分', '一项未完成的，扣1分'],
+  read(clause) {
+    if (!severalBounds(clause.rule) || /%/.test(clause.text)) return null;
+    const whole: [number, number][] = [[0, clause.text.length]];
+    let e = EACH_CREDIT.exec(clause.text);
+    if (e) return { pieces: [{ t: 'each', effect: 'credit', amount: dec(e[1]!).toString() }], spans: whole };
+    e = EACH_DEDUCT.exec(clause.text);
+    if (e) return { pieces: [{ t: 'each', effect: 'deduct', amount: dec(e[1]!).toString() }], spans: whole };
+    e = ALL_DONE.exec(clause.text);
+    if (e)
+      return {
+        pieces: [{ t: 'each', effect: 'all', amount: e[1] ? dec(e[1]).toString() : 'full' }],
+        spans: whole,
+      };
+    return null;
   },
 };
 

@@ -7,6 +7,11 @@ import { overlaps, type ClauseReader, type Piece } from './types';
 import { NUM } from './words';
 
 const FREE = /(?:排序|排名|名次)?(?:在|居)?前(\d+)(?:位|名)(?:的)?(?:不扣分|得满分)/g;
+/** "排名前5位，得1分": every rank up to N earns the amount. */
+const TOP = new RegExp(
+  `(?:排序|排名|名次)(?:在|居|位于|进入)?前(\\d+)(?:位|名)(?:的|以内)?,?(?:得|计|记)${NUM}分`,
+  'g',
+);
 const ENTRY = new RegExp(
   `(倒数)?第(\\d+)(?:位|名)(?:的)?(?:(扣|扣除|得|计|记)${NUM}分|(得满分|不扣分|不得分))`,
   'g',
@@ -17,7 +22,7 @@ const SEQ = new RegExp(
 );
 /** "按从高到低排序，分别得10、8、6、4分": ranks 1, 2, 3… in order. */
 const ORDERED = new RegExp(
-  `^(?:按[^░]{0,20}?)?(?:分别|依次)(?:得|计|记)(${NUM}(?:分)?(?:[、,]${NUM}(?:分)?)+)分$`,
+  `^(?:[^░,]{0,20}?按[^░]{0,20}?)?(?:分别|依次)(?:得|计|记)(${NUM}(?:分)?(?:[、,]${NUM}(?:分)?)+)分$`,
 );
 const STEP = new RegExp(
   `(?:随后|以后|其后|之后)?(?:排序|排名)?每(?:后移|下降|后退|退后)1(?:位|名)(?:加扣|扣|增扣|多扣)${NUM}分`,
@@ -47,6 +52,13 @@ export const rank: ClauseReader = {
       push({ t: 'ratio', metric: '', bound: null, unit: '', lowerIsBetter: false, cap: null, best: true }, m);
     for (const m of t.matchAll(FREE))
       push({ t: 'rank', fromBottom: false, free: Number(m[1]), entries: [], step: null }, m);
+    for (const m of t.matchAll(TOP)) {
+      const n = Number(m[1]);
+      if (n < 1 || n > 100) continue;
+      const amount = dec(m[2]!).toString();
+      const entries = Array.from({ length: n }, (_, i) => ({ rank: i + 1, effect: 'set' as const, amount }));
+      push({ t: 'rank', fromBottom: false, free: 0, entries, step: null }, m);
+    }
     for (const m of t.matchAll(SEQ)) {
       if (!/依次|分别/.test(m[0])) continue;
       const from = Number(m[1]);

@@ -7,8 +7,11 @@ import { overlaps, type ClauseReader, type Piece } from './types';
 import { metricName, NUM, unitOf, valueOf } from './words';
 
 const BY_RATIO =
-  /(?:按|以)(?:实际)?(?:完成|工作完成|任务完成)?(?:情况)?(?:的)?(?:比例|百分比|比率|完成率|完成比例|完成比|实际比例)(?:计分|得分|记分|折算|计算|赋分|给分|计|扣分|核减|折算得分)?|完成比例|按比例计分/g;
+  /(?:按|以)(?:实际)?(?:完成|工作完成|任务完成)?(?:进度|情况)?(?:的)?(?:比例|百分比|比率|完成率|完成比例|完成比|实际比例)(?:计分|得分|记分|折算|计算|赋分|给分|计|扣分|核减|折算得分)?|完成比例|按比例计分/g;
 const FORMULA = new RegExp(`([^,░/]{1,20}?)/${NUM}(%|‰)?[*×x]${NUM}分`, 'g');
+/** "得分=(实际到位资金额/时序目标任务)×分值": the actual over the target, times the points. */
+const OVER_TARGET =
+  /得分=\(?([^/()=,░\d]{1,20})\/([^()=,░×*x\d]{1,20})\)?[×*x](?:分值|标准分|本项分值|该项分值|满分|权重分?)/g;
 /** "得分=新生儿访视率90%*15分": the rate over its bound, times the points. */
 const RATE_TIMES = new RegExp(`得分=([^,░=/]{1,20}?)${NUM}(%|‰)[*×x]${NUM}分`, 'g');
 // b/c: letters standing for amounts (not 分/例, a points-per-case unit).
@@ -46,6 +49,18 @@ export const ratio: ClauseReader = {
       pieces.push({ t: 'ratio', metric: '', bound: null, unit: '', lowerIsBetter: lower, cap, best: false });
       spans.push([m.index!, m.index! + m[0].length]);
     };
+    for (const m of t.matchAll(OVER_TARGET)) {
+      pieces.push({
+        t: 'ratio',
+        metric: metricName(m[1]!),
+        bound: null,
+        unit: '',
+        lowerIsBetter: lower,
+        cap: null,
+        best: false,
+      });
+      spans.push([m.index, m.index + m[0].length]);
+    }
     for (const m of t.matchAll(BY_RATIO)) if (!overlaps(spans, m)) plain(m, null);
     if (pieces.length === 0) for (const m of t.matchAll(LETTERS)) plain(m, null);
     if (pieces.length > 0 || /按\d/.test(t))

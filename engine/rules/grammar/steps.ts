@@ -11,8 +11,9 @@ const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降�
 const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多|高';
 const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生';
 const S_UNIT =
-  '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|盏|宗|分)?';
-const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加)';
+  '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|盏|宗|页|分)?';
+// "每超一例计2分": 计/记 after an excess adds (checked below: only after an ABOVE verb).
+const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加|计|记)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
 const STEP = new RegExp(
   `(?<![没未不无])(?:(每)(${BELOW}|${ABOVE}|${COUNT}|[\\u4e00-\\u9fff]{1,8}?(?=\\d))?|(${BELOW}|${ABOVE}|${COUNT}))(增加|新增|完成|扩增|开展|建设|达到)?${NUM}?${S_UNIT}((?:(?!每)[\\u4e00-\\u9fff]|(?<=[\\u4e00-\\u9fff])[IVX]+(?=类|级)){0,20}?)(?:\\([^()]{1,20}\\))?(?:的|者)?[,]?${EFFECT}${NUM}分`,
@@ -69,7 +70,8 @@ export const steps: ClauseReader = {
           : verb && new RegExp(`^(?:${BELOW})$`).test(verb)
             ? 'below'
             : 'count';
-      const effect = /加|奖/.test(eff!) ? 'add' : 'deduct';
+      if (/^[计记]$/.test(eff!) && direction !== 'above') continue;
+      const effect = /加|奖|计|记/.test(eff!) ? 'add' : 'deduct';
       const countable =
         (direction === 'count' || !/目标/.test(t.slice(0, m.index))) &&
         (direction === 'count' ||

@@ -13,9 +13,12 @@ const REF =
 /** Comparators with a direction: "符合标准" / "达标" say none (the target may be a ceiling). */
 const CMP =
   '大于或等于|小于或等于|高于或等于|低于或等于|大于等于|小于等于|不低于|不少于|不高于|不超过|未达到|达不到|达到|超过|超出|高于|低于|大于|小于|少于|多于|未达|≥|≤|>|<';
-const MORE: Record<string, Comparator> = { 达不到: '<', 未达: '<' };
+const MORE: Record<string, Comparator> = { 达不到: '<', 未达: '<', 完成: '>=' };
 const TARGET_WHEN = new RegExp(
   `^(?:如|若|凡)?([^,░]{0,30}?)(${CMP})(${REF})(?:的|者|时)?,?(?:则|即)?(?:该项|本项|此项)?${EFFECT}$`,
+);
+const DONE_WHEN = new RegExp(
+  `^()(完成)((?:年度|全年|时序|阶段)?(?:目标任务|任务数|任务指标|目标值|计划数))(?:的|者|时)?,?(?:则|即)?(?:该项|本项|此项)?${EFFECT}$`,
 );
 /** "低于全国平均通过率" alone: the context of the step that follows; it says nothing itself. */
 const TARGET_CONTEXT = new RegExp(`^(?:如|若|凡)?(?:低于|未达到|达不到|超过|高于)(${REF})(?:的|者|时)?$`);
@@ -27,7 +30,9 @@ export const target: ClauseReader = {
   examples: ['达到镇考核指标得满分', '低于镇考核指标的不得分', '实际发生数小于或等于控制数，该项得标准分'],
   read(clause) {
     const t = clause.text;
-    const m = TARGET_WHEN.exec(t);
+    // "完成时序目标任务的得满分，未完成的按比例得分": with a ratio, 完成 compares with the target.
+    const m =
+      TARGET_WHEN.exec(t) ?? (/按(?:完成)?(?:比例|百分比)/.test(clause.rule) ? DONE_WHEN.exec(t) : null);
     if (m) {
       const [all, words, cmp, ref] = m;
       const eff = all.slice((words ?? '').length + cmp!.length + ref!.length);

@@ -48,6 +48,8 @@ export type Piece =
   | { t: 'otherwise' }
   /** 每项达到得分值的1/n: the canonical gate's share, checked against the conditions. */
   | { t: 'share'; n: number }
+  /** 每完成一项得2分 / 一项未完成的扣1分 / 全部完成的得3分, beside several conditions. */
+  | { t: 'each'; effect: 'credit' | 'deduct' | 'all'; amount: string }
   | { t: 'deductionOnly'; cap: string | null }
   /** 1项1分 / 每项各2.5分: the item is earned from zero by its credits. */
   | { t: 'creditBase' }
