@@ -54,9 +54,36 @@ export function readNumber(ctx: Ctx, metric: string, unit: string): { fails: Fai
           );
     fails.push({ c: not(named), msg: NATIVE_TEXT.ACTUAL_INVALID });
   }
+  const counters = ctx.p.clauses.flatMap((c) =>
+    c.kind === 'step' && c.direction === 'count' ? [c.metric] : [],
+  );
+  if (counters.length > 0) {
+    // A count the rule counts elsewhere ("未落实1项") is not this metric's value.
+    if (ctx.metrics.length <= 1)
+      fails.push({
+        c: and(
+          not(isEmptyText(r.name)),
+          not(nameFits(r.name, metric)),
+          or(...counters.map((m) => nameFits(r.name, m))),
+        ),
+        msg: NATIVE_TEXT.ACTUAL_INVALID,
+      });
+    // "2" beside counted clauses: which count it is cannot be told.
+    if (metric !== '' && !isFraction(unit))
+      fails.push({ c: and(isEmptyText(r.name), not(r.pct)), msg: NATIVE_TEXT.MANUAL });
+  }
   fails.push({ c: containsAny(r.name, COMPARISON_WORDS), msg: NATIVE_TEXT.MANUAL });
   if (isFraction(unit)) fails.push({ c: and(not(r.pct), `${r.v}>1`), msg: NATIVE_TEXT.ACTUAL_AMBIGUOUS });
   return { fails, v: r.v };
+}
+
+/** nameFits (evaluate-parts.ts): the name written before a value names the metric (either holds the other). */
+export function nameFits(name: string, metric: string): Bool {
+  if (metric === '' || name === '""') return false;
+  return and(
+    not(isEmptyText(name)),
+    or(`ISNUMBER(FIND(${name},${str(metric)}))`, `ISNUMBER(FIND(${str(metric)},${name}))`),
+  );
 }
 
 const OPS: Record<Condition['op'], string> = { '>=': '>=', '>': '>', '<=': '<=', '<': '<', '=': '=' };

@@ -9,7 +9,7 @@ import { dec } from '../rules/decimal';
 import { labelMet } from '../rules/values';
 import { numericMetrics } from '../rules/evaluate-parts';
 import { and, ifT, lit, mapNum, not, num, or, text, type Bool, type Tree } from './expr';
-import { guard, holds, readNumber, scoreOf, type Ctx, type Fail } from './context';
+import { guard, holds, isFraction, readNumber, scoreOf, type Ctx, type Fail } from './context';
 import { NATIVE_TEXT } from './messages';
 import { exemptHolds, hasLabelTests, judge, type When } from './clauses/when';
 import { gateBase } from './clauses/gate';
@@ -24,6 +24,8 @@ export { numericMetrics };
 interface State {
   base: string;
   setMatched: boolean;
+  /** A clause set the score (a band, 不得分): credits counted from zero no longer add to it. */
+  scoreSet: Bool;
   fromRatio: boolean;
   ded: string[];
   add: string[];
@@ -77,48 +79,74 @@ function baseTree(ctx: Ctx, whens: When[]): Tree {
   const sets = whens.filter((c) => c.test.kind === 'condition' && c.effect.kind === 'set');
   const gate = p.clauses.find((c) => c.kind === 'gate');
   const steps = p.clauses.filter((c): c is Step => c.kind === 'step');
-  const start = (base: string, setMatched: boolean): Tree =>
-    afterBase(ctx, whens, steps, { base, setMatched, fromRatio: false, ded: [], add: [] });
-  if (rank && rank.kind === 'rank') return rankBase(ctx, rank, (b) => start(b, true));
-  if (labels && labels.kind === 'labels') return labelsBase(ctx, labels, (b) => start(b, true));
-  if (sets.length > 0) {
-    const fails: Fail[] = [];
-    const hs: { h: Bool; score: string; side: string }[] = [];
-    for (const s of sets) {
-      if (s.test.kind !== 'condition' || s.effect.kind !== 'set') continue;
-      const n = readNumber(ctx, s.test.condition.metric, s.test.condition.unit);
-      fails.push(...n.fails);
-      hs.push({ h: holds(n.v, s.test.condition), score: scoreOf(ctx, s.effect.score), side: sideOf(s) });
-    }
-    const firstIs = (i: number): Bool => and(hs[i]!.h, ...hs.slice(0, i).map((x) => not(x.h)));
-    const clashes: Bool[] = [];
-    for (let i = 0; i < hs.length; i++)
-      for (let j = i + 1; j < hs.length; j++) {
-        const a = hs[i]!;
-        const b = hs[j]!;
-        if (a.side === b.side && b.side !== 'range') continue;
-        if (ctx.metrics.length <= 1 && !overlap(sets[i]!, sets[j]!)) continue;
-        const differ: Bool =
-          a.score === b.score
-            ? false
-            : /^[\d.()-]+$/.test(a.score + b.score)
-              ? true
-              : `${a.score}<>${b.score}`;
-        clashes.push(and(firstIs(i), b.h, differ));
-      }
-    let band = '0';
-    for (let i = hs.length - 1; i >= 0; i--) band = `IF(${hs[i]!.h},${hs[i]!.score},${band})`;
-    const any = or(...hs.map((x) => x.h));
-    const noBand =
-      p.base.kind !== 'ratio' && steps.length === 0 && !gate
-        ? sets.every((s) => s.effect.kind === 'set' && s.effect.score === '0')
-          ? start(ctx.w, false)
-          : text(NATIVE_TEXT.MANUAL)
-        : otherBase(ctx, whens, steps, anchorScore(ctx, sets, steps));
-    return guard(fails, ifT(any, ifT(or(...clashes), text(NATIVE_TEXT.MANUAL), start(band, true)), noBand));
+  const start = (base: string, setMatched: boolean, scoreSet: boolean = setMatched): Tree =>
+    afterBase(ctx, whens, steps, { base, setMatched, scoreSet, fromRatio: false, ded: [], add: [] });
+  if (rank && rank.kind === 'rank') {
+    const byRank = rankBase(ctx, rank, (b) => start(b, true, false));
+    // "达到85%得10分；低于85%的按从高到低排序…": a percent that meets a percent band is scored by the band.
+    const r = ctx.r;
+    if (r.kind !== 'value' || r.pct === false) return byRank;
+    const bands = sets.flatMap((s) =>
+      s.test.kind === 'condition' && isFraction(s.test.condition.unit) ? [s.test.condition] : [],
+    );
+    if (bands.length === 0) return byRank;
+    return ifT(
+      and(r.pct, or(...bands.map((c) => holds(r.v, c)))),
+      setsTree(ctx, whens, sets, steps, gate),
+      byRank,
+    );
   }
+  if (labels && labels.kind === 'labels') return labelsBase(ctx, labels, (b) => start(b, true, false));
+  if (sets.length > 0) return setsTree(ctx, whens, sets, steps, gate);
   return otherBase(ctx, whens, steps, null);
 }
+
+/** Bands (得N分 for a condition): the first that holds, a clash of two is a hand score. */
+function setsTree(ctx: Ctx, whens: When[], sets: When[], steps: Step[], gate: Clause | undefined): Tree {
+  const p = ctx.p;
+  const start = (base: string, setMatched: boolean): Tree =>
+    afterBase(ctx, whens, steps, {
+      base,
+      setMatched,
+      scoreSet: setMatched,
+      fromRatio: false,
+      ded: [],
+      add: [],
+    });
+  const fails: Fail[] = [];
+  const hs: { h: Bool; score: string; side: string }[] = [];
+  for (const s of sets) {
+    if (s.test.kind !== 'condition' || s.effect.kind !== 'set') continue;
+    const n = readNumber(ctx, s.test.condition.metric, s.test.condition.unit);
+    fails.push(...n.fails);
+    hs.push({ h: holds(n.v, s.test.condition), score: scoreOf(ctx, s.effect.score), side: sideOf(s) });
+  }
+  const firstIs = (i: number): Bool => and(hs[i]!.h, ...hs.slice(0, i).map((x) => not(x.h)));
+  const clashes: Bool[] = [];
+  for (let i = 0; i < hs.length; i++)
+    for (let j = i + 1; j < hs.length; j++) {
+      const a = hs[i]!;
+      const b = hs[j]!;
+      if (a.side === b.side && b.side !== 'range') continue;
+      if (ctx.metrics.length <= 1 && !overlap(sets[i]!, sets[j]!)) continue;
+      const differ: Bool =
+        a.score === b.score ? false : /^[\d.()-]+$/.test(a.score + b.score) ? true : `${a.score}<>${b.score}`;
+      clashes.push(and(firstIs(i), b.h, differ));
+    }
+  let band = '0';
+  for (let i = hs.length - 1; i >= 0; i--) band = `IF(${hs[i]!.h},${hs[i]!.score},${band})`;
+  const any = or(...hs.map((x) => x.h));
+  const noBand =
+    p.base.kind !== 'ratio' && steps.length === 0 && !gate
+      ? sets.every((s) => s.effect.kind === 'set' && s.effect.score === '0')
+        ? start(initialBase(ctx), false)
+        : text(NATIVE_TEXT.MANUAL)
+      : otherBase(ctx, whens, steps, anchorScore(ctx, sets, steps));
+  return guard(fails, ifT(any, ifT(or(...clashes), text(NATIVE_TEXT.MANUAL), start(band, true)), noBand));
+}
+
+/** The base before any clause: the points, or 0 for credits counted from zero (1项1分). */
+const initialBase = (ctx: Ctx): string => (ctx.p.base.kind === 'zero' ? '0' : ctx.w);
 
 /**
  * "准确率≥98%得2分，每降低1个百分点扣0.5分": below the band, the steps count down from the band's
@@ -200,10 +228,10 @@ function otherBase(ctx: Ctx, whens: When[], steps: Step[], anchor: string | null
   const p = ctx.p;
   const gate = p.clauses.find((c) => c.kind === 'gate');
   const go = (base: string, fromRatio: boolean): Tree =>
-    afterBase(ctx, whens, steps, { base, setMatched: false, fromRatio, ded: [], add: [] });
+    afterBase(ctx, whens, steps, { base, setMatched: false, scoreSet: false, fromRatio, ded: [], add: [] });
   if (gate && gate.kind === 'gate') return gateBase(ctx, gate, (b) => go(b, false));
   if (p.base.kind === 'ratio') return ratioBase(ctx, p.base, (b) => go(b, true));
-  return go(anchor ?? ctx.w, false);
+  return go(anchor ?? initialBase(ctx), false);
 }
 
 /** 4. Steps, 5. conditional deductions, bonuses and sets, caps and the clamp. */
@@ -243,6 +271,7 @@ function faultsNamed(ctx: Ctx, whens: When[], st: State): boolean {
 function runWhens(ctx: Ctx, whens: When[], st: State): Tree {
   const fails: Fail[] = [];
   let base = st.base;
+  let scoreSet = st.scoreSet;
   const ded = [...st.ded];
   const add = [...st.add];
   for (const c of whens) {
@@ -256,8 +285,10 @@ function runWhens(ctx: Ctx, whens: When[], st: State): Tree {
     const on = j.value === true ? null : j.value;
     if (e.kind === 'deduct') ded.push(on === null ? lit(e.amount) : `(${on})*${lit(e.amount)}`);
     else if (e.kind === 'add') add.push(on === null ? lit(e.amount) : `(${on})*${lit(e.amount)}`);
-    else if (e.kind === 'set')
+    else if (e.kind === 'set') {
       base = on === null ? scoreOf(ctx, e.score) : `IF(${on},${scoreOf(ctx, e.score)},${base})`;
+      scoreSet = on === null ? true : or(scoreSet, on);
+    }
   }
   // A single "已建立档案得1分" that the text denies: nothing earned.
   const r = ctx.r;
@@ -274,19 +305,35 @@ function runWhens(ctx: Ctx, whens: When[], st: State): Tree {
           return guard(fails, text(NATIVE_TEXT.MANUAL));
         base = '0';
       }
-  return guard(fails, finish(ctx, { ...st, base, ded, add }));
+  return guard(fails, finish(ctx, { ...st, base, scoreSet, ded, add }));
 }
 
 function finish(ctx: Ctx, st: State): Tree {
   const p = ctx.p;
+  const zero = p.base.kind === 'zero';
   let ded = st.ded.length === 0 ? '' : st.ded.join('+');
   if (ded !== '' && p.deductCap !== null) ded = `MIN(${ded},${lit(p.deductCap)})`;
   let add = st.add.length === 0 ? '' : st.add.join('+');
   if (add !== '' && p.bonusCap !== null) add = `MIN(${add},${lit(p.bonusCap)})`;
+  // Credits from zero do not add to a score a clause set (不得分, a band).
+  if (add !== '' && zero && st.scoreSet !== false)
+    add = st.scoreSet === true ? '' : `IF(${st.scoreSet},0,${add})`;
   const kept = ded === '' ? `MAX(0,${st.base})` : `MAX(0,${st.base}-(${ded}))`;
   const clamp = !ctx.unbounded && !st.fromRatio;
-  if (add === '') return num(clamp ? `MIN(${kept},${ctx.w})` : kept);
-  return num(clamp ? `MIN(${kept},IF(${add}>0,1000000000000000,${ctx.w}))+${add}` : `${kept}+${add}`);
+  let score =
+    add === ''
+      ? clamp
+        ? `MIN(${kept},${ctx.w})`
+        : kept
+      : clamp
+        ? `MIN(${kept},IF(${add}>0,1000000000000000,${ctx.w}))+${add}`
+        : `${kept}+${add}`;
+  // Credits from zero earn at most the points.
+  if (zero && !ctx.unbounded) score = `MIN(${score},${ctx.w})`;
+  // 可倒扣: deductions past the score are a hand score (scores never go below 0).
+  if (p.belowZero && ded !== '')
+    return ifT(`${ded}>${paren1(st.base)}`, text(NATIVE_TEXT.MANUAL), num(score));
+  return num(score);
 }
 
 export const clauseKinds = (cs: readonly Clause[]): string[] => cs.map((c) => c.kind);

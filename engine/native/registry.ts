@@ -30,7 +30,7 @@ export const NATIVE_BASES: readonly NativePartSpec[] = [
 /** The program fields the compiler reads. */
 const FIELDS = ['base', 'clauses', 'deductCap', 'bonusCap', 'manual', 'deductionOnly', 'points', 'belowZero'];
 const CLAUSE_FIELDS: Record<string, readonly string[]> = {
-  gate: ['kind', 'conditions'],
+  gate: ['kind', 'conditions', 'each'],
   when: ['kind', 'test', 'effect'],
   step: ['kind', 'metric', 'direction', 'from', 'size', 'unit', 'effect', 'amount', 'cap', 'change'],
   labels: ['kind', 'grades'],
@@ -51,9 +51,6 @@ const extra = (o: object, known: readonly string[]): string | undefined =>
 export function refusal(p: Program): string | null {
   const f = extra(p, FIELDS);
   if (f) return `规则含有原生公式尚不支持的部分「${f}」`;
-  // 可倒扣 / 扣分不封顶: a hand score where deductions pass the base; not compiled yet.
-  if ((p as { belowZero?: boolean }).belowZero === true)
-    return '规则允许倒扣（扣分不封顶），原生公式尚不支持';
   const baseKnown = BASE_FIELDS[p.base.kind];
   if (!baseKnown) return `未知的计分基数「${p.base.kind}」`;
   const bf = extra(p.base, baseKnown);

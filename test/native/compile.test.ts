@@ -79,6 +79,75 @@ describe('compileNative', () => {
     ]);
   });
 
+  it('credits counted from zero: 每项各2.5分 earns 2.5 a thing, 一项可得2分 at most 6', () => {
+    const four =
+      '(1)有独立的办公场所;(2)办公设备齐全;(3)按人口比例确定工作人员; (4 )有一支村居民政信息员队伍每项各2.5分)';
+    // 3 × 2.5 = 7.5; 4 × 2.5 = 10 (the points); 0 things, nothing earned.
+    expect(scores(four, 10, ['具备3项', '具备4项', 0])).toEqual([7.5, 10, 0]);
+    const six =
+      '政务微博、政务微信、公开栏、电子显示屏、便民手册等情况(以实地考评及图像证据为准,一项可得2分,最高不超过6分)';
+    // 2 × 2 = 4; 4 × 2 = 8, at most 6; 0 × 2 = 0.
+    expect(scores(six, 6, ['2项', '4项', '0项'])).toEqual([4, 6, 0]);
+  });
+
+  it('可倒扣 / 扣分不封顶: deductions up to the points score, past them a hand score', () => {
+    const rule = '每出现一个计划外生育扣15分,扣分不封顶。';
+    // 20 − 15 = 5; none: 20; 2 × 15 = 30 > 20: the rule lets it pass the points, so by hand.
+    expect(scores(rule, 20, [1, 0, 2])).toEqual([5, 20, NATIVE_TEXT.MANUAL]);
+  });
+
+  it('per condition (gate.each): each met earns its amount, each unmet costs it', () => {
+    const program = (effect: 'credit' | 'deduct', amount: string): Program => ({
+      base: { kind: 'full' },
+      clauses: [
+        {
+          kind: 'gate',
+          conditions: [
+            { metric: '', op: '>=', value: '0.8', unit: '%', to: null },
+            { metric: '', op: '>=', value: '0.9', unit: '%', to: null },
+          ],
+          each: { effect, amount },
+        },
+      ],
+      deductCap: null,
+      bonusCap: null,
+      manual: null,
+      deductionOnly: false,
+      belowZero: false,
+      points: null,
+    });
+    const run = (p: Program, actuals: HfCell[]): HfCell[] =>
+      evaluateRows(
+        actuals.map((a, i) => {
+          const f = compileNative(p, { actual: `A${i + 1}`, points: `B${i + 1}` }, DEFAULT_SETTINGS);
+          if (!f.ok) throw new Error(f.reason);
+          return [a, 3, f.formula];
+        }),
+      ).map((r) => r[2]!);
+    // 每完成一项得2分 (points 3): both met 2 × 2 = 4, at most 3; one met 2; none 0.
+    expect(run(program('credit', '2'), [0.95, '85%', 0.5])).toEqual([3, 2, 0]);
+    // 一项未完成扣1分 (points 3): 3 − 0, 3 − 1, 3 − 2.
+    expect(run(program('deduct', '1'), [0.95, '85%', 0.5])).toEqual([3, 2, 1]);
+  });
+
+  it('a bound that is the target (达到镇考核指标得满分): the target cell, or 缺少目标值', () => {
+    const f = compileRuleText(
+      '达到镇考核指标得满分,低于镇考核指标的不得分。',
+      { actual: 'A1', points: 'B1', target: 'C1' },
+      DEFAULT_SETTINGS,
+    );
+    expect(f.ok).toBe(true);
+    if (!f.ok) return;
+    const rows: HfCell[][] = [
+      ['97%', 15, 0.96],
+      [0.955, 15, 0.96],
+      [0.96, 15, 0.96],
+      [0.97, 15, null],
+    ].map((r, i) => [...r, f.formula.replace(/([ABC])1\b/g, `$1${i + 1}`)]);
+    // 97% ≥ 96%: 15; 95.5% < 96%: 0; equal: 15; no target: the rule cannot be applied.
+    expect(evaluateRows(rows).map((r) => r[3])).toEqual([15, 0, 15, NATIVE_TEXT.ARGUMENT]);
+  });
+
   it('refuses a program part it does not know, with the reason', () => {
     const p = parseRule('执行率≥80%');
     expect(p.ok).toBe(true);

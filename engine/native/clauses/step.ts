@@ -9,7 +9,8 @@ import { guard, isFraction, partialSteps, readNumber, type Ctx } from '../contex
 import { NATIVE_TEXT } from '../messages';
 import { containsAny, startsWithAny } from '../reading';
 import { targetSwitch } from './ratio';
-import { eventMet } from '../../rules/values';
+import { eventMet, NOTHING_WRONG } from '../../rules/values';
+import type { Reading } from '../reading';
 
 export type Step = Extract<Clause, { kind: 'step' }>;
 
@@ -30,6 +31,8 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
     // No digits ("无"): the engine asks whether the counted event happened (its word lists).
     if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
     if (r.kind === 'known') {
+      // A text that a clause of the rule states, or that says nothing went wrong: no cases.
+      if (explained(ctx, r)) return k('0');
       if (counters.length > 1) return text(NATIVE_TEXT.MANUAL);
       // "无", "未发生": no case of the counted event.
       return eventMet(s.metric, r.vals) === false ? k('0') : text(NATIVE_TEXT.ACTUAL_INVALID);
@@ -55,6 +58,8 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
     return k(capped(`${partialSteps(`${gap}/${lit(s.size)}`, settings.partial)}*${lit(s.amount)}`, s));
   }
   const n0 = readNumber(ctx, s.metric, s.unit);
+  // "每低2个点扣1分" against a percent: steps of 2 what? Never divide a percent by a count.
+  if (r.kind === 'value' && !isFraction(s.unit)) n0.fails.push({ c: r.pct, msg: NATIVE_TEXT.MANUAL });
   const withFrom = (from: string | null): Tree => {
     if (from !== null) {
       const gap = s.direction === 'above' ? `MAX(0,${n0.v}-${from})` : `MAX(0,${from}-${n0.v})`;
@@ -89,4 +94,15 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
   const own = s.from === null ? null : lit(s.from);
   const body = ctx.target === null ? withFrom(own) : targetSwitch(ctx, withFrom(own), (t) => withFrom(t));
   return guard(n0.fails, body);
+}
+
+/** The evaluator's `explained`: a text without numbers that no case of the count can be in. */
+function explained(ctx: Ctx, r: Extract<Reading, { kind: 'known' }>): boolean {
+  if (r.vals.values.length > 0 || r.vals.text === null) return false;
+  const t = r.vals.text.replace(/\s+/g, '');
+  return (
+    [...r.verdicts.values()].some((x) => x) ||
+    NOTHING_WRONG.test(t) ||
+    ctx.p.clauses.some((c) => c.kind === 'labels' && c.grades.some((g) => g.label.replace(/\s+/g, '') === t))
+  );
 }
