@@ -199,9 +199,31 @@ function finishItem(
   return mapNum(t, (e0) => {
     // 扣分制 text on an item with points: the deduction comes off the points.
     const e = p.deductionOnly && p.clauses.length === 0 ? `MAX(0,${w}+${e0})` : e0;
-    // Rounding never lifts a score above its points.
+    // Rounding never lifts a score above its points (a score already held to them: once).
+    if (heldTo(e, w)) return num(`MIN(${roundTo(e, d)},${w})`);
     return num(`MIN(${roundTo(e, d)},IF(${e}<=${w},${w},1000000000000000))`);
   });
+}
+
+/** Is `e` at most `w` by its form: `w` itself, or MIN(…, w) as a whole? */
+export function heldTo(e: string, w: string): boolean {
+  if (e === w) return true;
+  if (!e.startsWith('MIN(') || !e.endsWith(`,${w})`)) return false;
+  // The MIN's own parenthesis closes at the end, and `w` is its last argument.
+  let d = 0;
+  let inStr = false;
+  let lastComma = -1;
+  for (let i = 3; i < e.length; i++) {
+    const ch = e[i];
+    if (ch === '"') inStr = !inStr;
+    if (inStr) continue;
+    if (ch === '(' || ch === '{') d++;
+    else if (ch === ')' || ch === '}') {
+      d--;
+      if (d === 0 && i !== e.length - 1) return false;
+    } else if (ch === ',' && d === 1) lastComma = i;
+  }
+  return lastComma === e.length - w.length - 2;
 }
 
 /**

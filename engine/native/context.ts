@@ -72,7 +72,7 @@ export function readNumber(ctx: Ctx, metric: string, unit: string): { fails: Fai
     if (metric !== '' && !isFraction(unit))
       fails.push({ c: and(isEmptyText(r.name), not(r.pct)), msg: NATIVE_TEXT.MANUAL });
   }
-  fails.push({ c: containsAny(r.name, COMPARISON_WORDS), msg: NATIVE_TEXT.MANUAL });
+  fails.push({ c: containsAny(r.raw, COMPARISON_WORDS), msg: NATIVE_TEXT.MANUAL });
   if (isFraction(unit)) fails.push({ c: and(not(r.pct), `${r.v}>1`), msg: NATIVE_TEXT.ACTUAL_AMBIGUOUS });
   return { fails, v: r.v };
 }

@@ -16,7 +16,19 @@ export type Reading =
    * One value: `v` its number (a fraction for percent text), `name` the words before it ("" for a
    * number cell), `pct` whether it was written as a percent, `fromText` whether the cell is text.
    */
-  | { kind: 'value'; v: string; name: string; pct: Bool; unit: string; fromText: boolean }
+  | {
+      kind: 'value';
+      v: string;
+      name: string;
+      /**
+       * The words before the number before a last ":", "为"… is dropped: the same answer as `name`
+       * for tests of words without those characters (starts with 少, contains 超过), and shorter.
+       */
+      raw: string;
+      pct: Bool;
+      unit: string;
+      fromText: boolean;
+    }
   /** A text that is not one value; `t` is the text without spaces (for whole-label matches). */
   | { kind: 'text'; t: string }
   /**
@@ -119,7 +131,10 @@ export function textParse(a: string): { ok: string; reading: Extract<Reading, { 
   ) as string;
   // The digits with an exponent for percent units ("85E-2"): no locale's decimal comma or date
   // reading applies (the formula checks VALUE("1.5") reads 1.5 before it trusts VALUE at all).
-  const v = `VALUE(${digits}&IFERROR(INDEX({"E-2","E-3","E-2"},MATCH(${unit},{"%","‰","个百分点"},0)),""))`;
+  // Once the parse holds, the unit is a percent unit exactly when the text ends in %, ‰ or 点
+  // (个百分点; no other unit of the list ends so): the last character, shorter than the unit.
+  const tail = `MATCH(RIGHT(${t},1),{"%","‰","点"},0)`;
+  const v = `VALUE(${digits}&IFERROR(INDEX({"E-2","E-3","E-2"},${tail}),""))`;
   const n0 = `TRIM(${name0})`;
   const name = `TRIM(IF(SUMPRODUCT(--(RIGHT(${n0},1)={":","：","=","为","是"}))>0,LEFT(${n0},LEN(${n0})-1),${n0}))`;
   return {
@@ -128,7 +143,8 @@ export function textParse(a: string): { ok: string; reading: Extract<Reading, { 
       kind: 'value',
       v,
       name,
-      pct: `ISNUMBER(MATCH(${unit},{"%","‰","个百分点"},0))`,
+      raw: n0,
+      pct: `ISNUMBER(${tail})`,
       unit,
       fromText: true,
     },
@@ -137,7 +153,7 @@ export function textParse(a: string): { ok: string; reading: Extract<Reading, { 
 
 /** The reading of a number cell. */
 export function numberReading(a: string): Extract<Reading, { kind: 'value' }> {
-  return { kind: 'value', v: a, name: '""', pct: false, unit: '""', fromText: false };
+  return { kind: 'value', v: a, name: '""', raw: '""', pct: false, unit: '""', fromText: false };
 }
 
 /**
@@ -164,6 +180,7 @@ export function simpleParse(a: string): { ok: string; reading: Extract<Reading, 
       kind: 'value',
       v: `VALUE(${d}&IF(${pct},"E-2",""))`,
       name: '""',
+      raw: '""',
       pct,
       unit: `IF(${pct},"%","")`,
       fromText: true,

