@@ -117,6 +117,8 @@ module.exports = async (env = {}, argv = {}) => {
       functions: FUNCTIONS_SOURCE,
       // The browser preview (no Excel): the same pane on an .xlsx opened with the shared reader (xlsx/).
       preview: './taskpane/preview/index.tsx',
+      // The web page: the pane on a workbook opened in the browser, with a scored copy to download.
+      web: './taskpane/web/index.tsx',
     },
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : OUTPUT_DIR,
@@ -163,6 +165,12 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['preview'],
         hash: true,
       }),
+      new HtmlWebpackPlugin({
+        filename: 'web.html',
+        template: './taskpane/web.html',
+        chunks: ['web'],
+        hash: true,
+      }),
       new webpack.DefinePlugin({ __EXAMPLES__: JSON.stringify(exampleWorkbooks()) }),
       new CopyWebpackPlugin({
         patterns: [
@@ -182,7 +190,7 @@ module.exports = async (env = {}, argv = {}) => {
       // npm run bench); the preview page carries the .xlsx reader as well and is not what clerks load.
       maxAssetSize: 1_500_000,
       maxEntrypointSize: 1_500_000,
-      assetFilter: (name) => name.endsWith('.js') && !name.startsWith('preview'),
+      assetFilter: (name) => name.endsWith('.js') && !name.startsWith('preview') && !name.startsWith('web'),
     },
     devServer: {
       port: DEV_SERVER_PORT,

@@ -24,7 +24,7 @@ export {
   type Language,
   type ResolvedOptions,
 } from './options';
-export { CHECKS, CODE_SPECS } from './checks';
+export { CHECKS, CODE_SPECS, nextStep } from './checks';
 export { parseLabel, parsePointsCell } from './points';
 export { matchHeader } from './headers';
 export { SheetView } from './sheet-view';

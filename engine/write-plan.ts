@@ -14,7 +14,7 @@ import { compliance, readItemRule } from './rules/item-rule';
 import type { Sheet } from './grid';
 import type { ScoredTable } from './index';
 import type { Group, Item, ItemScore } from './model';
-import { DEFAULT_SETTINGS, type ScoringSettings } from './rules/settings';
+import { DEFAULT_SETTINGS, OPTION_NAMES_ZH, OPTION_VALUES_ZH, type ScoringSettings } from './rules/settings';
 import { SheetView } from './sheet-view';
 
 /** A value to write: text is written as text even when it looks like a number; null leaves the cell. */
@@ -80,11 +80,18 @@ const SUMMARY_LABELS = {
  * settings ("decimals=2;partial=floor"). Settings at their defaults are left out, but for the
  * decimals: the function does not round unless told.
  */
-export function optionText(settings: ScoringSettings): string {
-  const parts = [`decimals=${settings.decimals}`];
-  if (settings.partial !== DEFAULT_SETTINGS.partial) parts.push(`partial=${settings.partial}`);
-  if (settings.ratioCap !== DEFAULT_SETTINGS.ratioCap) parts.push(`cap=${settings.ratioCap}`);
-  if (settings.thresholds !== DEFAULT_SETTINGS.thresholds) parts.push(`thresholds=${settings.thresholds}`);
+export function optionText(settings: ScoringSettings, lang: 'zh' | 'en' = 'en'): string {
+  // A Chinese workbook gets Chinese option names and words (小数位数=2;不足一档=向下取整).
+  const zh = lang === 'zh';
+  const name = (key: keyof ScoringSettings, en: string) => (zh ? (OPTION_NAMES_ZH[key] ?? en) : en);
+  const word = (v: string) => (zh ? (OPTION_VALUES_ZH[v] ?? v) : v);
+  const parts = [`${name('decimals', 'decimals')}=${settings.decimals}`];
+  if (settings.partial !== DEFAULT_SETTINGS.partial)
+    parts.push(`${name('partial', 'partial')}=${word(settings.partial)}`);
+  if (settings.ratioCap !== DEFAULT_SETTINGS.ratioCap)
+    parts.push(`${name('ratioCap', 'cap')}=${settings.ratioCap}`);
+  if (settings.thresholds !== DEFAULT_SETTINGS.thresholds)
+    parts.push(`${name('thresholds', 'thresholds')}=${word(settings.thresholds)}`);
   return parts.join(';');
 }
 
@@ -153,14 +160,15 @@ export function planScores(
   /** The other tables of the sheet, which the summary block must not sit beside. */
   otherTables: readonly Pick<ScoredTable, 'range'>[] = [],
   /** `summary: false` leaves out the block beside the table (the CLI's --out writes none). */
-  options: { summary?: boolean } = {},
+  /** `lang: 'zh'` writes the options of formulas with their Chinese names (the pane in Chinese). */
+  options: { summary?: boolean; lang?: 'zh' | 'en' } = {},
 ): ScorePlan {
   const range = parseRangeAddress(table.range);
   if (!range) throw new Error(`bad table range ${table.range}`);
   const view = new SheetView(sheet);
   const cells: PlannedCell[] = [];
   const formulas = mode === 'formulas';
-  const optionsText = optionText(settings);
+  const optionsText = optionText(settings, options.lang ?? 'en');
 
   const createsScoreColumn = table.columns.score === undefined;
   const scoreCol = createsScoreColumn ? freeColumnRight(table, view) : columnIndex(table.columns.score!);

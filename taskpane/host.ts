@@ -4,11 +4,15 @@
  * pane calls the same adapter functions (addin/excel) with the context it is handed.
  */
 import type { AdapterEnv, ExcelContext } from '../addin/excel';
+import type { WriteMode } from '../engine/write-plan';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
 export interface PaneHost {
-  readonly kind: 'excel' | 'preview';
+  /** 'web': the web page (web.html), whose download carries values only. */
+  readonly kind: 'excel' | 'preview' | 'web';
+  /** The write modes this host offers (all when absent). */
+  readonly writeModes?: readonly WriteMode[];
   readonly env: AdapterEnv;
   /** Office's display language ("zh-CN", "en-US"); the pane speaks Chinese unless it starts with "en". */
   readonly displayLanguage: string;

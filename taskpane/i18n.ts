@@ -25,7 +25,7 @@ const zh = {
   reviewChanges: '模板改动',
   recognise: '识别当前工作表',
   recogniseSelection: '仅识别选区',
-  recognising: '正在读取并识别工作表…',
+  recognising: '正在读取工作表…（第 1 步，共 2 步）',
   notRead: '点击“识别当前工作表”开始：助手会读取工作表，识别指标表并检查问题。',
   nothingOnSheet: '当前工作表是空的。',
   // The same words as the NO_TABLE finding (engine/checks/table-shape.ts): one wording for one fact.
@@ -57,6 +57,13 @@ const zh = {
   replaceReport: '替换原报告',
   newReport: '另建新报告',
   goToCell: '转到单元格',
+  previous: '上一个',
+  next: '下一个',
+  ignore: '忽略此问题',
+  restoreIgnored: '恢复已忽略的问题',
+  fixToNumber: '转换为数字',
+  fixUnhide: '取消隐藏',
+  helpLink: '帮助',
   scoreColumn: '得分列',
   actualColumn: '完成情况列',
   newColumn: '新建列',
@@ -64,7 +71,8 @@ const zh = {
   createActual: '新建“完成情况”列',
   writeMode: '写入方式',
   asValues: '数值',
-  asFormulas: '公式（PERF.SCORE、SUM 等，随完成情况自动更新）',
+  asFormulas: '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；需安装本加载项）',
+  valuesOnly: '数值（下载的副本在 WPS 和各版本 Excel 中都能打开）',
   undoWrite: '撤销上次写入',
   refreshWrite: '按当前结果重新写入',
   writtenCells: '已写入的单元格',
@@ -82,6 +90,8 @@ const zh = {
   entered: '已填得分',
   deduction: '分值−扣分',
   total: '总分',
+  pointsUnit: '分',
+  sheetRow: '行',
   band: '等次',
   pendingTotal: '有指标待评分，暂不能给出总分',
   conflictTitle: '这些单元格已有内容',
@@ -130,7 +140,7 @@ const en: Record<StringKey, string> = {
   reviewChanges: 'template changes',
   recognise: 'Recognise active sheet',
   recogniseSelection: 'Selection only',
-  recognising: 'Reading and recognising the sheet…',
+  recognising: 'Reading the sheet… (step 1 of 2)',
   notRead:
     'Click “Recognise active sheet” to start: the helper reads the sheet, finds indicator tables and checks them.',
   nothingOnSheet: 'The active sheet is empty.',
@@ -162,6 +172,13 @@ const en: Record<StringKey, string> = {
   replaceReport: 'Replace it',
   newReport: 'New report',
   goToCell: 'Go to cell',
+  previous: 'Previous',
+  next: 'Next',
+  ignore: 'Ignore this problem',
+  restoreIgnored: 'Show ignored problems again',
+  fixToNumber: 'Convert to number',
+  fixUnhide: 'Unhide',
+  helpLink: 'Help',
   scoreColumn: 'Score column',
   actualColumn: 'Actual column',
   newColumn: 'new column',
@@ -169,7 +186,8 @@ const en: Record<StringKey, string> = {
   createActual: 'Add an actual (完成情况) column',
   writeMode: 'Write as',
   asValues: 'Values',
-  asFormulas: 'Formulas (PERF.SCORE, SUM…, update with the actuals)',
+  asFormulas: 'Formulas (PERF functions and SUM, MAX…, update with the actuals; need this add-in)',
+  valuesOnly: 'Values (the downloaded copy opens in WPS and every Excel)',
   undoWrite: 'Undo last write',
   refreshWrite: 'Write again with the current results',
   writtenCells: 'Cells written',
@@ -187,6 +205,8 @@ const en: Record<StringKey, string> = {
   entered: 'entered',
   deduction: 'points − deduction',
   total: 'Total',
+  pointsUnit: 'points',
+  sheetRow: 'Row',
   band: 'Band',
   pendingTotal: 'Some items still need a score: no total yet',
   conflictTitle: 'These cells are not empty',
@@ -226,7 +246,9 @@ export const fmt = {
   written: (lang: Lang, n: number): string =>
     lang === 'zh' ? `已写入 ${n} 个单元格。` : `${n} cell(s) written.`,
   highlighted: (lang: Lang, n: number): string =>
-    lang === 'zh' ? `已标注 ${n} 个单元格。` : `${n} cell(s) highlighted.`,
+    lang === 'zh'
+      ? `已标注 ${n} 个单元格：错误为红色，警告为橙色。`
+      : `${n} cell(s) highlighted: errors in red, warnings in amber.`,
   cleared: (lang: Lang, n: number, kept: number): string =>
     lang === 'zh'
       ? `已清除 ${n} 处标注${kept > 0 ? `；${kept} 处已被您重新填色，保留不动` : ''}。`
@@ -244,8 +266,8 @@ export const fmt = {
   /** The saved highlight record was damaged: which cells can no longer be restored, and what to do. */
   recordDamaged: (lang: Lang, damaged: 'all' | number): string =>
     lang === 'zh'
-      ? `${damaged === 'all' ? '工作簿中保存的标注记录已损坏，无法读取' : `工作簿中保存的标注记录有 ${damaged} 条已损坏`}，这些单元格原来的底色无法恢复：仍为标注色（浅橙色）的单元格请手动清除填充。`
-      : ` The highlight record saved in the workbook is damaged (${damaged === 'all' ? 'unreadable' : `${damaged} entries`}): those cells' original fills cannot be restored; clear the light-orange fill by hand where it remains.`,
+      ? `${damaged === 'all' ? '工作簿中保存的标注记录已损坏，无法读取' : `工作簿中保存的标注记录有 ${damaged} 条已损坏`}，这些单元格原来的底色无法恢复：仍为标注色（错误的浅红色、警告的浅橙色）的单元格请手动清除填充。`
+      : ` The highlight record saved in the workbook is damaged (${damaged === 'all' ? 'unreadable' : `${damaged} entries`}): those cells' original fills cannot be restored; clear the highlight fill (light red for errors, light amber for warnings) by hand where it remains.`,
   noReport: (lang: Lang): string =>
     lang === 'zh'
       ? '本次检查未发现问题，没有生成校验报告。'
@@ -258,6 +280,8 @@ export const fmt = {
     lang === 'zh' ? `已生成校验报告“${sheet}”（${n} 条）。` : `Report “${sheet}” written (${n} finding(s)).`,
   pending: (lang: Lang, n: number): string =>
     lang === 'zh' ? `${n} 项需人工评分或待填完成情况` : `${n} item(s) need a manual score or an actual value`,
+  /** The score column's header: the sheet's word (得分) and its unit. */
+  scoreHeader: (lang: Lang): string => (lang === 'zh' ? '得分（分）' : 'Score (points)'),
   newColumnAt: (lang: Lang, col: string): string =>
     lang === 'zh' ? `新建列（${col} 列）` : `new column (${col})`,
   columnCreated: (lang: Lang, col: string, header: string): string =>
@@ -266,6 +290,34 @@ export const fmt = {
     lang === 'zh'
       ? `将写入 ${items} 项得分到 ${col} 列，并在表格右侧写入分组得分、总分和等次。`
       : `Writes ${items} item score(s) into column ${col}, and group totals, the total and the band beside the table.`,
+  analysing: (lang: Lang, rows: number): string =>
+    lang === 'zh'
+      ? `已读取 ${rows} 行，正在识别、校验并评分…（第 2 步，共 2 步）`
+      : `${rows} rows read; recognising, checking and scoring… (step 2 of 2)`,
+  writeAll: (lang: Lang, n: number): string =>
+    lang === 'zh' ? `写入全部 ${n} 张表` : `Write all ${n} tables`,
+  writingTable: (lang: Lang, i: number, n: number): string =>
+    lang === 'zh' ? `正在写入第 ${i} 张表，共 ${n} 张…` : `Writing table ${i} of ${n}…`,
+  allWritten: (lang: Lang, written: number, skipped: number): string =>
+    lang === 'zh'
+      ? `已写入 ${written} 张表的评分${skipped > 0 ? `；${skipped} 张表没有可写入的得分` : ''}。`
+      : `Scores written for ${written} table(s)${skipped > 0 ? `; ${skipped} had no scores to write` : ''}.`,
+  position: (lang: Lang, i: number, n: number): string =>
+    lang === 'zh' ? `第 ${i} 个，共 ${n} 个` : `${i} of ${n}`,
+  ignoredCount: (lang: Lang, n: number): string =>
+    lang === 'zh'
+      ? `已忽略 ${n} 个问题（不计入校验、标注和报告）。`
+      : `${n} problem(s) ignored (left out of checks, highlights and the report).`,
+  noFix: (lang: Lang): string =>
+    lang === 'zh' ? '此问题没有可自动修正的办法。' : 'This problem has no fix in place.',
+  fixed: (lang: Lang, how: 'toNumber' | 'unhideRow' | 'unhideColumn', cell: string): string =>
+    lang === 'zh'
+      ? how === 'toNumber'
+        ? `已将 ${cell} 转换为数字。`
+        : `已取消隐藏 ${cell} 所在的${how === 'unhideRow' ? '行' : '列'}。`
+      : how === 'toNumber'
+        ? `${cell} converted to a number.`
+        : `The ${how === 'unhideRow' ? 'row' : 'column'} of ${cell} unhidden.`,
   failed: (lang: Lang, what: string): string => (lang === 'zh' ? `操作失败：${what}` : `Failed: ${what}`),
   nothingToWrite: (lang: Lang): string =>
     lang === 'zh' ? '此表没有可写入的得分。' : 'This table has no scores to write.',

@@ -21,8 +21,15 @@ export const PaneSettingsSchema = z.object({
   /** Sheet name → header row → column letter → role. */
   columnRoles: z.record(z.string(), CorrectionsSchema).default({}),
   writeMode: z.enum(['values', 'formulas']).default('values'),
+  /** Findings the clerk chose to ignore (忽略此问题), as findingKey gives them: saved, as Excel keeps its own. */
+  ignored: z.array(z.string()).default([]),
 });
 export type PaneSettings = z.output<typeof PaneSettingsSchema>;
+
+/** A finding's identity for 忽略此问题: where it is and what it is. */
+export function findingKey(f: { sheet: string; cell: string | null; code: string }): string {
+  return `${f.sheet}!${f.cell ?? ''}|${f.code}`;
+}
 
 export const DEFAULT_PANE_SETTINGS: PaneSettings = PaneSettingsSchema.parse({});
 

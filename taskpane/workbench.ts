@@ -4,7 +4,11 @@
  * preview's in-memory workbook) and returns what the pane shows next. Errors become messages.
  */
 import {
+  ERROR_HIGHLIGHT_COLOR,
+  HIGHLIGHT_COLOR,
   clearHighlights,
+  convertToNumber,
+  unhide,
   existingReport,
   highlightCells,
   loadWorkbookSetting,
@@ -40,6 +44,7 @@ import {
   type WriteLog,
   type WrittenCell,
 } from '../engine/write-record';
+import { fixFor } from './fixes';
 import { PANE_SETTINGS_KEY, readPaneSettings, type PaneSettings } from './settings';
 
 export type Intent = 'success' | 'error' | 'warning' | 'info';
@@ -151,11 +156,18 @@ export class Workbench {
     source: 'usedRange' | 'selection',
     settings: PaneSettings,
     sheet?: string,
+    /** Told when the sheet is read and the analysis starts, with its rows (for the progress bar). */
+    onStage?: (stage: 'analyse', rows: number) => void,
   ): Promise<Analysis & { logProblem: string | null; readLimits: string | null }> {
     const { read, text } = await this.host.run(async (ctx) => ({
       read: await readSheet(ctx, { source, sheet, env: this.host.env }),
       text: await loadWorkbookSetting(ctx, WRITE_LOG_KEY, this.host.env),
     }));
+    if (onStage) {
+      onStage('analyse', read.sheet.rows.length);
+      // Let the pane draw the new stage before the analysis takes the thread.
+      await new Promise((r) => setTimeout(r, 0));
+    }
     const { log, problem } = parseWriteLog(text);
     // What an older Excel could not tell us, said once the sheet had something to read.
     const readLimits =
@@ -175,8 +187,40 @@ export class Workbench {
     }
   }
 
+  /** 转换为数字 / 取消隐藏: the fix Excel's 错误检查 offers for this finding, done in place. */
+  async fix(f: Finding): Promise<Notice> {
+    const how = fixFor(f);
+    if (!how || !f.cell) return { intent: 'warning', text: fmt.noFix(this.lang) };
+    const cell = f.cell;
+    try {
+      await this.host.run((ctx) =>
+        how === 'toNumber'
+          ? convertToNumber(ctx, f.sheet, cell, Number(f.data.number), f.data.percent === true)
+          : unhide(ctx, f.sheet, cell, how === 'unhideRow' ? 'row' : 'column'),
+      );
+      return { intent: 'success', text: fmt.fixed(this.lang, how, cell) };
+    } catch (err) {
+      return { intent: 'error', text: this.message(err) };
+    }
+  }
+
   async highlight(findings: readonly Finding[]): Promise<Notice> {
-    const cells = findings.flatMap((f) => (f.cell ? [{ sheet: f.sheet, address: f.cell }] : []));
+    // Errors in red, the rest in amber; errors first, so a cell with both is painted as an error.
+    const ordered = [
+      ...findings.filter((f) => f.severity === 'error'),
+      ...findings.filter((f) => f.severity !== 'error'),
+    ];
+    const cells = ordered.flatMap((f) =>
+      f.cell
+        ? [
+            {
+              sheet: f.sheet,
+              address: f.cell,
+              color: f.severity === 'error' ? ERROR_HIGHLIGHT_COLOR : HIGHLIGHT_COLOR,
+            },
+          ]
+        : [],
+    );
     try {
       const r = await this.host.run((ctx) => highlightCells(ctx, cells, { env: this.host.env }));
       if (r.damaged !== undefined)
@@ -225,7 +269,9 @@ export class Workbench {
   plan(analysis: Analysis, tableIndex: number, mode: WriteMode, settings: PaneSettings): ScorePlan | null {
     const table = analysis.result.tables[tableIndex];
     if (!table || table.items.length === 0) return null;
-    return planScores(table, analysis.sheet, mode, settings.scoring, analysis.result.tables);
+    return planScores(table, analysis.sheet, mode, settings.scoring, analysis.result.tables, {
+      lang: this.lang,
+    });
   }
 
   /** What was last written for a table, and whether a write now would write something else. */

@@ -22,8 +22,10 @@ import type { ExcelContext, RangeFill, Worksheet } from './types';
 
 /** Key of our entry in the workbook settings. */
 export const HIGHLIGHT_SETTING_KEY = 'perf-addin.highlights';
-/** Our highlight colour: a light amber that Excel's built-in styles do not use. */
+/** Our highlight colour (warnings): a light amber that Excel's built-in styles do not use. */
 export const HIGHLIGHT_COLOR = '#FFD98C';
+/** Errors: a light red, told apart from the warnings' amber (not Excel's 差/Bad #FFC7CE either). */
+export const ERROR_HIGHLIGHT_COLOR = '#F4B0B0';
 
 /** A fill as we save it. Pattern fields are absent when this Excel cannot report them (before 1.9). */
 export interface SavedFill {
@@ -55,6 +57,8 @@ export interface CellRef {
   sheet: string;
   /** A1 address of a cell, or of a range whose every cell is highlighted. */
   address: string;
+  /** This cell's colour (errors and warnings differ); else the call's colour. A cell named twice keeps the first. */
+  color?: string;
 }
 
 export interface HighlightOptions {
@@ -97,18 +101,25 @@ export async function highlightCells(
   options: HighlightOptions = {},
 ): Promise<HighlightResult> {
   const env = options.env ?? defaultEnv();
-  const color = normaliseColor(options.color ?? HIGHLIGHT_COLOR);
+  const defaultColor = normaliseColor(options.color ?? HIGHLIGHT_COLOR);
   const fillProperties = fillPropertiesFor(env);
   let syncs = 0;
 
   const skipped: CellRef[] = [];
-  const wanted = new Map<string, { sheet: string; address: string }>();
+  const wanted = new Map<string, { sheet: string; address: string; color: string }>();
   for (const ref of cells) {
     const addresses = expand(ref.address);
     if (addresses === null) skipped.push(ref);
     else
-      for (const address of addresses)
-        wanted.set(`${ref.sheet}\u0000${address}`, { sheet: ref.sheet, address });
+      for (const address of addresses) {
+        const key = `${ref.sheet}\u0000${address}`;
+        if (!wanted.has(key))
+          wanted.set(key, {
+            sheet: ref.sheet,
+            address,
+            color: ref.color ? normaliseColor(ref.color) : defaultColor,
+          });
+      }
   }
   if (wanted.size > MAX_HIGHLIGHT_CELLS) {
     throw new RangeError(
@@ -130,7 +141,7 @@ export async function highlightCells(
   const sheets = lookup();
 
   // Request 2: the current fills of the cells to paint.
-  const targets: { ref: CellRef; ws: Worksheet; fill: RangeFill }[] = [];
+  const targets: { ref: CellRef & { color: string }; ws: Worksheet; fill: RangeFill }[] = [];
   for (const ref of wanted.values()) {
     const ws = sheets.get(ref.sheet);
     if (!ws) {
@@ -148,6 +159,7 @@ export async function highlightCells(
   // Request 3: paint, and remember what was there.
   const index = new Map(memory.entries.map((e) => [entryKey(e.sheetId, e.address), e]));
   for (const { ref, ws, fill } of targets) {
+    const color = ref.color;
     const current = readFill(fill, fillProperties);
     const key = entryKey(ws.id, ref.address);
     const known = index.get(key);

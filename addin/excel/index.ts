@@ -16,12 +16,14 @@ export {
   highlightCells,
   clearHighlights,
   HIGHLIGHT_COLOR,
+  ERROR_HIGHLIGHT_COLOR,
   HIGHLIGHT_SETTING_KEY,
   type CellRef,
   type HighlightResult,
   type ClearResult,
 } from './highlight';
 export { selectCell } from './select';
+export { convertToNumber, unhide } from './fix';
 export {
   writeReportSheet,
   existingReport,

@@ -244,6 +244,18 @@ export class MemoryExcel extends MemoryBatch {
     const setters = {
       values: (m: unknown[][]) => self.writeCells(sheet, rect, 'values', m),
       formulas: (m: unknown[][]) => self.writeCells(sheet, rect, 'formulas', m),
+      rowHidden: (v: boolean) =>
+        self.queue(sheet, rect, 'rowHidden', v, () => {
+          for (let r = rect.top; r <= rect.bottom; r++)
+            if (v) sheet.hiddenRows.add(r);
+            else sheet.hiddenRows.delete(r);
+        }),
+      columnHidden: (v: boolean) =>
+        self.queue(sheet, rect, 'columnHidden', v, () => {
+          for (let c = rect.left; c <= rect.right; c++)
+            if (v) sheet.hiddenColumns.add(c);
+            else sheet.hiddenColumns.delete(c);
+        }),
       numberFormat: (m: unknown[][]) =>
         self.queue(sheet, rect, 'numberFormat', m, () =>
           each(sheet, rect, (c, r, col) => {

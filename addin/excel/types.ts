@@ -49,10 +49,10 @@ export interface Range extends Loadable {
   readonly valueTypes: string[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
-  /** ExcelApi 1.2; null when some rows of the range are hidden and others not. */
-  readonly rowHidden: boolean;
-  /** ExcelApi 1.2; null when mixed. */
-  readonly columnHidden: boolean;
+  /** ExcelApi 1.2; null when some rows of the range are hidden and others not (set: whole rows). */
+  rowHidden: boolean;
+  /** ExcelApi 1.2; null when mixed (set: whole columns). */
+  columnHidden: boolean;
   readonly isNullObject: boolean;
   readonly format: RangeFormat;
   getRow(row: number): Range;

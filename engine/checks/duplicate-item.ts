@@ -16,6 +16,11 @@ export const duplicateItem: Check = {
       severity: 'warning',
       zh: (d) => `指标「${d.name}」与第${d.firstRow}行重复`,
       en: (d) => `Item "${d.name}" repeats row ${d.firstRow}`,
+      next: {
+        zh: (d) => `两行是同一指标时删除其中一行；是不同指标时改名加以区分（对照第${d.firstRow}行）`,
+        en: (d) =>
+          `delete one row if both are the same item, or rename one so the two can be told apart (see row ${d.firstRow})`,
+      },
     },
   },
   run({ tables }) {

@@ -10,11 +10,20 @@ export const hidden: Check = {
       severity: 'warning',
       zh: (d) => `第${d.row}行被隐藏${d.name ? `（指标「${d.name}」）` : ''}，审核时容易漏看`,
       en: (d) => `Row ${d.row} is hidden${d.name ? ` (item "${d.name}")` : ''}; reviewers may miss it`,
+      next: {
+        zh: () => '取消隐藏此行（右键行号 → 取消隐藏）并核对；不需要的行请删除',
+        en: () =>
+          'unhide the row (right-click its number → Unhide) and check it; delete it if it is not needed',
+      },
     },
     HIDDEN_COLUMN: {
       severity: 'warning',
       zh: (d) => `${d.column}列被隐藏，审核时容易漏看`,
       en: (d) => `Column ${d.column} is hidden; reviewers may miss it`,
+      next: {
+        zh: () => '取消隐藏此列（右键列标 → 取消隐藏）并核对',
+        en: () => 'unhide the column (right-click its letter → Unhide) and check it',
+      },
     },
   },
   run({ tables, view }) {

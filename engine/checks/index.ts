@@ -14,7 +14,7 @@ import { requiredValues } from './required-values';
 import { tableShape } from './table-shape';
 import { template } from './template';
 import type { Check, CodeSpec } from './types';
-import type { FindingCode } from '../model';
+import type { Finding, FindingCode } from '../model';
 
 export const CHECKS: readonly Check[] = [
   tableShape,
@@ -43,5 +43,11 @@ export const CODE_SPECS: ReadonlyMap<FindingCode, CodeSpec & { check: string }> 
     }
   return m;
 })();
+
+/** What to do about a finding, in the finding's language pair; null when its message says it all. */
+export function nextStep(f: Pick<Finding, 'code' | 'data'>, lang: 'zh' | 'en'): string | null {
+  const next = CODE_SPECS.get(f.code)?.next;
+  return next ? next[lang](f.data) : null;
+}
 
 export type { Check, CheckContext, CodeSpec, FindingDraft, TemplateSheet } from './types';

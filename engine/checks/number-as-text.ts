@@ -34,7 +34,7 @@ export const numberAsText: Check = {
           out.push({
             code: 'NUMBER_AS_TEXT',
             cell: cellAddress(rec.row, col),
-            data: { text: v.value, value: shown, role },
+            data: { text: v.value, value: shown, number: n.value, percent: n.percent, role },
           });
         }
       }

@@ -11,6 +11,11 @@ export const pointsSum: Check = {
       zh: (d) => `「${d.label}」申报${d.declaredText}，下级合计${d.sumText}，相差${d.diffText}`,
       en: (d) =>
         `"${d.label}" declares ${d.declaredText} but its parts add up to ${d.sumText} (difference ${d.diffText})`,
+      next: {
+        zh: () => '对照考核文件改正申报分值或下级指标的分值（也可能漏填了分值），使两者相等',
+        en: () =>
+          'correct the declared points or the points of the parts against the assessment document (one may be blank) so that they agree',
+      },
     },
   },
   run({ tables }) {

@@ -18,6 +18,8 @@ export interface CodeSpec {
   severity: Severity;
   zh: (d: FindingData) => string;
   en: (d: FindingData) => string;
+  /** What to do next, said after the message in the pane ("请取消隐藏后核对"). */
+  next?: { zh: (d: FindingData) => string; en: (d: FindingData) => string };
 }
 
 /** The template's sheet a returned sheet is compared with (the reviewer's desk, issue 14). */

@@ -73,7 +73,7 @@ export function settingsFrom(
   try {
     const settings = parseOptionText(text);
     const roundTo =
-      text && /(?:^|[;；,，])\s*(?:decimals|dp)\s*[=:：]/i.test(text) ? settings.decimals : null;
+      text && /(?:^|[;；,，])\s*(?:decimals|dp|小数位数)\s*[=:：]/i.test(text) ? settings.decimals : null;
     return ok({ settings, roundTo });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);

@@ -115,8 +115,8 @@ export const spec = defineFunction({
       shape: 'value',
       optional: 'text',
       description: {
-        en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all).',
-        zh: '可选。设置文字，如“partial=floor;cap=1.2;decimals=2”（partial=proportional|floor|ceil 不足一档的计法，cap 完成比例上限，thresholds=split|all）。',
+        en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all; Chinese names too: 小数位数, 不足一档=按比例|向下取整|向上取整, 比例封顶, 多项达标=分项|全部).',
+        zh: '可选。设置文字，如“不足一档=向下取整;比例封顶=1.2;小数位数=2”（不足一档=按比例|向下取整|向上取整，比例封顶 完成比例上限，多项达标=分项|全部；英文名 partial、cap、decimals、thresholds 也可）。',
       },
     },
   ],
@@ -158,7 +158,7 @@ export const spec = defineFunction({
           <td>
             可选。<code>partial=proportional|floor|ceil</code>：不足一个百分点（一步）时按比例（默认）、舍去或进一计扣分；<code>cap=1.2</code>：完成比例上限（默认
             1）；<code>thresholds=split|all</code>：多个条件时每项得分值的
-            1/n（默认）或全部达到才得分；<code>decimals=2</code>：四舍五入位数。用分号分隔。
+            1/n（默认）或全部达到才得分；<code>decimals=2</code>：四舍五入位数。用分号分隔。中文名同样可用（助手在中文工作簿中写的就是中文名）：<code>小数位数=2;不足一档=向下取整;比例封顶=1.2;多项达标=全部</code>。
           </td>
         </tr>
       </table>

@@ -51,7 +51,38 @@ const KEYS: Record<string, keyof ScoringSettings> = {
   bands: 'bands',
   totals: 'totals',
   clamp: 'efficacyClamp',
+  // The Chinese names the pane writes into formulas of a Chinese workbook (OPTION_NAMES_ZH).
+  小数位数: 'decimals',
+  不足一档: 'partial',
+  比例封顶: 'ratioCap',
+  多项达标: 'thresholds',
+  等次: 'bands',
+  合计: 'totals',
+  功效限幅: 'efficacyClamp',
 };
+
+/** Chinese names of the options, written into the formulas of a Chinese workbook. */
+export const OPTION_NAMES_ZH: Partial<Record<keyof ScoringSettings, string>> = {
+  decimals: '小数位数',
+  partial: '不足一档',
+  ratioCap: '比例封顶',
+  thresholds: '多项达标',
+  bands: '等次',
+  totals: '合计',
+  efficacyClamp: '功效限幅',
+};
+
+/** Chinese words for option values, both ways (按比例 ⇄ proportional…). */
+export const OPTION_VALUES_ZH: Readonly<Record<string, string>> = {
+  proportional: '按比例',
+  floor: '向下取整',
+  ceil: '向上取整',
+  split: '分项',
+  all: '全部',
+  roundItems: '逐项取整',
+  roundOnce: '合计取整',
+};
+const VALUE_FROM_ZH = new Map(Object.entries(OPTION_VALUES_ZH).map(([k, v]) => [v, k]));
 
 /** Keys of the forced distribution ("quotas=20/60/20;labels=优秀/良好/一般;rounding=floor;ties=lower"). */
 const FORCED_KEYS: Record<string, keyof ScoringSettings['forced']> = {
@@ -73,10 +104,10 @@ export function parseOptionText(
   const raw: Record<string, unknown> = { ...base, forced: { ...base.forced } };
   // A comma separates options only before another "name=": band schemes contain commas
   // ("bands=90:优秀,80:良好,60:合格,0:不合格", as the README writes it).
-  for (const part of text.split(/[;；]|[,，](?=\s*[A-Za-z]+\s*[=:：])/)) {
+  for (const part of text.split(/[;；]|[,，](?=\s*(?:[A-Za-z]+|[\u4e00-\u9fff]+)\s*[=:：])/)) {
     const p = part.trim();
     if (p === '') continue;
-    const m = /^([A-Za-z]+)\s*[=:：]\s*(.+)$/.exec(p);
+    const m = /^([A-Za-z]+|[\u4e00-\u9fff]+)\s*[=:：]\s*(.+)$/.exec(p);
     if (!m) throw new Error(`无法识别的选项「${p}」，应为 名称=值 (bad option "${p}")`);
     const value0 = (m[2] ?? '').trim();
     const forcedKey = FORCED_KEYS[(m[1] ?? '').toLowerCase()];
@@ -90,9 +121,12 @@ export function parseOptionText(
             : value0;
       continue;
     }
-    const key = KEYS[(m[1] ?? '').toLowerCase()];
+    const key = Object.hasOwn(KEYS, (m[1] ?? '').toLowerCase())
+      ? KEYS[(m[1] ?? '').toLowerCase()]
+      : undefined;
     if (!key) throw new Error(`未知选项「${m[1]}」 (unknown option "${m[1]}")`);
-    const value = (m[2] ?? '').trim();
+    const given = (m[2] ?? '').trim();
+    const value = VALUE_FROM_ZH.get(given) ?? (given === '是' ? 'true' : given === '否' ? 'false' : given);
     raw[key] =
       key === 'decimals' || key === 'ratioCap'
         ? Number(value)

@@ -5,6 +5,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
+  Link,
   Dialog,
   DialogActions,
   DialogBody,
@@ -34,7 +35,7 @@ import type { ScoringSettings } from '../../engine/rules/settings';
 import { paneLanguage, type PaneHost, type ThemeName } from '../host';
 import { fmt, t, type Lang } from '../i18n';
 import type { WriteMode } from '../../engine/write-plan';
-import type { PaneSettings } from '../settings';
+import { findingKey, type PaneSettings } from '../settings';
 import type { Analysis, Notice, PendingWrite, Workbench, WriteOutcome } from '../workbench';
 
 // The engine (zod, decimal.js, the recogniser) and the panels that show its results load after
@@ -98,6 +99,8 @@ export function App({ host, lang: forced }: AppProps) {
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  /** How far a long action is (0..1), or null when it cannot say (the bar then runs without a value). */
+  const [progress, setProgress] = useState<number | null>(null);
   const [tab, setTab] = useState<TabName>('tables');
   const [selectionOnly, setSelectionOnly] = useState(false);
   const [tableIndex, setTableIndex] = useState(0);
@@ -136,6 +139,7 @@ export function App({ host, lang: forced }: AppProps) {
   const task = useCallback(
     async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
       setBusy(label);
+      setProgress(null);
       try {
         return await work();
       } catch (err) {
@@ -146,6 +150,7 @@ export function App({ host, lang: forced }: AppProps) {
         return undefined;
       } finally {
         setBusy(null);
+        setProgress(null);
       }
     },
     [lang],
@@ -155,7 +160,17 @@ export function App({ host, lang: forced }: AppProps) {
     (current: PaneSettings | null = settings) =>
       task(t(lang, 'recognising'), async () => {
         const r = await whenReady();
-        const a = await r.bench.read(selectionOnly ? 'selection' : 'usedRange', current ?? r.settings);
+        setProgress(0.05);
+        const a = await r.bench.read(
+          selectionOnly ? 'selection' : 'usedRange',
+          current ?? r.settings,
+          undefined,
+          (_, rows) => {
+            setBusy(fmt.analysing(lang, rows));
+            setProgress(0.5);
+          },
+        );
+        setProgress(1);
         setAnalysis(a);
         setTableIndex((i) => (i < a.result.tables.length ? i : 0));
         setNotice(
@@ -196,7 +211,10 @@ export function App({ host, lang: forced }: AppProps) {
     [settings, whenReady],
   );
 
-  const mode: WriteMode = settings?.writeMode ?? 'values';
+  const saved: WriteMode = settings?.writeMode ?? 'values';
+  // A host that offers fewer modes (the web page: values) writes the first it offers.
+  const mode: WriteMode =
+    host.writeModes && !host.writeModes.includes(saved) ? (host.writeModes[0] ?? 'values') : saved;
   const headers = useMemo(
     () => (analysis && ready ? ready.columnHeaders(analysis, tableIndex) : {}),
     [analysis, ready, tableIndex],
@@ -247,7 +265,10 @@ export function App({ host, lang: forced }: AppProps) {
       await afterWrite(analysis.sheet.name, await work());
     });
 
-  const findings = analysis?.findings ?? [];
+  // Findings the clerk ignored (忽略此问题) leave the list, the highlights and the report.
+  const ignored = new Set(settings?.ignored ?? []);
+  const allFindings = analysis?.findings ?? [];
+  const findings = allFindings.filter((f) => !ignored.has(findingKey(f)));
   const corrected = analysis && settings ? (settings.columnRoles[analysis.sheet.name] ?? {}) : {};
   const waiting = <Spinner size="small" label={t(lang, 'busy')} />;
 
@@ -274,10 +295,13 @@ export function App({ host, lang: forced }: AppProps) {
             onChange={(_, d) => setSelectionOnly(d.checked)}
             label={t(lang, 'recogniseSelection')}
           />
+          <Link href="help/index.html" target="_blank" rel="noreferrer" data-testid="help">
+            {t(lang, 'helpLink')}
+          </Link>
         </div>
         {busy !== null && (
           <div role="status" aria-live="polite">
-            <ProgressBar aria-label={busy} />
+            <ProgressBar aria-label={busy} value={progress ?? undefined} data-testid="progress" />
             <Text size={200}>{busy}</Text>
           </div>
         )}
@@ -360,6 +384,21 @@ export function App({ host, lang: forced }: AppProps) {
                   void task(t(lang, 'busy'), async () => setNotice(await bench.highlight(findings)))
                 }
                 onClear={() => void task(t(lang, 'busy'), async () => setNotice(await bench.clear()))}
+                ignoredCount={allFindings.length - findings.length}
+                onIgnore={(f) =>
+                  void saveSettings({ ...settings, ignored: [...settings.ignored, findingKey(f)] }, false)
+                }
+                onRestoreIgnored={() => void saveSettings({ ...settings, ignored: [] }, false)}
+                onFix={(f) =>
+                  void task(t(lang, 'busy'), async () => {
+                    const n = await bench.fix(f);
+                    setNotice(n);
+                    if (n.intent === 'success') {
+                      await reread(f.sheet);
+                      setNotice(n);
+                    }
+                  })
+                }
                 onReport={() =>
                   void task(t(lang, 'busy'), async () => {
                     const there = findings.length > 0 ? await bench.existingReport() : null;
@@ -376,6 +415,8 @@ export function App({ host, lang: forced }: AppProps) {
                 mode={mode}
                 lang={lang}
                 busy={busy !== null}
+                decimals={settings.scoring.decimals}
+                modes={host.writeModes}
                 onTable={setTableIndex}
                 onMode={(m) => void saveSettings({ ...settings, writeMode: m }, false)}
                 findings={analysis.scoreFindings}
@@ -401,6 +442,41 @@ export function App({ host, lang: forced }: AppProps) {
                 }}
                 written={written}
                 onWrite={() => void write(() => bench.writeScores(analysis, tableIndex, mode, settings))}
+                onWriteAll={() => {
+                  const sheet = analysis.sheet.name;
+                  const n = analysis.result.tables.length;
+                  void task(t(lang, 'writing'), async () => {
+                    let done = 0;
+                    let skipped = 0;
+                    for (let i = 0; i < n; i++) {
+                      setBusy(fmt.writingTable(lang, i + 1, n));
+                      setProgress(i / n);
+                      // Read again before each table: the write log of the one before is in the workbook now.
+                      const a = await bench.read('usedRange', settings, sheet);
+                      const p = bench.plan(a, i, mode, settings);
+                      if (!p || p.nothing) {
+                        skipped++;
+                        continue;
+                      }
+                      const r = await bench.writeScores(a, i, mode, settings);
+                      if ('pending' in r) {
+                        // A cell of the clerk's in the way: ask, as for one table, and stop here.
+                        await reread(sheet);
+                        setPending({ ...r.pending, sheet });
+                        return;
+                      }
+                      if (r.notice.intent !== 'success') {
+                        setNotice(r.notice);
+                        await reread(sheet);
+                        return;
+                      }
+                      done++;
+                    }
+                    setProgress(1);
+                    await reread(sheet);
+                    setNotice({ intent: 'success', text: fmt.allWritten(lang, done, skipped) });
+                  });
+                }}
                 onUndo={() => void write(async () => ({ notice: await bench.undo(analysis, tableIndex) }))}
               />
             )}

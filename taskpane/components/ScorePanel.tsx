@@ -22,6 +22,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { parseCellAddress, parseRangeAddress } from '../../engine/address';
 import type { ScoredTable } from '../../engine/index';
@@ -29,6 +30,7 @@ import type { Finding } from '../../engine/model';
 import { fmt, t, type Lang } from '../i18n';
 import type { ScorePlan, WriteMode } from '../../engine/write-plan';
 import type { WrittenState } from '../workbench';
+import { itemStatus, scoreText, type ItemStatus } from '../score-status';
 
 const useStyles = makeStyles({
   row: {
@@ -46,7 +48,10 @@ const useStyles = makeStyles({
   },
   table: { tableLayout: 'auto' },
   rule: { color: tokens.colorNeutralForeground2 },
-  manual: { color: tokens.colorPaletteRedForeground1 },
+  // The one reason an item has no score (or where its score came from), on its own line.
+  status: { display: 'block' },
+  manual: { display: 'block', color: tokens.colorPaletteRedForeground1 },
+  score: { whiteSpace: 'nowrap', textAlign: 'end' },
   notes: { paddingLeft: tokens.spacingHorizontalM, overflowWrap: 'anywhere' },
   written: {
     display: 'flex',
@@ -88,23 +93,47 @@ export interface ScorePanelProps {
   /** The clerk picks another column for the actuals or the scores ('new': a new score column). */
   onChooseColumn: (role: 'actual' | 'score', column: string) => void;
   onWrite: () => void;
+  /** Writes every table of the sheet that has scores to write (offered when there are several). */
+  onWriteAll?: () => void;
   /** What was last written for this table (cells, stale or not), or null. */
   written?: WrittenState | null;
   onUndo?: () => void;
+  /** The write modes offered (all when absent); one mode is said, not offered. */
+  modes?: readonly WriteMode[];
+  /** Decimal places of scores (the scoring settings): every score is shown with this many. */
+  decimals: number;
 }
 
-function num(n: number | null): string {
-  return n === null ? '—' : String(Number(n.toPrecision(12)));
+/** The status line under an item's rule: where its score came from, or why it has none. */
+function statusText(lang: Lang, s: ItemStatus): string {
+  switch (s.kind) {
+    case 'rule':
+      return '';
+    case 'entered':
+      return t(lang, 'entered');
+    case 'deduction':
+      return t(lang, 'deduction');
+    case 'manual':
+      return `${t(lang, 'manual')}${lang === 'zh' ? '：' : ': '}${s.reason}`;
+    case 'waiting':
+      return `${t(lang, 'waiting')}${lang === 'zh' ? '：' : ': '}${s.reason}`;
+  }
 }
 
 export function ScorePanel(props: ScorePanelProps) {
   const { tables, tableIndex, plan, mode, lang, busy } = props;
   const styles = useStyles();
+  // The score findings are one tab stop (arrow keys inside): Tab goes straight on to 写入评分.
+  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const table = tables[tableIndex];
   if (!table) return null;
   const s = table.score;
   const byRow = new Map(s.items.map((i) => [i.row, i]));
-  const manualCount = s.items.filter((i) => i.score === null && i.manual).length;
+  const num = (n: number | null) => scoreText(n, props.decimals);
+  const statuses = new Map(s.items.map((i) => [i.row, itemStatus(i, table, props.findings, lang)]));
+  const manualCount = [...statuses.values()].filter((x) => x.kind === 'manual').length;
+  const waitingCount = [...statuses.values()].filter((x) => x.kind === 'waiting').length;
+  const unit = t(lang, 'pointsUnit');
   const written = props.written ?? null;
   const nothing = plan?.nothing ?? null;
   const shown = table.items.slice(0, MAX_ROWS_SHOWN);
@@ -173,17 +202,28 @@ export function ScorePanel(props: ScorePanelProps) {
           {chooser('score', table.columns.score)}
         </Field>
       </div>
-      <Field label={t(lang, 'writeMode')}>
-        <RadioGroup value={mode} onChange={(_, d) => props.onMode(d.value as WriteMode)} layout="horizontal">
-          <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
-          <Radio value="formulas" label={t(lang, 'asFormulas')} />
-        </RadioGroup>
-      </Field>
+      {props.modes && props.modes.length === 1 ? (
+        <Field label={t(lang, 'writeMode')}>
+          <Text data-testid="write-mode-fixed">{t(lang, 'valuesOnly')}</Text>
+        </Field>
+      ) : (
+        <Field label={t(lang, 'writeMode')}>
+          <RadioGroup
+            value={mode}
+            onChange={(_, d) => props.onMode(d.value as WriteMode)}
+            layout="horizontal"
+          >
+            <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
+            <Radio value="formulas" label={t(lang, 'asFormulas')} />
+          </RadioGroup>
+        </Field>
+      )}
       {/* Announced when the total or band changes (another table, a setting, a correction). */}
       <div className={styles.totals} aria-live="polite" aria-atomic="true">
         <Text weight="semibold">
           {t(lang, 'total')}：<span data-testid="score-total">{num(s.total)}</span>
           {s.outOf !== null ? ` / ${num(s.outOf)}` : ''}
+          {s.total !== null || s.outOf !== null ? ` ${unit}` : ''}
         </Text>
         <Text weight="semibold">
           {t(lang, 'band')}：<span data-testid="score-band">{s.band ?? '—'}</span>
@@ -196,7 +236,7 @@ export function ScorePanel(props: ScorePanelProps) {
             {t(lang, 'pendingTotal')}（
             {[
               manualCount > 0 ? fmt.manualCount(lang, manualCount) : '',
-              s.unscored - manualCount > 0 ? fmt.waitingCount(lang, s.unscored - manualCount) : '',
+              waitingCount > 0 ? fmt.waitingCount(lang, waitingCount) : '',
             ]
               .filter((x) => x !== '')
               .join(lang === 'zh' ? '，' : ', ')}
@@ -205,7 +245,12 @@ export function ScorePanel(props: ScorePanelProps) {
         </MessageBar>
       )}
       {tableFindings.length > 0 && (
-        <ul className={styles.notes} aria-label={t(lang, 'findings')} data-testid="score-findings">
+        <ul
+          className={styles.notes}
+          aria-label={t(lang, 'findings')}
+          data-testid="score-findings"
+          {...arrows}
+        >
           {tableFindings.map((f, i) => (
             <li key={`${f.code}-${f.cell}-${i}`}>
               <Button appearance="transparent" disabled={busy} onClick={() => props.onSelect(f)}>
@@ -236,6 +281,11 @@ export function ScorePanel(props: ScorePanelProps) {
         >
           {t(lang, 'writeScores')}
         </Button>
+        {tables.length > 1 && props.onWriteAll && (
+          <Button onClick={props.onWriteAll} disabled={busy} data-testid="write-all">
+            {fmt.writeAll(lang, tables.length)}
+          </Button>
+        )}
         {written && props.onUndo && (
           <Button onClick={props.onUndo} disabled={busy} data-testid="undo-write">
             {t(lang, 'undoWrite')}
@@ -278,43 +328,44 @@ export function ScorePanel(props: ScorePanelProps) {
           </Text>
         </div>
       )}
+      {/* The guide to rule wordings, above the table: in the narrow rule column's header it broke letter by letter. */}
+      <Caption1 block>
+        <Link href={RULE_GUIDE_URL} target="_blank" rel="noreferrer" data-testid="rule-guide">
+          {t(lang, 'ruleGuide')}
+        </Link>
+      </Caption1>
       <Table size="small" className={styles.table} aria-label={t(lang, 'tabScore')}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.label}>#</TableHeaderCell>
+            <TableHeaderCell className={styles.label}>{t(lang, 'sheetRow')}</TableHeaderCell>
             <TableHeaderCell className={styles.label}>{t(lang, 'items')}</TableHeaderCell>
-            <TableHeaderCell>
-              {/* 规则解读 stays whole; the link after it may wrap. */}
-              <span className={styles.label}>{t(lang, 'rule')}</span>{' '}
-              <Link href={RULE_GUIDE_URL} target="_blank" rel="noreferrer" data-testid="rule-guide">
-                {t(lang, 'ruleGuide')}
-              </Link>
-            </TableHeaderCell>
-            <TableHeaderCell className={styles.label}>{t(lang, 'tabScore')}</TableHeaderCell>
+            <TableHeaderCell className={styles.label}>{t(lang, 'rule')}</TableHeaderCell>
+            <TableHeaderCell className={styles.label}>{fmt.scoreHeader(lang)}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {shown.map((item) => {
             const i = byRow.get(item.row);
-            const how =
-              i?.source === 'entered'
-                ? t(lang, 'entered')
-                : i?.source === 'deduction'
-                  ? t(lang, 'deduction')
-                  : i?.manual
-                    ? t(lang, 'manual')
-                    : i?.score === null && i?.rule
-                      ? t(lang, 'waiting')
-                      : '';
+            const status = statuses.get(item.row);
+            const how = status ? statusText(lang, status) : '';
             return (
               <TableRow key={item.row} data-testid="score-row" data-row={item.row}>
                 <TableCell>{item.row}</TableCell>
                 <TableCell className={styles.name}>{item.name}</TableCell>
                 <TableCell>
-                  <span className={styles.rule}>{i?.rule ?? ''}</span>
-                  {how && <span className={i?.manual ? styles.manual : undefined}> {how}</span>}
+                  {i?.rule && <span className={`${styles.rule} ${styles.status}`}>{i.rule}</span>}
+                  {how && (
+                    <span
+                      className={status?.kind === 'manual' ? styles.manual : styles.status}
+                      data-testid="item-status"
+                    >
+                      {how}
+                    </span>
+                  )}
                 </TableCell>
-                <TableCell data-testid="item-score">{num(i?.score ?? null)}</TableCell>
+                <TableCell className={styles.score} data-testid="item-score">
+                  {num(i?.score ?? null)}
+                </TableCell>
               </TableRow>
             );
           })}

@@ -25,8 +25,8 @@ function sources(dir: string): string[] {
 const KNOWN: Record<string, string[]> = {
   // engine/rules/*: comments in the rule reader (the rules branch owns it). engine/write-plan.ts
   // writes =PERF.SCORE(…) / =PERF.BAND(…) formulas and engine/bands.ts names the functions that use
-  // it (both the pane's, issue 16 part 4); taskpane/i18n.ts: a label naming the function.
-  SCORE: ['engine/rules/decimal.ts', 'engine/rules/types.ts', 'engine/write-plan.ts', 'taskpane/i18n.ts'],
+  // it (both the pane's, issue 16 part 4).
+  SCORE: ['engine/rules/decimal.ts', 'engine/rules/types.ts', 'engine/write-plan.ts'],
   BAND: ['engine/bands.ts', 'engine/write-plan.ts'],
   FORCED: ['engine/bands.ts'],
 };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../cli/xlsx';
 import { functions, scoreSheet, sheetFromValues, DEFAULT_SETTINGS, type Sheet } from '../../engine';
-import { ScoringSettingsSchema } from '../../engine/rules/settings';
+import { ScoringSettingsSchema, parseOptionText } from '../../engine/rules/settings';
 import {
   optionText,
   planNewColumn,
@@ -114,6 +114,28 @@ describe('planScores as live formulas', () => {
     });
   });
 
+  it('writes the options in Chinese for a Chinese workbook, and they read back the same', () => {
+    const s = ScoringSettingsSchema.parse({
+      decimals: 1,
+      partial: 'floor',
+      ratioCap: 1.2,
+      thresholds: 'all',
+    });
+    expect(optionText(s, 'zh')).toBe('小数位数=1;不足一档=向下取整;比例封顶=1.2;多项达标=全部');
+    expect(parseOptionText(optionText(s, 'zh'))).toEqual(s);
+    expect(parseOptionText('不足一档=按比例；合计=合计取整')).toMatchObject({
+      partial: 'proportional',
+      totals: 'roundOnce',
+    });
+    expect(() => parseOptionText('小数=1')).toThrow(/未知选项「小数」/);
+    const plan = planScores(scoreSheet(sheet, { scoring: s }).tables[0]!, sheet, 'formulas', s, [], {
+      lang: 'zh',
+    });
+    expect(at(plan.cells, 'F3')?.formula).toBe(
+      '=PERF.SCORE(E3,C3,D3,,"小数位数=1;不足一档=向下取整;比例封顶=1.2;多项达标=全部")',
+    );
+  });
+
   it('puts the summary where nothing is in the way', () => {
     const busy = sheetFromValues(
       '任务',
@@ -204,5 +226,18 @@ describe('what a write leaves alone', () => {
       expect(plan.cells).toEqual([]);
       expect(plan.blocks).toEqual([]);
     }
+  });
+});
+
+describe('PERF.SCORE with the Chinese option names the pane writes', () => {
+  it('rounds and steps as with the English names', () => {
+    // 76.55% against 80% with 1 point per percentage point: 10 − 3.45 = 6.55; floor: 10 − 3 = 7.
+    const rule = '满意率80%以上，每低一个百分点扣1分';
+    const en = functions.perfScore(0.7655, rule, 10, null, 'decimals=1;partial=floor');
+    const zh = functions.perfScore(0.7655, rule, 10, null, '小数位数=1;不足一档=向下取整');
+    expect(zh).toEqual(en);
+    expect(functions.perfScore(0.7655, rule, 10, null, '小数位数=1')).toEqual(
+      functions.perfScore(0.7655, rule, 10, null, 'decimals=1'),
+    );
   });
 });

@@ -156,6 +156,7 @@ describe('ScorePanel', () => {
         mode="values"
         lang="zh"
         busy={false}
+        decimals={2}
         findings={[]}
         onSelect={vi.fn()}
         onTable={vi.fn()}
@@ -168,7 +169,7 @@ describe('ScorePanel', () => {
     );
     const rows = screen.getAllByTestId('score-row');
     expect(rows[0]!.textContent).toContain('≥90%得满分，否则不得分');
-    expect(within(rows[0]!).getByTestId('item-score').textContent).toBe('10');
+    expect(within(rows[0]!).getByTestId('item-score').textContent).toBe('10.00');
     expect(rows[1]!.textContent).toContain('需人工评分');
     // The rule column links the guide to rule wordings on the help page served beside the pane.
     const guide = screen.getByTestId('rule-guide');

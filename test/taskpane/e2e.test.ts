@@ -118,8 +118,10 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     await page.getByTestId('tab-findings').click();
     await page.getByRole('button', { name: '标注', exact: true }).click();
     await expect.poll(() => cell('E9').getAttribute('data-fill')).toBe('#FFD98C');
-    for (const a of ['B6', 'E20', 'E25', 'D33', 'E14', 'C40', 'C44'])
-      expect(await cell(a).getAttribute('data-fill')).toBe('#FFD98C');
+    // Errors (the first four) in red, warnings in amber.
+    for (const a of ['B6', 'E20', 'E25', 'D33'])
+      expect(await cell(a).getAttribute('data-fill')).toBe('#F4B0B0');
+    for (const a of ['E14', 'C40', 'C44']) expect(await cell(a).getAttribute('data-fill')).toBe('#FFD98C');
     expect(await cell('E10').getAttribute('data-fill')).toBe('');
     expect(await page.getByTestId('notice').textContent()).toContain('已标注 8 个单元格');
     await shot('highlighted');
@@ -142,7 +144,7 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     await page.getByTestId('tab-findings').click();
     await page.getByTestId('clean').waitFor();
     await page.getByTestId('tab-score').click();
-    expect(await page.getByTestId('score-total').textContent()).toBe('8.1');
+    expect(await page.getByTestId('score-total').textContent()).toBe('8.10');
     expect(await page.getByTestId('score-band').textContent()).toBe('良好');
     expect(await page.getByTestId('score-column').textContent()).toContain('D');
     await shot('score');
@@ -167,7 +169,7 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
 
     // Writing again over the same cells: equal values are no conflict; a changed cell asks first.
     await page.getByTestId('score-table').selectOption('1');
-    expect(await page.getByTestId('score-total').textContent()).toBe('4.3');
+    expect(await page.getByTestId('score-total').textContent()).toBe('4.30');
     await page.getByTestId('write-scores').click();
     await expect.poll(() => cell('E17').textContent()).toBe('4.3');
   });
@@ -223,9 +225,9 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
       .locator('[data-testid="sheet-preview"] td[data-address^="G"]')
       .evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((t) => t.startsWith('=PERF.SCORE')));
     expect(formulas.length).toBe(19);
-    for (const f of formulas) expect(f).toMatch(/^=PERF\.SCORE\(F(\d+),D\1,(E\1|\d+),,"decimals=2"\)$/);
+    for (const f of formulas) expect(f).toMatch(/^=PERF\.SCORE\(F(\d+),D\1,(E\1|\d+),,"小数位数=2"\)$/);
     // E8 reads "一票否决\n10": the points go in as the number, not as the text cell.
-    expect(formulas).toContain('=PERF.SCORE(F8,D8,10,,"decimals=2")');
+    expect(formulas).toContain('=PERF.SCORE(F8,D8,10,,"小数位数=2")');
   });
 
   it('corrects a column role, remembers it in the workbook settings, and speaks English when asked', async () => {
@@ -247,7 +249,7 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     expect(await page.getByTestId('role-4-C').inputValue()).toBe('none');
     await select.selectOption('deduction');
     await page.getByTestId('tab-score').click();
-    await expect.poll(() => page.getByTestId('score-total').textContent()).toBe('8.1');
+    await expect.poll(() => page.getByTestId('score-total').textContent()).toBe('8.10');
   });
 
   it('follows the Office theme: dark and high contrast', async () => {

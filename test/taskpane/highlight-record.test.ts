@@ -41,14 +41,16 @@ describe('a damaged highlight record', () => {
   it('clearing says the record is unreadable and the coloured cells must be cleared by hand', async () => {
     const { excel, bench } = await setUp();
     const sheet = excel.activeSheet;
-    expect((await bench.highlight(findings(sheet.name))).text).toBe('已标注 2 个单元格。');
+    expect((await bench.highlight(findings(sheet.name))).text).toBe(
+      '已标注 2 个单元格：错误为红色，警告为橙色。',
+    );
     excel.settings.set(HIGHLIGHT_SETTING_KEY, '{"version":1,"entr'); // cut off
     const n = await bench.clear();
     expect(n.intent).toBe('warning');
     expect(n.text).toBe(
-      '已清除 0 处标注。工作簿中保存的标注记录已损坏，无法读取，这些单元格原来的底色无法恢复：仍为标注色（浅橙色）的单元格请手动清除填充。',
+      '已清除 0 处标注。工作簿中保存的标注记录已损坏，无法读取，这些单元格原来的底色无法恢复：仍为标注色（错误的浅红色、警告的浅橙色）的单元格请手动清除填充。',
     );
-    expect(sheet.cell(8, 4)?.fill?.color).toBe('#FFD98C');
+    expect(sheet.cell(8, 4)?.fill?.color).toBe('#F4B0B0'); // E9, an error: light red
   });
 
   it('clearing names how many entries were lost and restores the rest', async () => {
@@ -61,9 +63,9 @@ describe('a damaged highlight record', () => {
     const n = await bench.clear();
     expect(n).toEqual({
       intent: 'warning',
-      text: '已清除 1 处标注。工作簿中保存的标注记录有 1 条已损坏，这些单元格原来的底色无法恢复：仍为标注色（浅橙色）的单元格请手动清除填充。',
+      text: '已清除 1 处标注。工作簿中保存的标注记录有 1 条已损坏，这些单元格原来的底色无法恢复：仍为标注色（错误的浅红色、警告的浅橙色）的单元格请手动清除填充。',
     });
-    expect(sheet.cell(8, 4)?.fill?.color).toBe('#FFD98C');
+    expect(sheet.cell(8, 4)?.fill?.color).toBe('#F4B0B0'); // E9, an error: light red
     expect(sheet.cell(9, 4)?.fill).toBeUndefined();
   });
 

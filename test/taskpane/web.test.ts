@@ -1,0 +1,201 @@
+/**
+ * The web page (web.html, issue 15) in headless Chromium: open a workbook, recognise, score,
+ * write, download; the downloaded copy differs from the input only in the cells written (part by
+ * part, cell by cell). Also: .ods read (no download, said why), a folder of files (file://), and
+ * the pane above the sheet on a narrow window.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Sheet } from '../../engine/grid';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../harness/chromium';
+import { ROOT, productionBuild } from '../../harness/build';
+import { serveDirectory, type StaticServer } from '../../harness/static-server';
+import { loadPackage } from '../../xlsx/load';
+import { changedParts, expectStringsAppended, outsideSheetData, partText } from '../xlsx/parts';
+
+const SKIP = process.env.PERF_SKIP_BROWSER === '1';
+if (!existsSync(CHROMIUM) && !SKIP)
+  throw new Error(`Chromium not found at ${CHROMIUM} (PERF_SKIP_BROWSER=1 skips)`);
+
+let server: StaticServer;
+let dir: string;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  if (SKIP) return;
+  dir = (await productionBuild()).dir;
+  server = await serveDirectory(dir);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  if (SKIP) return;
+  expect(errors).toEqual([]);
+  await page?.close();
+});
+
+async function open(url: string, width = 1200): Promise<Page> {
+  errors.length = 0;
+  requests.length = 0;
+  page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await page.getByTestId('about').waitFor();
+  return page;
+}
+
+const EXAMPLE = join(ROOT, 'examples', 'wenzhou-2024-evaluation.xlsx');
+
+function sheetOf(bytes: Uint8Array, name: string): Sheet {
+  return loadPackage(bytes).read.workbook.sheets.find((s) => s.name === name)!;
+}
+
+/** Every cell of `after` equal to `before` except at the listed addresses ("D9"). */
+function cellsChanged(before: Sheet, after: Sheet): string[] {
+  const out: string[] = [];
+  const n = Math.max(before.rows.length, after.rows.length);
+  for (let r = 0; r < n; r++) {
+    const m = Math.max(before.rows[r]?.length ?? 0, after.rows[r]?.length ?? 0);
+    for (let c = 0; c < m; c++) {
+      const a = before.rows[r]?.[c]?.value ?? { kind: 'empty' };
+      const b = after.rows[r]?.[c]?.value ?? { kind: 'empty' };
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        out.push(`${String.fromCharCode(65 + c + before.origin.col)}${r + 1 + before.origin.row}`);
+    }
+  }
+  return out;
+}
+
+describe.skipIf(SKIP)('the web page', () => {
+  it('opens, scores, writes and downloads a copy that differs only in the cells written', async () => {
+    await open(`${server.url}web.html?example=wenzhou-2024-evaluation.xlsx`);
+    expect(await page.getByTestId('about').textContent()).toContain('WPS');
+    await page.getByTestId('sheet-preview').waitFor();
+    expect(await page.getByTestId('download').isDisabled()).toBe(true);
+    expect(await page.getByTestId('download-status').textContent()).toContain('还没有写入内容');
+    await page.getByTestId('recognise').click();
+    await page.getByTestId('tab-score').click();
+    // Values only here: formulas of the add-in would show #NAME? in WPS.
+    expect(await page.getByTestId('write-mode-fixed').textContent()).toContain('数值');
+    expect(await page.getByText('公式', { exact: false }).count()).toBe(0);
+    expect(await page.getByTestId('score-total').textContent()).toBe('8.10');
+    await page.getByTestId('write-scores').click();
+    await page.getByTestId('written-cells').waitFor();
+    const written = ((await page.getByTestId('written-cells').textContent()) ?? '').split('、');
+    await expect
+      .poll(() => page.getByTestId('download-status').textContent())
+      .toMatch(/副本将改动 \d+ 个单元格/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('wenzhou-2024-evaluation（评分）.xlsx');
+    const path = await download.path();
+    const copy = new Uint8Array(readFileSync(path));
+    const input = new Uint8Array(readFileSync(EXAMPLE));
+
+    // Part by part: the same parts, byte for byte, but the one sheet written to and the shared
+    // strings, where the surgical writer puts written text (xlsx/write.ts, as in test/xlsx/writer.test.ts):
+    // the input's strings unchanged and in order, then the new texts in sheet order: the header
+    // 得分 (D4), the summary block's title and column heads (F5:H5), 总分 (F6), 等次 (F7) and the
+    // band 良好 (H7). Outside <sheetData> the sheet's XML is as it was.
+    expect(changedParts(input, copy)).toEqual(['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']);
+    expectStringsAppended(partText(input, 'xl/sharedStrings.xml'), partText(copy, 'xl/sharedStrings.xml'), [
+      '得分',
+      '汇总（绩效考核助手写入）',
+      '应得',
+      '实得',
+      '总分',
+      '等次',
+      '良好',
+    ]);
+    expect(outsideSheetData(partText(copy, 'xl/worksheets/sheet1.xml'))).toBe(
+      outsideSheetData(partText(input, 'xl/worksheets/sheet1.xml')),
+    );
+
+    // Cell by cell: only the cells the pane listed as written changed, and they hold the scores.
+    const before = sheetOf(input, '评价标准');
+    const after = sheetOf(copy, '评价标准');
+    const changed = cellsChanged(before, after);
+    const listed = new Set(
+      written.flatMap((range) => {
+        const [from, to] = range.split(':');
+        if (!to) return [from!];
+        const [c1, r1] = [from!.charCodeAt(0), Number(from!.slice(1))];
+        const [c2, r2] = [to.charCodeAt(0), Number(to.slice(1))];
+        const cells: string[] = [];
+        for (let c = c1; c <= c2; c++)
+          for (let r = r1; r <= r2; r++) cells.push(`${String.fromCharCode(c)}${r}`);
+        return cells;
+      }),
+    );
+    expect(changed.length).toBeGreaterThan(0);
+    for (const c of changed) expect(listed.has(c), c).toBe(true);
+    // The 得分 column's total: 4.6 + 2.5 + 2 + (−1) = 8.1, 80–90 is 良好 in the default scheme.
+    const value = (addr: string) => {
+      const col = addr.charCodeAt(0) - 65 - after.origin.col;
+      const row = Number(addr.slice(1)) - 1 - after.origin.row;
+      return after.rows[row]?.[col]?.value;
+    };
+    expect(value('D9')).toEqual({ kind: 'number', value: 8.1 });
+    expect(value('H7')).toEqual({ kind: 'text', value: '良好' });
+    expect(after.merges).toEqual(before.merges);
+    // Nothing left the page: every request went to the page's own server.
+    expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:'))).toEqual([]);
+  });
+
+  it('reads an .ods and scores it, and says why there is no download', async () => {
+    await open(`${server.url}web.html`);
+    await page
+      .getByTestId('open-file')
+      .setInputFiles(join(ROOT, 'test', 'fixtures', 'producers', 'libreoffice.ods'));
+    await page.getByTestId('sheet-preview').waitFor();
+    await page.getByTestId('recognise').click();
+    await page.getByTestId('tab-score').click();
+    // The producers' table: 85%, 95%, 90%, 88% against its rules → 10, 10, 0, 15 (test/xlsx/producers.test.ts).
+    await expect
+      .poll(() => page.getByTestId('item-score').allTextContents())
+      .toEqual(['10.00', '10.00', '0.00', '15.00']);
+    expect(await page.getByTestId('download-status').textContent()).toContain('另存为 .xlsx');
+    expect(await page.getByTestId('download').isDisabled()).toBe(true);
+  });
+
+  it('works from a folder of files (file://), with no web server', async () => {
+    await open(pathToFileURL(join(dir, 'web.html')).href);
+    await page.getByTestId('open-file').setInputFiles(EXAMPLE);
+    await page.getByTestId('sheet-preview').waitFor();
+    await page.getByTestId('recognise').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('识别到 3 张表');
+    await page.getByTestId('tab-score').click();
+    await page.getByTestId('write-scores').click();
+    await expect.poll(() => page.getByTestId('download').isEnabled()).toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download').click(),
+    ]);
+    const after = sheetOf(new Uint8Array(readFileSync(await download.path())), '评价标准');
+    expect(after.rows[8]?.[3]?.value).toEqual({ kind: 'number', value: 8.1 });
+  });
+
+  it('on a narrow window the pane takes the full width above the sheet', async () => {
+    await open(`${server.url}web.html?example=wenzhou-2024-evaluation.xlsx`, 600);
+    await page.getByTestId('sheet-preview').waitFor();
+    const pane = (await page.getByTestId('pane').boundingBox())!;
+    const sheet = (await page.getByTestId('sheet-preview').boundingBox())!;
+    expect(pane.width).toBeGreaterThan(580);
+    expect(sheet.y).toBeGreaterThanOrEqual(pane.y + pane.height - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+});
