@@ -125,8 +125,11 @@ function score(spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
 }
 
 function band(_spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
-  const s = args[0]!.expr.trim();
-  if (!SIMPLE.test(s)) return refuse(`得分应为单元格或数字（收到「${s}」）`);
+  const s0 = args[0]!.expr.trim();
+  // A cell, a number, or arithmetic of them ("J5*100/30": the pane's band of a total out of 30).
+  const arithmetic = /^[$A-Z\d.+\-*/() ]+$/.test(s0) && !/[A-Z]\s*\(/.test(s0);
+  if (!SIMPLE.test(s0) && !arithmetic) return refuse(`得分应为单元格、数字或它们的四则运算（收到「${s0}」）`);
+  const s = SIMPLE.test(s0) ? s0 : `(${s0})`;
   const scheme = isOmitted(args[1]) ? null : textValue(args[1]);
   if (!isOmitted(args[1]) && scheme === null) return refuse('等次方案应为已知的文字');
   return bandFormula(s, scheme);
