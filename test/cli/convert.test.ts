@@ -13,6 +13,7 @@ import { main } from '../../cli/main';
 import { loadPackage } from '../../xlsx/load';
 import { patchPackage } from '../../xlsx/write';
 import { parseCsv } from '../native/lo';
+import { workbookParts, zipParts } from '../xlsx/package-builder';
 import { changedParts, expectOnlyCells, partText, sheetOf } from '../xlsx/parts';
 import { captureIo, makeTempDir } from './helpers';
 
@@ -236,6 +237,21 @@ describe('recalc reads _xldudf_ names as PERF calls', () => {
   it('the hand-made workbook saved without the add-in recalculates to the scores', async () => {
     const v = await engineValues(XLDUDF);
     expect(['G3', 'G4', 'G5', 'G6', 'G7'].map((c) => v.get(c))).toEqual([...SCORES, 35]);
+  });
+
+  it('in lower case, and linked to an external book ([1]!) as Excel sometimes saves them; convert too', async () => {
+    const body =
+      '<sheetData><row r="1"><c r="A1"><v>0.85</v></c><c r="B1" t="inlineStr"><is><t>执行率≥80%</t></is></c>' +
+      '<c r="C1"><f>[1]!_xldudf_PERF_SCORE(A1,B1,5)</f><v>0</v></c><c r="D1"><f>_xldudf_perf_score(A1,B1,5)</f><v>0</v></c>' +
+      '<c r="E1" t="str"><f>"[1]!_xldudf_PERF_SCORE("&amp;B1</f><v></v></c></row></sheetData>';
+    const file = join(tmp.dir, 'linked.xlsx');
+    writeFileSync(file, zipParts(workbookParts([{ name: 'S', body }])));
+    // 85% against ≥80% on 5 points: 5. The text in quotes is no call.
+    const v = await engineValues(file);
+    expect([v.get('C1'), v.get('D1'), v.has('E1')]).toEqual([5, 5, false]);
+    const r = await run(['convert', '--to', 'native', '--json', file]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as JsonDoc).files[0]!.converted.map((c) => c.cell)).toEqual(['C1', 'D1']);
   });
 });
 
