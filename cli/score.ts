@@ -144,8 +144,16 @@ export async function writeScoredWorkbook(
       const range = parseRangeAddress(t.range);
       if (!range || t.items.length === 0) continue;
       // The pane's plan, as values and without the summary block beside the table.
-      const mode = formulas === 'none' ? 'values' : 'formulas';
+      // native: the plan compiles the PERF calls, and guards the sums (a total is a text while an
+      // item's formula shows one, never a partial sum).
+      const mode = formulas === 'none' ? 'values' : formulas === 'native' ? 'native' : 'formulas';
       const plan = planScores(t, sheet, mode, settings, s.tables, { summary: false });
+      for (const x of plan.notNative ?? [])
+        summary.asValues.push({
+          cell: `${s.sheet}!${x.cell}`,
+          reason: x.reason,
+          reasonEn: `no native formula: ${x.reason}`,
+        });
       // A table with nothing to write gets no new 得分 column either.
       if (!plan.cells.some((c) => c.kind !== 'header' && c.value !== null)) continue;
       summary.columns.push({
@@ -204,7 +212,9 @@ function scoreEdit(
 ): CellEdit | null {
   const base = { sheet, row: at.row, col: at.col };
   if (formulas === 'none' || c.formula === null) return c.value === null ? null : { ...base, value: c.value };
-  if (formulas === 'perf') return { ...base, formula: c.formula.replace(/^=/, ''), value: c.value };
+  // perf as planned; native already compiled by the plan (a PERF call left is a bug: kept as its value).
+  if (formulas === 'perf' || !/PERF\./i.test(c.formula))
+    return { ...base, formula: c.formula.replace(/^=/, ''), value: c.value };
   const n = nativeFormula(c.formula, sheet, wb);
   if (n.ok) return { ...base, formula: n.formula.replace(/^=/, ''), value: c.value };
   summary.asValues.push({ cell: `${sheet}!${c.address}`, reason: n.reason, reasonEn: n.reasonEn });

@@ -411,7 +411,8 @@ function toNative(c: PlannedCell, view: SheetView, notNative: { cell: string; re
     const v = view.value(at.row, at.col);
     return v.kind === 'number' || v.kind === 'text' || v.kind === 'boolean' ? v.value : null;
   });
-  if (r.ok) c.formula = r.formula;
+  // A formula that is one call becomes its native formula as it is (no parentheses around it).
+  if (r.ok) c.formula = wholeCall(c.formula) ? r.formula.replace(/^=\((.*)\)$/s, '=$1') : r.formula;
   else {
     notNative.push({ cell: c.address, reason: r.reasons.join('；') });
     c.formula = null;
@@ -455,4 +456,19 @@ export function toBlocks(cells: readonly PlannedCell[]): WriteBlock[] {
     flush();
   }
   return blocks;
+}
+
+/** Is the formula one PERF call from "=" to its last parenthesis? */
+function wholeCall(formula: string): boolean {
+  const m = /^=PERF\.[^(]+\(/i.exec(formula);
+  if (!m) return false;
+  let depth = 1;
+  let inStr = false;
+  for (let i = m[0].length; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') inStr = !inStr;
+    else if (!inStr && ch === '(') depth++;
+    else if (!inStr && ch === ')' && --depth === 0) return i === formula.length - 1;
+  }
+  return false;
 }
