@@ -125,11 +125,20 @@ export function SheetPreview({ excel }: { excel: MemoryExcel }) {
     );
   }
   return (
-    <div className={styles.wrap} data-testid="sheet-preview" data-sheet={sheet.name}>
+    // A region one can scroll with the keyboard (Tab to it, then the arrow keys), named by the sheet.
+    <div
+      className={styles.wrap}
+      data-testid="sheet-preview"
+      data-sheet={sheet.name}
+      role="region"
+      aria-label={sheet.name}
+      tabIndex={0}
+    >
       <table className={styles.grid} aria-label={sheet.name}>
         <thead>
           <tr>
-            <th className={styles.head} aria-label="#" />
+            {/* The empty corner heads nothing: a plain cell, not an empty header. */}
+            <td className={styles.head} />
             {Array.from({ length: right + 1 }, (_, c) => (
               <th key={c} className={styles.head} scope="col">
                 {columnLetter(c)}

@@ -73,6 +73,7 @@ const W = {
   about: zh
     ? '网页版：供 WPS 表格、Excel 2016/2019 等不能使用加载项的电脑使用。打开工作簿（.xlsx/.xlsm，也可读取 .xls、.et、.ods），识别、校验、评分并写入评分，然后下载带得分的副本：副本只改动写入的单元格。文件只在本机浏览器中处理，不会上传到任何地方。'
     : 'Web page: for computers where the add-in cannot run (WPS, Excel 2016/2019). Open a workbook (.xlsx/.xlsm; .xls, .et and .ods are read too), recognise, check, score and write the scores, then download a scored copy: only the cells written change. The file is handled in this browser only and is never uploaded.',
+  region: zh ? '工作簿' : 'Workbook',
   open: zh ? '打开工作簿' : 'Open a workbook',
   download: zh ? '下载评分后的副本' : 'Download the scored copy',
   nothingYet: zh
@@ -198,7 +199,13 @@ function WebPage() {
       <div className={styles.pane} data-testid="pane">
         {host && <App key={opened?.name} host={host} lang={lang} />}
       </div>
-      <FluentProvider theme={webLightTheme} className={styles.sheet} lang={zh ? 'zh-CN' : 'en'}>
+      <FluentProvider
+        theme={webLightTheme}
+        className={styles.sheet}
+        lang={zh ? 'zh-CN' : 'en'}
+        role="region"
+        aria-label={W.region}
+      >
         <Text block data-testid="about">
           {W.about}
         </Text>

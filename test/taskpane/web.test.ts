@@ -189,6 +189,47 @@ describe.skipIf(SKIP)('the web page', () => {
     expect(after.rows[8]?.[3]?.value).toEqual({ kind: 'number', value: 8.1 });
   });
 
+  it('axe finds nothing on the whole page, wide and narrow, in every tab (beyond Fluent’s focus guards)', async () => {
+    const axe = async (when: string) => {
+      // Fluent fades messages and tabs in: a colour caught mid-fade is no contrast failure.
+      await page.waitForTimeout(800);
+      const result = (await page.evaluate(async () => {
+        const a = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+          .axe;
+        // Tabster's focus guards (<i aria-hidden tabindex=0>) are the documented false positive.
+        return a.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+      })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+      return {
+        when,
+        violations: result.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        ),
+      };
+    };
+    for (const width of [1200, 600]) {
+      await open(`${server.url}web.html?example=wenzhou-2024-evaluation.xlsx`, width);
+      await page.evaluate(`${readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')}; true`);
+      await page.getByTestId('sheet-preview').waitFor();
+      expect(await axe(`${width}: opened`)).toEqual({ when: `${width}: opened`, violations: [] });
+      await page.getByTestId('recognise').click();
+      await page.getByTestId('table-card').first().waitFor();
+      expect(await axe(`${width}: tables`)).toEqual({ when: `${width}: tables`, violations: [] });
+      await page.getByTestId('tab-findings').click();
+      expect(await axe(`${width}: findings`)).toEqual({ when: `${width}: findings`, violations: [] });
+      await page.getByTestId('tab-score').click();
+      await page.getByTestId('write-scores').click();
+      await page.getByTestId('written-cells').waitFor();
+      await expect.poll(() => page.getByTestId('download').isEnabled()).toBe(true);
+      expect(await axe(`${width}: written`)).toEqual({ when: `${width}: written`, violations: [] });
+      await page.getByTestId('tab-settings').click();
+      expect(await axe(`${width}: settings`)).toEqual({ when: `${width}: settings`, violations: [] });
+      if (width === 1200) {
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
   it('on a narrow window the pane takes the full width above the sheet', async () => {
     await open(`${server.url}web.html?example=wenzhou-2024-evaluation.xlsx`, 600);
     await page.getByTestId('sheet-preview').waitFor();
