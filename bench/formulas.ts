@@ -1,5 +1,5 @@
 /**
- * Issue 6.2: PERF.SCORE in a headless formula engine against native formulas that compute the
+ * Issue 6.2: the score function (engine/functions/score.ts) in a headless formula engine against native formulas that compute the
  * same scores. HyperFormula (GPL-3, a devDependency used only here and in tests) because it has
  * what the comparison needs: a custom-function plugin API, a dependency graph and batched edits,
  * so "first calculation" and "recalculation after editing every input" are both well defined.
@@ -15,12 +15,12 @@ import {
   type ImplementedFunctions,
 } from 'hyperformula';
 import { perfScore, type Scalar } from '../engine/functions';
-import { spec as score } from '../engine/functions/score';
+import { formulaName, scoreFunction } from '../engine/functions/index';
 
 /** The function's name in formulas, from its declaration (engine/functions/score.ts). */
-const NAME = `PERF.${score.id}`;
+export const NAME = formulaName(scoreFunction);
 
-/** PERF.SCORE(actual, rule, points) as a HyperFormula plugin over the pure function. */
+/** The score function (actual, rule, points) as a HyperFormula plugin over the pure function. */
 class PerfPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     [NAME]: {
@@ -121,7 +121,7 @@ export function runFormulaSheet(n: number, kind: 'perf' | 'native'): FormulaTime
   return { build, recalc, values };
 }
 
-/** Calls per second of the pure PERF.SCORE with a cached rule (the parse cache is warm). */
+/** Calls per second of the pure score function with a cached rule (the parse cache is warm). */
 export function callThroughput(calls: number): { nsPerCall: number; callsPerSecond: number } {
   const rules = RULES.map((r) => r.text);
   for (const r of rules) perfScore(0.8, r, 10); // warm the rule cache

@@ -37,6 +37,8 @@ declare module 'fast-formula-parser' {
     isRangeRef?: boolean;
     isCellRef?: boolean;
     omitted?: boolean;
+    /** The reference the value was read from, for the functions in `funsPreserveRef`. */
+    ref?: Partial<CellRef & RangeRef>;
   }
 
   export type ParserFunction = (...args: FunctionArg[]) => unknown;
@@ -70,6 +72,8 @@ declare module 'fast-formula-parser' {
     supportedFunctions(): string[];
     functions: Record<string, ParserFunction>;
     funsNeedContext: string[];
+    /** Functions whose arguments keep the reference they were read from (`FunctionArg.ref`). */
+    funsPreserveRef: string[];
     static FormulaError: typeof FormulaError;
     static DepParser: typeof DepParser;
   }

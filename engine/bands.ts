@@ -1,7 +1,8 @@
 /**
  * Bands (等次): the scheme text "90:优秀,80:良好,60:合格,0:不合格", the band of a score, and the
- * whole counts per band of a forced distribution. Used by the table scorer and by the PERF.BAND /
- * PERF.FORCED functions, so both read a scheme the same way.
+ * whole counts per band of a forced distribution. Used by the table scorer and by the band and
+ * forced-distribution functions (engine/functions/band.ts, forced.ts), so both read a scheme the
+ * same way.
  */
 import { D, dec, type Dec } from './rules/decimal';
 import type { ScoringSettings } from './rules/settings';
@@ -69,7 +70,7 @@ export function bandCounts(
 }
 
 /**
- * The forced-distribution band of one score among all scores (PERF.FORCED and the reviewer's
+ * The forced-distribution band of one score among all scores (engine/functions/forced.ts and the reviewer's
  * 汇总 both use this): its rank positions under the tie policy, against the cumulative counts.
  * `all` holds every ranked score, `score` among them; returns the band's index.
  */

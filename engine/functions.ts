@@ -6,7 +6,7 @@
  * One module per function in engine/functions/ (the registry: engine/functions/index.ts); this
  * module gathers their implementations for the code that calls them directly.
  */
-export type { Arg, FnResult, Scalar } from './functions/args';
+export type { Arg, ArgSource, FnResult, Scalar } from './functions/args';
 export { perfScore } from './functions/score';
 export { perfBand } from './functions/band';
 export { perfForced } from './functions/forced';

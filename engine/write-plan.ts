@@ -3,12 +3,14 @@
  * decided before anything is written: the item scores in the 得分 column
  * (an existing one, or a new one right of the table), the total in the 合计 row, and a summary
  * block beside the table with the group totals, the table total and the band. As values, or as
- * live formulas (`=PERF.SCORE(…)`, `=SUM(…)`, `=PERF.BAND(…)`) that Excel keeps up to date.
+ * live formulas (the score function's, `=SUM(…)`, the band function's: engine/functions/) that
+ * Excel keeps up to date.
  *
  * Pure: the pane shows the plan and the adapter writes its blocks, asking before overwriting;
  * the CLI writes the same cells into its copy.
  */
 import { cellAddress, columnIndex, columnLetter, parseCellAddress, parseRangeAddress } from './address';
+import { bandFunction, formulaCall, scoreFunction } from './functions/index';
 import { dec, type Dec } from './rules/decimal';
 import { compliance, readItemRule } from './rules/item-rule';
 import type { Sheet } from './grid';
@@ -76,7 +78,7 @@ const SUMMARY_LABELS = {
 } as const;
 
 /**
- * The option text of PERF.SCORE that makes a formula score exactly as the engine did with these
+ * The option text of the score function (engine/functions/score.ts) that makes a formula score exactly as the engine did with these
  * settings ("decimals=2;partial=floor"). Settings at their defaults are left out, but for the
  * decimals: the function does not round unless told.
  */
@@ -218,7 +220,7 @@ export function planScores(
       item.points !== null;
     let formula: string | null = null;
     const itemRule = liveRule ? readItemRule(item.method, item.target) : null;
-    // A method read against a ceiling target ("≤3名") says what PERF.SCORE's number cannot: value only.
+    // A method read against a ceiling target ("≤3名") says what the score function's number cannot: value only.
     const ceilingOnly =
       itemRule?.from === 'method' &&
       itemRule.target !== null &&
@@ -241,7 +243,8 @@ export function planScores(
         view.value(row0, pointsCol).kind === 'number'
           ? item.pointsCell
           : String(item.points);
-      formula = `=PERF.SCORE(${cellAddress(row0, actualCol)},${ruleCell},${pointsRef},${targetArg},${literal(optionsText)})`;
+      const args = [cellAddress(row0, actualCol), ruleCell, pointsRef, targetArg, literal(optionsText)];
+      formula = `=${formulaCall(scoreFunction, args)}`;
     } else if (formulas && s?.source === 'deduction' && !item.deductionOnly && deductionCol !== null) {
       formula = `=MAX(0,${item.points}-N(${cellAddress(row0, deductionCol)}))`;
     }
@@ -345,7 +348,7 @@ export function planScores(
           2,
           'band',
           band,
-          `=IF(${totalCell}="","",PERF.BAND(${totalCell}*100/${outOf},${literal(settings.bands)}))`,
+          `=IF(${totalCell}="","",${formulaCall(bandFunction, [`${totalCell}*100/${outOf}`, literal(settings.bands)])})`,
         );
       } else if (band !== null) {
         put(r, 2, 'band', table.score.bandNote ? `${band}（${table.score.bandNote}）` : band);

@@ -5,7 +5,8 @@
  * What arrives (all parameters are declared `any` in functions.json, so nothing is coerced first):
  *  - a number, text or TRUE/FALSE; a percent cell arrives as its fraction (80% → 0.8);
  *  - an empty cell: null on current builds, 0 on some older ones (and "" inside some ranges);
- *    nothing can tell such a 0 from a typed 0, see `optionalNumber` / `optionalText`;
+ *    nothing can tell such a 0 from a typed 0, so for an optional parameter the engine's reader
+ *    (engine/functions/args.ts) takes 0 as "not given";
  *  - an omitted optional argument: null (undefined when called from code);
  *  - a range, for a matrix parameter: rows of values; a single cell or a literal → [[v]];
  *  - with data types enabled (functions.json has allowCustomDataForDataTypeAny), a cell value
@@ -83,36 +84,10 @@ export function actual(value: unknown, what = '实际值'): Arg {
 }
 
 /**
- * An optional number for which 0 means nothing (a target value, a number of points): omitted,
- * an empty cell (null, or 0 on builds that pass 0) and "" all mean "not given".
- */
-export function optionalNumber(value: unknown, what: string): Scalar | undefined {
-  const v = cell(value, what);
-  if (v === null || v === 0) return undefined;
-  if (typeof v === 'string' && v.trim() === '') return undefined;
-  return v;
-}
-
-/**
- * Optional text (options, a band scheme, quotas, labels, a direction): omitted, an empty cell
- * (null or 0) and "" mean "not given, use the default"; any other number or TRUE/FALSE is an error,
- * never silently the default.
- */
-export function optionalText(value: unknown, what: string): string | undefined {
-  const v = cell(value, what);
-  if (v === null || v === 0) return undefined;
-  if (typeof v !== 'string')
-    throw new ArgumentError(
-      '#VALUE!',
-      `${what}应为文字，不是${typeof v === 'number' ? '数字' : '逻辑值'} ${String(v).toUpperCase()}`,
-    );
-  return v.trim() === '' ? undefined : v;
-}
-
-/**
- * The one converter for every function: each argument by its parameter's declaration (one value,
- * a range, or either; optional numbers and texts where 0 and "" mean "not given"). Missing
- * trailing arguments (a call from code) are "not given" too.
+ * The one converter for every function: each argument as Excel's value by its parameter's shape
+ * (one value, a range, or either). What it is read as (a number, text, "not given") is the
+ * engine's reader's business (engine/functions/args.ts), the same in Excel and in the recalc.
+ * Missing trailing arguments (a call from code) are "not given" too.
  */
 export function convertArguments(
   params: readonly ParamSpec[],
@@ -123,8 +98,6 @@ export function convertArguments(
     const what = p.label ?? p.zh;
     if (p.shape === 'range') return cells(v, what);
     if (p.shape === 'valueOrRange') return actual(v, what);
-    if (p.optional === 'number') return optionalNumber(v, what);
-    if (p.optional === 'text') return optionalText(v, what);
     return cell(v, what);
   });
 }

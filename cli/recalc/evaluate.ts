@@ -47,6 +47,10 @@ class Recalculator {
         const n = this.stack[this.stack.length - 1];
         return n ? this.graph.label(n, n) : '';
       },
+      sheet: () => {
+        const n = this.stack[this.stack.length - 1];
+        return n ? this.graph.sheets[n.sheet]!.name : '';
+      },
     };
   }
 
@@ -93,11 +97,11 @@ class Recalculator {
 
   private parserAt(depth: number): FormulaEvaluator {
     while (this.parsers.length <= depth) {
-      const here = this.hooks.here;
+      const { here, sheet } = this.hooks;
       this.parsers.push(
         createEvaluator(
           this.hooks,
-          (t) => fillFunctionTable(t, here),
+          (t) => fillFunctionTable(t, here, sheet),
           (name) => unknownFunction(name, here()),
         ),
       );

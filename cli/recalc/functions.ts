@@ -181,8 +181,12 @@ export function fromFormulajs(name: string, fn: (...args: unknown[]) => unknown)
   };
 }
 
-/** Fills the parser's table; `here` names the cell being evaluated, for error origins. */
-export function fillFunctionTable({ table, native, context }: FunctionTable, here: () => string): void {
+/**
+ * Fills the parser's table; `here` names the cell being evaluated, for error origins, and `sheet`
+ * its sheet.
+ */
+export function fillFunctionTable(t: FunctionTable, here: () => string, sheet: () => string): void {
+  const { table, native, context } = t;
   const fill = formulajsFunctions();
   for (const [name, fn] of fill) {
     if (!native.has(name) && !context.has(name)) table[name] = fromFormulajs(name, fn);
@@ -203,7 +207,7 @@ export function fillFunctionTable({ table, native, context }: FunctionTable, her
   table.ROUNDDOWN = excelRound(Decimal.ROUND_DOWN);
   // No network from a workbook's formulas.
   table.WEBSERVICE = () => makeError('#NAME?', '不支持 WEBSERVICE', 'WEBSERVICE is not supported');
-  installPerf(table, here);
+  installPerf(t, here, sheet);
 }
 
 export function unknownFunction(name: string, here: string): FormulaErrorT {

@@ -8,6 +8,7 @@
  * the cycle detection, the function table and the PERF adapters are ours and stay.
  */
 import FormulaParser from 'fast-formula-parser';
+import { columnLetter } from '../../engine/address.js';
 import type { CellRef, FunctionArg, ParserFunction, RangeRef, Ref } from 'fast-formula-parser';
 
 export type { CellRef, FunctionArg, ParserFunction, RangeRef, Ref };
@@ -53,6 +54,8 @@ export interface EvalHooks {
   onVariable: (name: string, sheet: string | undefined) => Ref | null;
   /** The cell being evaluated, for error origins. */
   here: () => string;
+  /** The sheet of the cell being evaluated. */
+  sheet: () => string;
 }
 
 /** What the evaluation needs of a parser. */
@@ -68,6 +71,41 @@ export interface FunctionTable {
   native: ReadonlySet<string>;
   /** Functions the parser calls with its context first (not to be replaced). */
   context: ReadonlySet<string>;
+  /** Asks the parser to give a function's arguments with the reference each was read from. */
+  keepReferences(name: string): void;
+}
+
+/** The part of a parser (evaluating or listing references) that reads column letters. */
+interface ColumnReading {
+  utils: { parseCol(col: string): unknown; applyRange(refs: unknown[]): unknown };
+}
+
+/** A bare column token that is a defined name: the name's reference, and the column it spells. */
+interface NamedColumn {
+  ref: Ref;
+  column: unknown;
+}
+
+function isNamedColumn(x: unknown): x is NamedColumn {
+  return typeof x === 'object' && x !== null && 'column' in x && 'ref' in x;
+}
+
+/**
+ * A name spelled like a column (K, ABC) is a defined name, as Excel reads it: a column alone is
+ * never a reference in Excel (only K:K is). fast-formula-parser reads every such token as a
+ * column, and a column alone as a cell without a row, i.e. an empty value: a silent wrong number.
+ * Here a column token that is a defined name becomes the name's reference, except as one end of a
+ * range (K:K stays the column); one that is no name stays a column, read as #NAME? (`onCell`).
+ */
+function readNamesSpelledLikeColumns(p: ColumnReading, lookup: (name: string) => Ref | null): void {
+  const parseCol = p.utils.parseCol.bind(p.utils);
+  const applyRange = p.utils.applyRange.bind(p.utils);
+  p.utils.parseCol = (col: string) => {
+    const column = parseCol(col);
+    const ref = col.includes('$') ? null : lookup(col);
+    return ref ? ({ ref: { ...ref }, column } satisfies NamedColumn) : column;
+  };
+  p.utils.applyRange = (refs: unknown[]) => applyRange(refs.map((r) => (isNamedColumn(r) ? r.column : r)));
 }
 
 let supportedCache: Set<string> | null = null;
@@ -89,12 +127,31 @@ export function createEvaluator(
   const functions: Record<string, ParserFunction> = {};
   const parser = new FormulaParser({
     functions,
-    onCell: hooks.onCell,
+    // A column alone (no row) is a name that is not defined (readNamesSpelledLikeColumns).
+    onCell: (ref) =>
+      ref.row == null
+        ? makeError(
+            '#NAME?',
+            `名称 ${columnLetter(ref.col - 1)} 未定义`,
+            `the name ${columnLetter(ref.col - 1)} is not defined`,
+            hooks.here(),
+          )
+        : hooks.onCell(ref),
     onRange: hooks.onRange,
     onVariable: hooks.onVariable,
   });
+  readNamesSpelledLikeColumns(parser as unknown as ColumnReading, (name) =>
+    hooks.onVariable(name, undefined),
+  );
   const table = parser.functions;
-  fill({ table, native: nativelySupported(), context: new Set(parser.funsNeedContext) });
+  fill({
+    table,
+    native: nativelySupported(),
+    context: new Set(parser.funsNeedContext),
+    keepReferences: (name) => {
+      parser.funsPreserveRef.push(name.toUpperCase());
+    },
+  });
   parser.functions = new Proxy(table, {
     get(target, prop) {
       if (typeof prop !== 'string' || prop in target) return target[prop as string];
@@ -115,6 +172,7 @@ export interface ReferenceLister {
 
 export function createReferenceLister(onVariable: (name: string) => Ref | null): ReferenceLister {
   const dep = new DepParser({ onVariable });
+  readNamesSpelledLikeColumns(dep as unknown as ColumnReading, onVariable);
   // The stock dependency pass drops a cell that lies inside an earlier range of another sheet.
   dep.getCell = function (this: InstanceType<typeof DepParser>, ref: CellRef) {
     if (ref.row != null) {

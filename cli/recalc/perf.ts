@@ -7,6 +7,7 @@ import {
   FUNCTIONS,
   requiredCount,
   type Arg,
+  type ArgSource,
   type FunctionSpec,
   type Scalar,
 } from '../../engine/functions.js';
@@ -16,7 +17,7 @@ import {
   makeError,
   type FormulaErrorT,
   type FunctionArg,
-  type ParserFunction,
+  type FunctionTable,
 } from './parser.js';
 
 /** The names of the PERF functions (the engine's registry), for messages. */
@@ -118,8 +119,20 @@ function toPerfArg(a: FunctionArg | undefined): Arg | undefined | FormulaErrorT 
   return scalar(v);
 }
 
+/**
+ * Where an argument was read from (its cell, or the top-left cell of its range), for messages that
+ * name the cell; the sheet only when it is not the formula's own. Literals have none.
+ */
+function sourceOf(a: FunctionArg | undefined, sheet: string): ArgSource | undefined {
+  const ref = a?.ref;
+  const at = ref?.from ?? (ref?.row !== undefined && ref.col !== undefined ? ref : undefined);
+  if (!ref || !at || at.row === undefined || at.col === undefined) return undefined;
+  const other = ref.sheet !== undefined && ref.sheet.toLowerCase() !== sheet.toLowerCase();
+  return { ...(other ? { sheet: ref.sheet } : {}), row: at.row - 1, col: at.col - 1 };
+}
+
 /** Arity is checked before the call: the required arguments are there (null when empty). */
-function perfCall(spec: FunctionSpec, args: FunctionArg[], here: string): unknown {
+function perfCall(spec: FunctionSpec, args: FunctionArg[], here: string, sheet: string): unknown {
   const fname = `PERF.${spec.id}`;
   const min = requiredCount(spec);
   const max = spec.params.length;
@@ -141,7 +154,10 @@ function perfCall(spec: FunctionSpec, args: FunctionArg[], here: string): unknow
   for (let i = 0; i < min; i++) if (converted[i] === undefined) converted[i] = null;
   let r: ReturnType<FunctionSpec['call']>;
   try {
-    r = spec.call(converted);
+    r = spec.call(
+      converted,
+      args.map((a) => sourceOf(a, sheet)),
+    );
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     return makeError('#VALUE!', `${fname} 计算出错：${msg}`, `${fname} failed: ${msg}`, here);
@@ -150,11 +166,18 @@ function perfCall(spec: FunctionSpec, args: FunctionArg[], here: string): unknow
   return makeError(r.error, r.message, r.messageEn, here);
 }
 
-/** Puts the PERF functions, in every spelling, and the omitted-argument marker into a table. */
-export function installPerf(table: Record<string, ParserFunction>, here: () => string): void {
-  table[OMITTED] = () => OMITTED_VALUE;
+/**
+ * Puts the PERF functions, in every spelling, and the omitted-argument marker into a table; their
+ * arguments come with the references they were read from. `here` and `sheet` name the cell being
+ * evaluated and its sheet.
+ */
+export function installPerf(t: FunctionTable, here: () => string, sheet: () => string): void {
+  t.table[OMITTED] = () => OMITTED_VALUE;
   for (const spec of FUNCTIONS) {
-    const fn: ParserFunction = (...args) => perfCall(spec, args, here());
-    for (const alias of perfAliases(spec.id)) table[alias] = fn;
+    const fn = (...args: FunctionArg[]) => perfCall(spec, args, here(), sheet());
+    for (const alias of perfAliases(spec.id)) {
+      t.table[alias] = fn;
+      t.keepReferences(alias);
+    }
   }
 }

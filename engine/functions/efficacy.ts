@@ -1,22 +1,27 @@
 /** PERF.EFFICACY: the efficacy coefficient score (功效系数法). */
 import { D } from '../rules/decimal';
-import {
-  numberArg,
-  ok,
-  out,
-  requiredNumber,
-  settingsFrom,
-  valueError,
-  type Arg,
-  type FnResult,
-} from './args';
-import { defineFunction } from './spec';
+import { out, readArguments, valueError, type Arg, type ArgSource, type FnResult } from './args';
+import { defineFunction, type ParamSpec } from './spec';
 
 /**
  * PERF.EFFICACY(actual, worst, best, [points], [options]): 功效系数法
  * (60 + 40 × (A − 不允许值)/(满意值 − 不允许值)) × w/100. Options in the scoring options' text: clamp=false lets the
  * actual count beyond worst and best, decimals=n rounds.
  */
+function efficacy(
+  args: readonly (Arg | undefined)[],
+  sources?: readonly (ArgSource | undefined)[],
+): FnResult<number> {
+  const read = readArguments(PARAMS, args, sources);
+  if (!read.ok) return read;
+  const [A, lo, hi, points, s] = read.value;
+  const w = points ?? new D(100);
+  if (lo.eq(hi)) return valueError('满意值与不允许值相同，无法计算', 'Best equals worst');
+  let share = A.minus(lo).div(hi.minus(lo));
+  if (s.settings.efficacyClamp) share = D.max(0, D.min(1, share));
+  return out(new D(60).plus(share.mul(40)).mul(w).div(100), s.roundTo);
+}
+
 export function perfEfficacy(
   actual: Arg,
   worst: Arg,
@@ -24,28 +29,64 @@ export function perfEfficacy(
   points?: Arg,
   options?: Arg,
 ): FnResult<number> {
-  const A = requiredNumber(actual, '实际值');
-  if (!A.ok) return A;
-  const lo = requiredNumber(worst, '不允许值');
-  if (!lo.ok) return lo;
-  const hi = requiredNumber(best, '满意值');
-  if (!hi.ok) return hi;
-  const w = points === undefined ? ok(new D(100)) : numberArg(points, '分值');
-  if (!w.ok) return w;
-  if (w.value?.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
-  if (lo.value.eq(hi.value)) return valueError('满意值与不允许值相同，无法计算', 'Best equals worst');
-  const s = settingsFrom(options);
-  if (!s.ok) return s;
-  let share = A.value.minus(lo.value).div(hi.value.minus(lo.value));
-  if (s.value.settings.efficacyClamp) share = D.max(0, D.min(1, share));
-  return out(
-    new D(60)
-      .plus(share.mul(40))
-      .mul(w.value ?? 100)
-      .div(100),
-    s.value.roundTo,
-  );
+  return efficacy([actual, worst, best, points, options]);
 }
+
+const PARAMS = [
+  {
+    name: 'actual',
+    zh: '实际值',
+    shape: 'value',
+    read: 'number',
+    description: {
+      en: 'Actual value.',
+      zh: '实际完成值。',
+    },
+  },
+  {
+    name: 'worst',
+    zh: '不允许值',
+    shape: 'value',
+    read: 'number',
+    description: {
+      en: 'Not-allowed value (不允许值), in the unit of actual: scores 60% of the points.',
+      zh: '不允许值，单位与实际值相同：得分值的 60%。',
+    },
+  },
+  {
+    name: 'best',
+    zh: '满意值',
+    shape: 'value',
+    read: 'number',
+    description: {
+      en: 'Satisfactory value (满意值), in the unit of actual: scores full points.',
+      zh: '满意值，单位与实际值相同：得满分。',
+    },
+  },
+  {
+    name: 'points',
+    zh: '分值',
+    shape: 'value',
+    read: 'number?',
+    nonNegative: true,
+    default: '100',
+    description: {
+      en: 'Points (分值) of the item; empty or 0 means 100, i.e. the coefficient score itself (60 to 100).',
+      zh: '可选。该项指标的分值；空或 0 表示 100，即功效系数本身（60 到 100）。',
+    },
+  },
+  {
+    name: 'options',
+    zh: '选项',
+    shape: 'value',
+    read: 'options',
+    default: 'clamp=true',
+    description: {
+      en: 'Settings as text: "clamp=false" lets the actual count beyond worst and best (below 60% or above full points); "decimals=2" rounds.',
+      zh: '可选。设置文字：“clamp=false”表示实际值超出不允许值或满意值时照算（可低于 60% 或高于满分）；“decimals=2”四舍五入位数。',
+    },
+  },
+] as const satisfies readonly ParamSpec[];
 
 /** The function as Excel, the recalc and the help page see it. */
 export const spec = defineFunction({
@@ -56,93 +97,18 @@ export const spec = defineFunction({
     en: 'Efficacy coefficient score (功效系数法): (60 + 40 × (actual − worst) / (best − worst)) × points / 100, the actual kept between worst and best.',
     zh: '功效系数法：（60 + 40 ×（实际值 − 不允许值）÷（满意值 − 不允许值））× 分值 ÷ 100，实际值限制在不允许值与满意值之间。',
   },
-  params: [
-    {
-      name: 'actual',
-      zh: '实际值',
-      shape: 'value',
-      description: {
-        en: 'Actual value.',
-        zh: '实际完成值。',
-      },
-    },
-    {
-      name: 'worst',
-      zh: '不允许值',
-      shape: 'value',
-      description: {
-        en: 'Not-allowed value (不允许值), in the unit of actual: scores 60% of the points.',
-        zh: '不允许值，单位与实际值相同：得分值的 60%。',
-      },
-    },
-    {
-      name: 'best',
-      zh: '满意值',
-      shape: 'value',
-      description: {
-        en: 'Satisfactory value (满意值), in the unit of actual: scores full points.',
-        zh: '满意值，单位与实际值相同：得满分。',
-      },
-    },
-    {
-      name: 'points',
-      zh: '分值',
-      shape: 'value',
-      optional: 'number',
-      default: '100',
-      description: {
-        en: 'Points (分值) of the item; empty or 0 means 100, i.e. the coefficient score itself (60 to 100).',
-        zh: '可选。该项指标的分值；空或 0 表示 100，即功效系数本身（60 到 100）。',
-      },
-    },
-    {
-      name: 'options',
-      zh: '选项',
-      shape: 'value',
-      optional: 'text',
-      default: 'clamp=true',
-      description: {
-        en: 'Settings as text: "clamp=false" lets the actual count beyond worst and best (below 60% or above full points); "decimals=2" rounds.',
-        zh: '可选。设置文字：“clamp=false”表示实际值超出不允许值或满意值时照算（可低于 60% 或高于满分）；“decimals=2”四舍五入位数。',
-      },
-    },
-  ],
+  params: PARAMS,
   result: { type: 'number' },
-  call: (a) => perfEfficacy(a[0]!, a[1]!, a[2]!, a[3], a[4]),
+  call: efficacy,
   // The help page's section for the function, below its generated heading (addin/help/).
-  help: `
+  help: {
+    about: `
       <p>
         功效系数法：（60 + 40 ×（实际值 − 不允许值）÷（满意值 − 不允许值））× 分值 ÷
         100。实际值低于不允许值按不允许值计，高于满意值按满意值计。
       </p>
-      <table>
-        <tr>
-          <th>参数</th>
-          <th>说明</th>
-        </tr>
-        <tr>
-          <td>实际值 (actual)</td>
-          <td>实际完成值。</td>
-        </tr>
-        <tr>
-          <td>不允许值 (worst)</td>
-          <td>得分值 60% 的值。</td>
-        </tr>
-        <tr>
-          <td>满意值 (best)</td>
-          <td>得满分的值。</td>
-        </tr>
-        <tr>
-          <td>分值 (points)</td>
-          <td>可选。空或 0 表示 100，即功效系数本身（60 到 100）。</td>
-        </tr>
-        <tr>
-          <td>选项 (options)</td>
-          <td>
-            可选。<code>clamp=false</code>：实际值超出不允许值或满意值时照算（默认限制在两者之间）；<code>decimals=2</code>：四舍五入位数。
-          </td>
-        </tr>
-      </table>
+`,
+    more: `
       <p>
         示例：<code>=PERF.功效系数得分(85, 60, 100, 10)</code> 返回 8.5；<code
           >=PERF.功效系数得分(100, 60, 100)</code
@@ -151,4 +117,5 @@ export const spec = defineFunction({
       </p>
       <p lang="en">Efficacy coefficient: (60 + 40 × (actual − worst)/(best − worst)) × points/100.</p>
 `,
+  },
 });

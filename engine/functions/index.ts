@@ -25,5 +25,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   rule,
 ];
 
+/** The functions other code writes into formulas (the write plan) or names to the clerk. */
+export { score as scoreFunction, band as bandFunction };
+
+/** How a formula spells a function: PERF.<id> (the id Excel stores; never localised). */
+export function formulaName(spec: FunctionSpec): string {
+  return `PERF.${spec.id}`;
+}
+
+/** A call as a formula writes it: PERF.<id>(a,b,…). */
+export function formulaCall(spec: FunctionSpec, args: readonly string[]): string {
+  return `${formulaName(spec)}(${args.join(',')})`;
+}
+
 export type { FunctionSpec, ParamSpec, ParamShape, FunctionValue } from './spec';
 export { requiredCount } from './spec';

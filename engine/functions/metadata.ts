@@ -4,7 +4,7 @@
  * the help page's function list and sections. Pure string and object building.
  */
 import { FUNCTIONS } from './index';
-import type { FunctionSpec, ParamSpec } from './spec';
+import { isOptional, type FunctionSpec, type ParamSpec } from './spec';
 
 interface ParamMetadata {
   description: string;
@@ -51,7 +51,7 @@ export function functionsJson(helpPage: string): FunctionsJson {
         description: p.description.en,
         ...(p.shape === 'value' ? {} : { dimensionality: 'matrix' as const }),
         name: p.name,
-        ...(p.optional ? { optional: true as const } : {}),
+        ...(isOptional(p) ? { optional: true as const } : {}),
         type: 'any' as const,
       })),
       result: { ...(f.result.matrix ? { dimensionality: 'matrix' as const } : {}), type: f.result.type },
@@ -81,7 +81,7 @@ export function zhLocaleTable(): Record<string, LocaleEntry> {
 }
 
 function signature(f: FunctionSpec): string {
-  const params = f.params.map((p: ParamSpec) => (p.optional ? `[${p.zh}]` : p.zh));
+  const params = f.params.map((p: ParamSpec) => (isOptional(p) ? `[${p.zh}]` : p.zh));
   return `PERF.${f.zh} · PERF.${f.id}(${params.join(', ')})`;
 }
 
@@ -98,11 +98,37 @@ export function helpFunctionList(): string {
   );
 }
 
-/** The help page's section of every function: generated heading, then the function's own text. */
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The parameter table of a function's help section, from its declaration: the Chinese and
+ * English names and the Chinese description (the text Chinese Excel shows for the parameter).
+ */
+export function helpParameterTable(f: FunctionSpec): string {
+  const rows = f.params.map(
+    (p) =>
+      `        <tr>\n          <td>${p.zh} (${p.name})</td>\n          <td>${escapeHtml(p.description.zh)}</td>\n        </tr>\n`,
+  );
+  return (
+    '      <table>\n        <tr>\n          <th>参数</th>\n          <th>说明</th>\n        </tr>\n' +
+    rows.join('') +
+    '      </table>\n'
+  );
+}
+
+/**
+ * The help page's section of every function: generated heading, the function's own introduction,
+ * the parameter table generated from its declaration, then its examples.
+ */
 export function helpFunctionSections(): string {
+  const body = (html: string) => html.replace(/^\n/, '');
   return FUNCTIONS.map(
     (f) =>
-      `    <section id="${helpAnchor(f)}">\n      <h3>${signature(f)}</h3>\n${f.help.replace(/^\n/, '')}    </section>\n`,
+      `    <section id="${helpAnchor(f)}">\n      <h3>${signature(f)}</h3>\n` +
+      body(f.help.about) +
+      helpParameterTable(f) +
+      body(f.help.more) +
+      '    </section>\n',
   ).join('\n');
 }
 

@@ -1,13 +1,35 @@
 /** PERF.PROGRESS: the progress score (进步分) against last year. */
 import { D } from '../rules/decimal';
 import { nfkc } from '../text';
-import { ok, requiredNumber, scalar, valueError, type Arg, type FnResult } from './args';
-import { defineFunction } from './spec';
+import { ok, readArguments, valueError, type Arg, type ArgSource, type FnResult } from './args';
+import { defineFunction, type ParamSpec } from './spec';
 
 /**
  * PERF.PROGRESS(actual, last, target, points, [direction]): w × clamp((A − last)/(T − last), 0, 1).
  * The formula is the same for "+" and "−"; the direction checks the target lies the right way.
  */
+function progress(
+  args: readonly (Arg | undefined)[],
+  sources?: readonly (ArgSource | undefined)[],
+): FnResult<number> {
+  const read = readArguments(PARAMS, args, sources);
+  if (!read.ok) return read;
+  const [A, L, T, w, direction] = read.value;
+  if (T.eq(L))
+    return valueError('目标值等于上年值，无法计算进步分', 'Target equals last year: progress is undefined');
+  if (direction !== null) {
+    const d = nfkc(direction).trim(); // also U+2212 and full-width minus
+    if (d !== '+' && d !== '-') return valueError('方向应为 + 或 −', 'Direction must be + or −');
+    if ((d === '+' && T.lt(L)) || (d === '-' && T.gt(L)))
+      return valueError(
+        `方向为${d}，但目标值与上年值的关系相反`,
+        `Direction ${d} but the target lies the other way from last year`,
+      );
+  }
+  const share = A.minus(L).div(T.minus(L));
+  return ok(w.mul(D.max(0, D.min(1, share))).toNumber());
+}
+
 export function perfProgress(
   actual: Arg,
   last: Arg,
@@ -15,30 +37,62 @@ export function perfProgress(
   points: Arg,
   direction?: Arg,
 ): FnResult<number> {
-  const A = requiredNumber(actual, '实际值');
-  if (!A.ok) return A;
-  const L = requiredNumber(last, '上年值');
-  if (!L.ok) return L;
-  const T = requiredNumber(target, '目标值');
-  if (!T.ok) return T;
-  const w = requiredNumber(points, '分值');
-  if (!w.ok) return w;
-  if (w.value.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
-  if (T.value.eq(L.value))
-    return valueError('目标值等于上年值，无法计算进步分', 'Target equals last year: progress is undefined');
-  const dirText = direction === undefined ? null : scalar(direction);
-  if (dirText !== null && dirText !== '') {
-    const d = nfkc(String(dirText)).trim(); // also U+2212 and full-width minus
-    if (d !== '+' && d !== '-') return valueError('方向应为 + 或 −', 'Direction must be + or −');
-    if ((d === '+' && T.value.lt(L.value)) || (d === '-' && T.value.gt(L.value)))
-      return valueError(
-        `方向为${d}，但目标值与上年值的关系相反`,
-        `Direction ${d} but the target lies the other way from last year`,
-      );
-  }
-  const share = A.value.minus(L.value).div(T.value.minus(L.value));
-  return ok(w.value.mul(D.max(0, D.min(1, share))).toNumber());
+  return progress([actual, last, target, points, direction]);
 }
+
+const PARAMS = [
+  {
+    name: 'actual',
+    zh: '实际值',
+    shape: 'value',
+    read: 'number',
+    description: {
+      en: "This year's actual value.",
+      zh: '本年度实际完成值。',
+    },
+  },
+  {
+    name: 'last',
+    zh: '上年值',
+    shape: 'value',
+    read: 'number',
+    description: {
+      en: "Last year's value (上年值), in the same unit.",
+      zh: '上一年完成情况，单位与实际值相同。',
+    },
+  },
+  {
+    name: 'target',
+    zh: '目标值',
+    shape: 'value',
+    read: 'number',
+    description: {
+      en: "Target value (目标值), in the same unit; it must differ from last year's.",
+      zh: '目标值（标准值），单位与实际值相同，不能等于上年值。',
+    },
+  },
+  {
+    name: 'points',
+    zh: '分值',
+    shape: 'value',
+    read: 'number',
+    nonNegative: true,
+    description: {
+      en: 'Points (分值) of the progress item, e.g. 10.',
+      zh: '进步情况一项的分值，如 10。',
+    },
+  },
+  {
+    name: 'direction',
+    zh: '方向',
+    shape: 'value',
+    read: 'text?',
+    description: {
+      en: '"+" when higher is better, "-" when lower is better: checked against target and last year; empty means not checked.',
+      zh: '可选。“+”表示越高越好，“-”表示越低越好，用于核对目标值与上年值的方向；空表示不核对。',
+    },
+  },
+] as const satisfies readonly ParamSpec[];
 
 /** The function as Excel, the recalc and the help page see it. */
 export const spec = defineFunction({
@@ -49,91 +103,18 @@ export const spec = defineFunction({
     en: 'Progress score (进步分): points × (actual − last year) / (target − last year), kept between 0 and points.',
     zh: '进步分：分值 ×（实际值 − 上年值）÷（目标值 − 上年值），限制在 0 到分值之间。',
   },
-  params: [
-    {
-      name: 'actual',
-      zh: '实际值',
-      shape: 'value',
-      description: {
-        en: "This year's actual value.",
-        zh: '本年度实际完成值。',
-      },
-    },
-    {
-      name: 'last',
-      zh: '上年值',
-      shape: 'value',
-      description: {
-        en: "Last year's value (上年值), in the same unit.",
-        zh: '上一年完成情况，单位与实际值相同。',
-      },
-    },
-    {
-      name: 'target',
-      zh: '目标值',
-      shape: 'value',
-      description: {
-        en: "Target value (目标值), in the same unit; it must differ from last year's.",
-        zh: '目标值（标准值），单位与实际值相同，不能等于上年值。',
-      },
-    },
-    {
-      name: 'points',
-      zh: '分值',
-      shape: 'value',
-      description: {
-        en: 'Points (分值) of the progress item, e.g. 10.',
-        zh: '进步情况一项的分值，如 10。',
-      },
-    },
-    {
-      name: 'direction',
-      zh: '方向',
-      shape: 'value',
-      optional: 'text',
-      description: {
-        en: '"+" when higher is better, "-" when lower is better: checked against target and last year; empty means not checked.',
-        zh: '可选。“+”表示越高越好，“-”表示越低越好，用于核对目标值与上年值的方向；空表示不核对。',
-      },
-    },
-  ],
+  params: PARAMS,
   result: { type: 'number' },
-  call: (a) => perfProgress(a[0]!, a[1]!, a[2]!, a[3]!, a[4]),
+  call: progress,
   // The help page's section for the function, below its generated heading (addin/help/).
-  help: `
+  help: {
+    about: `
       <p>
         进步分 = 分值 ×（实际值 − 上年值）÷（目标值 − 上年值），限制在 0
         到分值之间。越低越好的指标同样适用（目标值低于上年值）。
       </p>
-      <table>
-        <tr>
-          <th>参数</th>
-          <th>说明</th>
-        </tr>
-        <tr>
-          <td>实际值 (actual)</td>
-          <td>本年度完成值。</td>
-        </tr>
-        <tr>
-          <td>上年值 (last)</td>
-          <td>上一年完成情况，单位相同。</td>
-        </tr>
-        <tr>
-          <td>目标值 (target)</td>
-          <td>目标值（标准值），不能等于上年值。</td>
-        </tr>
-        <tr>
-          <td>分值 (points)</td>
-          <td>进步情况一项的分值，如 10。</td>
-        </tr>
-        <tr>
-          <td>方向 (direction)</td>
-          <td>
-            可选。<code>"+"</code> 越高越好，<code>"-"</code>
-            越低越好；给出时核对目标值与上年值的方向是否一致。
-          </td>
-        </tr>
-      </table>
+`,
+    more: `
       <p>
         示例：<code>=PERF.进步得分(90%, 80%, 100%, 10)</code> 返回 5；<code
           >=PERF.进步得分(5, 8, 4, 10, "-")</code
@@ -142,4 +123,5 @@ export const spec = defineFunction({
       </p>
       <p lang="en">Progress score: points × (actual − last)/(target − last), kept within 0 and points.</p>
 `,
+  },
 });

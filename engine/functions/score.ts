@@ -1,28 +1,68 @@
 /** PERF.SCORE: the score of one item by the rule text of its target or method cell. */
 import { evaluateRule, parseRule } from '../rules';
+import type { Dec } from '../rules/decimal';
 import { compliance } from '../rules/item-rule';
-import type { Actual } from '../rules/types';
+import type { ParsedRule } from '../rules/types';
 import {
-  flat,
   naError,
-  numberArg,
-  ok,
   out,
-  requiredNumber,
-  scalar,
-  settingsFrom,
+  readArguments,
   valueError,
   type Arg,
+  type ArgSource,
   type FnResult,
-  type Scalar,
+  type ReadAs,
 } from './args';
-import { defineFunction } from './spec';
+import { defineFunction, type ParamSpec } from './spec';
+
+/** A rule text that could be read. */
+type ReadRule = Extract<ParsedRule, { ok: true }>;
+
+/** The score of a rule that has been read, or why there is none (this function and the rank deduction's). */
+export function scoreByRule(
+  parsed: ReadRule,
+  actual: ReadAs['actual'],
+  points: Dec,
+  target: Dec | null,
+  options: ReadAs['options'],
+): FnResult<number> {
+  const outcome = evaluateRule(parsed.rule, { actual, points, target, settings: options.settings });
+  if (!outcome.ok)
+    return outcome.code === 'ACTUAL_MISSING' || outcome.code === 'MANUAL'
+      ? naError(outcome.message, outcome.messageEn)
+      : valueError(outcome.message, outcome.messageEn);
+  return out(outcome.score, options.roundTo);
+}
+
+/** A rule text read, or the error a cell shows when it cannot be. */
+export function ruleOf(text: string): FnResult<ReadRule> {
+  const parsed = parseRule(text);
+  return parsed.ok
+    ? { ok: true, value: parsed }
+    : valueError(
+        `无法识别的规则：${parsed.reason}，请人工评分`,
+        `Rule not understood (${parsed.reason}); score by hand`,
+      );
+}
 
 /**
  * PERF.SCORE(actual, rule, points, [target], [options]): the score of one item by the rule text
  * of its target or method cell, e.g. =PERF.SCORE(F6, D6, E6). `actual` may be a range when the
  * rule has several conditions.
  */
+function score(
+  args: readonly (Arg | undefined)[],
+  sources?: readonly (ArgSource | undefined)[],
+): FnResult<number> {
+  const read = readArguments(PARAMS, args, sources);
+  if (!read.ok) return read;
+  const [actual, text, points, target, options] = read.value;
+  // With a target, 符合标准 / 不达标准 in the text speak of it (engine/rules/item-rule.ts).
+  const parsed = ruleOf(target === null ? text : compliance(text, target.toNumber()));
+  if (!parsed.ok) return parsed;
+  return scoreByRule(parsed.value, actual, points, target, options);
+}
+
 export function perfScore(
   actual: Arg,
   rule: Arg,
@@ -30,36 +70,63 @@ export function perfScore(
   target?: Arg,
   options?: Arg,
 ): FnResult<number> {
-  const text = scalar(rule);
-  if (typeof text !== 'string' || text.trim() === '')
-    return valueError('规则应为目标或计分办法的文字', 'The rule must be the text of a target or method cell');
-  const pts = requiredNumber(points, '分值');
-  if (!pts.ok) return pts;
-  if (pts.value.isNeg()) return valueError('分值不能为负数', 'Points cannot be negative');
-  const tgt = target === undefined ? ok(null) : numberArg(target, '目标值');
-  if (!tgt.ok) return tgt;
-  const s = settingsFrom(options);
-  if (!s.ok) return s;
-  // With a target, 符合标准 / 不达标准 in the text speak of it (engine/rules/item-rule.ts).
-  const parsed = parseRule(tgt.value === null ? text : compliance(text, tgt.value.toNumber()));
-  if (!parsed.ok)
-    return valueError(
-      `无法识别的规则：${parsed.reason}，请人工评分`,
-      `Rule not understood (${parsed.reason}); score by hand`,
-    );
-  const act: Actual = Array.isArray(actual) ? flat(actual) : (actual as Scalar);
-  const outcome = evaluateRule(parsed.rule, {
-    actual: act,
-    points: pts.value,
-    target: tgt.value,
-    settings: s.value.settings,
-  });
-  if (!outcome.ok)
-    return outcome.code === 'ACTUAL_MISSING' || outcome.code === 'MANUAL'
-      ? naError(outcome.message, outcome.messageEn)
-      : valueError(outcome.message, outcome.messageEn);
-  return out(outcome.score, s.value.roundTo);
+  return score([actual, rule, points, target, options]);
 }
+
+const PARAMS = [
+  {
+    name: 'actual',
+    zh: '实际值',
+    shape: 'valueOrRange',
+    read: 'actual',
+    description: {
+      en: 'Actual value (完成情况): a number, a percent (80% arrives as 0.8) or text such as "76.5%" or "满意"; a range, in the rule\'s order, when the rule has several conditions. Older Excel builds pass an empty cell as 0.',
+      zh: '完成情况：数字、百分比（80% 即 0.8）或“76.5%”“满意”等文字；规则有多个条件时选多个单元格（按规则中的顺序），或在一个单元格中写“96%,97%,72%,90%”。旧版 Excel 把空单元格当作 0。',
+    },
+  },
+  {
+    name: 'rule',
+    zh: '规则',
+    shape: 'value',
+    read: 'text',
+    description: {
+      en: 'Text of the target or scoring-method cell, e.g. "满意率80%以上，每低一个百分点扣1分".',
+      zh: '目标值或计分办法单元格的文字，如“满意率80%以上，每低一个百分点扣1分”。',
+    },
+  },
+  {
+    name: 'points',
+    zh: '分值',
+    shape: 'value',
+    read: 'number',
+    nonNegative: true,
+    description: {
+      en: 'Points (分值) of the item: the most it can score.',
+      zh: '该项指标的分值，即最高得分。',
+    },
+  },
+  {
+    name: 'target',
+    zh: '目标值',
+    shape: 'value',
+    read: 'number?',
+    default: "the rule's own number",
+    description: {
+      en: "Target value replacing the number in the rule text, e.g. 90% or 400; empty or 0 means the rule's own number.",
+      zh: '可选。代替规则文字中的目标数字，如 90% 或 400；空或 0 表示用规则自带的数字。',
+    },
+  },
+  {
+    name: 'options',
+    zh: '选项',
+    shape: 'value',
+    read: 'options',
+    description: {
+      en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all; Chinese names too: 小数位数, 不足一档=按比例|向下取整|向上取整, 比例封顶, 多项达标=分项|全部).',
+      zh: '可选。设置文字，用分号分隔，如“不足一档=向下取整;比例封顶=1.2;小数位数=2”：不足一档=按比例|向下取整|向上取整，不足一个百分点（一步）时按比例（默认）、舍去或进一计扣分；比例封顶 完成比例上限（默认 1）；多项达标=分项|全部，多个条件时每项得分值的 1/n（默认）或全部达到才得分；小数位数 四舍五入位数。英文名 partial、cap、thresholds、decimals 也可。',
+    },
+  },
+] as const satisfies readonly ParamSpec[];
 
 /** The function as Excel, the recalc and the help page see it. */
 export const spec = defineFunction({
@@ -70,98 +137,20 @@ export const spec = defineFunction({
     en: 'Score of one indicator item by the rule written in its target or method cell, e.g. =PERF.SCORE(F6, D6, E6).',
     zh: '按目标值或计分办法单元格中的文字规则，计算一项指标的得分，如 =PERF.指标得分(F6, D6, E6)。',
   },
-  params: [
-    {
-      name: 'actual',
-      zh: '实际值',
-      shape: 'valueOrRange',
-      description: {
-        en: 'Actual value (完成情况): a number, a percent (80% arrives as 0.8) or text such as "76.5%" or "满意"; a range, in the rule\'s order, when the rule has several conditions. Older Excel builds pass an empty cell as 0.',
-        zh: '完成情况：数字、百分比（80% 即 0.8）或“76.5%”“满意”等文字；规则有多个条件时选多个单元格，按规则中的顺序。旧版 Excel 把空单元格当作 0。',
-      },
-    },
-    {
-      name: 'rule',
-      zh: '规则',
-      shape: 'value',
-      description: {
-        en: 'Text of the target or scoring-method cell, e.g. "满意率80%以上，每低一个百分点扣1分".',
-        zh: '目标值或计分办法单元格的文字，如“满意率80%以上，每低一个百分点扣1分”。',
-      },
-    },
-    {
-      name: 'points',
-      zh: '分值',
-      shape: 'value',
-      description: {
-        en: 'Points (分值) of the item: the most it can score.',
-        zh: '该项指标的分值，即最高得分。',
-      },
-    },
-    {
-      name: 'target',
-      zh: '目标值',
-      shape: 'value',
-      optional: 'number',
-      default: "the rule's own number",
-      description: {
-        en: "Target value replacing the number in the rule text, e.g. 90% or 400; empty or 0 means the rule's own number.",
-        zh: '可选。代替规则文字中的目标数字，如 90% 或 400；空或 0 表示用规则自带的数字。',
-      },
-    },
-    {
-      name: 'options',
-      zh: '选项',
-      shape: 'value',
-      optional: 'text',
-      description: {
-        en: 'Settings as text, e.g. "partial=floor;cap=1.2;decimals=2" (partial=proportional|floor|ceil, cap=ratio cap, thresholds=split|all; Chinese names too: 小数位数, 不足一档=按比例|向下取整|向上取整, 比例封顶, 多项达标=分项|全部).',
-        zh: '可选。设置文字，如“不足一档=向下取整;比例封顶=1.2;小数位数=2”（不足一档=按比例|向下取整|向上取整，比例封顶 完成比例上限，多项达标=分项|全部；英文名 partial、cap、decimals、thresholds 也可）。',
-      },
-    },
-  ],
+  params: PARAMS,
   result: { type: 'number' },
-  call: (a) => perfScore(a[0]!, a[1]!, a[2]!, a[3], a[4]),
+  call: score,
   // The help page's section for the function, below its generated heading (addin/help/).
-  help: `
+  help: {
+    about: `
       <p>
         按目标值或计分办法单元格中的文字规则计算一项指标的得分，如
         <code>=PERF.指标得分(F6, D6, E6)</code
         >。能识别达标（≥、以上、不低于、超过、不足……）、多个达标条件、按百分点扣分、按步长扣分、按次数扣分（扣完为止）、按等级给分、完成比例、超额累进等规则；定性指标返回
         <code>#N/A</code>（需人工评分）。
       </p>
-      <table>
-        <tr>
-          <th>参数</th>
-          <th>说明</th>
-        </tr>
-        <tr>
-          <td>实际值 (actual)</td>
-          <td>
-            完成情况：数字、百分比或“满意”等文字。规则有多个条件时选多个单元格（按规则中的顺序），或在一个单元格中写“96%,97%,72%,90%”。
-          </td>
-        </tr>
-        <tr>
-          <td>规则 (rule)</td>
-          <td>目标值或计分办法单元格的文字。</td>
-        </tr>
-        <tr>
-          <td>分值 (points)</td>
-          <td>该项指标的分值（最高得分）。</td>
-        </tr>
-        <tr>
-          <td>目标值 (target)</td>
-          <td>可选。代替规则文字中的目标数字，如 90% 或 400；空或 0 表示用规则自带的数字。</td>
-        </tr>
-        <tr>
-          <td>选项 (options)</td>
-          <td>
-            可选。<code>partial=proportional|floor|ceil</code>：不足一个百分点（一步）时按比例（默认）、舍去或进一计扣分；<code>cap=1.2</code>：完成比例上限（默认
-            1）；<code>thresholds=split|all</code>：多个条件时每项得分值的
-            1/n（默认）或全部达到才得分；<code>decimals=2</code>：四舍五入位数。用分号分隔。中文名同样可用（助手在中文工作簿中写的就是中文名）：<code>小数位数=2;不足一档=向下取整;比例封顶=1.2;多项达标=全部</code>。
-          </td>
-        </tr>
-      </table>
+`,
+    more: `
       <table>
         <tr>
           <th>公式</th>
@@ -225,4 +214,5 @@ export const spec = defineFunction({
         (empty or 0: not given); <code>options</code> such as <code>"partial=floor;cap=1.2;decimals=2"</code>.
       </p>
 `,
+  },
 });

@@ -6,7 +6,7 @@
  * headings, the add-in's registrations (addin/functions/), the recalc's arity table
  * (cli/recalc/perf.ts) and the benchmark's function.
  */
-import type { Arg, FnResult } from './args';
+import { OPTIONAL_READS, type Arg, type ArgSource, type FnResult, type ReadKind } from './args';
 
 /**
  * How Excel hands a parameter over: one value, a range (always a matrix), or either (a matrix of
@@ -23,10 +23,13 @@ export interface ParamSpec {
   label?: string;
   shape: ParamShape;
   /**
-   * Optional parameters: what the argument is read as. For both, omitted, an empty cell (null, or
-   * 0 on builds that pass 0) and "" mean "not given"; a `text` one refuses a number or TRUE/FALSE.
+   * What the argument is read as before the function's logic (args.ts `readArguments`). The
+   * optional kinds (`number?`, `text?`, `options`) make the parameter optional: omitted, an empty
+   * cell (null, or 0 on builds that pass 0) and "" mean "not given".
    */
-  optional?: 'number' | 'text';
+  read: ReadKind;
+  /** Numbers below 0 are refused, naming the parameter and its cell (points, a pool, head counts). */
+  nonNegative?: true;
   /** What "not given" means, for the help page. */
   default?: string;
   description: { en: string; zh: string };
@@ -46,12 +49,19 @@ export interface FunctionSpec {
   /** A number or text in one cell, or (matrix) a column that spills. */
   result: { type: 'number' | 'string'; matrix?: true };
   /**
-   * The implementation on converted arguments: a required argument is there (null when empty), an
-   * optional one not given is undefined.
+   * The implementation on the host's arguments: a required argument is there (null when empty), an
+   * optional one not given is undefined. `sources` say where each argument came from, when the
+   * host knows (messages then name the cell).
    */
-  call: (args: readonly (Arg | undefined)[]) => FnResult<FunctionValue>;
-  /** The help page's section body (HTML) below the generated heading. */
-  help: string;
+  call: (
+    args: readonly (Arg | undefined)[],
+    sources?: readonly (ArgSource | undefined)[],
+  ) => FnResult<FunctionValue>;
+  /**
+   * The help page's section (HTML): `about` above the parameter table, which is generated from
+   * `params`, and `more` (examples) below it.
+   */
+  help: { about: string; more: string };
 }
 
 /** Declares a function (a typed identity: the declaration is checked where it is written). */
@@ -59,7 +69,12 @@ export function defineFunction(spec: FunctionSpec): FunctionSpec {
   return spec;
 }
 
+/** An optional parameter (its argument may be left out); optional ones come last. */
+export function isOptional(p: ParamSpec): boolean {
+  return OPTIONAL_READS.has(p.read);
+}
+
 /** Number of required parameters (they come first). */
 export function requiredCount(spec: FunctionSpec): number {
-  return spec.params.filter((p) => p.optional === undefined).length;
+  return spec.params.filter((p) => !isOptional(p)).length;
 }

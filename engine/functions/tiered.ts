@@ -1,28 +1,66 @@
 /** PERF.TIERED: marginal tiers (超额累进). */
 import { marginal } from '../rules';
-import { numberList, out, requiredNumber, valueError, type Arg, type FnResult } from './args';
-import { defineFunction } from './spec';
+import { out, readArguments, valueError, type Arg, type ArgSource, type FnResult } from './args';
+import { defineFunction, type ParamSpec } from './spec';
 
 /** PERF.TIERED(amount, thresholds, rates): marginal brackets, e.g. (90, {67.7,75,83.3}, {9%,11%,13%}) → 2.441. */
-export function perfTiered(amount: Arg, thresholds: Arg, rates: Arg): FnResult<number> {
-  const a = requiredNumber(amount, '金额');
-  if (!a.ok) return a;
-  const t = numberList(thresholds, '起点');
-  if (!t.ok) return t;
-  const r = numberList(rates, '比例');
-  if (!r.ok) return r;
-  if (t.value.length === 0 || t.value.length !== r.value.length)
+function tiered(
+  args: readonly (Arg | undefined)[],
+  sources?: readonly (ArgSource | undefined)[],
+): FnResult<number> {
+  const read = readArguments(PARAMS, args, sources);
+  if (!read.ok) return read;
+  const [amount, t, r] = read.value;
+  if (t.length === 0 || t.length !== r.length)
     return valueError(
-      `起点（${t.value.length}个）与比例（${r.value.length}个）数量应相同`,
+      `起点（${t.length}个）与比例（${r.length}个）数量应相同`,
       `thresholds and rates must have the same count`,
     );
-  for (let i = 1; i < t.value.length; i++)
-    if (!t.value[i]!.gt(t.value[i - 1]!)) return valueError('起点应从小到大排列', 'Thresholds must increase');
-  if (r.value.some((x) => x.gt(1) || x.isNeg()))
+  for (let i = 1; i < t.length; i++)
+    if (!t[i]!.gt(t[i - 1]!)) return valueError('起点应从小到大排列', 'Thresholds must increase');
+  if (r.some((x) => x.gt(1) || x.isNeg()))
     return valueError('比例应为百分数（如 9% 或 0.09）', 'Rates must be fractions such as 9% or 0.09');
-  const brackets = t.value.map((from, i) => ({ from, to: t.value[i + 1] ?? null, rate: r.value[i]! }));
-  return out(marginal(a.value, brackets), null);
+  const brackets = t.map((from, i) => ({ from, to: t[i + 1] ?? null, rate: r[i]! }));
+  return out(marginal(amount, brackets), null);
 }
+
+export function perfTiered(amount: Arg, thresholds: Arg, rates: Arg): FnResult<number> {
+  return tiered([amount, thresholds, rates]);
+}
+
+const PARAMS = [
+  {
+    name: 'amount',
+    zh: '完成额',
+    label: '金额',
+    shape: 'value',
+    read: 'number',
+    description: {
+      en: 'Amount achieved (完成额), in the unit of the thresholds, e.g. 万元.',
+      zh: '实际完成额，单位与起点相同（如万元）。',
+    },
+  },
+  {
+    name: 'thresholds',
+    zh: '起点',
+    shape: 'range',
+    read: 'numbers',
+    description: {
+      en: 'Lower bound of each bracket, increasing (a range or an array such as {67.7,75,83.3}); the last bracket has no upper bound.',
+      zh: '各档的起点，从小到大（单元格区域或数组，如 {67.7,75,83.3}）；最后一档没有上限。',
+    },
+  },
+  {
+    name: 'rates',
+    zh: '比例',
+    shape: 'range',
+    read: 'numbers',
+    description: {
+      en: 'Rate of each bracket, 9% or 0.09 (a range or an array), as many as thresholds.',
+      zh: '各档的提取比例，9% 或 0.09（单元格区域或数组），个数与起点相同。',
+    },
+  },
+] as const satisfies readonly ParamSpec[];
 
 /** The function as Excel, the recalc and the help page see it. */
 export const spec = defineFunction({
@@ -33,59 +71,15 @@ export const spec = defineFunction({
     en: 'Marginal tiers (超额累进): each rate applies to the part of the amount inside its bracket; 90 with brackets from 67.7, 75, 83.3 at 9%, 11%, 13% gives 2.441.',
     zh: '超额累进计提：每档比例只用于落在该档内的部分。如完成 90，起点 67.7、75、83.3，比例 9%、11%、13%，得 2.441。',
   },
-  params: [
-    {
-      name: 'amount',
-      zh: '完成额',
-      label: '金额',
-      shape: 'value',
-      description: {
-        en: 'Amount achieved (完成额), in the unit of the thresholds, e.g. 万元.',
-        zh: '实际完成额，单位与起点相同（如万元）。',
-      },
-    },
-    {
-      name: 'thresholds',
-      zh: '起点',
-      shape: 'range',
-      description: {
-        en: 'Lower bound of each bracket, increasing (a range or an array such as {67.7,75,83.3}); the last bracket has no upper bound.',
-        zh: '各档的起点，从小到大（单元格区域或数组，如 {67.7,75,83.3}）；最后一档没有上限。',
-      },
-    },
-    {
-      name: 'rates',
-      zh: '比例',
-      shape: 'range',
-      description: {
-        en: 'Rate of each bracket, 9% or 0.09 (a range or an array), as many as thresholds.',
-        zh: '各档的提取比例，9% 或 0.09（单元格区域或数组），个数与起点相同。',
-      },
-    },
-  ],
+  params: PARAMS,
   result: { type: 'number' },
-  call: (a) => perfTiered(a[0]!, a[1]!, a[2]!),
+  call: tiered,
   // The help page's section for the function, below its generated heading (addin/help/).
-  help: `
+  help: {
+    about: `
       <p>超额累进计提：每档比例只用于落在该档内的那部分完成额，各档相加。</p>
-      <table>
-        <tr>
-          <th>参数</th>
-          <th>说明</th>
-        </tr>
-        <tr>
-          <td>完成额 (amount)</td>
-          <td>实际完成额，单位与起点相同（如万元）。</td>
-        </tr>
-        <tr>
-          <td>起点 (thresholds)</td>
-          <td>各档起点，从小到大；区域或数组，最后一档没有上限。</td>
-        </tr>
-        <tr>
-          <td>比例 (rates)</td>
-          <td>各档比例，9% 或 0.09，个数与起点相同。</td>
-        </tr>
-      </table>
+`,
+    more: `
       <p>
         示例（“完成67.7—75万之间提取9%、75—83.3万之间提取11%、83.3万以上提取13%”）：<code
           >=PERF.超额累进(90, {67.7,75,83.3}, {0.09,0.11,0.13})</code
@@ -98,4 +92,5 @@ export const spec = defineFunction({
         1.207.
       </p>
 `,
+  },
 });

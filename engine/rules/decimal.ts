@@ -51,7 +51,7 @@ const ZERO = new D(0);
 /**
  * max(0, x) and min(a, b) without the copies decimal.js's D.max / D.min make of their
  * arguments (decimals are immutable, so returning one of them is the same value): these run for
- * every scored item and every PERF.SCORE call.
+ * every scored item and every call of the score function.
  */
 export function max0(x: Dec): Dec {
   return x.isNeg() || x.isZero() ? ZERO : x;

@@ -22,7 +22,7 @@ export type Actual = number | string | boolean | null | readonly (number | strin
 export interface EvaluateInput {
   actual: Actual;
   points: Dec;
-  /** A target cell that overrides the rule's own bound (PERF.SCORE's 4th argument). */
+  /** A target cell that overrides the rule's own bound (the score function's target argument). */
   target?: Dec | null;
   settings: ScoringSettings;
   /** The item has no points of its own (a bonus or band item): the score is what the rule gives. */

@@ -31,6 +31,7 @@ const { FakeError, associations } = vi.hoisted(() => {
 
 import { FUNCTIONS } from '../../addin/functions/functions';
 import { MAX_ERROR_MESSAGE, truncateMessage } from '../../addin/functions/result';
+import { FUNCTIONS as SPECS } from '../../engine/functions';
 import { functionsJson, renderHelpPage, zhLocaleTable } from '../../engine/functions/metadata';
 
 const ROOT = resolve(__dirname, '../..');
@@ -358,6 +359,18 @@ describe('arguments Excel may pass', () => {
     errorOf(BAND(Number.NaN), '#VALUE!');
   });
 
+  it('errors name the argument (Excel does not tell a custom function which cell it came from)', () => {
+    expect(errorOf(SCORE([[0.8]], '执行率≥80%', 'abc', null, null), '#VALUE!')).toBe('分值「abc」不是数字');
+    expect(errorOf(SCORE([[0.8]], '', 5, null, null), '#VALUE!')).toBe('规则应为文字，单元格是空的');
+    expect(errorOf(RULE(5), '#VALUE!')).toBe('规则应为文字，不是数字 5');
+    expect(errorOf(PROGRESS(0.9, 0.8, 1, -10, null), '#VALUE!')).toBe('分值不能为负数');
+    // A cell of a range: its place in the range.
+    const bad = ALLOCATE([[1], ['x']], [[1], [1]], 100) as unknown[][];
+    expect(errorOf(bad[0]![0], '#VALUE!')).toBe('第2个系数「x」不是数字');
+    expect(errorOf(TIERED(90, [[67.7, 'y']], [[0.09, 0.11]]), '#VALUE!')).toBe('第2个起点「y」不是数字');
+    expect(errorOf(FORCED(95, [[95], [90]], 20, null), '#VALUE!')).toBe('比例应为文字，不是数字 20');
+  });
+
   it('never throws, whatever arrives', () => {
     const odd: unknown[] = [
       undefined,
@@ -514,6 +527,22 @@ describe('functions.json and functions-zh-cn.json', () => {
       expect(heading).toContain(`PERF.${SIGNATURES[f.id]!.zh} `);
       const body = section.slice(0, section.indexOf('</section>'));
       for (const p of f.parameters) expect(body).toContain(`(${p.name})`);
+    }
+  });
+
+  it('shows in each help section one parameter table, what Chinese Excel shows for each parameter', () => {
+    for (const f of SPECS) {
+      const start = helpPage.indexOf(`<section id="${f.id.toLowerCase()}">`);
+      const section = helpPage.slice(start, helpPage.indexOf('</section>', start));
+      expect(section.split('<th>参数</th>')).toHaveLength(2);
+      // The function's own text holds no table of its parameters (it would repeat the declarations).
+      expect(f.help.about + f.help.more).not.toContain('<th>参数</th>');
+      const table = section.slice(section.indexOf('<th>参数</th>'), section.indexOf('</table>'));
+      const rows = [...table.matchAll(/<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+      const zhTable = zh.functions.find((z) => z.id === f.id)!;
+      expect(rows).toEqual(
+        zhTable.parameters.map((p, i) => [`${p.name} (${f.params[i]!.name})`, p.description]),
+      );
     }
   });
 

@@ -134,7 +134,8 @@ describe('examples/perf-formulas.xlsx', () => {
     expect(v('G14')).toBe(63.42); // =ROUND(…)
     expect(v('G15')).toBe('合格'); // PERF.BAND of the ROUND
     expect(v('G17')).toBe('达标'); // =IF(…)
-    expect(v('G23')).toEqual({ error: '#VALUE!', message: '分值不能为负数' });
+    // The points argument is E23 (=PERF.SCORE(C23,D23,E23)): the message names it and its cell.
+    expect(v('G23')).toEqual({ error: '#VALUE!', message: '分值（E23）不能为负数' });
     // PERF.ALLOCATE spills a column; the SUM under it reads the spilled cells.
     expect(cells.filter((c) => c.spillFrom === 'G35').map((c) => [c.cell, c.value])).toEqual([
       ['G36', 28571.43],
@@ -178,7 +179,7 @@ describe('examples/perf-formulas.xlsx', () => {
     expect(r.out).toContain('工作表「PERF函数」');
     expect(r.out).toMatch(/单元格\s+公式\s+结果/);
     expect(r.out).toMatch(/G3\s+=PERF\.SCORE\(C3,D3,E3\)\s+6\.5\n/);
-    expect(r.out).toMatch(/G23\s+=PERF\.SCORE\(C23,D23,E23\)\s+#VALUE! 分值不能为负数\n/);
+    expect(r.out).toMatch(/G23\s+=PERF\.SCORE\(C23,D23,E23\)\s+#VALUE! 分值（E23）不能为负数\n/);
     expect(r.out).toMatch(/G36\s+（G35 溢出）\s+28571\.43\n/);
     expect(r.out).toContain('PERF 函数 24 个，出错 1 个');
   });
