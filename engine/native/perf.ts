@@ -12,7 +12,7 @@
  * `_xludf.` prefix Excel saves without the add-in. A call that cannot be converted gives the reason.
  */
 import { parseBands } from '../bands';
-import { FUNCTIONS, type FunctionSpec } from '../functions';
+import { FUNCTIONS, requiredCount, type FunctionSpec } from '../functions';
 import { spec as scoreSpec } from '../functions/score';
 import { spec as rankScoreSpec } from '../functions/rankscore';
 import { spec as bandSpec } from '../functions/band';
@@ -94,7 +94,7 @@ export function compilePerfCall(name: string, args: readonly PerfArg[]): NativeR
   const id = perfFunctionId(name);
   if (id === null) return refuse(`不是 PERF 函数：${name}`);
   const spec = FUNCTIONS.find((f) => f.id === id)!;
-  const required = spec.params.filter((p) => !p.optional).length;
+  const required = requiredCount(spec);
   if (args.length < required || args.length > spec.params.length)
     return refuse(`PERF.${id} 的参数个数不对（${args.length}个）`);
   for (let i = 0; i < required; i++) if (isOmitted(args[i])) return refuse(`PERF.${id} 缺少第${i + 1}个参数`);

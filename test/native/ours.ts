@@ -15,8 +15,14 @@ export function evaluateOurs(formula: string, cells: Record<string, Cell>): Cell
       onRange: () => [[null]],
       onVariable: () => null,
       here: () => 'X1',
+      sheet: () => 'S',
     },
-    (t) => fillFunctionTable(t, () => 'X1'),
+    (t) =>
+      fillFunctionTable(
+        t,
+        () => 'X1',
+        () => 'S',
+      ),
     (name) => unknownFunction(name, 'X1'),
   );
   try {
