@@ -43,6 +43,12 @@ const BASE_FIELDS: Record<string, readonly string[]> = {
   ratio: ['kind', 'metric', 'bound', 'unit', 'lowerIsBetter', 'cap', 'best'],
 };
 const CONDITION_FIELDS = ['metric', 'op', 'value', 'unit', 'to'];
+/** The fields of each test kind the compiler reads (a field added later is refused, not ignored). */
+const TEST_FIELDS: Record<string, readonly string[]> = {
+  condition: ['kind', 'condition'],
+  label: ['kind', 'label', 'negative'],
+  event: ['kind', 'event'],
+};
 
 const extra = (o: object, known: readonly string[]): string | undefined =>
   Object.keys(o).find((k) => !known.includes(k));
@@ -70,6 +76,10 @@ export function refusal(p: Program): string | null {
     for (const x of conds) {
       const xf = extra(x, CONDITION_FIELDS);
       if (xf) return `条件含有尚不支持的部分「${xf}」`;
+    }
+    if (c.kind === 'when') {
+      const tf = extra(c.test, TEST_FIELDS[c.test.kind] ?? ['kind']);
+      if (tf) return `条件含有尚不支持的部分「${tf}」`;
     }
     const why = spec.refuse(c);
     if (why) return why;

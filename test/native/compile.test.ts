@@ -158,6 +158,23 @@ describe('compileNative', () => {
     } as unknown as Program;
     const r = compileNative(extra, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
     expect(r).toEqual({ ok: false, reason: '原生公式尚不支持「curve」子句' });
+    // A field added to a test later (a label's `or`) is refused too, never read the old way.
+    const labelled = parseRule('未公示的扣2分');
+    expect(
+      labelled.ok && labelled.rule.clauses.some((c) => c.kind === 'when' && c.test.kind === 'label'),
+    ).toBe(true);
+    if (labelled.ok) {
+      const withOr = {
+        ...labelled.rule,
+        clauses: labelled.rule.clauses.map((c) =>
+          c.kind === 'when' ? { ...c, test: { ...c.test, later: true } } : c,
+        ),
+      } as unknown as Program;
+      expect(compileNative(withOr, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS)).toEqual({
+        ok: false,
+        reason: '条件含有尚不支持的部分「later」',
+      });
+    }
     const field = { ...p.rule, weights: [1] } as unknown as Program;
     expect(compileNative(field, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS)).toEqual({
       ok: false,
