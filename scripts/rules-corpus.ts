@@ -127,6 +127,13 @@ export function roundTrips(
   return out;
 }
 
+/** Sentences (cases) whose every check is right. */
+export function sentencesRight(results: readonly CheckResult[]): number {
+  const ok = new Map<string, boolean>();
+  for (const r of results) ok.set(r.id, (ok.get(r.id) ?? true) && r.verdict === 'right');
+  return [...ok.values()].filter((x) => x).length;
+}
+
 export interface FormFigures {
   form: string;
   checks: number;
@@ -175,6 +182,7 @@ function main(): void {
   const rt = roundTrips(files);
   lines.push(
     '',
+    `Sentences with every check right: ${sentencesRight(results)} of ${cases} (${pct(sentencesRight(results), cases)})`,
     `Round trip parse(render(p)) = p: ${rt.filter((x) => x.same).length} of ${rt.length} readable rules`,
   );
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');

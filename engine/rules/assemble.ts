@@ -8,6 +8,7 @@ import type { Located } from './grammar';
 import type { StepPiece } from './grammar/types';
 import type { Clause, Condition, Program } from './program';
 import { emptyProgram } from './program';
+import { GENERIC_CHANGE, GROWTH } from './values';
 
 export type Assembled = { ok: true; program: Program } | { ok: false; reason: string };
 
@@ -27,6 +28,9 @@ export function assemble(pieces: readonly Located[]): Assembled {
   const seen: string[] = [];
   const named = (m: string): string => {
     if (m === '') return m;
+    // "增幅超过20%…；幅度在0%-20%之间": the plain word for a change is the growth named before it.
+    const growth = GENERIC_CHANGE.test(m) ? seen.find((s) => GROWTH.test(s)) : undefined;
+    if (growth) return growth;
     const full = seen.find((s) => s !== m && m.length >= 2 && s.endsWith(m));
     if (full) return full;
     if (!seen.includes(m)) seen.push(m);
@@ -56,6 +60,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
     }
     return x;
   });
+  failuresBefore(work);
   const used = new Set<number>();
   const clauses: { at: number; clause: Clause }[] = [];
 
@@ -505,4 +510,37 @@ function measuredFrom(s: StepPiece, c: Condition): StepPiece['direction'] {
   return s.direction === 'below' && (c.op === '<=' || c.op === '<') && s.effect === 'deduct' && !s.countable
     ? 'above'
     : s.direction;
+}
+
+/**
+ * "计划完成率全年低于90%，上半年低于30%不得分": bare failures (低于…) listed before a failure with an
+ * effect share that effect, each on its own. Read as a gate, they would earn the points for
+ * failing.
+ */
+function failuresBefore(work: Located[]): void {
+  const below = (c: Condition): boolean => (c.op === '<' || c.op === '<=') && c.to === null;
+  for (let i = work.length - 2; i >= 0; i--) {
+    const x = work[i]!;
+    const next = work[i + 1]!;
+    if (
+      x.t !== 'cond' ||
+      next.t !== 'when' ||
+      next.sentence !== x.sentence ||
+      next.test.kind !== 'condition' ||
+      !below(next.test.condition) ||
+      !x.conditions.every(below) ||
+      !(
+        (next.effect.kind === 'set' && next.effect.score === '0') ||
+        next.effect.kind === 'zero' ||
+        next.effect.kind === 'deduct'
+      )
+    )
+      continue;
+    const effect = next.effect;
+    work.splice(
+      i,
+      1,
+      ...x.conditions.map((c) => ({ ...next, test: { kind: 'condition' as const, condition: c }, effect })),
+    );
+  }
 }

@@ -7,8 +7,19 @@ import { D, dec, max0, type Dec } from './decimal';
 import type { Clause, Condition, Program, Test } from './program';
 import type { EvaluateInput, Outcome } from './types';
 import { fail } from './types';
-import { eventMet, labelMet, labelSays, NOTHING_WRONG, readValues, type Value, type Values } from './values';
-import { showCondition } from './render';
+import {
+  eventMet,
+  labelMet,
+  labelSays,
+  NEG_MARK,
+  NOTHING_WRONG,
+  readValues,
+  signedByDirection,
+  squash,
+  type Value,
+  type Values,
+} from './values';
+import { showCondition, showValue } from './render';
 
 export type Num = { ok: true; value: Dec } | { ok: false; outcome: Outcome };
 
@@ -31,6 +42,12 @@ export function numericMetrics(p: Program): string[] {
   return named.length > 0 ? named : out;
 }
 
+/** A value as the clerk wrote it: "15%" rather than 0.15. */
+function written(v: Value): string {
+  if (v.unit === '个百分点') return `${v.value.times(100).toString()}个百分点`;
+  return showValue(v.value.toString(), v.percent && v.unit !== '‰' ? '%' : v.unit);
+}
+
 export function manual(zh: string, en: string): Outcome {
   return fail('MANUAL', zh, en);
 }
@@ -49,8 +66,11 @@ export class Reader {
     this.metrics = numericMetrics(p);
   }
 
-  /** The number for a metric: by name, by position, or the only one. */
-  number(metric: string, unit: string): Num {
+  /**
+   * The number for a metric: by name, by position, or the only one. `gap`: a step with no bound
+   * reads "下降3个百分点" as the gap itself, so a value written as a direction passes as written.
+   */
+  number(metric: string, unit: string, gap = false): Num {
     const { values } = this.v;
     const what = metric || '该指标';
     if (this.v.blank)
@@ -110,7 +130,7 @@ export class Reader {
       return {
         ok: false,
         outcome: manual(
-          `实际值「${v.name}${v.value.toString()}」是比较而不是数值，请只填数值或人工评分`,
+          `实际值「${v.name}${written(v)}」是比较而不是数值，请只填数值或人工评分`,
           `"${v.name}…" is a comparison, not a value: give the value or score by hand`,
         ),
       };
@@ -128,8 +148,18 @@ export class Reader {
           `Actual ${v.value.toString()} is ambiguous against a percent target: enter ${v.value.toString()}% or ${v.value.div(100).toString()}`,
         ),
       };
+    // "下降10%" for 增幅 is −10%; for 死亡率 it is a change, not the rate.
+    const signed = gap ? undefined : signedByDirection(v, metric);
+    if (signed === null)
+      return {
+        ok: false,
+        outcome: manual(
+          `实际值「${v.name}${written(v)}」是变化量而不是${what}本身，请填写${what}的数值或人工评分`,
+          `"${v.name}…" is a change, not the value of ${what}: give the value or score by hand`,
+        ),
+      };
     this.lastPercent = v.percent;
-    return { ok: true, value: v.value };
+    return { ok: true, value: signed ?? v.value };
   }
 
   /** Whether a test holds; null when the actual says neither. */
@@ -172,9 +202,36 @@ export const NEG_LEAD = /^(?:未|无|没有|不|缺)/;
  * the faults ("资料零乱，登记不全"); a part that names none of them, and is not "无"/"合格", makes
  * the item a hand score.
  */
+/**
+ * The states a counted clause lists ("工作无计划、无检查、无总结，每项扣1分" → 无计划, 无检查, 无总结);
+ * [] when its name is not such a list.
+ */
+export function listedStates(metric: string): string[] {
+  if (!metric.includes('、')) return [];
+  const items = metric.split('、').map((x) => x.trim());
+  const mark = /^(?:没有|无|未|不)/.exec(items[1] ?? '');
+  // "工作无计划": the scope word before the first state is not part of it.
+  if (mark && !items[0]!.startsWith(mark[0])) {
+    const at = items[0]!.indexOf(mark[0]);
+    if (at > 0) items[0] = items[0]!.slice(at);
+  }
+  return items.every((x) => x.length >= 2) ? items : [];
+}
+
+/** How many of a counted clause's listed states a text names ("无计划、无总结" → 2); null when none listed. */
+export function listedCount(s: Extract<Clause, { kind: 'step' }>, text: string): number | null {
+  const items = listedStates(s.metric).map(squash);
+  if (items.length === 0) return null;
+  return text
+    .split(/[,，;；、]/)
+    .map(squash)
+    .filter((x) => items.includes(x)).length;
+}
+
 export function labelVerdicts(
   whens: readonly Extract<Clause, { kind: 'when' }>[],
   v: Values,
+  listed: readonly string[] = [],
 ): Map<Clause, boolean> | Outcome {
   const out = new Map<Clause, boolean>();
   const labels = whens.filter((c) => c.test.kind === 'label' && c.effect.kind !== 'exempt');
@@ -199,7 +256,13 @@ export function labelVerdicts(
   const piece = labels.some((c) => c.test.kind === 'label' && unify(c.test.label).includes(unify(text)));
   const parts = (piece ? [text] : text.split(/[,，;；、]/)).map((x) => x.trim()).filter((x) => x !== '');
   let explained = 0;
+  const known = listed.map(squash);
   for (const part of parts) {
+    // A state a counted clause lists is counted there.
+    if (known.includes(squash(part))) {
+      explained++;
+      continue;
+    }
     const says = labels.map((c) =>
       c.test.kind === 'label' ? labelSays(c.test.label, c.test.negative, part) : null,
     );
@@ -288,6 +351,8 @@ export function countFor(
   const { values } = r.v;
   if (r.v.blank)
     return { ok: false, outcome: fail('ACTUAL_MISSING', `缺少${s.unit || s.metric}数`, `No count given`) };
+  const listed = values.length === 0 && r.v.text !== null ? listedCount(s, r.v.text) : null;
+  if (listed !== null) return { ok: true, value: new D(listed) };
   if (values.length === 0 && r.v.text !== null && explained) return { ok: true, value: new D(0) };
   let v: Value | undefined;
   const measured = r.metrics.filter((m) => m !== '');
@@ -418,4 +483,54 @@ export function rankBase(c: Extract<Clause, { kind: 'rank' }>, r: Reader, w: Dec
       `Rank ${k} is not in the table (it lists up to ${last?.rank ?? c.free}); score by hand`,
     ),
   };
+}
+
+/**
+ * "门急诊量＜规定数60%或未安排，不得分": a negative state written as the other side of the condition
+ * right after it, with the same effect. A number for that metric means the state is not the case.
+ */
+export function orState(p: Program, c: Extract<Clause, { kind: 'when' }>): boolean {
+  const i = p.clauses.indexOf(c);
+  const next = p.clauses[i + 1];
+  return (
+    c.test.kind === 'label' &&
+    c.test.or === true &&
+    next !== undefined &&
+    next.kind === 'when' &&
+    next.test.kind === 'condition' &&
+    JSON.stringify(next.effect) === JSON.stringify(c.effect)
+  );
+}
+
+export const testLabel = (c: Extract<Clause, { kind: 'when' }>): string =>
+  c.test.kind === 'label' ? c.test.label : '';
+
+/** Counts of what fails a requirement: "1个专业基地不符合要求" beside "各专业基地…符合要求". */
+const FAILS = /(?:不符合要求|不符合|不合格|不达标|未达到要求|未达标)$/;
+
+/**
+ * A count of failures answers the state that says there are none: "3个专业基地不符合要求" denies
+ * 各专业基地容量测算符合要求, "0个…" states it. null when the actual is not such a count.
+ */
+export function countAnswers(p: Program, c: Extract<Clause, { kind: 'when' }>, v: Values): boolean | null {
+  if (c.test.kind !== 'label' || v.values.length !== 1) return null;
+  const x = v.values[0]!;
+  const label = c.test.label;
+  if (c.test.negative) {
+    // "开展2次" against 未开展: the count of what the state denies.
+    const core = label.replace(NEG_MARK, '');
+    if (x.name.length < 2 || core !== x.name || x.percent || !x.value.isInteger() || x.value.isNeg())
+      return null;
+    return x.value.isZero();
+  }
+  const counts = p.clauses.some((k) => {
+    if (k.kind !== 'when' || k.test.kind !== 'condition') return false;
+    const m = k.test.condition.metric;
+    const fails = FAILS.exec(m);
+    if (!fails || !nameFits(x.name, m)) return false;
+    const head = m.slice(0, fails.index);
+    return head.length >= 2 && label.includes(head) && label.endsWith(fails[0].replace(/^[不未]/, ''));
+  });
+  if (!counts || !x.value.isInteger() || x.value.isNeg()) return null;
+  return x.value.isZero();
 }

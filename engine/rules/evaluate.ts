@@ -1,5 +1,5 @@
 /**
- * Evaluates a program for an actual value, in decimal (DOMAIN.md's conventions): exemptions
+ * Evaluates a program for an actual value, in decimal (docs/domain.md's conventions): exemptions
  * first, then 清零 / 一票否决, then the base (a band, a label, a rank, a gate share or a ratio),
  * minus the deductions (each clause capped, then all together), plus the bonuses (capped), never
  * below 0, above the points only by what bonus clauses add. Missing segments, labels that are
@@ -20,12 +20,16 @@ import {
   isFraction,
   isOutcome,
   labelVerdicts,
+  listedStates,
   manual,
   NEG_LEAD,
+  orState,
+  countAnswers,
   partial,
   rankBase,
   Reader,
   side,
+  testLabel,
   testText,
 } from './evaluate-parts';
 
@@ -62,7 +66,11 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     if (c.effect.kind !== 'exempt') continue;
     if (r.test(c.test) === true) return { ok: true, score: w };
   }
-  const verdicts = labelVerdicts(whens, r.v);
+  const verdicts = labelVerdicts(
+    whens,
+    r.v,
+    p.clauses.flatMap((c) => (c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [])),
+  );
   if (isOutcome(verdicts)) return verdicts;
   const numericActual = r.v.values.length > 0;
   /** A text that a clause of the rule states, or that says nothing went wrong: no cases to count. */
@@ -89,13 +97,16 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
         `请填写「${testText(c.test)}」的情况`,
         `Say whether "${testText(c.test)}" applies`,
       );
-    if (numericActual && p.clauses.some((x) => x.kind !== 'when')) {
+    const shown = r.v.text ?? r.v.values.map((x) => x.value.toString()).join(',');
+    const counted = countAnswers(p, c, r.v);
+    if (counted !== null) return counted;
+    if (numericActual && (p.clauses.some((x) => x.kind !== 'when') || orState(p, c))) {
       r.notes.push(`实际值未说明「${testText(c.test)}」，按未发生计`);
       return false;
     }
     return manual(
-      `实际值「${r.v.text ?? ''}」无法判断是否「${testText(c.test)}」，需人工评分`,
-      `Cannot tell from "${r.v.text ?? ''}" whether "${testText(c.test)}": score by hand`,
+      `实际值「${shown}」无法判断是否「${testText(c.test)}」，需人工评分`,
+      `Cannot tell from "${shown}" whether "${testText(c.test)}": score by hand`,
     );
   };
 
@@ -148,6 +159,24 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
         isFraction(s.test.condition.unit) &&
         holds(r.v.values[0]!.value, s.test.condition),
     );
+  // "未安排" against "＜2张或未安排，不得分", "各专业基地符合要求" beside count bands: the state the text
+  // names scores, not a number to look for.
+  const stated =
+    sets.length > 0
+      ? whens.filter(
+          (c) =>
+            c.effect.kind === 'set' &&
+            c.test.kind === 'label' &&
+            ((r.v.values.length === 0 && labelMet(c.test.label, c.test.negative, r.v) === true) ||
+              countAnswers(p, c, r.v) === true),
+        )
+      : [];
+  if (stated.length > 1)
+    return manual(
+      `实际值「${r.v.text ?? ''}」符合多个情形（${stated.map((c) => testLabel(c)).join('、')}），需人工评分`,
+      `"${r.v.text ?? ''}" states several cases: score by hand`,
+    );
+  const statedAlternative = stated[0];
   if (rankClause && rankClause.kind === 'rank' && !bandFirst) {
     const out = rankBase(rankClause, r, w, p);
     if (!out.ok) return out.outcome;
@@ -222,6 +251,12 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     }
     base = g.score === 'full' ? w : dec(g.score);
     setMatched = true;
+  } else if (statedAlternative) {
+    // "未安排" against "＜2张或未安排，不得分": the state the text names, not a number to look for.
+    const e = statedAlternative.effect;
+    base = e.kind === 'set' && e.score !== 'full' ? dec(e.score) : w;
+    setMatched = true;
+    scoreSet = true;
   } else if (sets.length > 0) {
     const matched: { c: Condition; score: Dec }[] = [];
     for (const s of sets) {
@@ -330,7 +365,8 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
   };
   for (const s of stepsList) {
     if (setMatched && s.direction !== 'count') continue;
-    if (faultsNamed) {
+    // A counted clause that lists states ("无计划、无检查、无总结") counts the ones the text names.
+    if (faultsNamed && !(s.direction === 'count' && listedStates(s.metric).length > 0)) {
       unstated(s.metric || s.unit);
       continue;
     }
@@ -352,7 +388,7 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
       const gap = s.direction === 'above' ? max0(ch) : max0(ch.neg());
       n = partial(gap.div(s.size), settings.partial);
     } else {
-      const n0 = r.number(s.metric, s.unit);
+      const n0 = r.number(s.metric, s.unit, s.from === null && input.target === null);
       if (!n0.ok) return n0.outcome;
       // "每低2个点扣1分" against a percent: steps of 2 what? Never divide a percent by a count.
       if (r.lastPercent && !isFraction(s.unit))

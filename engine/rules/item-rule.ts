@@ -1,7 +1,7 @@
 /**
  * The rule of one item from its two cells: the target (年度目标: "≥1500例", "95%", or a whole
  * sentence) and the method (计分办法: "符合标准，得1分；不达标准，不得分", "每低1个百分点扣1分").
- * DOMAIN.md: a method's sentence takes its bound from the target cell when it states none, and
+ * docs/domain.md: a method's sentence takes its bound from the target cell when it states none, and
  * 符合标准 / 达到要求 / 不达标准 speak of that target. The target alone is the rule when there is
  * no method, or when the method says nothing that can be scored.
  */
@@ -9,6 +9,7 @@ import { dec, type Dec } from './decimal';
 import { parseRule } from './index';
 import type { ParsedRule } from './types';
 import { readValues } from './values';
+import { REF } from './grammar/target';
 
 export interface ItemRule {
   parsed: ParsedRule;
@@ -43,6 +44,18 @@ export function compliance(method: string, target: string | number): string {
     .replace(/(?:符合|达到|满足)(?:标准|要求|规定)/g, meets);
 }
 
+/**
+ * "低于全国平均通过率5个百分点以上，不得分" beside a percent target: the bound is the target less the
+ * points, written out ("≤85%") since a program's bound is the target itself or a number.
+ */
+export function offsets(method: string, target: Dec): string {
+  const below = new RegExp(
+    `(?:低于|少于|未达到|达不到)${REF}的?\\s*(\\d+(?:\\.\\d+)?)\\s*个?百分点(?:及|或)?以上`,
+    'g',
+  );
+  return method.replace(below, (_all, n: string) => `≤${target.minus(dec(n).div(100)).mul(100).toString()}%`);
+}
+
 /** Reads the rule of an item from its target and method cells. */
 export function readItemRule(method: string | null, target: string | number | null): ItemRule | null {
   const targetText = target === null ? '' : String(target).trim();
@@ -53,7 +66,8 @@ export function readItemRule(method: string | null, target: string | number | nu
   const bound = targetValue(target);
   // "每低2个点扣1分" beside a percent target: 个点 are percentage points.
   const points = /\d%/.test(targetText) ? methodText.replace(/(\d)个点/g, '$1个百分点') : methodText;
-  const fromMethod = parseRule(bound !== null ? compliance(points, targetText) : points);
+  const percent = bound !== null && /\d%/.test(targetText) ? offsets(points, bound) : points;
+  const fromMethod = parseRule(bound !== null ? compliance(percent, targetText) : percent);
   if (fromMethod.ok && !fromMethod.rule.manual) return { parsed: fromMethod, from: 'method', target: bound };
   const fromTarget = parseRule(targetText);
   if (fromTarget.ok && !fromTarget.rule.manual) return { parsed: fromTarget, from: 'target', target: null };

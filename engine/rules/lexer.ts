@@ -149,7 +149,13 @@ export function segment(text: string): Segment[] {
       if (t === '') continue;
       // "合格率80%以下的，记零分": an effect alone belongs to the clause before it.
       const prev = out[out.length - 1];
-      if (any && prev && EFFECT_ONLY.test(t)) prev.text = `${prev.text},${t}`;
+      // "管床数＜2张，或未安排，不得分": an alternative (或) belongs to the clause before it too.
+      if (
+        any &&
+        prev &&
+        (EFFECT_ONLY.test(t) || (/^或(?:者)?(?:未|无|没有)/.test(t) && /\d/.test(prev.text)))
+      )
+        prev.text = `${prev.text},${t}`;
       else out.push({ text: t, sentence });
       any = true;
     }

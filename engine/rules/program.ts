@@ -52,7 +52,16 @@ export const TestSchema = z.discriminatedUnion('kind', [
    * 未公示 (negative: "未/无/没有 X" meets it), 已建立档案 (positive). `label` is the state without
    * its marker ("公示", "建立档案").
    */
-  z.object({ kind: z.literal('label'), label: z.string(), negative: z.boolean() }),
+  z.object({
+    kind: z.literal('label'),
+    label: z.string(),
+    negative: z.boolean(),
+    /**
+     * The other side of the condition clause right after it, with the same effect ("＜规定数60%或未安排，
+     * 不得分"): a number for that metric says the state is not the case.
+     */
+    or: z.literal(true).optional(),
+  }),
   /** 发生X / 出现X: an event that occurred (发生, 是, a count ≥ 1). */
   z.object({ kind: z.literal('event'), event: z.string() }),
 ]);
@@ -146,7 +155,7 @@ export const ProgramSchema = z.object({
   /** 实行扣分制: no points of its own; the deduction comes off the table total. */
   deductionOnly: z.boolean(),
   /**
-   * 可倒扣 / 扣分不封顶: the sentence lets deductions pass the points. Scores never go below 0 (DOMAIN.md),
+   * 可倒扣 / 扣分不封顶: the sentence lets deductions pass the points. Scores never go below 0 (docs/domain.md),
    * so an item whose deductions pass its base is scored by hand.
    */
   belowZero: z.boolean(),
@@ -170,7 +179,7 @@ export function emptyProgram(): Program {
 }
 
 /**
- * The form of a program, for reports and the pane (the DOMAIN.md name of what it mostly does).
+ * The form of a program, for reports and the pane (the docs/domain.md name of what it mostly does).
  */
 export function formOf(p: Program): string {
   if (p.manual) return p.manual.reason === 'qualitative' ? 'manual' : 'judgement';

@@ -18,9 +18,11 @@ export function showValue(value: string, unit: string): string {
 
 export function showCondition(c: Condition): string {
   if (c.to !== null)
-    return `${c.metric}${showValue(c.value, c.unit)}${c.op === '>' ? '(不含)' : ''}-${showValue(c.to.value, c.unit)}${c.to.op === '<' ? '(不含)' : ''}`;
+    return `${c.metric}${c.value.startsWith('-') ? '在' : ''}${showValue(c.value, c.unit)}${c.op === '>' ? '(不含)' : ''}-${showValue(c.to.value, c.unit)}${c.to.op === '<' ? '(不含)' : ''}`;
   return `${c.metric}${OP[c.op]}${showValue(c.value, c.unit)}`;
 }
+
+const COUNT_UNIT = /^(?:个|名|项|人|家|所|次|例|份|处|台)$/;
 
 function score(s: string): string {
   return s === 'full' ? '得满分' : s === '0' ? '不得分' : `得${s}分`;
@@ -55,16 +57,25 @@ function stepSize(size: string, unit: string): string {
   return `${size}${unit}`;
 }
 
-function clauseZh(c: Clause, credit = false): string {
+function clauseZh(c: Clause, credit = false, alone = true): string {
   switch (c.kind) {
     case 'gate':
       if (c.each)
         return `${c.conditions.map(showCondition).join('，')}。${
           c.each.effect === 'credit' ? `每达到1项得${c.each.amount}分` : `每有1项未达到扣${c.each.amount}分`
         }`;
-      if (c.conditions.length === 1) return `${showCondition(c.conditions[0]!)}得满分，否则不得分`;
+      if (c.conditions.length === 1)
+        return `${showCondition(c.conditions[0]!)}${alone ? '得满分' : ''}，否则不得分`;
       return `${c.conditions.map(showCondition).join('，')}，每项达到得分值的1/${c.conditions.length}`;
     case 'when': {
+      // "1个专业基地不符合要求，得0.5分": an exact count is said as the count it is.
+      if (
+        c.test.kind === 'condition' &&
+        c.test.condition.op === '=' &&
+        c.test.condition.to === null &&
+        COUNT_UNIT.test(c.test.condition.unit)
+      )
+        return `${c.test.condition.value}${c.test.condition.unit}${c.test.condition.metric}，${effectZh(c.effect)}`;
       const t = testZh(c.test);
       if (c.test.kind === 'condition' && c.effect.kind === 'set') return `${t}${effectZh(c.effect)}`;
       if (c.test.kind === 'label' && !c.test.negative && c.effect.kind === 'set')
@@ -137,7 +148,24 @@ export function renderZh(p: Program): string {
     if (b.lowerIsBetter) s += '，越低越好';
     parts.push(s);
   }
-  for (const c of p.clauses) parts.push(clauseZh(c, p.base.kind === 'zero'));
+  p.clauses.forEach((c, i) => {
+    const next = p.clauses[i + 1];
+    // "门急诊量<60%或未安排，不得分": the state is said with the condition it is the other side of.
+    if (
+      c.kind === 'when' &&
+      c.test.kind === 'label' &&
+      c.test.or &&
+      next?.kind === 'when' &&
+      next.test.kind === 'condition'
+    ) {
+      parts.push(`${showCondition(next.test.condition)}或${c.test.label}，${effectZh(c.effect)}`);
+      return;
+    }
+    const prev = p.clauses[i - 1];
+    if (prev?.kind === 'when' && prev.test.kind === 'label' && prev.test.or && c.kind === 'when') return;
+    // A gate beside other clauses: "参考率≥100%，否则不得分" (with 得满分 it would read as a band).
+    parts.push(clauseZh(c, p.base.kind === 'zero', p.clauses.length === 1));
+  });
   if (p.belowZero) parts.push('可倒扣');
   if (p.deductCap !== null) parts.push(`扣分合计最多${p.deductCap}分`);
   if (p.bonusCap !== null) parts.push(`加分合计最高加${p.bonusCap}分`);

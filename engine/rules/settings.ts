@@ -1,5 +1,5 @@
 /**
- * Scoring settings (zod; defaults are the (default) conventions of DOMAIN.md). Also the short
+ * Scoring settings (zod; defaults are the (default) conventions of docs/domain.md). Also the short
  * option text of PERF functions: "partial=floor;cap=1.2;decimals=1".
  */
 import { z } from '../zod';

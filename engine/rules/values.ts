@@ -118,6 +118,27 @@ export function readValues(a: Actual): Values {
 
 const DOWN = /减少|下降|降低|少|减/;
 
+/** Names of a signed growth against last year, and the plain words that mean the same change. */
+export const GROWTH = /(?:增幅|增长幅度|提升幅度|增长率|增速|涨幅)$/;
+export const GENERIC_CHANGE = /^(?:幅度|变化幅度|变动幅度|波动幅度)$/;
+/** Names of a decline, counted up (降幅 20% is a fall of 20%). */
+const DECLINE = /(?:降幅|下降幅度|下降率|减少率|降低率|下降比例)$/;
+const SAID_DOWN = /^(?:比上年|比去年|较上年|较去年|同比)?(?:下降|减少|降低|回落|下滑)$/;
+const SAID_UP = /^(?:比上年|比去年|较上年|较去年|同比)?(?:上升|增加|提高|增长|提升)$/;
+
+/**
+ * A value written as a direction ("下降10%", "增加3%") for a metric: the signed number a change
+ * metric means (增幅 −10%, 降幅 10%); null when the metric is not a change (死亡率 "下降10%" does
+ * not say the rate); undefined when the value names no direction.
+ */
+export function signedByDirection(x: Value, metric: string): Dec | null | undefined {
+  const down = SAID_DOWN.test(x.name);
+  if (!down && !SAID_UP.test(x.name)) return undefined;
+  if (GROWTH.test(metric) || GENERIC_CHANGE.test(metric)) return down ? x.value.abs().neg() : x.value.abs();
+  if (DECLINE.test(metric)) return down ? x.value.abs() : x.value.abs().neg();
+  return null;
+}
+
 /** A change against last year: "增加3人" → 3, "减少2人" → −2, "-2" → −2, (this, last) → this − last. */
 export function changeOf(v: Values): Dec | null {
   if (v.values.length === 1) {
@@ -191,6 +212,11 @@ function fitsPlain(core: string, rest: string): boolean {
  * null (neither).
  */
 export function labelSays(label: string, negative: boolean, text: string, strict = false): boolean | null {
+  const alts = sharedObject(label);
+  if (alts) {
+    const says = alts.map((x) => labelSays(x, negative, text, strict));
+    return says.includes(true) ? true : says.every((x) => x === false) ? false : null;
+  }
   const a = squash(text);
   const l = squash(label);
   if (a === '') return null;
@@ -245,6 +271,21 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   if (!strict && l.includes(a) && a.length >= 3 && !(neg && !NEG_MARK.test(l) && !saysNeg)) return true;
   if (a.startsWith(l) && /^[\d.]+[\u4e00-\u9fff]?$/.test(a.slice(l.length))) return true;
   return null;
+}
+
+/**
+ * "迟报、漏报、错报妇幼保健信息": verbs of one length sharing the object written after the last one;
+ * the states are 迟报妇幼保健信息, 漏报妇幼保健信息, 错报妇幼保健信息. null for any other label.
+ */
+function sharedObject(label: string): string[] | null {
+  const m = /^((?:[\u4e00-\u9fff]{1,3}[、,，])+)([\u4e00-\u9fff]+)$/.exec(label.trim());
+  if (!m) return null;
+  const verbs = m[1]!.split(/[、,，]/).filter((x) => x !== '');
+  const k = verbs[0]!.length;
+  const last = m[2]!;
+  if (verbs.some((v) => v.length !== k) || last.length < k + 2) return null;
+  const object = last.slice(k);
+  return [...verbs, last.slice(0, k)].map((v) => `${v}${object}`);
 }
 
 /** labelSays on the whole actual value. */

@@ -1,6 +1,6 @@
 /**
  * Wordings of bands, steps and ratios found in real documents (test/fixtures/rules/), each
- * scored by hand from the sentence and DOMAIN.md's conventions.
+ * scored by hand from the sentence and docs/domain.md's conventions.
  */
 import { describe, expect, it } from 'vitest';
 import { functions as F } from '../../engine';
@@ -245,6 +245,33 @@ describe('an item with both a target cell and a method cell', () => {
     expect(at(2)).toBe(3);
     expect(at(4)).toBe(0);
   });
+  it('"低于平均合格率3个百分点以上，不得分" against a target of 80%: the floor is 77%', () => {
+    const rule =
+      '合格率≥省平均合格率，得5分；低于省平均合格率，每降低1个百分点，扣1分；低于省平均合格率3个百分点以上，不得分';
+    const r = readItemRule(rule, '80%');
+    const parsed = r?.parsed;
+    if (!r || !parsed?.ok) throw new Error('not read');
+    const at = (a: string): number | string => {
+      const o = evaluateRule(parsed.rule, {
+        actual: a,
+        points: dec(5),
+        target: r.target,
+        settings: DEFAULT_SETTINGS,
+      });
+      return o.ok ? o.score.toNumber() : o.message;
+    };
+    expect(at('81%')).toBe(5);
+    expect(at('78%')).toBe(3); // 2 points below × 1
+    expect(at('77.5%')).toBe(2.5); // 2.5 below: proportional part step
+    expect(at('77%')).toBe(0); // 3 below: 以上 includes 3
+    expect(at('70%')).toBe(0);
+  });
+  it('without a target the offset clause asks for one', () => {
+    const rule = '合格率≥省平均合格率，得5分；低于省平均合格率3个百分点以上，不得分';
+    expect(score('78%', rule, 5)).toBe(
+      '#N/A 需人工评分：「低于省平均合格率3个百分点以上,不得分（以目标值为界，请填写目标值）」需要人为判断',
+    );
+  });
   it('a method with nothing to score leaves the target as the rule', () => {
     expect(readItemRule('按相关规定考核', '执行率≥80%')?.from).toBe('target');
   });
@@ -254,5 +281,35 @@ describe('an item with both a target cell and a method cell', () => {
   });
   it('a step counted in 个 against a percent actual is a hand score, never a fraction of a step', () => {
     expect(score('86%', '每低2个扣1分', 4, 0.9)).toMatch(/单位不一致/);
+  });
+});
+
+describe('failures listed before the effect they share', () => {
+  it('"全年低于90%，上半年低于30%不得分": either failure scores 0; meeting both keeps the points', () => {
+    const rule = '设备检修计划完成率全年低于90%，上半年低于30%不得分';
+    expect(score('全年95%，上半年50%', rule, 2)).toBe(2);
+    expect(score('全年85%，上半年50%', rule, 2)).toBe(0);
+    expect(score('全年95%，上半年20%', rule, 2)).toBe(0);
+  });
+  it('a ceiling written as a requirement stays a requirement: 控制在2%以内，超过2%不得分', () => {
+    const rule = '差错率控制在2%以内，超过2%不得分';
+    expect(score('1.5%', rule, 3)).toBe(3);
+    expect(score('2.5%', rule, 3)).toBe(0);
+  });
+});
+
+describe('a comparator without 每 is a condition, not a step', () => {
+  it('"合格率低于90%扣2分": below 90% costs 2 points once, whatever the target', () => {
+    expect(score('85%', '合格率低于90%扣2分', 10)).toBe(8);
+    expect(score('85%', '合格率低于90%扣2分', 10, 0.95)).toBe(8);
+    expect(score('92%', '合格率低于90%扣2分', 10)).toBe(10);
+  });
+  it('"少于2次扣2分" counts once too', () => {
+    expect(score('产后访视1次', '产后访视少于2次扣2分', 20)).toBe(18);
+    expect(score('产后访视3次', '产后访视少于2次扣2分', 20)).toBe(20);
+  });
+  it('a change in percentage points without 每 stays a step: 超过0.1个百分点扣1分', () => {
+    // 控制在5%以内; 5.3% is 3 steps of 0.1 over → 3 off 6.
+    expect(score('5.3%', '统计误差控制在5%以内记6分,超过0.1个百分点扣1分。', 6)).toBe(3);
   });
 });

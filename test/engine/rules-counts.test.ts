@@ -1,5 +1,5 @@
 /**
- * Count wordings (DOMAIN.md "Rules as real documents write them": count deductions, several
+ * Count wordings (docs/domain.md "Rules as real documents write them": count deductions, several
  * kinds, bonuses): made-up sentences of the families real documents write, values by hand.
  */
 import { describe, expect, it } from 'vitest';
@@ -146,5 +146,47 @@ describe('the goal and the duty around counted deductions', () => {
   it('a shortfall named by its verb beside another count; Roman class names inside a count', () => {
     expect(score('少1期，烟头3处', '宣传栏每季度更新1期,少1期扣1分;发现烟头每处扣0.5分', 5)).toBe(2.5);
     expect(score('2个断面未达到III类', '每1个断面未达到III类水质扣5分', 20)).toBe(10);
+  });
+});
+
+describe('two kinds with one amount each (分别加2分、1分)', () => {
+  it('levels without a counted unit: 市、县现场会…分别加3分、1分', () => {
+    const rule = '市、县培训班在本地举办分别加3分、1分';
+    expect(score('市级培训班1次', rule, null)).toBe(3);
+    expect(score('县级培训班2次', rule, null)).toBe(2); // 2 × 1
+    expect(score('市级培训班1次，县级培训班1次', rule, null)).toBe(4);
+    // One number behind two kinds cannot be told apart.
+    expect(score(1, rule, null)).toMatch(/^MANUAL 有2种计数/);
+  });
+
+  it('two kinds joined by 和 share their head: 优秀集体和个人 = 优秀集体, 优秀个人', () => {
+    const rule = '获省级以上优秀集体和个人分别加4分、2分';
+    expect(score('优秀集体1个', rule, null)).toBe(4);
+    expect(score('优秀个人1人', rule, null)).toBe(2);
+    expect(score('优秀集体1个，优秀个人2人', rule, null)).toBe(8);
+  });
+});
+
+describe('bands of a count of failures', () => {
+  const rule =
+    '各科室病历书写符合要求，得 2 分；1 个科室不符合要求，得 1 分；2 个及以上科室不符合要求，不得分';
+
+  it('an exact count beside "N个及以上…不得分" is a band of that count', () => {
+    expect(score('1个科室不符合要求', rule, 2)).toBe(1);
+    expect(score('2个科室不符合要求', rule, 2)).toBe(0);
+    expect(score('5个科室不符合要求', rule, 2)).toBe(0);
+  });
+
+  it('no failures, said in words or as 0, is the state that earns the points', () => {
+    expect(score('各科室病历书写符合要求', rule, 2)).toBe(2);
+    expect(score('0个科室不符合要求', rule, 2)).toBe(2);
+  });
+
+  it('a bare number does not say what it counts', () => {
+    expect(score(1, rule, 2)).toBe('#N/A 实际值「1」无法判断是否「各科室病历书写符合要求」，需人工评分');
+  });
+
+  it('"1个…得N分" alone is not a band: nothing says what 2 would score', () => {
+    expect(score('2个示范点', '建成1个示范点，得2分', 4)).not.toBe(2);
   });
 });

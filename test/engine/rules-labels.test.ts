@@ -1,10 +1,11 @@
 /**
- * Written states, events and graded labels (DOMAIN.md "Rules as real documents write them":
+ * Written states, events and graded labels (docs/domain.md "Rules as real documents write them":
  * labelled conditions, exemptions, graded labels, veto, zeroing). Made-up sentences in the
  * documents' wordings; every expected value worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
 import { functions as F, parseRule, renderRule } from '../../engine';
+import { dec, DEFAULT_SETTINGS, evaluateRule } from '../../engine/rules';
 
 const score = (actual: unknown, rule: string, points: number): number | string => {
   const r = F.perfScore(actual as never, rule, points);
@@ -188,5 +189,62 @@ describe('every program here says itself back as a sentence that reads the same'
     if (!p.ok) return;
     const again = parseRule(renderRule(p.rule));
     expect(again.ok && again.rule).toEqual(p.rule);
+  });
+});
+
+describe('verbs sharing the object written after the last one', () => {
+  const rule = '漏登,错登,重登接种信息扣3分';
+  it('each verb with the object is the state: 错登接种信息, 漏登接种信息', () => {
+    expect(score('错登接种信息', rule, 10)).toBe(7);
+    expect(score('漏登接种信息', rule, 10)).toBe(7);
+    expect(score('重登接种信息', rule, 10)).toBe(7);
+  });
+  it('nothing wrong keeps the points; another state is a hand score', () => {
+    expect(score('未发生', rule, 10)).toBe(10);
+    manual('按时登记接种信息', rule, 10);
+  });
+});
+
+describe('a count with what it counts after it', () => {
+  const rule = '每季度开展不少于 2 次的入户随访，得 1 分；未开展，不得分';
+  it('"开展不少于2次的入户随访，得1分": the count is the condition, the noun its name', () => {
+    expect(score('开展3次', rule, 1)).toBe(1);
+    expect(score('未开展', rule, 1)).toBe(0);
+  });
+  it('a count of 开展 answers 未开展: 0 is not done', () => {
+    expect(score('开展0次', rule, 1)).toBe(0);
+  });
+  it('a bonus for holding a meeting once: 召开一次…会议加2分', () => {
+    const bonus = '召开一次全镇健康教育工作会议加 2 分';
+    const p = parseRule(bonus);
+    if (!p.ok) throw new Error(p.reason);
+    const at = (a: string): number | string => {
+      const o = evaluateRule(p.rule, {
+        actual: a,
+        points: dec(0),
+        settings: DEFAULT_SETTINGS,
+        unbounded: true,
+      });
+      return o.ok ? o.score.toNumber() : o.message;
+    };
+    expect(at('召开1次')).toBe(2);
+    expect(at('召开2次')).toBe(2); // no 每: one bonus for holding it
+    expect(at('召开0次')).toBe(0);
+  });
+});
+
+describe('a counted clause that lists its states', () => {
+  const rule = '台账不规范扣3分,资料无目录、无索引、无封面,每项扣1分。';
+  it('counts the listed states the text names', () => {
+    expect(score('无目录、无封面', rule, 6)).toBe(4); // 2 × 1
+    expect(score('无索引', rule, 6)).toBe(5);
+    expect(score('无目录、无索引、无封面', rule, 6)).toBe(3);
+  });
+  it('adds the other clauses the text names, and nothing for what it does not name', () => {
+    expect(score('台账不规范,无目录', rule, 6)).toBe(2); // 3 + 1
+    expect(score('台账不规范', rule, 6)).toBe(3);
+  });
+  it('a state the rule does not list is a hand score', () => {
+    manual('无页码', rule, 6);
   });
 });

@@ -1,4 +1,4 @@
-/** The rule reader and the PERF functions against DOMAIN.md's rules table and the seeds' texts. */
+/** The rule reader and the PERF functions against docs/domain.md's rules table and the seeds' texts. */
 import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const value = <T>(r: F.FnResult<T>): T => {
 };
 const LINEAR = '保健对象满意率80%以上，每低一个百分点扣1分，直至10分扣尽。';
 
-describe('DOMAIN.md rules table', () => {
+describe('docs/domain.md rules table', () => {
   it('threshold: bounds included or excluded as the wording says', () => {
     expect(value(F.perfScore(0.8, '执行率≥80%', 5))).toBe(5);
     expect(value(F.perfScore(0.79, '执行率≥80%', 5))).toBe(0);
@@ -81,7 +81,7 @@ describe('DOMAIN.md rules table', () => {
     expect(value(F.perfScore('满意', rule, 2))).toBe(2);
     expect(value(F.perfScore('一般满意', rule, 2))).toBe(1.6);
     expect(value(F.perfScore('不满意', rule, 2))).toBe(0);
-    // DOMAIN.md: a label the rule does not list is a hand score, never a guess.
+    // docs/domain.md: a label the rule does not list is a hand score, never a guess.
     const bad = F.perfScore('较满意', rule, 2);
     expect(bad).toMatchObject({ ok: false, error: '#N/A' });
     expect(!bad.ok && bad.message).toBe('「较满意」不是所列等级（满意/一般满意/不满意），需人工评分');

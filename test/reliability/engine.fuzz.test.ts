@@ -178,7 +178,7 @@ function checkScored(result: ScoredSheet, sheet: Sheet): void {
         (s.ruleKind === 'bonus' || s.ruleKind === 'change' || s.ruleKind === 'ratio') &&
         s.source === 'rule'
       ) {
-        // DOMAIN.md: a bonus may lift an item above its points; a ratio goes up to its cap.
+        // docs/domain.md: a bonus may lift an item above its points; a ratio goes up to its cap.
         bounded = false;
         if (s.score !== null) expect(s.score).toBeGreaterThanOrEqual(0);
         continue;

@@ -19,8 +19,14 @@ import {
 } from './words';
 
 const C_UNIT = '(%|‰|分|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|名|位|天|万元|元|万|床|页)?';
+/**
+ * "门急诊量≥规定数的80%": the bound is a share of a quota the document sets elsewhere; the clerk
+ * writes the share (85%). Never a bare quota word without its share.
+ */
+export const QUOTA = '(?:规定数|计划数|任务数|目标数)(?=的?\\d+(?:\\.\\d+)?%)';
+/** "幅度在-20%-20%之间": a minus sign after 在/为/从 (never after a number: that is a range). */
 const COND = new RegExp(
-  `(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:之间)?)?(${POST_WORDS})?`,
+  `(${PRE_WORDS})?(?:${QUOTA}的?)?((?<=[在为从于是])-)?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:(?:-|至|到)(${PRE_WORDS})?${NUM}${C_UNIT}(\\((?:不)?含\\))?(?:之间)?)?(${POST_WORDS})?`,
   'g',
 );
 const AFTER = new RegExp(`^(?:的|者|时|为)?,?(?:可|则|即)?${EFFECT}`);
@@ -29,6 +35,13 @@ const FAR = /(达到|不低于|不少于|低于|不足|超过|高于)([^░\d≥
 const BETWEEN = new RegExp(`${NUM}(分|%)?(≤|<)([^\\d≤<≥>,░]{1,12}?)(<|≤)${NUM}(分|%)?`, 'g');
 /** "超过20%的,20分", "高于80%,20分": points alone after the condition, without 得. */
 const BARE = new RegExp(`^(?:(?:的|者|时|为),?|,)?${NUM}分(?=$|[,░])`);
+/** Count units a noun may follow ("1次的定期督导"). */
+const COUNTED = /^(?:次|个|项|场|期|篇|件|名|人|家|所)$/;
+const NOUN_AFTER = new RegExp(`^(?:的)?([\\u4e00-\\u9fff、]{1,20}?),?(?:可|则|即)?(${EFFECT})`);
+/** Verbs of doing that a counted bonus follows ("召开1次…会议加2分"). */
+const DOING = /(?:召开|开展|举办|组织|参加|完成)$/;
+/** "或未安排": a negative state after a condition and before its effect. */
+const OR_STATE = /^,?或((?:未|无|没有)[\u4e00-\u9fff]{1,8}?)(?:的|者)?(?=,)/;
 /** Metrics whose bare number with % is a condition to reach ("对接率100%"). */
 const RATE = /(?:率|度|比例|占比|覆盖面|知晓|合格|达标)$/;
 
@@ -60,16 +73,22 @@ export const conditions: ClauseReader = {
     }
     for (const m of t.matchAll(COND)) {
       if (overlaps(spans, m)) continue;
-      const [all, pre, n1, u1raw, inc1, pre2, n2, u2raw, inc2, post] = m;
-      if (!n1) continue;
+      const [all, pre, minus, n1abs, u1raw, inc1, pre2, n2, u2raw, inc2, post] = m;
+      if (!n1abs) continue;
+      const n1 = minus ? `-${n1abs}` : n1abs;
+      // A negative bound is read only as the low end of a range ("在-20%-20%之间").
+      if (minus && n2 === undefined) continue;
       const start = m.index;
       const u1 = unitOf(u1raw);
       const u2 = unitOf(u2raw);
       const unit = u1 || u2;
       const words = t.slice(last, start);
       let end = start + all.length;
-      const after = AFTER.exec(t.slice(end)) ?? BARE.exec(t.slice(end));
-      const effect = after ? effectOf(after[0].replace(/^(?:的|者|时)?,?/, '')) : null;
+      // "＜规定数60%或未安排,不得分": a state beside the condition, with the same effect.
+      const alt = OR_STATE.exec(t.slice(end));
+      const afterAt = end + (alt ? alt[0].length : 0);
+      let after = AFTER.exec(t.slice(afterAt)) ?? BARE.exec(t.slice(afterAt));
+      let effect = after ? effectOf(after[0].replace(/^(?:的|者|时)?,?/, '')) : null;
       let cond: Condition | null = null;
       let metrics: string[] | null = null;
       if (n2 !== undefined && (u1 === u2 || !u1 || !u2) && !pre2) {
@@ -114,6 +133,16 @@ export const conditions: ClauseReader = {
             (effect !== null && name !== '' && !/[扣减加奖前后]$/.test(words)))
         )
           op = '>=';
+        // "开展不少于1次的定期督导，得0.5分", "召开1次…工作会议加2分": what is counted after the
+        // count, then the effect; a bare count only for a bonus after a verb of doing.
+        const noun = !after && COUNTED.test(u1) ? NOUN_AFTER.exec(t.slice(afterAt)) : null;
+        const nounEffect = noun ? effectOf(noun[2]!) : null;
+        if (noun && nounEffect && (op || (nounEffect.kind === 'add' && DOING.test(words)))) {
+          op ??= '>=';
+          after = noun;
+          effect = nounEffect;
+          name = metricName(`${name}${noun[1]!}`);
+        }
         if (!op) continue;
         // "不低于…的" inside a longer phrase is still a condition; a bare "扣5分" is not.
         if (
@@ -130,7 +159,13 @@ export const conditions: ClauseReader = {
         if (cond.op === '<') cond = { ...cond, op: '<=' };
       }
       if (after && effect) {
-        end += after[0].length;
+        end = afterAt + after[0].length;
+        if (alt)
+          pieces.push({
+            t: 'when',
+            test: { kind: 'label', label: alt[1]!, negative: true, or: true },
+            effect,
+          });
         if (metrics) {
           if (effect.kind !== 'set' || effect.score !== 'full') continue;
           pieces.push({ t: 'cond', conditions: metrics.map((x) => ({ ...cond, metric: x })) });

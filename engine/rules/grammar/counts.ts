@@ -20,16 +20,31 @@ const VOIDING = new RegExp(
 const SAID = new RegExp(`^([\\u4e00-\\u9fff]+)≥${NUM}${C_UNIT}不得分`);
 /** 1项1分; 一项可得2分; 每项各2.5分; 每个专业得0.5分; 每篇计2分. */
 const CREDIT = new RegExp(
-  `(?:每1?|(?<![\\d.])1)${C_UNIT}([\\u4e00-\\u9fff]{0,6}?)(?:各|可得|得|计|记)?${NUM}分(?!/)`,
+  `(?:每1?|(?<![\\d.≥≤<>=])1)${C_UNIT}([\\u4e00-\\u9fff]{0,6}?)(?:各|可得|得|计|记)?${NUM}分(?!/)`,
   'g',
 );
 /** 10分/种: an amount per case without 扣/加. */
 const CREDIT_PER = new RegExp(`(?<![扣减加奖\\d.])${NUM}分/${C_UNIT}`, 'g');
 const CREDIT_CAP = new RegExp(`(?:最多|最高|至多)(?:可)?得${NUM}分|(?:最多|最高)?不超过${NUM}分`, 'g');
+/** 有1个专业基地不符合要求，得0.5分: an exact count and its score. */
+const COUNT_BAND = new RegExp(
+  `^(?:有|出现|发现)?${NUM}${C_UNIT}([\\u4e00-\\u9fff]{2,16}?)(?:的|者)?,?(?:得|计|记)${NUM}分$`,
+  'g',
+);
 /** 在省、市级刊物发表1篇分别加1分和0.5分: levels listed with 、, one amount each. */
 const LEVEL = '(?:国际|国家|全国|省|市|县|区|乡镇|乡|镇|村)';
 const EACH = new RegExp(
   `(${LEVEL}级?(?:、${LEVEL}级?)+)级([^\\d,░]{0,12}?)1${C_UNIT}(?:\\([^()]{0,4}\\)|〔[^〔〕]{0,4}〕)?分别(加|奖|扣)(${NUM}分(?:(?:和|、|及)${NUM}分)+)`,
+  'g',
+);
+/** 市、县现场会在所在地召开分别加2分、1分: levels without a counted unit. */
+const EACH_LEVEL = new RegExp(
+  `(${LEVEL})级?、(${LEVEL})级?([^\\d,░]{0,12}?)分别(加|奖|扣)(${NUM}分(?:(?:和|、|及)${NUM}分)+)`,
+  'g',
+);
+/** 获市级以上先进集体和个人分别加2分、1分: two kinds joined by 和 (先进集体, 先进个人). */
+const EACH_AND = new RegExp(
+  `([\\u4e00-\\u9fff]{2,16}?)和([\\u4e00-\\u9fff]{1,6}?)分别(加|奖|扣)(${NUM}分(?:和|、|及)${NUM}分)(?![和、及]?\\d)`,
   'g',
 );
 const BELOW_ZERO = /可倒扣|倒扣分|扣分不封顶|扣分不设上限/g;
@@ -144,6 +159,34 @@ export const counts: ClauseReader = {
       );
       spans.push([m.index, m.index + all.length]);
     }
+    const listed = (m: RegExpMatchArray, names: string[], eff: string, amountList: string): void => {
+      const amounts = [...amountList.matchAll(/(\d+(?:\.\d+)?)分/g)].map((a) => a[1]!);
+      if (amounts.length !== names.length || overlaps(spans, m)) return;
+      amounts.forEach((amount, i) =>
+        pieces.push({
+          t: 'step',
+          metric: names[i]!,
+          direction: 'count',
+          from: null,
+          size: '1',
+          unit: '',
+          effect: /扣/.test(eff) ? 'deduct' : 'add',
+          amount: dec(amount).toString(),
+          change: false,
+          countable: true,
+        }),
+      );
+      spans.push([m.index!, m.index! + m[0].length]);
+    };
+    for (const m of t.matchAll(EACH_LEVEL)) listed(m, [`${m[1]!}级`, `${m[2]!}级`], m[4]!, m[5]!);
+    for (const m of t.matchAll(EACH_AND)) {
+      // "先进集体和个人": the second kind shares the first one's head (先进个人).
+      const first = m[1]!.replace(/^.*(?:以上|以下|级)/, '');
+      const second = m[2]!;
+      if (first.length < 2) continue;
+      const head = first.length > second.length ? first.slice(0, first.length - second.length) : '';
+      listed(m, [first, `${head}${second}`], m[3]!, m[4]!);
+    }
     // The canonical sentence: "灭灯或不合格灯≥1盏不得分".
     const said = SAID.exec(t);
     if (said) {
@@ -178,6 +221,22 @@ export const counts: ClauseReader = {
           condition: { metric, op: '>=', value: dec(n!).toString(), unit: unit!, to: null },
         },
         effect: { kind: 'set', score: '0' },
+      });
+      spans.push([m.index, m.index + all.length]);
+    }
+    // "1个专业基地不符合要求，得0.5分" beside "2个及以上专业基地不符合要求，不得分": a band of the count.
+    for (const m of t.matchAll(COUNT_BAND)) {
+      if (overlaps(spans, m)) continue;
+      const [all, n, unit, noun, score] = m;
+      const more = new RegExp(`\\d+\\s*${unit!}(?:及以上|或以上|以上)${noun!}|${noun!}≥\\d+${unit!}`);
+      if (!more.test(clause.rule)) continue;
+      pieces.push({
+        t: 'when',
+        test: {
+          kind: 'condition',
+          condition: { metric: noun!, op: '=', value: dec(n!).toString(), unit: unit!, to: null },
+        },
+        effect: { kind: 'set', score: dec(score!).toString() },
       });
       spans.push([m.index, m.index + all.length]);
     }

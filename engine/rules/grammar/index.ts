@@ -8,9 +8,11 @@ import { EFFECT_WORD, numbersIn, segment } from '../lexer';
 import { caps } from './caps';
 import { conditions } from './conditions';
 import { counts } from './counts';
+import { gap } from './gap';
 import { judgement } from './judgement';
 import { labels } from './labels';
 import { eachCondition, otherwise, phrases } from './phrases';
+import { quota } from './quota';
 import { rank } from './rank';
 import { ratio } from './ratio';
 import { BARE_COUNT_VERB, steps } from './steps';
@@ -26,9 +28,11 @@ export const CLAUSE_READERS: readonly ClauseReader[] = [
   ratio,
   eachCondition,
   counts,
+  gap,
   steps,
   caps,
   otherwise,
+  quota,
   target,
   labels,
   conditions,

@@ -5,13 +5,13 @@
  */
 import { dec } from '../decimal';
 import { overlaps, wordsBefore, type ClauseReader, type Piece, type StepPiece } from './types';
-import { metricName, NUM, unitOf, valueOf } from './words';
+import { metricName, NUM, unitOf, valueOf, withoutTargetWord } from './words';
 
 const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降低|减少|低|少|差|不足|欠|缺|漏';
 const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多|高';
 const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生';
 const S_UNIT =
-  '(个百分点|百分点|%|‰|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|盏|宗|页|分)?';
+  '(个百分点|百分点|%|‰|批次|月次|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|盏|宗|页|分)?';
 // "每超一例计2分": 计/记 after an excess adds (checked below: only after an ABOVE verb).
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加|计|记)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
@@ -21,11 +21,12 @@ const STEP = new RegExp(
 );
 /** 档案不真实1份扣3分; 1份不一致扣0.5分: one case and its deduction, without 每. */
 const ONE_CASE = new RegExp(
-  `(?<![\\d.])1(批次|份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套|盏|宗|台|期|种|位|块|座)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减|加|奖)${NUM}分`,
+  `(?<![\\d.≥≤<>=])1(批次|份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套|盏|宗|台|期|种|位|块|座)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减|加|奖)${NUM}分`,
   'g',
 );
 /** 扣30分/次, 扣10分/户: an amount per counted case. */
 const PER_CASE = new RegExp(`${EFFECT}${NUM}分/([\\u4e00-\\u9fff]{1,4})`, 'g');
+const COMPARATOR = /^(?:低于目标|低于标准|低于|少于|不足|高于|超过|超出|高出|多于)$/;
 /** Words that say the actual is a change against last year. */
 const CHANGE = /比上年|较上年|与上年相比|同比|比去年|较去年|比上一年|较上一年/;
 
@@ -62,6 +63,9 @@ export const steps: ClauseReader = {
       // or comparison without 每, a number or a unit is a state (the labels reader), not a step.
       if (!per && !unitRaw && !n && !/每/.test(noun ?? '') && verbAlone) continue;
       if (unit === '分') continue; // "每扣1分…": not a step
+      // "合格率低于90%扣2分", "少于2次扣2分": a comparator and a bound without 每 is a condition
+      // (the conditions reader); only a change in points (下降1个百分点扣1分) is a step without 每.
+      if (!per && verbAlone && COMPARATOR.test(verbAlone) && !/百分点/.test(unitRaw ?? '')) continue;
       // A long description as the counted thing needs a number and a unit ("每发生1起…事件扣10分").
       if ((noun ?? '').length > 8 && !(n && unitRaw)) continue;
       const direction: StepPiece['direction'] =
@@ -84,7 +88,7 @@ export const steps: ClauseReader = {
         metric:
           direction === 'count'
             ? `${wordsBefore(t, m.index)}${verb ?? ''}${noun ?? ''}` || unit
-            : metricName(t.slice(0, m.index)) ||
+            : withoutTargetWord(metricName(t.slice(0, m.index))) ||
               // "少1期扣1分": a shortfall of a count is named by its verb.
               (countable || (direction === 'below' && unit !== '' && unit !== '%' && unit !== '‰')
                 ? `${verb ?? ''}${noun ?? ''}`

@@ -8,7 +8,7 @@ import type { ClauseReader, Piece } from './types';
 import { EFFECT, effectOf, metricName, PRE } from './words';
 
 /** What the target cell holds, as documents name it. */
-const REF =
+export const REF =
   '[^,░≥≤<>=\\d]{0,30}?(?:考核指标|指标值|目标值|目标任务|任务数|任务指标|控制数|控制指标|规定数|计划数|平均通过率|平均合格率|平均水平|平均值|平均数)';
 /** Comparators with a direction: "符合标准" / "达标" say none (the target may be a ceiling). */
 const CMP =
@@ -22,6 +22,11 @@ const DONE_WHEN = new RegExp(
 );
 /** "低于全国平均通过率" alone: the context of the step that follows; it says nothing itself. */
 const TARGET_CONTEXT = new RegExp(`^(?:如|若|凡)?(?:低于|未达到|达不到|超过|高于)(${REF})(?:的|者|时)?$`);
+
+/** "低于全国平均通过率5个百分点以上，不得分": a bound some points below the target. */
+const OFFSET = new RegExp(
+  `^(?:低于|少于|未达到|达不到)${REF}的?\\d+(?:\\.\\d+)?个?百分点(?:及|或)?以上(?:的|者|时)?,?${EFFECT}$`,
+);
 
 export const target: ClauseReader = {
   id: 'target',
@@ -50,6 +55,14 @@ export const target: ClauseReader = {
       return { pieces: [piece], spans: [[0, t.length]] };
     }
     if (TARGET_CONTEXT.test(t)) return { pieces: [], spans: [[0, t.length]] };
+    // With a target cell, item-rule.ts writes the bound out (≤85%); without one nothing can be scored.
+    if (OFFSET.test(t))
+      return {
+        pieces: [
+          { t: 'manual', reason: 'target', clause: `${clause.original}（以目标值为界，请填写目标值）` },
+        ],
+        spans: [[0, t.length]],
+      };
     return null;
   },
 };

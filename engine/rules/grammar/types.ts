@@ -77,7 +77,7 @@ export interface ClauseText {
 /** A clause reader: one family of wordings. */
 export interface ClauseReader {
   id: string;
-  /** The DOMAIN.md form it reads. */
+  /** The docs/domain.md form it reads. */
   form: string;
   /** What it reads, in Chinese (docs/rules.md lists these). */
   zh: string;
@@ -109,5 +109,6 @@ export function wordsBefore(text: string, at: number): string {
   return text
     .slice(0, at)
     .replace(/[░\s]+/g, '')
+    .replace(/[,，]+$/, '')
     .replace(/(?:的|者)$/, '');
 }

@@ -1,6 +1,6 @@
 /**
  * The vocabulary clause readers share: numbers, units, comparators with their inclusivity
- * (DOMAIN.md: 以上/以下/不低于/不超过/达到 include the bound; 超过/低于/不足/不满 exclude it),
+ * (docs/domain.md: 以上/以下/不低于/不超过/达到 include the bound; 超过/低于/不足/不满 exclude it),
  * effects and metric names.
  */
 import { dec } from '../decimal';
@@ -147,4 +147,15 @@ export function effectOf(text: string): Effect | null {
   if (/扣|减/.test(text)) return { kind: 'deduct', amount: dec(n).toString() };
   if (/加|奖/.test(text)) return { kind: 'add', amount: dec(n).toString() };
   return { kind: 'set', score: dec(n).toString() };
+}
+
+/**
+ * Metrics where lower is better whatever the sentence's verb: pollutant concentrations and rates
+ * of harm. Used only where a sentence says "差" (a gap) without a side.
+ */
+export const LOWER_IS_BETTER = /PM10|PM2\.5|颗粒物|浓度|死亡率|发病率|发生率|事故率|差错率|超标率/;
+
+/** "少原始登记比目标值": the canonical sentence's "compared with the target" is not part of the name. */
+export function withoutTargetWord(metric: string): string {
+  return metric.replace(/(?:比|较|与)(?:年度)?目标值?(?:相比)?$/, '');
 }
