@@ -223,7 +223,8 @@ describe('convert --to values', () => {
         sheet: 'PERF函数',
         cell: 'G23',
         formula: '=PERF.SCORE(C23,D23,E23)',
-        reason: '结果是错误值 #VALUE!：分值不能为负数',
+        // The argument reader names the points cell (E23: −5 points).
+        reason: '结果是错误值 #VALUE!：分值（E23）不能为负数',
       },
     ]);
     const after = sheetOf(out, 'PERF函数');
