@@ -2,14 +2,15 @@
 import { parseRule } from '../rules';
 import type { Clause, Condition, Program } from '../rules/program';
 import { namesTarget } from '../rules/bind';
-import { isOutcome, labelVerdicts } from '../rules/evaluate-parts';
+import { isOutcome, labelVerdicts, listedStates } from '../rules/evaluate-parts';
 import { eventMet, labelMet, readValues } from '../rules/values';
 import { vocabulary } from './vocab';
 import type { ScoringSettings } from '../rules/settings';
 import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
 import { numericMetrics, scoreTree } from './program';
-import { numberReading, simpleParse, textParse, type Reading } from './reading';
+import { isOneOf, numberReading, simpleParse, textParse, type Reading } from './reading';
+import { changeKinds, SAID_DOWN, SAID_UP } from './context';
 import { refusal } from './registry';
 import type { Ctx } from './context';
 
@@ -53,7 +54,12 @@ export function compileNative(
   const a = refs.actual;
   const w = refs.points;
   /** The formula tree of one program (a bound copy when the rule's bounds are the target). */
-  const build = (prog: Program, parse: typeof textParse | null, level: 'full' | 'basic' | null): Tree => {
+  const buildWith = (
+    prog: Program,
+    parse: typeof textParse | null,
+    level: 'full' | 'basic' | null,
+    signed: boolean,
+  ): Tree => {
     const base = {
       p: prog,
       a,
@@ -66,12 +72,16 @@ export function compileNative(
     const tree = (r: Reading): Tree =>
       finishItem(scoreTree({ ...base, r } as Ctx), prog, w, mode, options, settings);
     const whens = prog.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
+    /** The states counted clauses list ("工作无计划、无检查、无总结"): counted there, not labels. */
+    const listed = prog.clauses.flatMap((c) =>
+      c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
+    );
     /** The known texts of the vocabulary, grouped by what they score, before the unread rest. */
     const knownTree = (words: readonly string[], rest: Tree): Tree => {
       const groups = new Map<string, { tree: Tree; words: string[] }>();
       for (const x of words) {
         const vals = readValues(x);
-        const verdicts = labelVerdicts(whens, vals);
+        const verdicts = labelVerdicts(whens, vals, listed);
         // Exemptions come before the text is matched against the other states (evaluate.ts).
         const exempt = whens.some(
           (c) =>
@@ -100,7 +110,35 @@ export function compileNative(
       }
       return out;
     };
-    const parsed = parse ? parse(a) : null;
+    const parsed0 = parse ? parse(a) : null;
+    // A change metric (增幅): "下降10%" is −10%. The direction that turns the sign is told apart
+    // once, here (both for a program with 增幅 and 降幅 metrics).
+    const split = (reading: Extract<Reading, { kind: 'value' }>): Tree => {
+      const down = isOneOf(reading.name, SAID_DOWN);
+      const up = isOneOf(reading.name, SAID_UP);
+      const both = kinds.has('growth') && kinds.has('decline');
+      if (kinds.has('growth'))
+        return ifT(
+          down,
+          tree({ ...reading, said: { down: true, up: false } }),
+          both
+            ? ifT(
+                up,
+                tree({ ...reading, said: { down: false, up: true } }),
+                tree({ ...reading, said: { down: false, up: false } }),
+              )
+            : tree({ ...reading, said: { down: false, up } }),
+        );
+      return ifT(
+        up,
+        tree({ ...reading, said: { down: false, up: true } }),
+        tree({ ...reading, said: { down, up: false } }),
+      );
+    };
+    const parsed =
+      parsed0 && signed && parse === textParse
+        ? { ok: parsed0.ok, tree: split(parsed0.reading) }
+        : parsed0 && { ok: parsed0.ok, tree: tree(parsed0.reading) };
     const rest = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
     const unread = level === null ? rest : knownTree(vocabulary(prog, level), rest);
     const logical =
@@ -119,24 +157,33 @@ export function compileNative(
           ifT(
             `LEN(TRIM(${a}&""))=0`,
             tree({ kind: 'blank' }),
-            parsed ? ifT(parsed.ok, tree(parsed.reading), unread) : unread,
+            parsed ? ifT(parsed.ok, parsed.tree, unread) : unread,
           ),
         ),
       ),
     );
   };
   let last: NativeResult = { ok: false, reason: '' };
+  // Shorter and shorter formulas: the full text parse with a change metric's "下降10%" read as
+  // −10% (all the words, then fewer), then without it (not read), then plain numbers and percents
+  // only, then numbers.
+  const kinds = changeKinds(program);
+  const change = kinds.size > 0;
   const attempts = [
-    [textParse, 'full'],
-    [textParse, 'basic'],
-    [simpleParse, 'full'],
-    [simpleParse, 'basic'],
-    [null, 'basic'],
-    [null, null],
+    [textParse, 'full', true],
+    [textParse, 'basic', true],
+    [textParse, 'full', false],
+    [textParse, 'basic', false],
+    [simpleParse, 'full', false],
+    [simpleParse, 'basic', false],
+    [null, 'basic', false],
+    [null, null, false],
   ] as const;
-  for (const [parse, level] of attempts) {
+  for (const [parse, level, signed] of attempts) {
+    if (signed && !change) continue;
+    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed);
     let t: Tree;
-    if (!namesTarget(program)) t = build(program, parse, level);
+    if (!namesTarget(program)) t = build(program);
     else if (target === null) t = text(NATIVE_TEXT.ARGUMENT);
     else
       // bindTarget: the target cell is the bound; a fraction below 1 makes a bare bound a percent.
@@ -147,8 +194,8 @@ export function compileNative(
           `ISNUMBER(${target})`,
           ifT(
             `AND(${target}>0,${target}<1,${target}<>INT(${target}))`,
-            build(bindTo(program, target, '%'), parse, level),
-            build(bindTo(program, target, ''), parse, level),
+            build(bindTo(program, target, '%')),
+            build(bindTo(program, target, '')),
           ),
           text(NATIVE_TEXT.TARGET),
         ),

@@ -3,7 +3,8 @@ import type { Condition, Program } from '../rules/program';
 import type { ScoringSettings } from '../rules/settings';
 import { and, ifT, lit, not, num, or, str, text, type Bool, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
-import { COMPARISON_WORDS, containsAny, isEmptyText, type Reading } from './reading';
+import { COMPARISON_WORDS, containsAny, isEmptyText, isOneOf, type Reading } from './reading';
+import { CHANGE_SINCE, changeKind, SAID_DOWN_VERBS, SAID_UP_VERBS } from '../rules/values';
 
 export interface Ctx {
   p: Program;
@@ -35,8 +36,44 @@ export function guard(fails: readonly Fail[], t: Tree): Tree {
 
 export const isFraction = (u: string): boolean => u === '%' || u === '‰';
 
-/** Reader.number: the number for a metric, or the failures that come first. */
-export function readNumber(ctx: Ctx, metric: string, unit: string): { fails: Fail[]; v: string } {
+/** The verbs of a value written as a direction (values.ts signedByDirection): "下降", "比上年增加"… */
+const SAID_VERBS = [...SAID_DOWN_VERBS, ...SAID_UP_VERBS];
+const said = (verbs: readonly string[]): string[] =>
+  ['', ...CHANGE_SINCE].flatMap((p) => verbs.map((v) => `${p}${v}`));
+/**
+ * Characters NFKC turns into a space or a "=" / ":" values.ts drops before the number, and the
+ * words it drops ("下降＝10%" and 下降, an ideographic space, 10% are "下降" to the engine).
+ */
+const NFKC_GAPS = ['\u3000', '\u00a0', '＝', '：', '=', ':', '为', '是', ' '];
+/** The whole names of such a value, falling and rising. */
+export const SAID_DOWN = said(SAID_DOWN_VERBS);
+export const SAID_UP = said(SAID_UP_VERBS);
+
+/** The kinds of change metric the program compares (增幅: growth, 降幅: decline), where "下降10%" has a sign. */
+export function changeKinds(p: Program): Set<'growth' | 'decline'> {
+  const metrics = p.clauses.flatMap((c) =>
+    c.kind === 'gate'
+      ? c.conditions.map((x) => x.metric)
+      : c.kind === 'when' && c.test.kind === 'condition'
+        ? [c.test.condition.metric]
+        : c.kind === 'step'
+          ? [c.metric]
+          : [],
+  );
+  if (p.base.kind === 'ratio') metrics.push(p.base.metric);
+  return new Set(metrics.flatMap((m) => changeKind(m) ?? []));
+}
+
+/**
+ * Reader.number: the number for a metric, or the failures that come first. `gap`: the engine's
+ * own flag (a step with no bound and no target reads "下降3个百分点" as the gap, unsigned).
+ */
+export function readNumber(
+  ctx: Ctx,
+  metric: string,
+  unit: string,
+  gap: Bool = false,
+): { fails: Fail[]; v: string } {
   const r = ctx.r;
   if (r.kind === 'blank') return { fails: [{ c: true, msg: NATIVE_TEXT.ACTUAL_MISSING }], v: '0' };
   if (r.kind === 'text') return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], v: '0' };
@@ -74,7 +111,27 @@ export function readNumber(ctx: Ctx, metric: string, unit: string): { fails: Fai
   }
   fails.push({ c: containsAny(r.raw, COMPARISON_WORDS), msg: NATIVE_TEXT.MANUAL });
   if (isFraction(unit)) fails.push({ c: and(not(r.pct), `${r.v}>1`), msg: NATIVE_TEXT.ACTUAL_AMBIGUOUS });
-  return { fails, v: r.v };
+  // signedByDirection: "下降10%" for 增幅 is −10%, for 降幅 10%; for 死亡率 it is a change, not the
+  // rate (a hand score). Only a text has a name; its number is never negative (no sign is read).
+  let v = r.v;
+  if (r.fromText && r.name !== '""' && gap !== true) {
+    const on = not(gap);
+    const kind = changeKind(metric);
+    // Any name with such a verb may be a direction to the engine (after NFKC): by hand.
+    if (kind === null) fails.push({ c: and(on, containsAny(r.raw, SAID_VERBS)), msg: NATIVE_TEXT.MANUAL });
+    else {
+      const said = r.said ?? { down: false, up: false };
+      // A direction once the characters NFKC changes are gone ("下降＝10%"), or one not
+      // told apart when the formula was built: not read. ("增长率5%" is a value of 增长率.)
+      const bare = NFKC_GAPS.reduce((e, ch) => `SUBSTITUTE(${e},${str(ch)},"")`, r.raw);
+      const maybe = isOneOf(bare, [...SAID_DOWN, ...SAID_UP]);
+      fails.push({ c: and(on, maybe, not(said.down), not(said.up)), msg: NATIVE_TEXT.UNREAD });
+      const minus = and(on, kind === 'growth' ? said.down : said.up);
+      if (minus === true) v = `(-${r.v})`;
+      else if (minus !== false) v = `IF(${minus},-${r.v},${r.v})`;
+    }
+  }
+  return { fails, v };
 }
 
 /** nameFits (evaluate-parts.ts): the name written before a value names the metric (either holds the other). */

@@ -7,11 +7,11 @@
 import type { Clause, Condition } from '../rules/program';
 import { dec } from '../rules/decimal';
 import { labelMet } from '../rules/values';
-import { numericMetrics } from '../rules/evaluate-parts';
-import { and, ifT, lit, mapNum, not, num, or, text, type Bool, type Tree } from './expr';
+import { countAnswers, listedStates, numericMetrics } from '../rules/evaluate-parts';
+import { and, ifT, lit, mapNum, not, num, or, render, simplify, text, type Bool, type Tree } from './expr';
 import { guard, holds, isFraction, readNumber, scoreOf, type Ctx, type Fail } from './context';
 import { NATIVE_TEXT } from './messages';
-import { exemptHolds, hasLabelTests, judge, type When } from './clauses/when';
+import { exemptHolds, hasLabelTests, judge, textAsNumber, type When } from './clauses/when';
 import { gateBase } from './clauses/gate';
 import { labelsBase } from './clauses/labels';
 import { rankBase } from './clauses/rank';
@@ -42,8 +42,16 @@ export function scoreTree(ctx: Ctx): Tree {
     return guard(n.fails, ifT(`${n.v}<0`, text(NATIVE_TEXT.ACTUAL_INVALID), num(`-${paren1(taken)}`)));
   }
   // Label tests read a text with the engine's word lists: such a text is unread.
-  if (hasLabelTests(ctx) && (r.kind === 'text' || (r.kind === 'value' && r.fromText)))
-    return text(NATIVE_TEXT.UNREAD);
+  if (hasLabelTests(ctx) && r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
+  // A text value is read only where it says nothing to the labels, as a number (textAsNumber).
+  if (hasLabelTests(ctx) && r.kind === 'value' && r.fromText)
+    return ifT(textAsNumber(ctx), scoreParts(ctx), text(NATIVE_TEXT.UNREAD));
+  return scoreParts(ctx);
+}
+
+/** scoreTree past the hand-score and deduction-only cases and the reading checks. */
+function scoreParts(ctx: Ctx): Tree {
+  const p = ctx.p;
   const whens = p.clauses.filter((c): c is When => c.kind === 'when');
 
   // 1. Exemptions: the base (the points), whatever else the rule says.
@@ -81,6 +89,21 @@ function baseTree(ctx: Ctx, whens: When[]): Tree {
   const steps = p.clauses.filter((c): c is Step => c.kind === 'step');
   const start = (base: string, setMatched: boolean, scoreSet: boolean = setMatched): Tree =>
     afterBase(ctx, whens, steps, { base, setMatched, scoreSet, fromRatio: false, ded: [], add: [] });
+  // "未安排" against "＜2张或未安排，不得分", "各专业基地…符合要求" beside count bands: a known text
+  // that states a state scoring a band (evaluate.ts `stated`). Decided when the formula is built.
+  const r0 = ctx.r;
+  const stated =
+    r0.kind === 'known' && sets.length > 0
+      ? whens.filter(
+          (c) =>
+            c.effect.kind === 'set' &&
+            c.test.kind === 'label' &&
+            ((r0.vals.values.length === 0 && labelMet(c.test.label, c.test.negative, r0.vals) === true) ||
+              countAnswers(p, c, r0.vals) === true),
+        )
+      : [];
+  if (stated.length > 1) return text(NATIVE_TEXT.MANUAL);
+  const alternative = stated[0];
   if (rank && rank.kind === 'rank') {
     const byRank = rankBase(ctx, rank, (b) => start(b, true, false));
     // "达到85%得10分；低于85%的按从高到低排序…": a percent that meets a percent band is scored by the band.
@@ -97,6 +120,8 @@ function baseTree(ctx: Ctx, whens: When[]): Tree {
     );
   }
   if (labels && labels.kind === 'labels') return labelsBase(ctx, labels, (b) => start(b, true, false));
+  if (alternative && alternative.effect.kind === 'set')
+    return start(alternative.effect.score === 'full' ? ctx.w : lit(alternative.effect.score), true, true);
   if (sets.length > 0) return setsTree(ctx, whens, sets, steps, gate);
   return otherBase(ctx, whens, steps, null);
 }
@@ -122,17 +147,19 @@ function setsTree(ctx: Ctx, whens: When[], sets: When[], steps: Step[], gate: Cl
     hs.push({ h: holds(n.v, s.test.condition), score: scoreOf(ctx, s.effect.score), side: sideOf(s) });
   }
   const firstIs = (i: number): Bool => and(hs[i]!.h, ...hs.slice(0, i).map((x) => not(x.h)));
+  /** Whether band j, holding beside band i (the first that holds), contradicts it (a hand score). */
+  const clashWith = (i: number, j: number): Bool => {
+    const a = hs[i]!;
+    const b = hs[j]!;
+    if (a.side === b.side && b.side !== 'range') return false;
+    if (ctx.metrics.length <= 1 && !overlap(sets[i]!, sets[j]!)) return false;
+    const differ: Bool =
+      a.score === b.score ? false : /^[\d.()-]+$/.test(a.score + b.score) ? true : `${a.score}<>${b.score}`;
+    return and(b.h, differ);
+  };
   const clashes: Bool[] = [];
   for (let i = 0; i < hs.length; i++)
-    for (let j = i + 1; j < hs.length; j++) {
-      const a = hs[i]!;
-      const b = hs[j]!;
-      if (a.side === b.side && b.side !== 'range') continue;
-      if (ctx.metrics.length <= 1 && !overlap(sets[i]!, sets[j]!)) continue;
-      const differ: Bool =
-        a.score === b.score ? false : /^[\d.()-]+$/.test(a.score + b.score) ? true : `${a.score}<>${b.score}`;
-      clashes.push(and(firstIs(i), b.h, differ));
-    }
+    for (let j = i + 1; j < hs.length; j++) clashes.push(and(firstIs(i), clashWith(i, j)));
   let band = '0';
   for (let i = hs.length - 1; i >= 0; i--) band = `IF(${hs[i]!.h},${hs[i]!.score},${band})`;
   const any = or(...hs.map((x) => x.h));
@@ -142,8 +169,22 @@ function setsTree(ctx: Ctx, whens: When[], sets: When[], steps: Step[], gate: Cl
         ? start(initialBase(ctx), false)
         : text(NATIVE_TEXT.MANUAL)
       : otherBase(ctx, whens, steps, anchorScore(ctx, sets, steps));
-  return guard(fails, ifT(any, ifT(or(...clashes), text(NATIVE_TEXT.MANUAL), start(band, true)), noBand));
+  const together = guard(
+    fails,
+    ifT(any, ifT(or(...clashes), text(NATIVE_TEXT.MANUAL), start(band, true)), noBand),
+  );
+  // The same band by band (each condition tested once on the way, the rest of the rule written
+  // for each band): shorter where the value is a long text parse and little follows the base.
+  let chain = noBand;
+  for (let i = hs.length - 1; i >= 0; i--) {
+    const later = hs.slice(i + 1).map((_, k) => clashWith(i, i + 1 + k));
+    chain = ifT(hs[i]!.h, ifT(or(...later), text(NATIVE_TEXT.MANUAL), start(hs[i]!.score, true)), chain);
+  }
+  const byBand = guard(fails, chain);
+  return size(byBand) < size(together) ? byBand : together;
 }
+
+const size = (t: Tree): number => render(simplify(t)).length;
 
 /** The base before any clause: the points, or 0 for credits counted from zero (1项1分). */
 const initialBase = (ctx: Ctx): string => (ctx.p.base.kind === 'zero' ? '0' : ctx.w);
@@ -238,12 +279,14 @@ function otherBase(ctx: Ctx, whens: When[], steps: Step[], anchor: string | null
 function afterBase(ctx: Ctx, whens: When[], steps: Step[], st: State): Tree {
   const counters = steps.filter((s) => s.direction === 'count');
   // A text naming faults of the rule's list: counted and measured faults it does not state did
-  // not occur (only where nothing else sets the base).
-  if (faultsNamed(ctx, whens, st)) return runWhens(ctx, whens, st);
+  // not occur (only where nothing else sets the base); a counted clause that lists states
+  // ("无计划、无检查、无总结") counts the ones the text names.
+  const named = faultsNamed(ctx, whens, st);
   const runSteps = (i: number, s0: State): Tree => {
     if (i >= steps.length) return runWhens(ctx, whens, s0);
     const s = steps[i]!;
     if (s0.setMatched && s.direction !== 'count') return runSteps(i + 1, s0);
+    if (named && !(s.direction === 'count' && listedStates(s.metric).length > 0)) return runSteps(i + 1, s0);
     return stepAmount(ctx, s, counters, (amount) =>
       runSteps(
         i + 1,

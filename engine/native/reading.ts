@@ -28,6 +28,11 @@ export type Reading =
       pct: Bool;
       unit: string;
       fromText: boolean;
+      /**
+       * Whether the name is a falling or a rising direction (values.ts signedByDirection: "下降",
+       * "比上年增加"), told apart for programs with change metrics (增幅, 降幅); undefined otherwise.
+       */
+      said?: { down: Bool; up: Bool };
     }
   /** A text that is not one value; `t` is the text without spaces (for whole-label matches). */
   | { kind: 'text'; t: string }
@@ -105,6 +110,12 @@ export function startsWithAny(e: string, words: readonly string[]): Bool {
   return `SUMPRODUCT(--(LEFT(${e},LEN(${arr(words)}))=${arr(words)}))>0`;
 }
 
+/** Is the text expression exactly one of the words? (EXACT: MATCH would read ? and * as wildcards.) */
+export function isOneOf(e: string, words: readonly string[]): Bool {
+  if (e === '""') return words.includes('');
+  return words.length === 1 ? `EXACT(${e},${str(words[0]!)})` : `SUMPRODUCT(--EXACT(${e},${arr(words)}))>0`;
+}
+
 /** Is the text expression empty? */
 export function isEmptyText(e: string): Bool {
   return e === '""' ? true : `${e}=""`;
@@ -128,15 +139,19 @@ export function textParse(a: string): { ok: string; reading: Extract<Reading, { 
     `RIGHT(${digits},1)<>"."`,
     `SUMPRODUCT(--ISNUMBER(FIND({"+","-","."},${name0})))=0`,
     `ISNUMBER(MATCH(${unit},${arr(['', ...PERCENT_UNITS, ...UNITS])},0))`,
+    // MATCH reads ? * ~ as wildcards ("85?" would match "%"; the engine reads no number there).
+    `SUMPRODUCT(--ISNUMBER(FIND({"*","?","~"},${t})))=0`,
   ) as string;
   // The digits with an exponent for percent units ("85E-2"): no locale's decimal comma or date
   // reading applies (the formula checks VALUE("1.5") reads 1.5 before it trusts VALUE at all).
   // Once the parse holds, the unit is a percent unit exactly when the text ends in %, ‰ or 点
   // (个百分点; no other unit of the list ends so): the last character, shorter than the unit.
   const tail = `MATCH(RIGHT(${t},1),{"%","‰","点"},0)`;
-  const v = `VALUE(${digits}&IFERROR(INDEX({"E-2","E-3","E-2"},${tail}),""))`;
+  // INDEX(…, 1, k): HyperFormula reads INDEX({…}, k) of a one-row array as row k (an error).
+  const v = `VALUE(${digits}&IFERROR(INDEX({"E-2","E-3","E-2"},1,${tail}),""))`;
   const n0 = `TRIM(${name0})`;
-  const name = `TRIM(IF(SUMPRODUCT(--(RIGHT(${n0},1)={":","：","=","为","是"}))>0,LEFT(${n0},LEN(${n0})-1),${n0}))`;
+  // values.ts: the words before the number, less a last ":", "为"… written right before it, trimmed.
+  const name = `TRIM(IF(SUMPRODUCT(--(RIGHT(${name0},1)={":","：","=","为","是"}))>0,LEFT(${name0},LEN(${name0})-1),${name0}))`;
   return {
     ok: `IFERROR(${ok},FALSE())`,
     reading: {

@@ -46,7 +46,7 @@ const CONDITION_FIELDS = ['metric', 'op', 'value', 'unit', 'to'];
 /** The fields of each test kind the compiler reads (a field added later is refused, not ignored). */
 const TEST_FIELDS: Record<string, readonly string[]> = {
   condition: ['kind', 'condition'],
-  label: ['kind', 'label', 'negative'],
+  label: ['kind', 'label', 'negative', 'or'],
   event: ['kind', 'event'],
 };
 

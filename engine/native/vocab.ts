@@ -6,6 +6,7 @@
  */
 import type { Program } from '../rules/program';
 import { readValues } from '../rules/values';
+import { listedStates } from '../rules/evaluate-parts';
 
 const GENERIC = [
   '无',
@@ -69,10 +70,17 @@ export function vocabulary(p: Program, level: 'full' | 'basic'): string[] {
   }
   if (p.clauses.some((c) => c.kind === 'step' && c.direction === 'count'))
     ['无', '没有', '未发生', '未出现'].forEach(add);
+  // The states a counted clause lists ("工作无计划、无检查、无总结"): each, and (full) two of them.
+  const listed = p.clauses.flatMap((c) =>
+    c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
+  );
+  listed.forEach(add);
   if (level === 'full') {
     GENERIC.forEach(add);
     for (let i = 0; i < phrases.length; i++)
       for (let j = i + 1; j < phrases.length; j++) add(`${phrases[i]}，${phrases[j]}`);
+    for (let i = 0; i < listed.length; i++)
+      for (let j = i + 1; j < listed.length; j++) add(`${listed[i]}、${listed[j]}`);
   }
   // Only texts without numbers (those are read by the value parse) and without spaces.
   return out.filter((x) => x === x.normalize('NFKC') && !/\s/.test(x) && readValues(x).values.length === 0);

@@ -16,6 +16,7 @@ import {
 import { DEFAULT_SETTINGS, parseOptionText, parseRule } from '../../engine/rules';
 import type { Program } from '../../engine/rules/program';
 import { evaluateRows, type HfCell } from './hf';
+import { HAND_CASES } from './main-forms';
 
 /** The formula's value for each actual (row: A actual, B points, C formula). */
 function scores(rule: string, points: number, actuals: HfCell[], settings = DEFAULT_SETTINGS): HfCell[] {
@@ -158,7 +159,7 @@ describe('compileNative', () => {
     } as unknown as Program;
     const r = compileNative(extra, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
     expect(r).toEqual({ ok: false, reason: '原生公式尚不支持「curve」子句' });
-    // A field added to a test later (a label's `or`) is refused too, never read the old way.
+    // A field added to a test later (as the label's `or` was) is refused too, never read the old way.
     const labelled = parseRule('未公示的扣2分');
     expect(
       labelled.ok && labelled.rule.clauses.some((c) => c.kind === 'when' && c.test.kind === 'label'),
@@ -303,5 +304,28 @@ describe('compileTotal and compileBand', () => {
       false,
       '得分无效',
     ]);
+  });
+});
+
+describe("main's rule forms (8b06c96): quota bands, 或未…, count bands, growth ranges, gap steps, listed states", () => {
+  it.each(
+    HAND_CASES.map((k) => [`${k.rule.slice(0, 12)}… ${JSON.stringify(k.actual)}: ${k.why}`, k] as const),
+  )('%s', (_, k) => {
+    const f = compileRuleText(
+      k.rule,
+      { actual: 'A1', points: 'B1', target: k.target === null ? null : 'C1' },
+      DEFAULT_SETTINGS,
+    );
+    if (!f.ok) throw new Error(f.reason);
+    const got = evaluateRows([[k.actual, k.points, k.target, f.formula]])[0]![3];
+    expect(got).toEqual(typeof k.want === 'number' ? k.want : NATIVE_TEXT[k.want]);
+  });
+
+  it('the label `or` field is compiled, not refused', () => {
+    const p = parseRule('门急诊量＜规定数60%或未安排，不得分');
+    expect(
+      p.ok && p.rule.clauses.some((c) => c.kind === 'when' && c.test.kind === 'label' && c.test.or),
+    ).toBe(true);
+    if (p.ok) expect(compileNative(p.rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS).ok).toBe(true);
   });
 });

@@ -8,7 +8,12 @@ export function evaluateRows(rows: HfCell[][]): (number | string | boolean | nul
   const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: true });
   const name = hf.addSheet('S');
   const id = hf.getSheetId(name)!;
-  hf.setSheetContent(id, rows);
+  // HyperFormula reads typed content: "5%", "12" or "TRUE" would become a number or a boolean. A
+  // text cell stays text (an apostrophe before it), as a clerk's text cell is text in Excel.
+  hf.setSheetContent(
+    id,
+    rows.map((row) => row.map((v) => (typeof v === 'string' && !v.startsWith('=') ? `'${v}` : v))),
+  );
   const out = rows.map((row, r) =>
     row.map((_, c) => {
       const v = hf.getCellValue({ sheet: id, row: r, col: c });

@@ -11,25 +11,32 @@
  * compiler refuses are listed with the reason; a new clause kind in the rule language shows up as
  * a refusal here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusCases, exampleCases, formulaFor, type NativeCase, type Unconvertible } from './cases';
 import ExcelJS from 'exceljs';
-import { convertFormula, type PerfScalar } from '../../engine/native';
+import { compileRuleText, convertFormula, NATIVE_TEXT, type PerfScalar } from '../../engine/native';
+import { DEFAULT_SETTINGS } from '../../engine/rules';
+import { HAND_CASES } from './main-forms';
 import { recalcFile, recalcInLibreOffice, soffice, type CellIn } from './lo';
 import { evaluateOurs } from './ours';
 import { perfRule } from '../../engine/functions/rule';
 
 /** Figures at the last measurement: raise them as the compiler grows (never lower). */
-const CORPUS_COMPILED_AT_LEAST = 301;
+const CORPUS_COMPILED_AT_LEAST = 310;
 const CORPUS_UNCONVERTIBLE_AT_MOST = 2;
-const AGREE_AT_LEAST = 959;
+const AGREE_AT_LEAST = 980;
 const UNREAD_AT_MOST = 182;
 // Lowered from 627 once: the shorter full text parse now fits 15 more programs (LibreOffice reads
-// those texts: +15 agree there); fast-formula-parser does not read the full parse's arrays.
-const OURS_AGREE_AT_LEAST = 614;
+// those texts: +15 agree there); fast-formula-parser does not read the full parse's arrays (FIND
+// and MID over an array constant take its first element only). Lowered from 613 (after main's
+// corpus of 8b06c96) once more for the same reason: bands written one by one (program.ts
+// setsTree) fit the full parse into more programs, so LibreOffice reads named values there
+// ("下降10%" against 增幅 bands agrees now); 9 plain percents of 3 programs fast-formula-parser
+// read through the short parse before it no longer reads.
+const OURS_AGREE_AT_LEAST = 609;
 
 interface Compared {
   c: NativeCase;
@@ -154,6 +161,30 @@ describe('native formulas in LibreOffice', () => {
     expect(bad).toEqual([]);
     expect(compared.filter((x) => x.ours === 'agree').length).toBeGreaterThanOrEqual(OURS_AGREE_AT_LEAST);
   });
+
+  it.skipIf(!soffice)(
+    "computes main's rule forms (quota bands, 或未…, growth ranges, gap steps…) as worked by hand",
+    async () => {
+      const rows: CellIn[][] = HAND_CASES.map((k, i) => {
+        const f = compileRuleText(
+          k.rule,
+          { actual: `A${i + 1}`, points: `B${i + 1}`, target: k.target === null ? null : `C${i + 1}` },
+          DEFAULT_SETTINGS,
+        );
+        if (!f.ok) throw new Error(`${k.rule}: ${f.reason}`);
+        return [k.actual, k.points, k.target, { formula: f.formula }];
+      });
+      mkdirSync(join(dir, 'hand'));
+      const csv = await recalcInLibreOffice(join(dir, 'hand'), rows);
+      const got = HAND_CASES.map((k, i) => `${JSON.stringify(k.actual)} ${k.why}: ${csv[i]?.[3] ?? ''}`);
+      const want = HAND_CASES.map(
+        (k) =>
+          `${JSON.stringify(k.actual)} ${k.why}: ${typeof k.want === 'number' ? k.want : NATIVE_TEXT[k.want]}`,
+      );
+      expect(got).toEqual(want);
+    },
+    300_000,
+  );
 
   it.skipIf(!soffice)(
     'converts examples/perf-formulas.xlsx to native formulas that LibreOffice computes as the sheet expects',

@@ -10,6 +10,8 @@ import { NATIVE_TEXT } from '../messages';
 import { containsAny, startsWithAny } from '../reading';
 import { targetSwitch } from './ratio';
 import { eventMet, NOTHING_WRONG } from '../../rules/values';
+import { listedCount } from '../../rules/evaluate-parts';
+import { dec, dmin } from '../../rules/decimal';
 import type { Reading } from '../reading';
 
 export type Step = Extract<Clause, { kind: 'step' }>;
@@ -31,6 +33,12 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
     // No digits ("无"): the engine asks whether the counted event happened (its word lists).
     if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
     if (r.kind === 'known') {
+      // "无计划、无总结" against 工作无计划、无检查、无总结，每项扣1分: the listed states it names.
+      const listed = r.vals.values.length === 0 && r.vals.text !== null ? listedCount(s, r.vals.text) : null;
+      if (listed !== null) {
+        const n = dec(listed).div(s.size).floor().mul(s.amount);
+        return k(s.cap === null ? lit(n.toString()) : lit(dmin(n, dec(s.cap)).toString()));
+      }
       // A text that a clause of the rule states, or that says nothing went wrong: no cases.
       if (explained(ctx, r)) return k('0');
       if (counters.length > 1) return text(NATIVE_TEXT.MANUAL);
@@ -57,7 +65,9 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
     const gap = s.direction === 'above' ? `MAX(0,${ch})` : `MAX(0,-(${ch}))`;
     return k(capped(`${partialSteps(`${gap}/${lit(s.size)}`, settings.partial)}*${lit(s.amount)}`, s));
   }
-  const n0 = readNumber(ctx, s.metric, s.unit);
+  // The engine's gap flag: no bound in the rule and no target (a blank target cell is none).
+  const gap = s.from !== null ? false : ctx.target === null ? true : `LEN(${ctx.target}&"")=0`;
+  const n0 = readNumber(ctx, s.metric, s.unit, gap);
   // "每低2个点扣1分" against a percent: steps of 2 what? Never divide a percent by a count.
   if (r.kind === 'value' && !isFraction(s.unit)) n0.fails.push({ c: r.pct, msg: NATIVE_TEXT.MANUAL });
   const withFrom = (from: string | null): Tree => {

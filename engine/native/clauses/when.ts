@@ -8,7 +8,8 @@ import { and, not, type Bool } from '../expr';
 import { holds, readNumber, type Ctx, type Fail } from '../context';
 import { NATIVE_TEXT } from '../messages';
 import { isEmptyText } from '../reading';
-import { eventMet, labelMet } from '../../rules/values';
+import { eventMet, labelMet, squash } from '../../rules/values';
+import { orState } from '../../rules/evaluate-parts';
 
 export type When = Extract<Clause, { kind: 'when' }>;
 
@@ -36,9 +37,13 @@ export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: 
     const v = t.kind === 'label' ? labelMet(t.label, t.negative, r.vals) : eventMet(t.event, r.vals);
     return { fails: [], value: v === true, neither: v === null };
   }
-  if (r.kind === 'text' || (r.fromText && t.kind === 'label'))
+  if (r.kind === 'text')
     return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], value: false, neither: false };
-  if (t.kind === 'label') return { fails: [], value: false, neither: true }; // a number says nothing
+  // A number says nothing to a label; so does a text that is only a number (textAsNumber).
+  if (t.kind === 'label')
+    return r.fromText
+      ? { fails: [{ c: not(textAsNumber(ctx)), msg: NATIVE_TEXT.UNREAD }], value: false, neither: true }
+      : { fails: [], value: false, neither: true };
   // eventMet: one value without words: ≥ 1 happened, 0 did not, anything else says neither.
   return {
     fails: [{ c: not(isEmptyText(r.name)), msg: NATIVE_TEXT.UNREAD }],
@@ -55,8 +60,10 @@ export function judge(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
   const fails = [...t.fails];
   if (t.neither !== false) {
     if (ctx.r.kind === 'blank') fails.push({ c: t.neither, msg: NATIVE_TEXT.ACTUAL_MISSING });
-    // A text with no number (a known word) says nothing to the other clauses either: manual.
-    else if (ctx.r.kind === 'known' || !ctx.p.clauses.some((x) => x.kind !== 'when'))
+    // A text with no number (a known word) says nothing to the other clauses either: manual. A
+    // number does not say the state is the case beside other clauses, or when the state is the
+    // other side of the condition after it ("＜规定数60%或未安排", orState).
+    else if (ctx.r.kind === 'known' || (!ctx.p.clauses.some((x) => x.kind !== 'when') && !orState(ctx.p, c)))
       fails.push({ c: t.neither, msg: NATIVE_TEXT.MANUAL });
   }
   return { fails, value: t.value };
@@ -78,3 +85,19 @@ export function exemptHolds(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
 /** Programs whose text actuals the formula cannot read: label tests need the engine's word lists. */
 export const hasLabelTests = (ctx: Ctx): boolean =>
   ctx.p.clauses.some((c) => c.kind === 'when' && c.test.kind === 'label');
+
+/**
+ * When a text value says nothing to the label tests, exactly as a number cell: the program's
+ * labels have no digits (labelSays then finds nothing of such a label in "85%" or "3项"), and the
+ * text has no words before its number and is not "0" (NOTHING_WRONG: "0" says nothing went
+ * wrong). false when no text value can be read so.
+ */
+export function textAsNumber(ctx: Ctx): Bool {
+  const r = ctx.r;
+  if (r.kind !== 'value' || !r.fromText) return false;
+  const labels = ctx.p.clauses.flatMap((c) =>
+    c.kind === 'when' && c.test.kind === 'label' ? [c.test.label] : [],
+  );
+  if (labels.some((l) => squash(l) === '' || /\d/.test(squash(l)))) return false;
+  return and(isEmptyText(r.name), `TRIM(${ctx.a})<>"0"`);
+}
