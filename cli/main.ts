@@ -16,6 +16,7 @@ import {
   allFindings,
   humanReport,
   jsonReport,
+  jsonText,
   overallLine,
   type FileResult,
   type Lang,
@@ -316,7 +317,7 @@ async function validate(opts: Options, files: string[], io: Io, scoring = false)
         return file.tables ? { ...file, tables: file.tables.map((t) => sc.scoredTableJson(t)) } : f;
       });
     }
-    io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    io.stdout.write(jsonText(doc, io.stdout));
   } else if (results.length > 1) io.stdout.write('\n' + overallLine(results, opts.lang));
   return exit;
 }
@@ -393,7 +394,7 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
       exit = 2;
     }
   }
-  if (opts.json) io.stdout.write(JSON.stringify(rc.recalcJson(results, opts.lang), null, 2) + '\n');
+  if (opts.json) io.stdout.write(jsonText(rc.recalcJson(results, opts.lang), io.stdout));
   return exit;
 }
 
