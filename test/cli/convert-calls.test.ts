@@ -77,7 +77,11 @@ describe('nativeFormula', () => {
   it('a call whose argument is not a cell or a number after the inner conversion: the reason names it', () => {
     const r = nativeFormula('=PERF.BAND(PERF.SCORE(A2,B2,C2))', 'S', wb);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(/^PERF\.BAND：得分应为单元格或数字/);
+    // The inner PERF.SCORE is now a native formula (an IF of texts and numbers), not arithmetic of cells.
+    if (!r.ok)
+      expect(r.reason).toMatch(
+        /^PERF\.BAND：得分应为单元格、数字或它们的四则运算（收到「\(IF\(NOT\(ISNUMBER\(C2\)\)/,
+      );
   });
 
   it('a rule the engine cannot read: not converted, with the reason', () => {
