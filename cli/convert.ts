@@ -1,6 +1,6 @@
 /**
  * `perf-check convert --to native|values [--out FILE] FILE…`: every formula that calls a PERF
- * function (also as Excel saves them without the add-in, `_xldudf_PERF_SCORE(…)`) becomes its
+ * function (also as Excel saves them without the add-in, `_xldudf_PERF_<id>(…)`) becomes its
  * native formula — one that Excel 2010+, WPS and LibreOffice calculate without the add-in — or
  * its value; `--out` writes the copy with the surgical writer (only those cells change; calcChain
  * is dropped, Excel recalculates on open). A formula that cannot be converted stays as it was and

@@ -1,15 +1,15 @@
 /**
  * PERF calls inside a formula's text: where each call is, its name as written and its arguments
- * split at the top level, in every spelling a workbook holds them (PERF.SCORE typed with the
- * add-in; _xldudf_PERF_SCORE as Excel saves an Office custom function; _xludf.PERF.SCORE /
- * _xll.PERF.SCORE from other hosts; an external-book prefix Excel sometimes adds, [1]!…).
+ * split at the top level, in every spelling a workbook holds them (PERF.<id> typed with the
+ * add-in; _xldudf_PERF_<id> as Excel saves an Office custom function; _xludf.PERF.<id> /
+ * _xll.PERF.<id> from other hosts; an external-book prefix Excel sometimes adds, [1]!…).
  * String literals ("…", quotes doubled) and quoted sheet names ('…') are skipped, never searched.
  */
 
 export interface FormulaCall {
-  /** The function name as written, prefixes included ("_xldudf_PERF_SCORE"). */
+  /** The function name as written, prefixes included ("_xldudf_PERF_<id>"). */
   name: string;
-  /** The PERF function id ("SCORE"). */
+  /** The PERF function id, as engine/functions declares it. */
   id: string;
   /** Offsets in the formula text: the call from its first character to after ")". */
   start: number;

@@ -54,7 +54,7 @@ export function withLeadingOmitted(body: string): string {
 }
 
 /**
- * Excel sometimes saves a custom function as if an external book held it ("[1]!_xldudf_PERF_SCORE",
+ * Excel sometimes saves a custom function as if an external book held it ("[1]!_xldudf_PERF_<id>",
  * after another add-in was linked): the call is still ours, the link is dropped (outside strings).
  */
 function withoutBookLink(body: string): string {
