@@ -72,6 +72,8 @@ const zh = {
   writeMode: '写入方式',
   asValues: '数值',
   asFormulas: '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；需安装本加载项）',
+  asNative:
+    '通用公式（只用 IF、SUM 等普通函数，随完成情况自动更新；不装加载项的 Excel 2010 及以后、WPS、LibreOffice 都能计算）',
   valuesOnly: '数值（下载的副本在 WPS 和各版本 Excel 中都能打开）',
   undoWrite: '撤销上次写入',
   refreshWrite: '按当前结果重新写入',
@@ -187,6 +189,8 @@ const en: Record<StringKey, string> = {
   writeMode: 'Write as',
   asValues: 'Values',
   asFormulas: 'Formulas (PERF functions and SUM, MAX…, update with the actuals; need this add-in)',
+  asNative:
+    'Native formulas (ordinary functions such as IF and SUM, update with the actuals; Excel 2010 and later, WPS and LibreOffice calculate them without the add-in)',
   valuesOnly: 'Values (the downloaded copy opens in WPS and every Excel)',
   undoWrite: 'Undo last write',
   refreshWrite: 'Write again with the current results',
@@ -335,10 +339,14 @@ export const fmt = {
     lang === 'zh' ? `${n} 项需人工评分` : `${n} item(s) to score by hand`,
   waitingCount: (lang: Lang, n: number): string =>
     lang === 'zh' ? `${n} 项待填完成情况` : `${n} item(s) waiting for an actual value`,
-  writtenAt: (lang: Lang, mode: 'values' | 'formulas', when: string): string =>
+  writtenAt: (lang: Lang, mode: 'values' | 'formulas' | 'native', when: string): string =>
     lang === 'zh'
-      ? `上次写入：${when}，${mode === 'values' ? '数值' : '公式'}`
-      : `Last written ${when}, as ${mode}`,
+      ? `上次写入：${when}，${mode === 'values' ? '数值' : mode === 'native' ? '通用公式' : '公式'}`
+      : `Last written ${when}, as ${mode === 'native' ? 'native formulas' : mode}`,
+  notNative: (lang: Lang, cells: readonly { cell: string; reason: string }[]): string =>
+    lang === 'zh'
+      ? `${cells.length} 个单元格无法写成通用公式，将写入数值：${cells.map((c) => `${c.cell}（${c.reason}）`).join('；')}`
+      : `${cells.length} cell(s) have no native formula and will be written as values: ${cells.map((c) => `${c.cell} (${c.reason})`).join('; ')}`,
   reviewProgress: (lang: Lang, n: number, total: number, name: string): string =>
     lang === 'zh' ? `正在读取第 ${n} / ${total} 个文件：${name}` : `Reading file ${n} of ${total}: ${name}`,
   reviewDone: (lang: Lang, units: number, ranked: number, unreadable: number): string =>

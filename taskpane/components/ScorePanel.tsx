@@ -215,8 +215,14 @@ export function ScorePanel(props: ScorePanelProps) {
           >
             <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
             <Radio value="formulas" label={t(lang, 'asFormulas')} />
+            <Radio value="native" label={t(lang, 'asNative')} data-testid="write-mode-native" />
           </RadioGroup>
         </Field>
+      )}
+      {mode === 'native' && plan?.notNative && plan.notNative.length > 0 && (
+        <MessageBar layout="multiline" intent="warning">
+          <MessageBarBody data-testid="not-native">{fmt.notNative(lang, plan.notNative)}</MessageBarBody>
+        </MessageBar>
       )}
       {/* Announced when the total or band changes (another table, a setting, a correction). */}
       <div className={styles.totals} aria-live="polite" aria-atomic="true">

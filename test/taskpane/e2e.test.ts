@@ -178,7 +178,7 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     await open('example=wenzhou-2024-evaluation.xlsx');
     await page.getByTestId('recognise').click();
     await page.getByTestId('tab-score').click();
-    await page.getByRole('radio', { name: /公式/ }).check();
+    await page.getByRole('radio', { name: /^公式（PERF/ }).check();
     await page.getByTestId('write-scores').click();
     await expect.poll(() => cell('D5').textContent()).toBe('=MAX(0,5-N(C5))');
     // The notice of the write stays (it is not replaced by the recognition notice).
@@ -217,7 +217,7 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     await page.getByTestId('create-actual').click();
     await expect.poll(() => cell('F5').textContent()).toBe('完成情况');
     await expect.poll(() => page.getByTestId('actual-column').textContent()).toContain('F');
-    await page.getByRole('radio', { name: /公式/ }).check();
+    await page.getByRole('radio', { name: /^公式（PERF/ }).check();
     await page.getByTestId('write-scores').click();
     await expect.poll(() => cell('G5').textContent()).toBe('得分');
     // 执行率≥80% style targets get PERF.SCORE on the new actual column; qualitative ones stay empty.
