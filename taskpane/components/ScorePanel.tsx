@@ -339,43 +339,6 @@ export function ScorePanel(props: ScorePanelProps) {
           </Text>
         </div>
       )}
-      {props.onConvertNative && (
-        <div className={styles.written} data-testid="convert-native">
-          <Caption1>{t(lang, 'convertNativeHint')}</Caption1>
-          <div className={styles.actions}>
-            <Button
-              onClick={() => props.onConvertNative?.('workbook')}
-              disabled={busy}
-              data-testid="convert-native-workbook"
-            >
-              {t(lang, 'convertNative')}
-            </Button>
-            <Button
-              onClick={() => props.onConvertNative?.('selection')}
-              disabled={busy}
-              data-testid="convert-native-selection"
-            >
-              {t(lang, 'convertNativeSelection')}
-            </Button>
-          </div>
-          {props.unconverted && props.unconverted.length > 0 && (
-            <MessageBar layout="multiline" intent="warning" data-testid="unconverted">
-              <MessageBarBody>
-                {t(lang, 'unconverted')}
-                <ul className={styles.notes}>
-                  {props.unconverted.map((u) => (
-                    <li key={`${u.sheet}!${u.cell}`} data-testid="unconverted-cell">
-                      {u.sheet}!{u.cell}
-                      {lang === 'zh' ? '：' : ': '}
-                      {u.reason}
-                    </li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
-          )}
-        </div>
-      )}
       {/* The guide to rule wordings, above the table: in the narrow rule column's header it broke letter by letter. */}
       <Caption1 block>
         <Link href={RULE_GUIDE_URL} target="_blank" rel="noreferrer" data-testid="rule-guide">
@@ -423,6 +386,44 @@ export function ScorePanel(props: ScorePanelProps) {
         <Caption1>
           … {table.items.length - shown.length} {t(lang, 'items')}
         </Caption1>
+      )}
+      {/* A workbook-wide action, after the table: the write's own controls come first in tab order. */}
+      {props.onConvertNative && (
+        <div className={styles.written} data-testid="convert-native">
+          <Caption1>{t(lang, 'convertNativeHint')}</Caption1>
+          <div className={styles.actions}>
+            <Button
+              onClick={() => props.onConvertNative?.('workbook')}
+              disabled={busy}
+              data-testid="convert-native-workbook"
+            >
+              {t(lang, 'convertNative')}
+            </Button>
+            <Button
+              onClick={() => props.onConvertNative?.('selection')}
+              disabled={busy}
+              data-testid="convert-native-selection"
+            >
+              {t(lang, 'convertNativeSelection')}
+            </Button>
+          </div>
+          {props.unconverted && props.unconverted.length > 0 && (
+            <MessageBar layout="multiline" intent="warning" data-testid="unconverted">
+              <MessageBarBody>
+                {t(lang, 'unconverted')}
+                <ul className={styles.notes}>
+                  {props.unconverted.map((u) => (
+                    <li key={`${u.sheet}!${u.cell}`} data-testid="unconverted-cell">
+                      {u.sheet}!{u.cell}
+                      {lang === 'zh' ? '：' : ': '}
+                      {u.reason}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
       )}
     </div>
   );
