@@ -132,6 +132,8 @@ describe('convertToNative', () => {
     expect(score(r.converted[0]!.to, 2, 0.765, 10)).toBe(6.5);
     // 50% misses 执行率≥80% on 4 points: 0.
     expect(score(r.converted[2]!.to, 1, 0.5, 4)).toBe(0);
-    expect(excel.writes.every((w) => !w.eventsOn)).toBe(true);
+    const formulas = excel.writes.filter((w) => w.property === 'formulas');
+    expect(formulas.map((w) => `${w.sheet}!${w.address}`)).toEqual(['考核表!D2', '考核表!D3', '其他!D1']);
+    expect(formulas.every((w) => !w.eventsEnabled && w.calculationSuspended)).toBe(true);
   });
 });
