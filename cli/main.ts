@@ -16,6 +16,7 @@ import {
   allFindings,
   humanReport,
   jsonReport,
+  jsonText,
   overallLine,
   type FileResult,
   type Lang,
@@ -46,6 +47,9 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   perf-check review --template 模板.xlsx [选项] 回收表.xlsx...
                                              对照模板审核回收表，汇总、排名、强制分布
                                              (check returned workbooks against their template, rank units)
+  perf-check convert --to native|values [选项] 文件.xlsx
+                                             把 PERF 函数公式转换为通用公式或数值
+                                             (convert PERF formulas to native formulas or values)
   perf-check help | --help | -h              显示本帮助 (show this help)
   perf-check --version                       显示版本 (show the version)
 
@@ -53,8 +57,8 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   --json           输出一个 JSON 对象 (print one JSON object instead of the report)
   --sheet 名称     只检查这个工作表，可重复使用 (check only this sheet; may be repeated)
   --lang zh|en     报告语言，默认 zh (report language, default zh)
-  --out 文件.xlsx  score/recalc：另存一份带得分或重算结果的副本，不改动输入
-                   (score/recalc: write a copy with the scores / new values; the input is never changed)
+  --out 文件.xlsx  score/recalc/convert：另存一份带得分、重算或转换结果的副本，不改动输入
+                   (score/recalc/convert: write a copy with the scores / new values / converted formulas; the input is never changed)
   --force          允许覆盖已存在的 --out 文件 (overwrite an existing --out file)
   --options 文本   score/review：计分设置，如 "decimals=2;partial=floor;cap=1.2"；
                    review 另可设强制分布 "quotas=20/60/20;labels=优秀/良好/一般;rounding=largestRemainder;ties=higher"
@@ -62,10 +66,18 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   --template 文件  review：下发的模板 (review: the template the units were sent)
   --out 汇总.xlsx  review：写出汇总工作簿（汇总、明细、问题三个工作表）
                    (review: write the 汇总 workbook: 汇总, 明细, 问题 sheets)
+  --formulas native|perf|none
+                   score --out：得分写为通用公式（Excel 2010+、WPS、LibreOffice 均可计算）、
+                   PERF 公式（需加载项）或数值（默认 none）
+                   (score --out: write scores as native formulas, PERF formulas or values; default none)
+  --to native|values
+                   convert：转换为通用公式或数值；不能转换的公式保留并说明原因
+                   (convert: to native formulas or values; formulas that cannot be converted stay, with the reason)
 
 退出状态 (exit status):
   0  没有错误 (no error findings)
-  1  发现错误；recalc：有 PERF 公式结果为错误值 (error findings; recalc: a PERF formula gives an error)
+  1  发现错误；recalc：有 PERF 公式结果为错误值；convert：有公式未能转换
+     (error findings; recalc: a PERF formula gives an error; convert: a formula was not converted)
   2  文件无法读取或用法错误 (unreadable file or usage error)
 
 示例 (example):
@@ -74,6 +86,7 @@ const HELP = `perf-check — 绩效考核指标表检查工具
   perf-check score --out 已评分.xlsx 评价标准.xlsx
   perf-check recalc --out 重算后.xlsx 回收表.xlsx
   perf-check review --template 模板.xlsx --out 汇总.xlsx 回收/*.xlsx
+  perf-check convert --to native --out 通用公式.xlsx 模板.xlsx
 `;
 
 class UsageError extends Error {
@@ -118,6 +131,10 @@ interface Options {
   scoring: string | undefined;
   /** `--template` of the review command. */
   template: string | undefined;
+  /** score --out: what the score cells hold. */
+  formulas: 'native' | 'perf' | 'none' | undefined;
+  /** convert: native formulas or values. */
+  to: 'native' | 'values' | undefined;
   help: boolean;
   version: boolean;
   positionals: string[];
@@ -138,6 +155,8 @@ function parse(argv: string[]): Options {
         force: { type: 'boolean' },
         options: { type: 'string' },
         template: { type: 'string' },
+        formulas: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -166,6 +185,18 @@ function parse(argv: string[]): Options {
       `--lang must be zh or en, not '${lang}'`,
     );
   }
+  const formulas = values.formulas;
+  if (formulas !== undefined && formulas !== 'native' && formulas !== 'perf' && formulas !== 'none')
+    throw new UsageError(
+      `--formulas 只能是 native、perf 或 none，而不是「${formulas}」`,
+      `--formulas must be native, perf or none, not '${formulas}'`,
+    );
+  const to = values.to;
+  if (to !== undefined && to !== 'native' && to !== 'values')
+    throw new UsageError(
+      `--to 只能是 native 或 values，而不是「${to}」`,
+      `--to must be native or values, not '${to}'`,
+    );
   return {
     json: values.json ?? false,
     sheets: values.sheet ?? [],
@@ -174,6 +205,8 @@ function parse(argv: string[]): Options {
     force: values.force ?? false,
     scoring: values.options,
     template: values.template,
+    formulas,
+    to,
     help: values.help ?? false,
     version: values.version ?? false,
     positionals,
@@ -242,7 +275,22 @@ async function validate(opts: Options, files: string[], io: Io, scoring = false)
       if (sc && opts.out !== undefined && outcome.result.sheets) {
         const sheets = outcome.result.sheets as ScoredSheet[];
         try {
-          const w = await sc.writeScoredWorkbook(file, opts.out, sheets, opts.force);
+          const w = await sc.writeScoredWorkbook(
+            file,
+            opts.out,
+            sheets,
+            opts.force,
+            opts.formulas ?? 'none',
+            opts.scoring ?? null,
+          );
+          if (w.asValues.length > 0) {
+            const a = w.asValues[0]!;
+            errorLine(
+              io,
+              `${a.cell}${w.asValues.length > 1 ? ` 等 ${w.asValues.length} 个单元格` : ''}写为数值，未写通用公式（${a.reason}）`,
+              `${a.cell}${w.asValues.length > 1 ? ` and ${w.asValues.length - 1} more` : ''} written as values, not native formulas (${a.reasonEn})`,
+            );
+          }
           if (!opts.json) io.stdout.write(writeSummaryText(w, opts.out, opts.lang));
         } catch (err) {
           outcome =
@@ -269,7 +317,7 @@ async function validate(opts: Options, files: string[], io: Io, scoring = false)
         return file.tables ? { ...file, tables: file.tables.map((t) => sc.scoredTableJson(t)) } : f;
       });
     }
-    io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    io.stdout.write(jsonText(doc, io.stdout));
   } else if (results.length > 1) io.stdout.write('\n' + overallLine(results, opts.lang));
   return exit;
 }
@@ -291,9 +339,14 @@ function writeSummaryText(w: import('./score.js').WriteSummary, out: string, lan
       : lang === 'zh'
         ? `；${w.skipped.length} 个单元格已有内容，未覆盖：${w.skipped.slice(0, 10).join('、')}`
         : `; ${w.skipped.length} cell(s) already hold data and were left alone: ${w.skipped.slice(0, 10).join(', ')}`;
-  return lang === 'zh'
-    ? `已写入 ${out}：${w.written} 个得分，写在 ${cols.join('、') || '—'}${skipped}\n`
-    : `Wrote ${out}: ${w.written} score(s) in ${cols.join(', ') || '—'}${skipped}\n`;
+  const asValues = w.asValues.map((a) =>
+    lang === 'zh' ? `  ${a.cell} 写为数值：${a.reason}\n` : `  ${a.cell} written as a value: ${a.reasonEn}\n`,
+  );
+  return (
+    (lang === 'zh'
+      ? `已写入 ${out}：${w.written} 个得分，写在 ${cols.join('、') || '—'}${skipped}\n`
+      : `Wrote ${out}: ${w.written} score(s) in ${cols.join(', ') || '—'}${skipped}\n`) + asValues.join('')
+  );
 }
 
 async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
@@ -341,7 +394,58 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
       exit = 2;
     }
   }
-  if (opts.json) io.stdout.write(JSON.stringify(rc.recalcJson(results, opts.lang), null, 2) + '\n');
+  if (opts.json) io.stdout.write(jsonText(rc.recalcJson(results, opts.lang), io.stdout));
+  return exit;
+}
+
+type ConvertModule = typeof import('./convert.js');
+
+async function convert(opts: Options, files: string[], io: Io): Promise<number> {
+  const to = opts.to!;
+  const { xlsx } = await loadModules();
+  const m = (await import('./convert.js')) as ConvertModule & { default?: ConvertModule };
+  const cv: ConvertModule = typeof m.convertFile === 'function' ? m : (m.default ?? m);
+  const results: import('./convert.js').ConvertFileResult[] = [];
+  let exit = 0;
+  for (const file of files) {
+    try {
+      const r = await cv.convertFile(file, to, opts.out, opts.force, opts.lang);
+      results.push(r);
+      const left = r.plan!.unconverted;
+      if (left.length > 0) {
+        if (exit === 0) exit = 1;
+        const first = left[0]!;
+        const more = left.length > 1 ? ` 等 ${left.length} 个` : '';
+        const moreEn = left.length > 1 ? ` and ${left.length - 1} more` : '';
+        errorLine(
+          io,
+          `${file}：${first.sheet}!${first.cell}${more}公式未能转换，保留原公式（${first.reason}）`,
+          `${file}: ${first.sheet}!${first.cell}${moreEn} not converted, formula kept (${first.reasonEn})`,
+        );
+      }
+      if (!opts.json) io.stdout.write((results.length > 1 ? '\n' : '') + cv.convertText(r, to, opts.lang));
+    } catch (err) {
+      let error: { kind: string; messageZh: string; messageEn: string };
+      let line: string | null = null;
+      if (err instanceof xlsx.InputError) {
+        error = { kind: err.kind, messageZh: err.messageZh, messageEn: err.messageEn };
+        line = `无法读取 ${file}：${err.messageZh}`;
+      } else if (err instanceof cv.OutputError) {
+        error = { kind: 'output', messageZh: err.messageZh, messageEn: err.messageEn };
+      } else {
+        const detail = firstLine(err);
+        error = {
+          kind: 'internal',
+          messageZh: `转换 ${file} 时出现内部错误：${detail}`,
+          messageEn: `internal error while converting ${file}`,
+        };
+      }
+      errorLine(io, line ?? error.messageZh, error.messageEn);
+      results.push({ file, error });
+      exit = 2;
+    }
+  }
+  if (opts.json) io.stdout.write(JSON.stringify(cv.convertJson(results, to, opts.lang), null, 2) + '\n');
   return exit;
 }
 
@@ -369,6 +473,21 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (command === undefined) usage(`缺少命令${SEE_HELP_ZH}`, `missing command${SEE_HELP_EN}`);
+  if (opts.to !== undefined && command !== 'convert')
+    usage('--to 只用于 convert', '--to is for convert only');
+  if (opts.formulas !== undefined) {
+    if (command !== 'score') usage('--formulas 只用于 score', '--formulas is for score only');
+    if (opts.out === undefined) usage('--formulas 只与 --out 一起使用', '--formulas only goes with --out');
+  }
+  if (command === 'convert') {
+    if (opts.to === undefined)
+      usage('convert 需要 --to native 或 --to values', 'convert needs --to native or --to values');
+    if (opts.sheets.length > 0) usage('convert 不支持 --sheet', 'convert does not take --sheet');
+    if (opts.scoring !== undefined) usage('--options 只用于 score', '--options is for score only');
+    if (rest.length === 0) usage(`没有给出要转换的文件${SEE_HELP_ZH}`, `no file given${SEE_HELP_EN}`);
+    checkOut(opts, rest);
+    return convert(opts, rest, io);
+  }
   if (command === 'recalc') {
     if (opts.sheets.length > 0) usage('recalc 不支持 --sheet', 'recalc does not take --sheet');
     if (rest.length === 0) usage(`没有给出要重算的文件${SEE_HELP_ZH}`, `no file given${SEE_HELP_EN}`);
@@ -390,7 +509,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   if (opts.scoring !== undefined) usage('--options 只用于 score', '--options is for score only');
   if (opts.out !== undefined || opts.force) {
-    usage('--out 和 --force 只用于 score 和 recalc', '--out and --force are for score and recalc only');
+    usage(
+      '--out 和 --force 只用于 score、recalc 和 convert',
+      '--out and --force are for score, recalc and convert only',
+    );
   }
   if (command !== 'validate') {
     if (/\.(xlsx|xlsm|xls|csv)$/i.test(command)) {

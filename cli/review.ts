@@ -14,7 +14,7 @@ import { newWorkbook } from '../xlsx/new-workbook.js';
 import { checkFile, loadTemplate, type CheckJob, type EngineModule, type XlsxModule } from './check-file.js';
 import { OutputError, writeBytesAtomically } from './output.js';
 import { startPool, threadCount } from './pool.js';
-import type { Lang } from './report.js';
+import { jsonText, type Lang } from './report.js';
 
 export interface ReviewArgs {
   template: string;
@@ -28,7 +28,7 @@ export interface ReviewArgs {
 }
 
 interface Io {
-  stdout: { write(chunk: string): unknown };
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown };
   env?: Record<string, string | undefined>;
 }
@@ -182,9 +182,7 @@ export async function runReview(
     }
   }
   io.stdout.write(
-    args.json
-      ? JSON.stringify(reviewJson(args.template, c), null, 2) + '\n'
-      : reviewText(args.template, c, args.lang),
+    args.json ? jsonText(reviewJson(args.template, c), io.stdout) : reviewText(args.template, c, args.lang),
   );
   return exit;
 }

@@ -4,10 +4,12 @@
  * into the 得分 column (or a new one beside the table), the input never touched.
  */
 import { parseCellAddress, parseRangeAddress } from '../engine/address.js';
-import type { Cell, CellRange } from '../engine/grid.js';
+import type { Cell, CellRange, Workbook } from '../engine/grid.js';
 import type { ScoredSheet, ScoredTable } from '../engine/index.js';
-import { planScores } from '../engine/write-plan.js';
+import { parseOptionText } from '../engine/rules/settings.js';
+import { planScores, type PlannedCell } from '../engine/write-plan.js';
 import { patchPackage, type CellEdit } from '../xlsx/write.js';
+import { nativeFormula } from './convert/plan.js';
 import { checkOutputKind, refuseLegacyOutput, writeBytesAtomically } from './output.js';
 import { readWorkbookPackage } from './xlsx.js';
 import type { Lang } from './report.js';
@@ -90,8 +92,13 @@ export function scoreLines(t: ScoredTable, lang: Lang): string[] {
   return lines;
 }
 
+/** What the score cells of `score --out` hold. */
+export type ScoreFormulas = 'native' | 'perf' | 'none';
+
 export interface WriteSummary {
   written: number;
+  /** --formulas native: score cells written as values because their formula could not be converted. */
+  asValues: { cell: string; reason: string; reasonEn: string }[];
   /** Cells we did not write because the user's data is there. */
   skipped: string[];
   /** Per table: the column the scores went into, and whether we created it. */
@@ -113,10 +120,14 @@ export async function writeScoredWorkbook(
   out: string,
   sheets: readonly ScoredSheet[],
   force: boolean,
+  formulas: ScoreFormulas = 'none',
+  /** The --options text the scores were computed with (PERF formulas carry it). */
+  scoring: string | null = null,
 ): Promise<WriteSummary> {
   const { pkg, read } = await readWorkbookPackage(input, true);
   if (!pkg) refuseLegacyOutput(input);
-  const summary: WriteSummary = { written: 0, skipped: [], columns: [] };
+  const settings = parseOptionText(scoring);
+  const summary: WriteSummary = { written: 0, asValues: [], skipped: [], columns: [] };
   const edits: CellEdit[] = [];
   for (const s of sheets) {
     const sheet = read.workbook.sheets.find((x) => x.name === s.sheet);
@@ -133,7 +144,16 @@ export async function writeScoredWorkbook(
       const range = parseRangeAddress(t.range);
       if (!range || t.items.length === 0) continue;
       // The pane's plan, as values and without the summary block beside the table.
-      const plan = planScores(t, sheet, 'values', undefined, s.tables, { summary: false });
+      // native: the plan compiles the PERF calls, and guards the sums (a total is a text while an
+      // item's formula shows one, never a partial sum).
+      const mode = formulas === 'none' ? 'values' : formulas === 'native' ? 'native' : 'formulas';
+      const plan = planScores(t, sheet, mode, settings, s.tables, { summary: false });
+      for (const x of plan.notNative ?? [])
+        summary.asValues.push({
+          cell: `${s.sheet}!${x.cell}`,
+          reason: x.reason,
+          reasonEn: `no native formula: ${x.reason}`,
+        });
       // A table with nothing to write gets no new 得分 column either.
       if (!plan.cells.some((c) => c.kind !== 'header' && c.value !== null)) continue;
       summary.columns.push({
@@ -144,19 +164,27 @@ export async function writeScoredWorkbook(
       });
       for (const c of plan.cells) {
         const at = parseCellAddress(c.address);
-        if (!at || c.value === null) continue;
-        const edit: CellEdit = { sheet: s.sheet, row: at.row, col: at.col, value: c.value };
+        if (!at || (c.value === null && c.formula === null)) continue;
         if (c.kind === 'header') {
-          edits.push({ ...edit, styleFrom: { row: range.top, col: range.right } });
+          if (c.value === null) continue;
+          const header = { sheet: s.sheet, row: at.row, col: at.col, value: c.value };
+          edits.push({ ...header, styleFrom: { row: range.top, col: range.right } });
           planned.add(`${at.row},${at.col}`);
           continue;
         }
+        const edit = scoreEdit(s.sheet, at, c, formulas, read.workbook, summary);
+        if (!edit) continue;
         const now = current(at.row, at.col);
         if (now === null) {
           edits.push(edit);
           planned.add(`${at.row},${at.col}`);
           summary.written++;
-        } else if (now === 'taken' || now.kind === 'empty' || now.value !== c.value)
+        } else if (
+          now === 'taken' ||
+          now.kind === 'empty' ||
+          now.value !== c.value ||
+          edit.formula !== undefined
+        )
           summary.skipped.push(`${s.sheet}!${c.address}`);
       }
     }
@@ -167,6 +195,30 @@ export async function writeScoredWorkbook(
   checkOutputKind(pkg.kind(), out);
   await writeBytesAtomically(() => patchPackage(pkg, edits, { fullCalcOnLoad }), input, out, force);
   return summary;
+}
+
+/**
+ * The edit of one planned score cell: its value, or its formula with the value as the cached
+ * result (PERF as planned, or the native formula compiled from that PERF call); a native formula
+ * that cannot be compiled leaves the value, with the reason in the summary. Null: nothing to write.
+ */
+function scoreEdit(
+  sheet: string,
+  at: { row: number; col: number },
+  c: PlannedCell,
+  formulas: ScoreFormulas,
+  wb: Workbook,
+  summary: WriteSummary,
+): CellEdit | null {
+  const base = { sheet, row: at.row, col: at.col };
+  if (formulas === 'none' || c.formula === null) return c.value === null ? null : { ...base, value: c.value };
+  // perf as planned; native already compiled by the plan (a PERF call left is a bug: kept as its value).
+  if (formulas === 'perf' || !/PERF\./i.test(c.formula))
+    return { ...base, formula: c.formula.replace(/^=/, ''), value: c.value };
+  const n = nativeFormula(c.formula, sheet, wb);
+  if (n.ok) return { ...base, formula: n.formula.replace(/^=/, ''), value: c.value };
+  summary.asValues.push({ cell: `${sheet}!${c.address}`, reason: n.reason, reasonEn: n.reasonEn });
+  return c.value === null ? null : { ...base, value: c.value };
 }
 
 /** Whether a cell is covered by a merge without being its top-left cell. */

@@ -82,6 +82,19 @@ export function forcedBandIndex(
 ): number {
   const higher = all.filter((x) => x.gt(score)).length;
   const equal = all.filter((x) => x.eq(score)).length;
+  return forcedBandAt(higher, equal, counts, ties);
+}
+
+/**
+ * The same band from the score's place: `higher` scores above it and `equal` scores equal to it
+ * (itself included). For callers that rank many scores at once (the reviewer's 汇总 sorts once).
+ */
+export function forcedBandAt(
+  higher: number,
+  equal: number,
+  counts: readonly number[],
+  ties: ScoringSettings['forced']['ties'],
+): number {
   // Positions (1-based) this score occupies; tied scores straddling a cut-off follow the tie policy.
   const position = ties === 'higher' ? higher + 1 : higher + equal;
   let cum = 0;
@@ -90,6 +103,17 @@ export function forcedBandIndex(
     if (position <= cum) return k;
   }
   return counts.length - 1;
+}
+
+/** Schemes read by bandOfTotal (every table and every reviewed unit reads the same one or two). */
+const schemes = new Map<string, BandsResult>();
+function cachedBands(scheme: string): BandsResult {
+  let b = schemes.get(scheme);
+  if (b === undefined) {
+    if (schemes.size >= 64) schemes.clear();
+    schemes.set(scheme, (b = parseBands(scheme)));
+  }
+  return b;
 }
 
 /**
@@ -104,7 +128,7 @@ export function bandOfTotal(
   veto: boolean,
   vetoExcellence: boolean,
 ): { label: string; note: 'veto' | 'vetoExcellence' | null } | null {
-  const bands = parseBands(scheme);
+  const bands = cachedBands(scheme);
   if (!bands.ok) return null;
   const ordered = bands.value;
   if (veto) return { label: ordered[ordered.length - 1]!.label, note: 'veto' };

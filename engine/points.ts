@@ -132,8 +132,34 @@ function readNumber(s: string): { value: number; percent: boolean } | null {
   return n && n.value >= 0 && !n.digits.startsWith('+') ? { value: n.value, percent: n.percent } : null;
 }
 
-/** Exact decimal sum of points (binary floats would make 0.25+0.7+0.1 ≠ 1.05). */
+/** Points are written with at most this many decimals, almost always. */
+const SCALE = 1e6;
+/** Below this, two numbers of at most 6 decimals never round to the same double. */
+const SCALED_MAX = 1e9;
+
+/**
+ * Exact decimal sum of points (binary floats would make 0.25+0.7+0.1 ≠ 1.05), as decimal.js
+ * adds the numbers as they print. Points of at most 6 decimals (all real tables) are added as
+ * whole millionths, which is exact and the same number, without a Decimal per value; anything
+ * else is added by decimal.js.
+ */
 export function sumPoints(values: Iterable<number>): number {
+  const list = Array.isArray(values) ? (values as readonly number[]) : [...values];
+  let scaled = 0;
+  for (const v of list) {
+    const m = Math.round(v * SCALE);
+    // m / SCALE === v: v is the double of a decimal with at most 6 decimals, so it prints as that
+    // decimal; the sum of such whole numbers is exact below 2^53.
+    if (!(Math.abs(v) < SCALED_MAX) || m / SCALE !== v) return decimalSum(list);
+    scaled += m;
+    if (!Number.isSafeInteger(scaled)) return decimalSum(list);
+  }
+  // Both exact: one correctly rounded division gives the double nearest the exact sum, as
+  // Decimal's toNumber does. (-0 sums to 0, as in decimal.js.)
+  return scaled / SCALE + 0;
+}
+
+function decimalSum(values: readonly number[]): number {
   let s = new Decimal(0);
   for (const v of values) s = s.plus(v);
   return s.toNumber();

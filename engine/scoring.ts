@@ -12,7 +12,7 @@ import type { RecognisedItem, RecognisedTable } from './recognise';
 import { evaluateRule, formOf, renderRule } from './rules';
 import { readItemRule } from './rules/item-rule';
 import { readActual, readOccurred } from './rules/actual';
-import { D, dec, round, type Dec } from './rules/decimal';
+import { D, dec, dmin, round, type Dec } from './rules/decimal';
 import type { ScoringSettings } from './rules/settings';
 import type { Actual } from './rules/types';
 import type { SheetView } from './sheet-view';
@@ -322,7 +322,8 @@ export function* scoreTableSteps(
           : `Item "${it.name}" triggers the veto of excellence`,
       );
     }
-    if (score !== null && !Number.isFinite(score.toNumber())) {
+    // Below 10^308 every decimal is a finite double (the exponent is read without converting).
+    if (score !== null && !(score.e <= 307) && !Number.isFinite(score.toNumber())) {
       // Exact in decimal, but no cell can hold it (tiers on an amount near 1.8e308).
       report(
         'ACTUAL_INVALID',
@@ -339,7 +340,7 @@ export function* scoreTableSteps(
     // Rounding never lifts a score above its points (0.5 of 0.5 at decimals=0 is not 1): a written
     // score above the points would be flagged SCORE_OUT_OF_RANGE on our own output.
     const rounded = score.lte(points)
-      ? D.min(round(score, settings.decimals), points)
+      ? dmin(round(score, settings.decimals), points)
       : round(score, settings.decimals);
     entry.score = (settings.totals === 'roundItems' ? rounded : score).toNumber();
     sum = sum.plus(rounded);

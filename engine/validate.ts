@@ -18,8 +18,10 @@ export function validateSheet(
 ): Finding[] {
   const disabled = new Set(options.disable);
   const findings: Finding[] = [];
+  // One context for every check (checks only read it).
+  const ctx = template ? { view, tables, options, template } : { view, tables, options };
   for (const check of CHECKS) {
-    const drafts = check.run({ view, tables, options, ...(template ? { template } : {}) });
+    const drafts = check.run(ctx);
     for (const d of drafts) {
       if (disabled.has(d.code)) continue;
       const spec = CODE_SPECS.get(d.code);

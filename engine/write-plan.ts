@@ -16,6 +16,8 @@ import { compliance, readItemRule } from './rules/item-rule';
 import type { Sheet } from './grid';
 import type { ScoredTable } from './index';
 import type { Group, Item, ItemScore } from './model';
+import { convertFormula } from './native/convert';
+import { compileTotal } from './native/totals';
 import { DEFAULT_SETTINGS, OPTION_NAMES_ZH, OPTION_VALUES_ZH, type ScoringSettings } from './rules/settings';
 import { SheetView } from './sheet-view';
 
@@ -37,7 +39,11 @@ export interface WriteBlock {
   numberFormats?: (string | null)[][];
 }
 
-export type WriteMode = 'values' | 'formulas';
+/**
+ * values; formulas: PERF functions and SUM/MAX (need the add-in); native: the same formulas with
+ * every PERF call compiled to ordinary functions (engine/native: Excel 2010+, WPS, LibreOffice).
+ */
+export type WriteMode = 'values' | 'formulas' | 'native';
 
 export type PlannedKind = 'header' | 'item' | 'total' | 'summary' | 'group' | 'band';
 
@@ -65,6 +71,8 @@ export interface ScorePlan {
   pending: { row: number; name: string; cell: string }[];
   /** Top-left cell of the summary block (group totals, total, band); null when none is written. */
   summaryAt: string | null;
+  /** native mode: cells written as values because their formula has no native form, with the reason. */
+  notNative?: { cell: string; reason: string }[];
 }
 
 export const SCORE_HEADER = '得分';
@@ -169,7 +177,7 @@ export function planScores(
   if (!range) throw new Error(`bad table range ${table.range}`);
   const view = new SheetView(sheet);
   const cells: PlannedCell[] = [];
-  const formulas = mode === 'formulas';
+  const formulas = mode !== 'values';
   const optionsText = optionText(settings, options.lang ?? 'en');
 
   const createsScoreColumn = table.columns.score === undefined;
@@ -357,6 +365,8 @@ export function planScores(
     }
   }
 
+  const notNative: { cell: string; reason: string }[] = [];
+  if (mode === 'native') for (const c of cells) toNative(c, view, notNative);
   const written = cells.filter((c) => c.value !== null || c.formula !== null);
   // Nothing to write without an item score: no lone header, no empty summary.
   const nothing: ScorePlan['nothing'] = table.items.every((i) => i.points === null)
@@ -372,7 +382,44 @@ export function planScores(
     pending,
     summaryAt: nothing ? null : summaryAt,
     nothing,
+    ...(mode === 'native' ? { notNative: nothing ? [] : notNative } : {}),
   };
+}
+
+/**
+ * A planned formula with its PERF calls compiled to native formulas (the rule text, points and
+ * options read from the sheet); one that cannot be compiled is written as its value, with the reason.
+ */
+function toNative(c: PlannedCell, view: SheetView, notNative: { cell: string; reason: string }[]): void {
+  if (c.formula === null) return;
+  // Totals and group sums: a native item formula shows a text where it has no score, which SUM
+  // would skip; the total is a text then too (有指标未评分), never a partial sum.
+  const total = /^=MAX\(0,SUM\(([$A-Z\d:,]+)\)\)$/.exec(c.formula);
+  const group = /^=SUM\(([$A-Z\d:,]+)\)$/.exec(c.formula);
+  const args = (c.kind === 'total' && total?.[1]) || (c.kind === 'group' && group?.[1]) || null;
+  if (args !== null) {
+    const parts = args.split(',');
+    const count = parts.reduce((n, part) => {
+      const r = parseRangeAddress(part.includes(':') ? part : `${part}:${part}`);
+      return n + (r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 1);
+    }, 0);
+    const t = compileTotal({ items: parts, count });
+    if (t.ok) c.formula = total ? t.formula : t.formula.replace(/MAX\(0,(SUM\([^)]*\))\)\)$/, '$1)');
+    return;
+  }
+  if (!/PERF\./i.test(c.formula)) return;
+  const r = convertFormula(c.formula, (ref) => {
+    const at = parseCellAddress(ref);
+    if (!at) return undefined;
+    const v = view.value(at.row, at.col);
+    return v.kind === 'number' || v.kind === 'text' || v.kind === 'boolean' ? v.value : null;
+  });
+  // A formula that is one call becomes its native formula as it is (no parentheses around it).
+  if (r.ok) c.formula = wholeCall(c.formula) ? r.formula.replace(/^=\((.*)\)$/s, '=$1') : r.formula;
+  else {
+    notNative.push({ cell: c.address, reason: r.reasons.join('；') });
+    c.formula = null;
+  }
 }
 
 /** Groups planned cells into vertical runs per column: one 2-D write each. */
@@ -412,4 +459,19 @@ export function toBlocks(cells: readonly PlannedCell[]): WriteBlock[] {
     flush();
   }
   return blocks;
+}
+
+/** Is the formula one PERF call from "=" to its last parenthesis? */
+function wholeCall(formula: string): boolean {
+  const m = /^=PERF\.[^(]+\(/i.exec(formula);
+  if (!m) return false;
+  let depth = 1;
+  let inStr = false;
+  for (let i = m[0].length; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') inStr = !inStr;
+    else if (!inStr && ch === '(') depth++;
+    else if (!inStr && ch === ')' && --depth === 0) return i === formula.length - 1;
+  }
+  return false;
 }

@@ -36,7 +36,7 @@ const TableWriteSchema = z.object({
   /** Excel row of the table's (first) header row: the table's identity on its sheet. */
   headerRow: z.number().int().positive(),
   range: z.string(),
-  mode: z.enum(['values', 'formulas']),
+  mode: z.enum(['values', 'formulas', 'native']),
   /** The scoring settings the write used, as JSON (compared to tell a stale write). */
   settings: z.string(),
   /** ISO time of the write. */

@@ -74,6 +74,8 @@ const zh = {
   writeMode: '写入方式',
   asValues: '数值',
   asFormulas: '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；需安装本加载项）',
+  asNative:
+    '通用公式（只用 IF、SUM 等普通函数，随完成情况自动更新；不装加载项的 Excel 2010 及以后、WPS、LibreOffice 都能计算）',
   valuesOnly: '数值（下载的副本在 WPS 和各版本 Excel 中都能打开）',
   undoWrite: '撤销上次写入',
   refreshWrite: '按当前结果重新写入',
@@ -86,6 +88,10 @@ const zh = {
   noScoresWrite: '还没有可写入的得分：请先填写完成情况或人工评分。',
   writeScores: '写入评分',
   writing: '正在写入…',
+  convertNative: '转换为通用公式',
+  convertNativeSelection: '转换所选区域',
+  convertNativeHint: '把工作簿（或所选区域）中的 PERF 公式换成只用普通函数的通用公式，不装加载项也能计算。',
+  unconverted: '未转换的公式',
   rule: '规则解读',
   ruleGuide: '规则写法说明',
   manual: '需人工评分',
@@ -190,6 +196,8 @@ const en: Record<StringKey, string> = {
   writeMode: 'Write as',
   asValues: 'Values',
   asFormulas: 'Formulas (PERF functions and SUM, MAX…, update with the actuals; need this add-in)',
+  asNative:
+    'Native formulas (ordinary functions such as IF and SUM, update with the actuals; Excel 2010 and later, WPS and LibreOffice calculate them without the add-in)',
   valuesOnly: 'Values (the downloaded copy opens in WPS and every Excel)',
   undoWrite: 'Undo last write',
   refreshWrite: 'Write again with the current results',
@@ -202,6 +210,11 @@ const en: Record<StringKey, string> = {
   noScoresWrite: 'No score to write yet: fill in actual values or score items by hand first.',
   writeScores: 'Write scores',
   writing: 'Writing…',
+  convertNative: 'Convert to native formulas',
+  convertNativeSelection: 'Convert the selection',
+  convertNativeHint:
+    'Replaces the PERF formulas of the workbook (or of the selection) by native formulas of ordinary functions, which calculate without the add-in.',
+  unconverted: 'Formulas not converted',
   rule: 'Rule as understood',
   ruleGuide: 'How rules are read',
   manual: 'score by hand',
@@ -354,10 +367,22 @@ export const fmt = {
     lang === 'zh' ? `${n} 项需人工评分` : `${n} item(s) to score by hand`,
   waitingCount: (lang: Lang, n: number): string =>
     lang === 'zh' ? `${n} 项待填完成情况` : `${n} item(s) waiting for an actual value`,
-  writtenAt: (lang: Lang, mode: 'values' | 'formulas', when: string): string =>
+  writtenAt: (lang: Lang, mode: 'values' | 'formulas' | 'native', when: string): string =>
     lang === 'zh'
-      ? `上次写入：${when}，${mode === 'values' ? '数值' : '公式'}`
-      : `Last written ${when}, as ${mode}`,
+      ? `上次写入：${when}，${mode === 'values' ? '数值' : mode === 'native' ? '通用公式' : '公式'}`
+      : `Last written ${when}, as ${mode === 'native' ? 'native formulas' : mode}`,
+  notNative: (lang: Lang, cells: readonly { cell: string; reason: string }[]): string =>
+    lang === 'zh'
+      ? `${cells.length} 个单元格无法写成通用公式，将写入数值：${cells.map((c) => `${c.cell}（${c.reason}）`).join('；')}`
+      : `${cells.length} cell(s) have no native formula and will be written as values: ${cells.map((c) => `${c.cell} (${c.reason})`).join('; ')}`,
+  nativeConverted: (lang: Lang, converted: number, kept: number): string =>
+    lang === 'zh'
+      ? converted === 0 && kept === 0
+        ? '没有找到 PERF 公式。'
+        : `已将 ${converted} 个 PERF 公式转换为通用公式${kept > 0 ? `；${kept} 个无法转换，保留原样（见下方原因）` : ''}。`
+      : converted === 0 && kept === 0
+        ? 'No PERF formulas found.'
+        : `${converted} PERF formula(s) converted to native formulas${kept > 0 ? `; ${kept} could not be converted and stay as they were (reasons below)` : ''}.`,
   reviewProgress: (lang: Lang, n: number, total: number, name: string): string =>
     lang === 'zh' ? `正在读取第 ${n} / ${total} 个文件：${name}` : `Reading file ${n} of ${total}: ${name}`,
   reviewDone: (lang: Lang, units: number, ranked: number, unreadable: number): string =>

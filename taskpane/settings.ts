@@ -20,7 +20,7 @@ export const PaneSettingsSchema = z.object({
   scoring: ScoringSettingsSchema.default(ScoringSettingsSchema.parse({})),
   /** Sheet name → header row → column letter → role. */
   columnRoles: z.record(z.string(), CorrectionsSchema).default({}),
-  writeMode: z.enum(['values', 'formulas']).default('values'),
+  writeMode: z.enum(['values', 'formulas', 'native']).default('values'),
   /** Findings the clerk chose to ignore (忽略此问题), as findingKey gives them: saved, as Excel keeps its own. */
   ignored: z.array(z.string()).default([]),
 });

@@ -7,6 +7,7 @@ import {
   ERROR_HIGHLIGHT_COLOR,
   HIGHLIGHT_COLOR,
   clearHighlights,
+  convertToNative,
   convertToNumber,
   unhide,
   existingReport,
@@ -17,6 +18,8 @@ import {
   selectCell,
   writeBlocks,
   writeReportSheet,
+  type NativeScope,
+  type NativeUnconverted,
   type WriteBlock,
   type WriteConflict,
 } from '../addin/excel';
@@ -381,6 +384,24 @@ export class Workbench {
       return { notice: { intent: 'success', text: fmt.scoresWritten(this.lang, items, plan.cells.length) } };
     } catch (err) {
       return { notice: { intent: 'error', text: this.message(err) } };
+    }
+  }
+
+  /**
+   * 转换为通用公式: the PERF formulas of the workbook (or the selection) become native formulas;
+   * the ones that cannot be converted stay, listed with the reason.
+   */
+  async convertNative(scope: NativeScope): Promise<{ notice: Notice; unconverted: NativeUnconverted[] }> {
+    try {
+      const r = await this.host.run((ctx) => convertToNative(ctx, scope, this.host.env));
+      const intent: Intent =
+        r.unconverted.length > 0 ? 'warning' : r.converted.length > 0 ? 'success' : 'info';
+      return {
+        notice: { intent, text: fmt.nativeConverted(this.lang, r.converted.length, r.unconverted.length) },
+        unconverted: r.unconverted,
+      };
+    } catch (err) {
+      return { notice: { intent: 'error', text: this.message(err) }, unconverted: [] };
     }
   }
 

@@ -15,8 +15,11 @@ export interface CellEdit {
   /** 0-based. */
   row: number;
   col: number;
-  /** The value, or with `formula` the formula's cached result. */
-  value: WriteValue;
+  /**
+   * The value, or with `formula` the formula's cached result (null: none, Excel calculates it on
+   * load; without a formula, null leaves an empty cell).
+   */
+  value: WriteValue | null;
   /** A formula to write (without "="), its cached result `value`. */
   formula?: string;
   /** Keep the cell's formula and set only its cached result (recalc). */
@@ -189,7 +192,8 @@ function formulaElement(p: string, inner: string): RegExpExecArray | null {
 }
 
 /** The type attribute and <v> text of a formula's cached result. */
-function cachedParts(v: WriteValue): [string, string] {
+function cachedParts(v: WriteValue | null): [string, string] {
+  if (v === null) return ['', ''];
   if (typeof v === 'number') return ['', numberText(v)];
   if (typeof v === 'boolean') return [' t="b"', v ? '1' : '0'];
   if (typeof v === 'string') return [' t="str"', escapeText(v)];
@@ -265,7 +269,8 @@ export function patchSheet(xml: string, edits: readonly CellEdit[], ctx: SheetPa
     return s > 0 ? ` s="${s}"` : '';
   };
   /** A value cell (no formula): numbers, booleans, errors, text shared or inline. */
-  const valueCell = (attrs: string, v: WriteValue): string => {
+  const valueCell = (attrs: string, v: WriteValue | null): string => {
+    if (v === null) return `<${px}c${attrs}/>`;
     if (typeof v === 'number') return `<${px}c${attrs}><${px}v>${numberText(v)}</${px}v></${px}c>`;
     if (typeof v === 'boolean') return `<${px}c${attrs} t="b"><${px}v>${v ? 1 : 0}</${px}v></${px}c>`;
     if (typeof v === 'string') {
@@ -277,10 +282,11 @@ export function patchSheet(xml: string, edits: readonly CellEdit[], ctx: SheetPa
     }
     return `<${px}c${attrs} t="e"><${px}v>${escapeXml(v.error)}</${px}v></${px}c>`;
   };
-  const formulaCell = (attrs: string, fAttrs: string, formula: string, v: WriteValue): string => {
+  const formulaCell = (attrs: string, fAttrs: string, formula: string, v: WriteValue | null): string => {
     ctx.formulasChanged = ctx.formulasWritten = true;
     const [t, text] = cachedParts(v);
-    return `<${px}c${attrs}${t}><${px}f${fAttrs}>${escapeXml(formula)}</${px}f><${px}v>${text}</${px}v></${px}c>`;
+    const cached = v === null ? '' : `<${px}v>${text}</${px}v>`;
+    return `<${px}c${attrs}${t}><${px}f${fAttrs}>${escapeXml(formula)}</${px}f>${cached}</${px}c>`;
   };
   /** A cell that did not exist. */
   const newCell = (e: CellEdit): string => {

@@ -23,6 +23,13 @@ export {
   type ClearResult,
 } from './highlight';
 export { selectCell } from './select';
+export {
+  convertToNative,
+  type NativeScope,
+  type NativeConversion,
+  type NativeConverted,
+  type NativeUnconverted,
+} from './native';
 export { convertToNumber, unhide } from './fix';
 export {
   writeReportSheet,

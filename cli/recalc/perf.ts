@@ -50,6 +50,22 @@ const OMITTED_VALUE = '\u2063omitted\u2063';
  * argument shifted. In a PERF call such an argument becomes OMITTED(), read as omitted.
  */
 export function withLeadingOmitted(body: string): string {
+  return leadingOmitted(withoutBookLink(body));
+}
+
+/**
+ * Excel sometimes saves a custom function as if an external book held it ("[1]!_xldudf_PERF_<id>",
+ * after another add-in was linked): the call is still ours, the link is dropped (outside strings).
+ */
+function withoutBookLink(body: string): string {
+  if (!body.includes(']!')) return body;
+  return body
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\[\d+\]!(?=_xldudf_PERF_)/gi, '')))
+    .join('');
+}
+
+function leadingOmitted(body: string): string {
   let out = '';
   let quote: string | null = null;
   for (let i = 0; i < body.length; i++) {

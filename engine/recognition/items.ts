@@ -116,14 +116,9 @@ export function buildItems(
     const target = text(r, 'target');
     const method = text(r, 'method');
     // The marks are read in the name, target, method and an unreadable points cell.
-    const texts = [
-      nameRaw,
-      target ?? '',
-      method ?? '',
-      pointsCell?.status === 'invalid' ? pointsCell.text : '',
-    ];
-    veto = veto || texts.some((t) => t.includes('一票否决'));
-    const vetoExcellence = texts.some((t) => t.includes('一票否优'));
+    const invalidText = pointsCell?.status === 'invalid' ? pointsCell.text : '';
+    veto = veto || marked(VETO_MARK, nameRaw, target, method, invalidText);
+    const vetoExcellence = marked(VETO_EXCELLENCE_MARK, nameRaw, target, method, invalidText);
     const owner = text(r, 'owner');
     const person = text(r, 'person');
     const item: Item = {
@@ -156,6 +151,19 @@ export function buildItems(
     else topItems.push(rec);
   }
   return { items, topItems, roots: tree.roots, placeholderRows };
+}
+
+const VETO_MARK = '一票否决';
+const VETO_EXCELLENCE_MARK = '一票否优';
+
+/** Whether one of the texts holds the mark (every row reads four texts for two marks). */
+function marked(mark: string, a: string, b: string | null, c: string | null, d: string): boolean {
+  return (
+    a.includes(mark) ||
+    (b !== null && b.includes(mark)) ||
+    (c !== null && c.includes(mark)) ||
+    d.includes(mark)
+  );
 }
 
 function asNumberOrText(v: number | string | boolean | null): number | string | null {

@@ -7,7 +7,7 @@
  * Units without a total, with a triggered 一票否决, or whose file could not be read are not
  * ranked and stay out of the distribution.
  */
-import { bandCounts, forcedBandIndex } from '../bands';
+import { bandCounts, forcedBandAt } from '../bands';
 import { dec, type Dec } from '../rules/decimal';
 import type { ScoringSettings } from '../rules/settings';
 import type { TemplateItem, UnitReview } from './unit';
@@ -83,15 +83,28 @@ export function consolidate(
     .map((u, i) => ({ u, i }))
     .filter(({ u }) => u.error === null && u.total !== null && !u.veto);
   const totals: Dec[] = rankedIdx.map(({ u }) => dec(u.total!));
+  // Sorted once, highest first: each total's place is how many totals are higher and how many equal
+  // (itself included); competition rank is 1 + higher (1, 2, 2, 4).
+  const higher: number[] = new Array<number>(totals.length);
+  const equal: number[] = new Array<number>(totals.length);
+  const order = totals.map((_, k) => k).sort((a, b) => totals[b]!.cmp(totals[a]!));
+  for (let s = 0; s < order.length;) {
+    let e = s + 1;
+    while (e < order.length && totals[order[e]!]!.eq(totals[order[s]!]!)) e++;
+    for (let j = s; j < e; j++) {
+      higher[order[j]!] = s;
+      equal[order[j]!] = e - s;
+    }
+    s = e;
+  }
   const counts = bandCounts(totals.length, forced.quotas, forced.rounding);
   const labels = forced.labels;
   const assigned = labels.map(() => 0);
   const rank = new Map<number, number>();
   const quotaBand = new Map<number, string>();
   rankedIdx.forEach(({ i }, k) => {
-    const t = totals[k]!;
-    rank.set(i, 1 + totals.filter((x) => x.gt(t)).length);
-    const b = forcedBandIndex(t, totals, counts, forced.ties);
+    rank.set(i, 1 + higher[k]!);
+    const b = forcedBandAt(higher[k]!, equal[k]!, counts, forced.ties);
     quotaBand.set(i, labels[b]!);
     assigned[b]!++;
   });
@@ -101,7 +114,9 @@ export function consolidate(
   const groups = new Map<string, number[]>();
   totals.forEach((total, k) => {
     const key = total.toString();
-    groups.set(key, [...(groups.get(key) ?? []), k]);
+    const members = groups.get(key);
+    if (members) members.push(k);
+    else groups.set(key, [k]);
   });
   let cum = 0;
   for (let c = 0; c < counts.length - 1; c++) {
@@ -109,7 +124,7 @@ export function consolidate(
     for (const members of groups.values()) {
       if (members.length < 2) continue;
       const t = totals[members[0]!]!;
-      const first = 1 + totals.filter((x) => x.gt(t)).length;
+      const first = 1 + higher[members[0]!]!;
       const last = first + members.length - 1;
       if (first <= cum && last > cum)
         ties.push({

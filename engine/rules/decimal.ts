@@ -43,6 +43,8 @@ export function dec(x: number | string | Dec): Dec {
 
 /** 四舍五入 to `decimals` places, half away from zero. */
 export function round(x: Dec, decimals: number): Dec {
+  // Already within the places (most scores): the same value, without a new Decimal.
+  if (x.decimalPlaces() <= decimals) return x;
   return x.toDecimalPlaces(decimals, D.ROUND_HALF_UP);
 }
 

@@ -182,6 +182,15 @@ export function emptyProgram(): Program {
  * The form of a program, for reports and the pane (the docs/domain.md name of what it mostly does).
  */
 export function formOf(p: Program): string {
+  let form = forms.get(p);
+  if (form === undefined) forms.set(p, (form = readForm(p)));
+  return form;
+}
+
+/** Programs are cached per rule text and never changed: each one's form is worked out once. */
+const forms = new WeakMap<Program, string>();
+
+function readForm(p: Program): string {
   if (p.manual) return p.manual.reason === 'qualitative' ? 'manual' : 'judgement';
   const kinds = p.clauses.map((c) => c.kind);
   if (kinds.includes('tiers')) return 'tiers';

@@ -123,8 +123,26 @@ export const GROWTH = /(?:增幅|增长幅度|提升幅度|增长率|增速|涨�
 export const GENERIC_CHANGE = /^(?:幅度|变化幅度|变动幅度|波动幅度)$/;
 /** Names of a decline, counted up (降幅 20% is a fall of 20%). */
 const DECLINE = /(?:降幅|下降幅度|下降率|减少率|降低率|下降比例)$/;
-const SAID_DOWN = /^(?:比上年|比去年|较上年|较去年|同比)?(?:下降|减少|降低|回落|下滑)$/;
-const SAID_UP = /^(?:比上年|比去年|较上年|较去年|同比)?(?:上升|增加|提高|增长|提升)$/;
+/**
+ * The names a value written as a direction has ("比上年下降10%"): one of CHANGE_SINCE or nothing,
+ * then one verb (the native formulas list the same names: engine/native/context.ts).
+ */
+export const CHANGE_SINCE = ['比上年', '比去年', '较上年', '较去年', '同比'] as const;
+export const SAID_DOWN_VERBS = ['下降', '减少', '降低', '回落', '下滑'] as const;
+export const SAID_UP_VERBS = ['上升', '增加', '提高', '增长', '提升'] as const;
+const said = (verbs: readonly string[]): RegExp =>
+  new RegExp(`^(?:${CHANGE_SINCE.join('|')})?(?:${verbs.join('|')})$`);
+const SAID_DOWN = said(SAID_DOWN_VERBS);
+const SAID_UP = said(SAID_UP_VERBS);
+
+/**
+ * What a value written as a direction means for a metric: 'growth' (增幅: 下降 is negative),
+ * 'decline' (降幅: 下降 is positive), null (not a change: 死亡率 "下降10%" does not say the rate).
+ */
+export function changeKind(metric: string): 'growth' | 'decline' | null {
+  if (GROWTH.test(metric) || GENERIC_CHANGE.test(metric)) return 'growth';
+  return DECLINE.test(metric) ? 'decline' : null;
+}
 
 /**
  * A value written as a direction ("下降10%", "增加3%") for a metric: the signed number a change
@@ -134,8 +152,9 @@ const SAID_UP = /^(?:比上年|比去年|较上年|较去年|同比)?(?:上升|�
 export function signedByDirection(x: Value, metric: string): Dec | null | undefined {
   const down = SAID_DOWN.test(x.name);
   if (!down && !SAID_UP.test(x.name)) return undefined;
-  if (GROWTH.test(metric) || GENERIC_CHANGE.test(metric)) return down ? x.value.abs().neg() : x.value.abs();
-  if (DECLINE.test(metric)) return down ? x.value.abs() : x.value.abs().neg();
+  const kind = changeKind(metric);
+  if (kind === 'growth') return down ? x.value.abs().neg() : x.value.abs();
+  if (kind === 'decline') return down ? x.value.abs() : x.value.abs().neg();
   return null;
 }
 

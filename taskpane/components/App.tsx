@@ -38,6 +38,7 @@ import type { WriteMode } from '../../engine/write-plan';
 import { findingKey, type PaneSettings } from '../settings';
 import type { Analysis, Notice, PendingWrite, Workbench, WriteOutcome } from '../workbench';
 import { analysisFraction, writeAllTables } from '../progress';
+import type { NativeUnconverted } from '../../addin/excel';
 
 // The engine (zod, decimal.js, the recogniser) and the panels that show its results load after
 // the pane is drawn: the pane appears sooner, and a click that comes first waits for them.
@@ -108,6 +109,8 @@ export function App({ host, lang: forced }: AppProps) {
   const [pending, setPending] = useState<(PendingWrite & { sheet: string }) | null>(null);
   /** A report sheet already there: the clerk chooses to replace it or add another. */
   const [reportAsk, setReportAsk] = useState<{ sheetName: string; ours: boolean } | null>(null);
+  /** The formulas the last 转换为通用公式 left, with the reason. */
+  const [unconverted, setUnconverted] = useState<readonly NativeUnconverted[]>([]);
   const loading = useRef<Promise<Ready> | null>(null);
 
   /** The workbench with the workbook's saved settings, loaded once per host. */
@@ -444,6 +447,19 @@ export function App({ host, lang: forced }: AppProps) {
                     );
                 }}
                 written={written}
+                // The web page downloads values only: its workbook keeps no formulas to convert.
+                onConvertNative={
+                  host.kind === 'web'
+                    ? undefined
+                    : (scope) =>
+                        void task(t(lang, 'busy'), async () => {
+                          const r = await bench.convertNative(scope);
+                          setUnconverted(r.unconverted);
+                          await reread(analysis.sheet.name);
+                          setNotice(r.notice);
+                        })
+                }
+                unconverted={unconverted}
                 onWrite={() => void write(() => bench.writeScores(analysis, tableIndex, mode, settings))}
                 onWriteAll={() => {
                   const sheet = analysis.sheet.name;

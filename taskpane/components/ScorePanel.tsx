@@ -30,6 +30,7 @@ import type { Finding } from '../../engine/model';
 import { fmt, t, type Lang } from '../i18n';
 import type { ScorePlan, WriteMode } from '../../engine/write-plan';
 import type { WrittenState } from '../workbench';
+import type { NativeScope, NativeUnconverted } from '../../addin/excel';
 import { itemStatus, scoreText, type ItemStatus } from '../score-status';
 
 const useStyles = makeStyles({
@@ -102,6 +103,10 @@ export interface ScorePanelProps {
   modes?: readonly WriteMode[];
   /** Decimal places of scores (the scoring settings): every score is shown with this many. */
   decimals: number;
+  /** 转换为通用公式: the PERF formulas of the workbook or the selection (absent: not offered). */
+  onConvertNative?: (scope: NativeScope) => void;
+  /** The formulas the last conversion left, with the reason. */
+  unconverted?: readonly NativeUnconverted[];
 }
 
 /** The status line under an item's rule: where its score came from, or why it has none. */
@@ -215,8 +220,14 @@ export function ScorePanel(props: ScorePanelProps) {
           >
             <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
             <Radio value="formulas" label={t(lang, 'asFormulas')} />
+            <Radio value="native" label={t(lang, 'asNative')} data-testid="write-mode-native" />
           </RadioGroup>
         </Field>
+      )}
+      {mode === 'native' && plan?.notNative && plan.notNative.length > 0 && (
+        <MessageBar layout="multiline" intent="warning">
+          <MessageBarBody data-testid="not-native">{fmt.notNative(lang, plan.notNative)}</MessageBarBody>
+        </MessageBar>
       )}
       {/* Announced when the total or band changes (another table, a setting, a correction). */}
       <div className={styles.totals} aria-live="polite" aria-atomic="true">
@@ -375,6 +386,44 @@ export function ScorePanel(props: ScorePanelProps) {
         <Caption1>
           … {table.items.length - shown.length} {t(lang, 'items')}
         </Caption1>
+      )}
+      {/* A workbook-wide action, after the table: the write's own controls come first in tab order. */}
+      {props.onConvertNative && (
+        <div className={styles.written} data-testid="convert-native">
+          <Caption1>{t(lang, 'convertNativeHint')}</Caption1>
+          <div className={styles.actions}>
+            <Button
+              onClick={() => props.onConvertNative?.('workbook')}
+              disabled={busy}
+              data-testid="convert-native-workbook"
+            >
+              {t(lang, 'convertNative')}
+            </Button>
+            <Button
+              onClick={() => props.onConvertNative?.('selection')}
+              disabled={busy}
+              data-testid="convert-native-selection"
+            >
+              {t(lang, 'convertNativeSelection')}
+            </Button>
+          </div>
+          {props.unconverted && props.unconverted.length > 0 && (
+            <MessageBar layout="multiline" intent="warning" data-testid="unconverted">
+              <MessageBarBody>
+                {t(lang, 'unconverted')}
+                <ul className={styles.notes}>
+                  {props.unconverted.map((u) => (
+                    <li key={`${u.sheet}!${u.cell}`} data-testid="unconverted-cell">
+                      {u.sheet}!{u.cell}
+                      {lang === 'zh' ? '：' : ': '}
+                      {u.reason}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
       )}
     </div>
   );

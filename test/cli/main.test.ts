@@ -180,6 +180,16 @@ describe('perf-check validate: end to end', () => {
     await writeL1(twoSheets, {}, true);
   });
 
+  it('JSON is one line for a program, indented at a terminal, the same document', async () => {
+    const piped = await run(['validate', '--json', clean]);
+    const tty = await run(['validate', '--json', clean], { tty: true });
+    expect(piped.code).toBe(0);
+    expect(tty.code).toBe(0);
+    expect(oneLine(piped.out).startsWith('{"files":[{"file":')).toBe(true);
+    expect(tty.out.startsWith('{\n  "files": [\n    {\n      "file": ')).toBe(true);
+    expect(JSON.parse(tty.out)).toEqual(JSON.parse(piped.out));
+  });
+
   it('JSON of a clean L1 table', async () => {
     const r = await run(['validate', '--json', clean]);
     expect(r.err).toBe('');

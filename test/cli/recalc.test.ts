@@ -329,7 +329,7 @@ describe('usage and unreadable input', () => {
     [['recalc', '--out', 'x.xlsx', 'a.xlsx', 'b.xlsx'], '只能给出一个文件'],
     [['recalc', '--force', 'a.xlsx'], '--force 只与 --out 一起使用'],
     [['recalc', '--sheet', 'S', 'a.xlsx'], 'recalc 不支持 --sheet'],
-    [['validate', '--out', 'x.xlsx', 'a.xlsx'], '--out 和 --force 只用于 score 和 recalc'],
+    [['validate', '--out', 'x.xlsx', 'a.xlsx'], '--out 和 --force 只用于 score、recalc 和 convert'],
   ])('%j: exit 2, one line', async (argv, text) => {
     const r = await run(argv);
     expect(r.code).toBe(2);

@@ -12,6 +12,10 @@ import {
   type PlannedCell,
 } from '../../engine/write-plan';
 
+import { parseCellAddress } from '../../engine/address';
+import { NATIVE_TEXT } from '../../engine/native';
+import { evaluateRows, type HfCell } from '../native/hf';
+
 const at = (cells: readonly PlannedCell[], address: string) => cells.find((c) => c.address === address);
 
 describe('planScores on the 温州 evaluation standard (entered deductions)', () => {
@@ -88,6 +92,37 @@ describe('planScores as live formulas', () => {
       expect(r).toEqual({ ok: true, value: c.value });
     }
     expect(at(plan.cells, 'F3')?.value).toBe(6.5); // 76.5% against 80%: 3.5 points off
+  });
+
+  it('as native formulas: no PERF call left; a spreadsheet computes the hand-worked scores', () => {
+    const plan = planScores(table, sheet, 'native');
+    expect(plan.notNative).toEqual([]);
+    const written = plan.cells.filter((c) => c.formula !== null);
+    expect(written.length).toBeGreaterThan(3);
+    for (const c of written) expect(c.formula).not.toMatch(/PERF\./i);
+    // The sheet's rows with the planned cells, recalculated by HyperFormula.
+    const grid: HfCell[][] = rows.map((r) => [...r] as HfCell[]);
+    for (const c of plan.cells) {
+      const a = parseCellAddress(c.address)!;
+      while (grid.length <= a.row) grid.push([]);
+      grid[a.row]![a.col] = c.formula ?? (c.value as HfCell);
+    }
+    const width = Math.max(...grid.map((r) => r.length));
+    const got = evaluateRows(grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)));
+    // 95% ≥ 90%: 10; 76.5% against 80%, 1 point a percentage point: 10 − 3.5 = 6.5; no actual yet: a text.
+    expect([got[1]![5], got[2]![5], got[3]![5]]).toEqual([10, 6.5, NATIVE_TEXT.ACTUAL_MISSING]);
+    // 公共卫生 = 10 + 6.5; 医疗服务 and the total wait for 门诊人次 (a text, never a partial sum), so
+    // does the band.
+    expect([got[2]![9], got[3]![9], got[4]![9], got[5]![9]]).toEqual([
+      16.5,
+      '有指标未评分',
+      '有指标未评分',
+      '得分无效',
+    ]);
+    // With 门诊人次 given (4 ≥ 3: 10), the total is 26.5 of 30 = 88.3: 良好.
+    grid[3]![4] = 4;
+    const again = evaluateRows(grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)));
+    expect([again[3]![5], again[4]![9], again[5]![9]]).toEqual([10, 26.5, '良好']);
   });
 
   it('as values leaves the item without an actual empty and the total unwritten', () => {

@@ -178,7 +178,7 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     await open('example=wenzhou-2024-evaluation.xlsx');
     await page.getByTestId('recognise').click();
     await page.getByTestId('tab-score').click();
-    await page.getByRole('radio', { name: /公式/ }).check();
+    await page.getByRole('radio', { name: /^公式（PERF/ }).check();
     await page.getByTestId('write-scores').click();
     await expect.poll(() => cell('D5').textContent()).toBe('=MAX(0,5-N(C5))');
     // The notice of the write stays (it is not replaced by the recognition notice).
@@ -217,7 +217,7 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     await page.getByTestId('create-actual').click();
     await expect.poll(() => cell('F5').textContent()).toBe('完成情况');
     await expect.poll(() => page.getByTestId('actual-column').textContent()).toContain('F');
-    await page.getByRole('radio', { name: /公式/ }).check();
+    await page.getByRole('radio', { name: /^公式（PERF/ }).check();
     await page.getByTestId('write-scores').click();
     await expect.poll(() => cell('G5').textContent()).toBe('得分');
     // 执行率≥80% style targets get PERF.SCORE on the new actual column; qualitative ones stay empty.
@@ -228,6 +228,37 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     for (const f of formulas) expect(f).toMatch(/^=PERF\.SCORE\(F(\d+),D\1,(E\1|\d+),,"小数位数=2"\)$/);
     // E8 reads "一票否决\n10": the points go in as the number, not as the text cell.
     expect(formulas).toContain('=PERF.SCORE(F8,D8,10,,"小数位数=2")');
+  });
+
+  it('转换为通用公式: the PERF formulas written become native formulas; the sheet keeps no PERF call', async () => {
+    await open('example=zaozhuang-2022-tasks.xlsx');
+    await page.getByTestId('recognise').click();
+    await page.getByTestId('tab-score').click();
+    await page.getByTestId('create-actual').click();
+    await expect.poll(() => cell('F5').textContent()).toBe('完成情况');
+    await page.getByRole('radio', { name: /^公式（PERF/ }).check();
+    await page.getByTestId('write-scores').click();
+    await expect.poll(() => cell('G5').textContent()).toBe('得分');
+    const gFormulas = (): Promise<string[]> =>
+      page
+        .locator('[data-testid="sheet-preview"] td[data-address^="G"]')
+        .evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((t) => t.startsWith('=')));
+    expect((await gFormulas()).filter((f) => f.startsWith('=PERF.SCORE'))).toHaveLength(19);
+    await page.getByTestId('convert-native-workbook').click();
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toBe('已将 19 个 PERF 公式转换为通用公式。');
+    const after = await gFormulas();
+    expect(after.filter((f) => /PERF/i.test(f))).toEqual([]);
+    expect(after.filter((f) => f.startsWith('=(IF('))).toHaveLength(19);
+    // G8's points were the number 10 (E8 reads "一票否决\n10"): the native formula keeps the number.
+    const g8 = (await cell('G8').textContent()) ?? '';
+    expect(g8).toContain('F8');
+    expect(g8).not.toContain('E8');
+    expect(await page.getByTestId('unconverted').count()).toBe(0);
+    // Nothing left to convert: said so.
+    await page.getByTestId('convert-native-workbook').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toBe('没有找到 PERF 公式。');
   });
 
   it('corrects a column role, remembers it in the workbook settings, and speaks English when asked', async () => {

@@ -77,6 +77,27 @@ describe('writing scores again and undoing', () => {
     expect(cellText(excel, '评价标准', 8, 3)).toBe('=MAX(0,SUM(D5:D8))'); // the 合计 row
   });
 
+  it('通用公式 (native): the same cells without a PERF call; the total a text while an item has no score', async () => {
+    const { excel, bench } = await setUp('wenzhou-2024-evaluation.xlsx');
+    let a = await bench.read('usedRange', DEFAULT_PANE_SETTINGS);
+    notice(await bench.writeScores(a, 0, 'formulas', DEFAULT_PANE_SETTINGS));
+    a = await bench.read('usedRange', DEFAULT_PANE_SETTINGS);
+    const plan = bench.plan(a, 0, 'native', DEFAULT_PANE_SETTINGS);
+    expect(plan?.notNative).toEqual([]);
+    expect(bench.written(a, 0, plan, 'native', DEFAULT_PANE_SETTINGS)?.stale).toBe('mode');
+    notice(await bench.writeScores(a, 0, 'native', DEFAULT_PANE_SETTINGS));
+    expect(cellText(excel, '评价标准', 4, 3)).toBe('=MAX(0,5-N(C5))'); // D5: no PERF call to convert
+    // The 合计 row: the four item cells must all hold numbers, else 有指标未评分 (SUM would skip a text).
+    expect(cellText(excel, '评价标准', 8, 3)).toBe('=IF(COUNT(D5:D8)<4,"有指标未评分",MAX(0,SUM(D5:D8)))');
+    const cells = [...excel.activeSheet.cells.values()].map((c) => c.formula ?? '');
+    expect(cells.filter((f) => /PERF\./i.test(f))).toEqual([]);
+    // The band: PERF.BAND compiled to IF over the scheme's thresholds.
+    expect(cells.some((f) => f.includes('"优秀"') && f.startsWith('=IF('))).toBe(true);
+    a = await bench.read('usedRange', DEFAULT_PANE_SETTINGS);
+    const again = bench.plan(a, 0, 'native', DEFAULT_PANE_SETTINGS);
+    expect(bench.written(a, 0, again, 'native', DEFAULT_PANE_SETTINGS)?.stale).toBeNull();
+  });
+
   it('undo puts back exactly the sheet as it was, formats included, and forgets the write', async () => {
     const { excel, bench } = await setUp('wenzhou-2024-evaluation.xlsx');
     const before = snapshot(excel.activeSheet);

@@ -1,0 +1,118 @@
+/**
+ * `step` clauses (每低1个百分点扣1分; 每超0.1个百分点扣0.5分; 每例扣0.5分; 比上年每增加1人加0.1分):
+ * the amount one clause deducts or adds, as the evaluator's step loop computes it, including the
+ * shortfall ("少2例") and gap ("下降3个百分点") a clerk writes when the rule has no bound.
+ */
+import type { Clause } from '../../rules/program';
+import { and, boolText, ifT, lit, not, or, text, type Tree } from '../expr';
+import { guard, isFraction, partialSteps, readNumber, type Ctx } from '../context';
+import { NATIVE_TEXT } from '../messages';
+import { containsAny, startsWithAny } from '../reading';
+import { targetSwitch } from './ratio';
+import { eventMet, NOTHING_WRONG } from '../../rules/values';
+import { listedCount } from '../../rules/evaluate-parts';
+import { dec, dmin } from '../../rules/decimal';
+import type { Reading } from '../reading';
+
+export type Step = Extract<Clause, { kind: 'step' }>;
+
+export const spec = {
+  kind: 'step',
+  zh: '按步长扣分或加分（每低/每超一个百分点、每例、与上年相比的变化），可有上限',
+  refuse: (): string | null => null,
+};
+
+const capped = (x: string, s: Step): string => (s.cap === null ? x : `MIN(${x},${lit(s.cap)})`);
+
+/** The amount of one step clause (≥ 0), handed to `k`; texts where the evaluator stops. */
+export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amount: string) => Tree): Tree {
+  const r = ctx.r;
+  const settings = ctx.settings;
+  if (s.direction === 'count') {
+    if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
+    // No digits ("无"): the engine asks whether the counted event happened (its word lists).
+    if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
+    if (r.kind === 'known') {
+      // "无计划、无总结" against 工作无计划、无检查、无总结，每项扣1分: the listed states it names.
+      const listed = r.vals.values.length === 0 && r.vals.text !== null ? listedCount(s, r.vals.text) : null;
+      if (listed !== null) {
+        const n = dec(listed).div(s.size).floor().mul(s.amount);
+        return k(s.cap === null ? lit(n.toString()) : lit(dmin(n, dec(s.cap)).toString()));
+      }
+      // A text that a clause of the rule states, or that says nothing went wrong: no cases.
+      if (explained(ctx, r)) return k('0');
+      if (counters.length > 1) return text(NATIVE_TEXT.MANUAL);
+      // "无", "未发生": no case of the counted event.
+      return eventMet(s.metric, r.vals) === false ? k('0') : text(NATIVE_TEXT.ACTUAL_INVALID);
+    }
+    if (counters.length > 1)
+      // Two counters: a number needs its name or unit ("缺2项，少1次"), which only the engine matches.
+      return r.fromText ? text(NATIVE_TEXT.UNREAD) : text(NATIVE_TEXT.MANUAL);
+    const v = r.v;
+    return ifT(
+      `OR(${v}<0,${v}<>INT(${v}))`,
+      text(NATIVE_TEXT.ACTUAL_INVALID),
+      k(capped(`INT(ROUND(${v}/${lit(s.size)},10))*${lit(s.amount)}`, s)),
+    );
+  }
+  if (s.change) {
+    if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
+    if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
+    if (r.kind === 'known') return text(NATIVE_TEXT.ACTUAL_INVALID);
+    // changeOf: words of decrease make the change negative.
+    const down = containsAny(r.raw, ['减少', '下降', '降低', '少', '减']);
+    const ch = down === false ? r.v : `IF(${down},-ABS(${r.v}),${r.v})`;
+    const gap = s.direction === 'above' ? `MAX(0,${ch})` : `MAX(0,-(${ch}))`;
+    return k(capped(`${partialSteps(`${gap}/${lit(s.size)}`, settings.partial)}*${lit(s.amount)}`, s));
+  }
+  // The engine's gap flag: no bound in the rule and no target (a blank target cell is none).
+  const gap = s.from !== null ? false : ctx.target === null ? true : `LEN(${ctx.target}&"")=0`;
+  const n0 = readNumber(ctx, s.metric, s.unit, gap);
+  // "每低2个点扣1分" against a percent: steps of 2 what? Never divide a percent by a count.
+  if (r.kind === 'value' && !isFraction(s.unit)) n0.fails.push({ c: r.pct, msg: NATIVE_TEXT.MANUAL });
+  const withFrom = (from: string | null): Tree => {
+    if (from !== null) {
+      const gap = s.direction === 'above' ? `MAX(0,${n0.v}-${from})` : `MAX(0,${from}-${n0.v})`;
+      return k(capped(`${partialSteps(`${gap}/${lit(s.size)}`, settings.partial)}*${lit(s.amount)}`, s));
+    }
+    if (r.kind !== 'value') return text(NATIVE_TEXT.ARGUMENT); // not reached: n0 failed first
+    const v = r.v;
+    // "少2例" against 每少一例扣1分 with no bound: the clerk wrote the shortfall.
+    const shortfall =
+      s.direction === 'below' && !isFraction(s.unit)
+        ? startsWithAny(r.raw, ['少', '缺', '差', '低', '欠'])
+        : false;
+    const downGap = startsWithAny(r.raw, ['下降', '降低', '低于', '减少']);
+    const upGap = startsWithAny(r.raw, ['上升', '提高', '增加', '超过', '超出', '高出']);
+    const samePct = isFraction(s.unit) ? r.pct : not(r.pct);
+    const gapSide = and(or(downGap, upGap), samePct);
+    const onSide = s.direction === 'below' ? downGap : and(not(downGap), upGap);
+    const gapAmount = capped(
+      `${partialSteps(`IF(${boolText(onSide)},${v},0)/${lit(s.size)}`, settings.partial)}*${lit(s.amount)}`,
+      s,
+    );
+    return ifT(
+      shortfall,
+      ifT(
+        `OR(${v}<0,${v}<>INT(${v}))`,
+        text(NATIVE_TEXT.ACTUAL_INVALID),
+        k(capped(`INT(ROUND(${v}/${lit(s.size)},10))*${lit(s.amount)}`, s)),
+      ),
+      ifT(gapSide, ifT(`${v}<0`, text(NATIVE_TEXT.ACTUAL_INVALID), k(gapAmount)), text(NATIVE_TEXT.ARGUMENT)),
+    );
+  };
+  const own = s.from === null ? null : lit(s.from);
+  const body = ctx.target === null ? withFrom(own) : targetSwitch(ctx, withFrom(own), (t) => withFrom(t));
+  return guard(n0.fails, body);
+}
+
+/** The evaluator's `explained`: a text without numbers that no case of the count can be in. */
+function explained(ctx: Ctx, r: Extract<Reading, { kind: 'known' }>): boolean {
+  if (r.vals.values.length > 0 || r.vals.text === null) return false;
+  const t = r.vals.text.replace(/\s+/g, '');
+  return (
+    [...r.verdicts.values()].some((x) => x) ||
+    NOTHING_WRONG.test(t) ||
+    ctx.p.clauses.some((c) => c.kind === 'labels' && c.grades.some((g) => g.label.replace(/\s+/g, '') === t))
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * `when` clauses (condition → effect): whether the test holds for the branch's reading, as the
+ * evaluator's judge() and r.test() decide it. Label tests on text need the engine's word lists: a
+ * text branch of a program with label tests is unread (需人工评分), never guessed.
+ */
+import type { Clause, Test } from '../../rules/program';
+import { and, not, type Bool } from '../expr';
+import { holds, readNumber, type Ctx, type Fail } from '../context';
+import { NATIVE_TEXT } from '../messages';
+import { isEmptyText } from '../reading';
+import { eventMet, labelMet, squash } from '../../rules/values';
+import { orState } from '../../rules/evaluate-parts';
+
+export type When = Extract<Clause, { kind: 'when' }>;
+
+export const spec = {
+  kind: 'when',
+  zh: '条件→效果（达到/未达到、未公示、发生事故…：得分、扣分、加分、清零、一票否决、免扣）',
+  refuse(c: Clause): string | null {
+    if (c.kind !== 'when') return null;
+    const effects = ['set', 'deduct', 'add', 'zero', 'vetoExcellence', 'exempt'];
+    if (!effects.includes(c.effect.kind)) return `未知的效果「${c.effect.kind}」`;
+    if (!['condition', 'label', 'event'].includes(c.test.kind)) return `未知的条件「${c.test.kind}」`;
+    return null;
+  },
+};
+
+/** r.test(t): the failures that come first, whether it holds, and when the actual says neither. */
+export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: Bool } {
+  const r = ctx.r;
+  if (t.kind === 'condition') {
+    const n = readNumber(ctx, t.condition.metric, t.condition.unit);
+    return { fails: n.fails, value: holds(n.v, t.condition), neither: false };
+  }
+  if (r.kind === 'blank') return { fails: [], value: false, neither: true };
+  if (r.kind === 'known') {
+    const v = t.kind === 'label' ? labelMet(t.label, t.negative, r.vals) : eventMet(t.event, r.vals);
+    return { fails: [], value: v === true, neither: v === null };
+  }
+  if (r.kind === 'text')
+    return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], value: false, neither: false };
+  // A number says nothing to a label; so does a text that is only a number (textAsNumber).
+  if (t.kind === 'label')
+    return r.fromText
+      ? { fails: [{ c: not(textAsNumber(ctx)), msg: NATIVE_TEXT.UNREAD }], value: false, neither: true }
+      : { fails: [], value: false, neither: true };
+  // eventMet: one value without words: ≥ 1 happened, 0 did not, anything else says neither.
+  return {
+    fails: [{ c: not(isEmptyText(r.name)), msg: NATIVE_TEXT.UNREAD }],
+    value: `${r.v}>=1`,
+    neither: and(`${r.v}<1`, `${r.v}<>0`),
+  };
+}
+
+/** judge(c): a test the actual does not speak to is not triggered (with other clauses) or manual. */
+export function judge(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
+  const known = ctx.r.kind === 'known' ? ctx.r.verdicts.get(c) : undefined;
+  if (known !== undefined) return { fails: [], value: known };
+  const t = test(ctx, c.test);
+  const fails = [...t.fails];
+  if (t.neither !== false) {
+    if (ctx.r.kind === 'blank') fails.push({ c: t.neither, msg: NATIVE_TEXT.ACTUAL_MISSING });
+    // A text with no number (a known word) says nothing to the other clauses either: manual. A
+    // number does not say the state is the case beside other clauses, or when the state is the
+    // other side of the condition after it ("＜规定数60%或未安排", orState).
+    else if (ctx.r.kind === 'known' || (!ctx.p.clauses.some((x) => x.kind !== 'when') && !orState(ctx.p, c)))
+      fails.push({ c: t.neither, msg: NATIVE_TEXT.MANUAL });
+  }
+  return { fails, value: t.value };
+}
+
+/**
+ * An exemption holds: r.test is true. Its failures only mean "not exempt", except an actual the
+ * formula cannot read (then it cannot tell either).
+ */
+export function exemptHolds(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {
+  const known = ctx.r.kind === 'known' ? ctx.r.verdicts.get(c) : undefined;
+  if (known !== undefined) return { fails: [], value: known };
+  const t = test(ctx, c.test);
+  const unread = t.fails.filter((f) => f.msg === NATIVE_TEXT.UNREAD);
+  const others = t.fails.filter((f) => f.msg !== NATIVE_TEXT.UNREAD);
+  return { fails: unread, value: and(...others.map((f) => not(f.c)), t.value) };
+}
+
+/** Programs whose text actuals the formula cannot read: label tests need the engine's word lists. */
+export const hasLabelTests = (ctx: Ctx): boolean =>
+  ctx.p.clauses.some((c) => c.kind === 'when' && c.test.kind === 'label');
+
+/**
+ * When a text value says nothing to the label tests, exactly as a number cell: the program's
+ * labels have no digits (labelSays then finds nothing of such a label in "85%" or "3项"), and the
+ * text has no words before its number and is not "0" (NOTHING_WRONG: "0" says nothing went
+ * wrong). false when no text value can be read so.
+ */
+export function textAsNumber(ctx: Ctx): Bool {
+  const r = ctx.r;
+  if (r.kind !== 'value' || !r.fromText) return false;
+  const labels = ctx.p.clauses.flatMap((c) =>
+    c.kind === 'when' && c.test.kind === 'label' ? [c.test.label] : [],
+  );
+  if (labels.some((l) => squash(l) === '' || /\d/.test(squash(l)))) return false;
+  return and(isEmptyText(r.name), `TRIM(${ctx.a})<>"0"`);
+}

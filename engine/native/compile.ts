@@ -1,0 +1,295 @@
+/** compileNative: a program and the item's cells → one native formula (see ./index.ts). */
+import { parseRule } from '../rules';
+import type { Clause, Condition, Program } from '../rules/program';
+import { namesTarget } from '../rules/bind';
+import { isOutcome, labelVerdicts, listedStates } from '../rules/evaluate-parts';
+import { eventMet, labelMet, readValues } from '../rules/values';
+import { vocabulary } from './vocab';
+import type { ScoringSettings } from '../rules/settings';
+import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
+import { NATIVE_TEXT } from './messages';
+import { numericMetrics, scoreTree } from './program';
+import { isOneOf, numberReading, simpleParse, textParse, type Reading } from './reading';
+import { changeKinds, SAID_DOWN, SAID_UP } from './context';
+import { refusal } from './registry';
+import type { Ctx } from './context';
+
+export interface NativeRefs {
+  actual: string;
+  points: string;
+  target?: string | null;
+}
+
+export interface NativeOptions {
+  mode?: 'item' | 'function';
+  /** Decimal places to round to; default settings.decimals in item mode, none in function mode. */
+  round?: number | null;
+  unbounded?: boolean;
+}
+
+export type NativeResult = { ok: true; formula: string } | { ok: false; reason: string };
+
+/** Excel's limit on a formula's length, and on nested functions. */
+export const MAX_FORMULA_LENGTH = 8192;
+export const MAX_NESTING = 64;
+
+const REF = /^(?:(?:'[^']+'|[\w.\u4e00-\u9fff]+)!)?\$?[A-Z]{1,3}\$?\d+$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+export function compileNative(
+  program: Program,
+  refs: NativeRefs,
+  settings: ScoringSettings,
+  options: NativeOptions = {},
+): NativeResult {
+  const why = refusal(program);
+  if (why) return { ok: false, reason: why };
+  if (!REF.test(refs.actual)) return { ok: false, reason: `实际值应为一个单元格（收到「${refs.actual}」）` };
+  if (!REF.test(refs.points) && !NUMBER.test(refs.points))
+    return { ok: false, reason: `分值应为单元格或数字（收到「${refs.points}」）` };
+  const target = refs.target ?? null;
+  if (target !== null && !REF.test(target))
+    return { ok: false, reason: `目标值应为一个单元格（收到「${target}」）` };
+  const mode = options.mode ?? 'item';
+  const a = refs.actual;
+  const w = refs.points;
+  /** The formula tree of one program (a bound copy when the rule's bounds are the target). */
+  const buildWith = (
+    prog: Program,
+    parse: typeof textParse | null,
+    level: 'full' | 'basic' | null,
+    signed: boolean,
+  ): Tree => {
+    const base = {
+      p: prog,
+      a,
+      w,
+      target,
+      settings,
+      unbounded: options.unbounded ?? false,
+      metrics: numericMetrics(prog),
+    };
+    const tree = (r: Reading): Tree =>
+      finishItem(scoreTree({ ...base, r } as Ctx), prog, w, mode, options, settings);
+    const whens = prog.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
+    /** The states counted clauses list ("工作无计划、无检查、无总结"): counted there, not labels. */
+    const listed = prog.clauses.flatMap((c) =>
+      c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
+    );
+    /** The known texts of the vocabulary, grouped by what they score, before the unread rest. */
+    const knownTree = (words: readonly string[], rest: Tree): Tree => {
+      const groups = new Map<string, { tree: Tree; words: string[] }>();
+      for (const x of words) {
+        const vals = readValues(x);
+        const verdicts = labelVerdicts(whens, vals, listed);
+        // Exemptions come before the text is matched against the other states (evaluate.ts).
+        const exempt = whens.some(
+          (c) =>
+            c.effect.kind === 'exempt' &&
+            (c.test.kind === 'label'
+              ? labelMet(c.test.label, c.test.negative, vals) === true
+              : c.test.kind === 'event' && eventMet(c.test.event, vals) === true),
+        );
+        const t = isOutcome(verdicts)
+          ? exempt
+            ? tree({ kind: 'known', text: x, vals, verdicts: new Map() })
+            : text(NATIVE_TEXT.MANUAL)
+          : tree({ kind: 'known', text: x, vals, verdicts: verdicts as ReadonlyMap<Clause, boolean> });
+        const key = render(simplify(t));
+        const g = groups.get(key);
+        if (g) g.words.push(x);
+        else groups.set(key, { tree: t, words: [x] });
+      }
+      let out = rest;
+      for (const g of [...groups.values()].reverse()) {
+        const test =
+          g.words.length === 1
+            ? `EXACT(TRIM(${a}),${str(g.words[0]!)})`
+            : `SUMPRODUCT(--EXACT(TRIM(${a}),{${g.words.map(str).join(',')}}))>0`;
+        out = ifT(test, g.tree, out);
+      }
+      return out;
+    };
+    const parsed0 = parse ? parse(a) : null;
+    // A change metric (增幅): "下降10%" is −10%. The direction that turns the sign is told apart
+    // once, here (both for a program with 增幅 and 降幅 metrics).
+    const split = (reading: Extract<Reading, { kind: 'value' }>): Tree => {
+      const down = isOneOf(reading.name, SAID_DOWN);
+      const up = isOneOf(reading.name, SAID_UP);
+      const both = kinds.has('growth') && kinds.has('decline');
+      if (kinds.has('growth'))
+        return ifT(
+          down,
+          tree({ ...reading, said: { down: true, up: false } }),
+          both
+            ? ifT(
+                up,
+                tree({ ...reading, said: { down: false, up: true } }),
+                tree({ ...reading, said: { down: false, up: false } }),
+              )
+            : tree({ ...reading, said: { down: false, up } }),
+        );
+      return ifT(
+        up,
+        tree({ ...reading, said: { down: false, up: true } }),
+        tree({ ...reading, said: { down, up: false } }),
+      );
+    };
+    const parsed =
+      parsed0 && signed && parse === textParse
+        ? { ok: parsed0.ok, tree: split(parsed0.reading) }
+        : parsed0 && { ok: parsed0.ok, tree: tree(parsed0.reading) };
+    const rest = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
+    const unread = level === null ? rest : knownTree(vocabulary(prog, level), rest);
+    const logical =
+      level === null
+        ? text(NATIVE_TEXT.UNREAD)
+        : ifT(a, knownTree(['TRUE'], rest), knownTree(['FALSE'], rest));
+    return ifT(
+      `ISERROR(${a})`,
+      text(NATIVE_TEXT.ERROR_VALUE),
+      ifT(
+        `ISLOGICAL(${a})`,
+        logical,
+        ifT(
+          `ISNUMBER(${a})`,
+          tree(numberReading(a)),
+          ifT(
+            `LEN(TRIM(${a}&""))=0`,
+            tree({ kind: 'blank' }),
+            parsed ? ifT(parsed.ok, parsed.tree, unread) : unread,
+          ),
+        ),
+      ),
+    );
+  };
+  let last: NativeResult = { ok: false, reason: '' };
+  // Shorter and shorter formulas: the full text parse with a change metric's "下降10%" read as
+  // −10% (all the words, then fewer), then without it (not read), then plain numbers and percents
+  // only, then numbers.
+  const kinds = changeKinds(program);
+  const change = kinds.size > 0;
+  const attempts = [
+    [textParse, 'full', true],
+    [textParse, 'basic', true],
+    [textParse, 'full', false],
+    [textParse, 'basic', false],
+    [simpleParse, 'full', false],
+    [simpleParse, 'basic', false],
+    [null, 'basic', false],
+    [null, null, false],
+  ] as const;
+  for (const [parse, level, signed] of attempts) {
+    if (signed && !change) continue;
+    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed);
+    let t: Tree;
+    if (!namesTarget(program)) t = build(program);
+    else if (target === null) t = text(NATIVE_TEXT.ARGUMENT);
+    else
+      // bindTarget: the target cell is the bound; a fraction below 1 makes a bare bound a percent.
+      t = ifT(
+        `LEN(${target}&"")=0`,
+        text(NATIVE_TEXT.ARGUMENT),
+        ifT(
+          `ISNUMBER(${target})`,
+          ifT(
+            `AND(${target}>0,${target}<1,${target}<>INT(${target}))`,
+            build(bindTo(program, target, '%')),
+            build(bindTo(program, target, '')),
+          ),
+          text(NATIVE_TEXT.TARGET),
+        ),
+      );
+    // Points must be a number ≥ 0 (the score function's check; the table scorer reads them the same way).
+    if (!NUMBER.test(w))
+      t = ifT(`NOT(ISNUMBER(${w}))`, text(NATIVE_TEXT.POINTS), ifT(`${w}<0`, text(NATIVE_TEXT.POINTS), t));
+    else if (w.startsWith('-')) t = text(NATIVE_TEXT.POINTS);
+    const formula = `=${render(simplify(t))}`;
+    if (formula.length > MAX_FORMULA_LENGTH)
+      last = { ok: false, reason: `公式过长（${formula.length}个字符，Excel 上限 ${MAX_FORMULA_LENGTH}）` };
+    else if (depth(formula) > MAX_NESTING)
+      last = { ok: false, reason: `公式嵌套过深（超过 ${MAX_NESTING} 层）` };
+    else return { ok: true, formula };
+  }
+  return last;
+}
+
+/** bindTarget (engine/rules/bind.ts) with the target cell as the bound. */
+function bindTo(p: Program, ref: string, unit: string): Program {
+  const bind = (c: Condition): Condition =>
+    c.value === 'target' ? { ...c, value: ref, unit: c.unit || unit } : c;
+  const clauses = p.clauses.map((c): Clause => {
+    if (c.kind === 'gate') return { ...c, conditions: c.conditions.map(bind) };
+    if (c.kind === 'when' && c.test.kind === 'condition')
+      return { ...c, test: { kind: 'condition', condition: bind(c.test.condition) } };
+    if (c.kind === 'step' && c.from === null && c.direction !== 'count' && !c.change)
+      return { ...c, from: ref };
+    return c;
+  });
+  return { ...p, clauses };
+}
+
+/** The table scorer's treatment of the rule's score, then rounding. */
+function finishItem(
+  t: Tree,
+  p: Program,
+  w: string,
+  mode: 'item' | 'function',
+  options: NativeOptions,
+  settings: ScoringSettings,
+): Tree {
+  if (mode === 'function') {
+    const d = options.round ?? null;
+    return d === null ? t : mapNum(t, (e) => num(roundTo(e, d)));
+  }
+  const d = options.round ?? settings.decimals;
+  return mapNum(t, (e0) => {
+    // 扣分制 text on an item with points: the deduction comes off the points.
+    const e = p.deductionOnly && p.clauses.length === 0 ? `MAX(0,${w}+${e0})` : e0;
+    // Rounding never lifts a score above its points (a score already held to them: once).
+    if (heldTo(e, w)) return num(`MIN(${roundTo(e, d)},${w})`);
+    return num(`MIN(${roundTo(e, d)},IF(${e}<=${w},${w},1000000000000000))`);
+  });
+}
+
+/** Is `e` at most `w` by its form: `w` itself, or MIN(…, w) as a whole? */
+export function heldTo(e: string, w: string): boolean {
+  if (e === w) return true;
+  if (!e.startsWith('MIN(') || !e.endsWith(`,${w})`)) return false;
+  // The MIN's own parenthesis closes at the end, and `w` is its last argument.
+  let d = 0;
+  let inStr = false;
+  let lastComma = -1;
+  for (let i = 3; i < e.length; i++) {
+    const ch = e[i];
+    if (ch === '"') inStr = !inStr;
+    if (inStr) continue;
+    if (ch === '(' || ch === '{') d++;
+    else if (ch === ')' || ch === '}') {
+      d--;
+      if (d === 0 && i !== e.length - 1) return false;
+    } else if (ch === ',' && d === 1) lastComma = i;
+  }
+  return lastComma === e.length - w.length - 2;
+}
+
+/**
+ * 四舍五入 to d places of the decimal the engine computes: binary arithmetic leaves 0.125 as
+ * 0.12499999999999922, so the value is first taken at 10 places (far below any score's places,
+ * far above the error of a double).
+ */
+export function roundTo(e: string, d: number): string {
+  return d >= 10 ? `ROUND(${e},${d})` : `ROUND(ROUND(${e},10),${d})`;
+}
+
+/** compileNative on the text of a target or method cell. */
+export function compileRuleText(
+  ruleText: string,
+  refs: NativeRefs,
+  settings: ScoringSettings,
+  options: NativeOptions = {},
+): NativeResult {
+  const parsed = parseRule(ruleText);
+  if (!parsed.ok) return { ok: false, reason: `规则无法识别：${parsed.reason}` };
+  return compileNative(parsed.rule, refs, settings, options);
+}

@@ -1,0 +1,204 @@
+/**
+ * How a native formula reads the actual cell, as engine/rules/values.ts does: a number cell; a
+ * blank; a text that is one value ("85%", "缺2项", "建档率92.5%", "下降3个百分点": words before
+ * the number, the number, a unit); or another text. The text parse is strict: it accepts a text
+ * only where the engine reads the same single value (digits and one point; the unit %, ‰,
+ * 个百分点 or a listed measure word), so it never gives a number the engine would not.
+ */
+import { and, str, type Bool } from './expr';
+import type { Clause } from '../rules/program';
+import type { Values } from '../rules/values';
+
+/** What the formula knows about the actual in one branch. */
+export type Reading =
+  | { kind: 'blank' }
+  /**
+   * One value: `v` its number (a fraction for percent text), `name` the words before it ("" for a
+   * number cell), `pct` whether it was written as a percent, `fromText` whether the cell is text.
+   */
+  | {
+      kind: 'value';
+      v: string;
+      name: string;
+      /**
+       * The words before the number before a last ":", "为"… is dropped: the same answer as `name`
+       * for tests of words without those characters (starts with 少, contains 超过), and shorter.
+       */
+      raw: string;
+      pct: Bool;
+      unit: string;
+      fromText: boolean;
+      /**
+       * Whether the name is a falling or a rising direction (values.ts signedByDirection: "下降",
+       * "比上年增加"), told apart for programs with change metrics (增幅, 降幅); undefined otherwise.
+       */
+      said?: { down: Bool; up: Bool };
+    }
+  /** A text that is not one value; `t` is the text without spaces (for whole-label matches). */
+  | { kind: 'text'; t: string }
+  /**
+   * A text known at compile time (one of the program's own words: 未公示, 资料零乱, 发生, 无…): the
+   * engine's own readers decide every test of it when the formula is built.
+   */
+  | { kind: 'known'; text: string; vals: Values; verdicts: ReadonlyMap<Clause, boolean> };
+
+/** Measure words the engine reads after a number (PART: up to three CJK characters). */
+export const UNITS = [
+  '分',
+  '万元',
+  '万',
+  '元',
+  '个',
+  '项',
+  '例',
+  '人',
+  '次',
+  '天',
+  '家',
+  '份',
+  '名',
+  '户',
+  '条',
+  '篇',
+  '起',
+  '件',
+  '处',
+  '所',
+  '间',
+  '批',
+  '只',
+  '台',
+  '张',
+  '本',
+  '期',
+  '场',
+  '年',
+  '月',
+  '周',
+  '小时',
+  '人次',
+  '床',
+  '张床',
+  '册',
+  '套',
+  '位',
+  '种',
+  '门',
+  '组',
+  '篇次',
+  '例次',
+  '家次',
+  '所次',
+  '个月',
+];
+const PERCENT_UNITS = ['%', '‰', '个百分点'];
+
+/** Words before a value that make it a comparison, not a value (Reader.number). */
+export const COMPARISON_WORDS = ['超过', '超出', '低于', '高于', '不足', '以上', '以下', '约', '左右'];
+
+const arr = (xs: readonly string[]): string => `{${xs.map(str).join(',')}}`;
+
+/** Does the text expression contain any of the words? */
+export function containsAny(e: string, words: readonly string[]): Bool {
+  if (e === '""') return false;
+  return `SUMPRODUCT(--ISNUMBER(FIND(${arr(words)},${e})))>0`;
+}
+
+/** Does the text expression start with any of the words? */
+export function startsWithAny(e: string, words: readonly string[]): Bool {
+  if (e === '""') return false;
+  return `SUMPRODUCT(--(LEFT(${e},LEN(${arr(words)}))=${arr(words)}))>0`;
+}
+
+/** Is the text expression exactly one of the words? (EXACT: MATCH would read ? and * as wildcards.) */
+export function isOneOf(e: string, words: readonly string[]): Bool {
+  if (e === '""') return words.includes('');
+  return words.length === 1 ? `EXACT(${e},${str(words[0]!)})` : `SUMPRODUCT(--EXACT(${e},${arr(words)}))>0`;
+}
+
+/** Is the text expression empty? */
+export function isEmptyText(e: string): Bool {
+  return e === '""' ? true : `${e}=""`;
+}
+
+/** The pieces of the text parse of cell `a`. */
+export function textParse(a: string): { ok: string; reading: Extract<Reading, { kind: 'value' }> } {
+  const t = `TRIM(${a})`;
+  const p = `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${t}&"0123456789"))`;
+  const rest = `MID(${t},${p},99)`;
+  // Length of the run of digits and points from the first digit ("x" ends it).
+  const len = `(MATCH(FALSE(),ISNUMBER(FIND(MID(${rest}&"x",{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16},1),"0123456789.")),0)-1)`;
+  const digits = `LEFT(${rest},${len})`;
+  const unit = `TRIM(MID(${rest},${len}+1,99))`;
+  const name0 = `LEFT(${t},${p}-1)`;
+  const ok = and(
+    `VALUE("1.5")=1.5`,
+    `${p}<=LEN(${t})`,
+    // at most one point, not last; at most 15 characters of digits
+    `LEN(${digits})-LEN(SUBSTITUTE(${digits},".",""))<=1`,
+    `RIGHT(${digits},1)<>"."`,
+    `SUMPRODUCT(--ISNUMBER(FIND({"+","-","."},${name0})))=0`,
+    `ISNUMBER(MATCH(${unit},${arr(['', ...PERCENT_UNITS, ...UNITS])},0))`,
+    // MATCH reads ? * ~ as wildcards ("85?" would match "%"; the engine reads no number there).
+    `SUMPRODUCT(--ISNUMBER(FIND({"*","?","~"},${t})))=0`,
+  ) as string;
+  // The digits with an exponent for percent units ("85E-2"): no locale's decimal comma or date
+  // reading applies (the formula checks VALUE("1.5") reads 1.5 before it trusts VALUE at all).
+  // Once the parse holds, the unit is a percent unit exactly when the text ends in %, ‰ or 点
+  // (个百分点; no other unit of the list ends so): the last character, shorter than the unit.
+  const tail = `MATCH(RIGHT(${t},1),{"%","‰","点"},0)`;
+  // INDEX(…, 1, k): HyperFormula reads INDEX({…}, k) of a one-row array as row k (an error).
+  const v = `VALUE(${digits}&IFERROR(INDEX({"E-2","E-3","E-2"},1,${tail}),""))`;
+  const n0 = `TRIM(${name0})`;
+  // values.ts: the words before the number, less a last ":", "为"… written right before it, trimmed.
+  const name = `TRIM(IF(SUMPRODUCT(--(RIGHT(${name0},1)={":","：","=","为","是"}))>0,LEFT(${name0},LEN(${name0})-1),${name0}))`;
+  return {
+    ok: `IFERROR(${ok},FALSE())`,
+    reading: {
+      kind: 'value',
+      v,
+      name,
+      raw: n0,
+      pct: `ISNUMBER(${tail})`,
+      unit,
+      fromText: true,
+    },
+  };
+}
+
+/** The reading of a number cell. */
+export function numberReading(a: string): Extract<Reading, { kind: 'value' }> {
+  return { kind: 'value', v: a, name: '""', raw: '""', pct: false, unit: '""', fromText: false };
+}
+
+/**
+ * The short text parse, for programs whose formula would be too long with the full one: a plain
+ * number or a percent ("12", "76.5%"), no words, no other unit. Other texts are unread.
+ */
+export function simpleParse(a: string): { ok: string; reading: Extract<Reading, { kind: 'value' }> } {
+  const t = `TRIM(${a})`;
+  const pct = `RIGHT(${t},1)="%"`;
+  const d = `IF(${pct},LEFT(${t},LEN(${t})-1),${t})`;
+  const ok = and(
+    `VALUE("1.5")=1.5`,
+    `LEN(${d})>0`,
+    `LEN(${d})<=15`,
+    // Padded with zeros: past the end MID gives "", and LibreOffice's FIND("",…) is an error (Excel's is 1).
+    `SUMPRODUCT(--ISERROR(FIND(MID(${d}&"000000000000000",{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15},1),"0123456789.")))=0`,
+    `LEN(${d})-LEN(SUBSTITUTE(${d},".",""))<=1`,
+    `LEFT(${d},1)<>"."`,
+    `RIGHT(${d},1)<>"."`,
+  ) as string;
+  return {
+    ok: `IFERROR(${ok},FALSE())`,
+    reading: {
+      kind: 'value',
+      v: `VALUE(${d}&IF(${pct},"E-2",""))`,
+      name: '""',
+      raw: '""',
+      pct,
+      unit: `IF(${pct},"%","")`,
+      fromText: true,
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Property (issue 13): random actuals (numbers, percent cells and text, counts with units, blanks,
+ * the program's own words, other text) through the engine and through the native formula agree:
+ * the formula never shows a number the engine does not give, and shows a text wherever the
+ * engine has no number. The formulas are evaluated by HyperFormula; programs are the readable
+ * corpus rules.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileNative } from '../../engine/native';
+import { vocabulary } from '../../engine/native/vocab';
+import { dec, DEFAULT_SETTINGS, evaluateRule, parseOptionText, parseRule, round } from '../../engine/rules';
+import type { Program } from '../../engine/rules/program';
+import { loadCorpus } from '../../scripts/rules-corpus';
+import { evaluateRows, type HfCell } from './hf';
+
+const programs: { id: string; p: Program; points: number }[] = loadCorpus()
+  .flatMap((f) => f.cases)
+  .flatMap((c) => {
+    const p = parseRule(c.rule);
+    return p.ok ? [{ id: c.id, p: p.rule, points: c.points ?? 10 }] : [];
+  });
+
+/** Numbers written as a clerk writes them: up to 4 decimals. */
+const decimal = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.integer({ min: min * 10000, max: max * 10000 }).map((n) => n / 10000);
+
+function actualFor(p: Program): fc.Arbitrary<HfCell> {
+  const words = vocabulary(p, 'full');
+  return fc.oneof(
+    decimal(0, 1.2),
+    decimal(0, 200),
+    fc.integer({ min: 0, max: 30 }),
+    decimal(0, 120).map((n) => `${n}%`),
+    fc.integer({ min: 0, max: 12 }).map((n) => `缺${n}项`),
+    fc.integer({ min: 0, max: 12 }).map((n) => `${n}次`),
+    fc.integer({ min: 1, max: 12 }).map((n) => `第${n}名`),
+    fc.constant(null),
+    fc.constant('  '),
+    words.length > 0 ? fc.constantFrom(...words) : fc.constant('无'),
+    fc.string({ maxLength: 6 }),
+  );
+}
+
+const caseArb = fc
+  .integer({ min: 0, max: programs.length - 1 })
+  .chain((i) => fc.tuple(fc.constant(i), actualFor(programs[i]!.p)));
+
+function check(cases: [number, HfCell][], settings = DEFAULT_SETTINGS): void {
+  const rows: HfCell[][] = cases.map(([i, a], r) => {
+    const { p, points } = programs[i]!;
+    const f = compileNative(p, { actual: `A${r + 1}`, points: `B${r + 1}` }, settings, {
+      mode: 'function',
+      round: 2,
+    });
+    return [a, points, f.ok ? f.formula : null];
+  });
+  const got = evaluateRows(rows);
+  cases.forEach(([i, a], r) => {
+    if (rows[r]![2] === null) return; // refused: PERF.SCORE stays
+    const { id, p, points } = programs[i]!;
+    const out = evaluateRule(p, { actual: a === '' ? null : a, points: dec(points), settings });
+    const engine = out.ok ? round(out.score, 2).toNumber() : null;
+    const formula = got[r]![2];
+    const where = `${id} actual ${JSON.stringify(a)}: engine ${String(engine)}, formula ${String(formula)}`;
+    if (typeof formula === 'number') expect(formula, where).toBeCloseTo(engine ?? NaN, 9);
+    else expect(typeof formula === 'string' && !formula.startsWith('#'), where).toBe(true);
+  });
+}
+
+describe('native formulas agree with the engine on random actuals', () => {
+  it('default settings', () => {
+    fc.assert(
+      fc.property(fc.array(caseArb, { minLength: 40, maxLength: 40 }), (cases) => check(cases)),
+      { numRuns: 6 },
+    );
+  }, 120_000);
+
+  it('partial=floor, thresholds=all, cap=1.2', () => {
+    const settings = parseOptionText('partial=floor;thresholds=all;cap=1.2');
+    fc.assert(
+      fc.property(fc.array(caseArb, { minLength: 40, maxLength: 40 }), (cases) => check(cases, settings)),
+      { numRuns: 4 },
+    );
+  }, 120_000);
+});
