@@ -15,6 +15,8 @@ export type Assembled = { ok: true; program: Program } | { ok: false; reason: st
 const isFraction = (u: string): boolean => u === '%' || u === '‰';
 const sameKind = (a: string, b: string): boolean => a === b || (isFraction(a) && isFraction(b));
 
+const PER_INCIDENT_TIER = /\d+(?:人|例|户|名)(?:及以上|以上)?$/;
+
 export function assemble(pieces: readonly Located[]): Assembled {
   const p = emptyProgram();
   const manual = pieces.find((x) => x.t === 'manual');
@@ -22,6 +24,15 @@ export function assemble(pieces: readonly Located[]): Assembled {
     p.manual = { reason: manual.reason, clause: manual.clause };
     return { ok: true, program: p };
   }
+  // "重伤1人扣15分/次；重伤2人及以上扣30分/次": the deduction per incident depends on how many people
+  // one incident hurt. No program form holds that, and reading "重伤2人" as a counter or a bound
+  // would score the wrong thing: refuse it with the reason.
+  const tier = pieces.find((x) => x.t === 'step' && x.unit === '次' && PER_INCIDENT_TIER.test(x.metric));
+  if (tier && tier.t === 'step')
+    return {
+      ok: false,
+      reason: `“${tier.metric}…/次”按每次事件的人数分档扣分，每次事件的扣分需逐次核定`,
+    };
   // Metrics carried forward: "达标率≥95%得满分；≥85%得3分" — the second is about 达标率 too.
   let lastMetric = '';
   // "欠税压缩率达5%以上满分，压缩率每下降…": a later name that ends an earlier one is that metric.
