@@ -9,7 +9,8 @@ import { recogniseSheet, type RecognisedTable } from './recognise';
 import { LAYOUTS } from './recognition/layouts';
 import { SheetView } from './sheet-view';
 import { sortFindings, validateSheet } from './validate';
-import { scoreTable } from './scoring';
+import { scoreTableSteps } from './scoring';
+import { runSteps, type SheetProgress } from './progress';
 import type { Finding, TableScore, Table } from './model';
 
 export * from './grid';
@@ -35,6 +36,7 @@ export {
   type RecognisedItem,
 } from './recognise';
 export { scoreTable } from './scoring';
+export type { SheetProgress } from './progress';
 export * as functions from './functions';
 export { parseRule, evaluateRule, renderRule, CLAUSE_READERS, formOf } from './rules';
 export {
@@ -66,13 +68,30 @@ export interface ScoredSheet {
  * come together, ordered by cell.
  */
 export function scoreSheet(sheet: Sheet, options?: ScoreOptions): ScoredSheet {
+  return runSteps(scoreSheetSteps(sheet, options));
+}
+
+/**
+ * scoreSheet in steps: yields before recognising, before checking and before scoring each item
+ * (with its sheet row), so that a page can draw a progress bar by rows between two steps.
+ */
+export function* scoreSheetSteps(
+  sheet: Sheet,
+  options?: ScoreOptions,
+): Generator<SheetProgress, ScoredSheet, void> {
   const opts = ScoreOptionsSchema.parse(options ?? {});
   const view = new SheetView(sheet);
+  const lastRow = sheet.origin.row + sheet.rows.length;
+  yield { stage: 'recognise', row: 0, lastRow };
   const tables = recogniseSheet(view, opts.columnRoles);
+  yield { stage: 'check', row: 0, lastRow };
   const findings = validateSheet(view, tables, opts);
   const scored: ScoredTable[] = [];
   for (const t of tables) {
-    const r = scoreTable(t, view, opts.scoring, opts.lang);
+    const steps = scoreTableSteps(t, view, opts.scoring, opts.lang);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yield { stage: 'score', row: step.value + 1, lastRow };
+    const r = step.value;
     scored.push({ ...t.table, score: r.score });
     for (const f of r.findings)
       if (!opts.disable.includes(f.code))

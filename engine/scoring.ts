@@ -16,6 +16,7 @@ import { D, dec, dmin, round, type Dec } from './rules/decimal';
 import type { ScoringSettings } from './rules/settings';
 import type { Actual } from './rules/types';
 import type { SheetView } from './sheet-view';
+import { runSteps } from './progress';
 
 const SEVERITY: Record<string, Severity> = {
   RULE_UNPARSED: 'warning',
@@ -65,6 +66,19 @@ export function scoreTable(
   settings: ScoringSettings,
   lang: 'zh' | 'en',
 ): ScoreTableResult {
+  return runSteps(scoreTableSteps(t, view, settings, lang));
+}
+
+/**
+ * Scores one recognised table, yielding the 0-based sheet row of each item before it is scored
+ * (for a progress bar by rows; scoreTable runs it through at once).
+ */
+export function* scoreTableSteps(
+  t: RecognisedTable,
+  view: SheetView,
+  settings: ScoringSettings,
+  lang: 'zh' | 'en',
+): Generator<number, ScoreTableResult, void> {
   const findings: Finding[] = [];
   const report = (
     code: FindingCode,
@@ -114,6 +128,7 @@ export function scoreTable(
   let vetoExcellence = false;
 
   for (const rec of t.items) {
+    yield rec.row;
     const it = rec.item;
     const r = rec.row;
     const scoreCell = cols.score !== undefined ? cellAddress(r, cols.score) : null;

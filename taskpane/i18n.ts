@@ -2,6 +2,8 @@
  * The pane's words, Chinese first. One table per language with the same keys (the type makes a
  * missing English string a compile error); functions for the ones with numbers in them.
  */
+import type { SheetProgress } from '../engine/progress';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -81,6 +83,7 @@ const zh = {
   staleMode: '写入方式已更改，表中写入的结果与当前方式不同。',
   staleSettings: '评分设置已更改，表中写入的结果已过期。',
   staleInputs: '写入后表中的数据已更改，表中写入的结果已过期。',
+  noPoints: '无（此表没有分值列）',
   noPointsWrite: '此表没有分值列，无需写入评分。',
   noScoresWrite: '还没有可写入的得分：请先填写完成情况或人工评分。',
   writeScores: '写入评分',
@@ -202,6 +205,7 @@ const en: Record<StringKey, string> = {
   staleMode: 'The write mode changed: the results in the sheet were written the other way.',
   staleSettings: 'The scoring settings changed: the results written in the sheet are out of date.',
   staleInputs: 'The table changed after the write: the results written in the sheet are out of date.',
+  noPoints: 'none (the table has no points column)',
   noPointsWrite: 'This table has no points: there are no scores to write.',
   noScoresWrite: 'No score to write yet: fill in actual values or score items by hand first.',
   writeScores: 'Write scores',
@@ -249,6 +253,20 @@ export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };
 
 export function t(lang: Lang, key: StringKey): string {
   return STRINGS[lang][key];
+}
+
+function analysing(lang: Lang, p: SheetProgress): string {
+  if (lang === 'zh')
+    return p.stage === 'recognise'
+      ? `已读取 ${p.lastRow} 行，正在识别表格…`
+      : p.stage === 'check'
+        ? `正在校验 ${p.lastRow} 行…`
+        : `正在评分：第 ${p.row} 行，共 ${p.lastRow} 行…`;
+  return p.stage === 'recognise'
+    ? `${p.lastRow} rows read; recognising the tables…`
+    : p.stage === 'check'
+      ? `Checking ${p.lastRow} rows…`
+      : `Scoring: row ${p.row} of ${p.lastRow}…`;
 }
 
 export const fmt = {
@@ -303,14 +321,15 @@ export const fmt = {
     lang === 'zh'
       ? `将写入 ${items} 项得分到 ${col} 列，并在表格右侧写入分组得分、总分和等次。`
       : `Writes ${items} item score(s) into column ${col}, and group totals, the total and the band beside the table.`,
-  analysing: (lang: Lang, rows: number): string =>
-    lang === 'zh'
-      ? `已读取 ${rows} 行，正在识别、校验并评分…（第 2 步，共 2 步）`
-      : `${rows} rows read; recognising, checking and scoring… (step 2 of 2)`,
+  /** What the analysis is doing: the stage, and while scoring the row reached. */
+  analysing: (lang: Lang, p: SheetProgress): string => analysing(lang, p),
   writeAll: (lang: Lang, n: number): string =>
     lang === 'zh' ? `写入全部 ${n} 张表` : `Write all ${n} tables`,
-  writingTable: (lang: Lang, i: number, n: number): string =>
-    lang === 'zh' ? `正在写入第 ${i} 张表，共 ${n} 张…` : `Writing table ${i} of ${n}…`,
+  /** 写入全部: which table, and how far the analysis before its write has got. */
+  writingTable: (lang: Lang, i: number, n: number, p: SheetProgress | null): string =>
+    lang === 'zh'
+      ? `正在写入第 ${i} 张表，共 ${n} 张${p ? `；${analysing(lang, p)}` : '…'}`
+      : `Writing table ${i} of ${n}${p ? `; ${analysing(lang, p)}` : '…'}`,
   allWritten: (lang: Lang, written: number, skipped: number): string =>
     lang === 'zh'
       ? `已写入 ${written} 张表的评分${skipped > 0 ? `；${skipped} 张表没有可写入的得分` : ''}。`

@@ -25,7 +25,8 @@ import {
 } from '../addin/excel';
 import type { Sheet } from '../engine/grid';
 import { columnLetter, parseRangeAddress } from '../engine/address';
-import { scoreSheet, type ScoredSheet } from '../engine/index';
+import { scoreSheetSteps, type ScoredSheet, type SheetProgress } from '../engine/index';
+import { runSteps } from '../engine/progress';
 import { SheetView } from '../engine/sheet-view';
 import { SCORING_FINDING_CODES, type ColumnRole, type Finding } from '../engine/model';
 import type { PaneHost } from './host';
@@ -132,9 +133,19 @@ export class Workbench {
 
   /** Analyses and scores an already-read sheet with the current settings, our own cells put back. */
   analyse(raw: Sheet, range: string | null, settings: PaneSettings, log: WriteLog = EMPTY_LOG): Analysis {
+    return runSteps(this.analyseSteps(raw, range, settings, log));
+  }
+
+  /** analyse in steps (scoreSheetSteps), for a progress bar by rows. */
+  *analyseSteps(
+    raw: Sheet,
+    range: string | null,
+    settings: PaneSettings,
+    log: WriteLog = EMPTY_LOG,
+  ): Generator<SheetProgress, Analysis, void> {
     const ours = ourCells(raw, log);
     const sheet = withoutOurCells(raw, ours);
-    const result = scoreSheet(sheet, {
+    const result = yield* scoreSheetSteps(sheet, {
       lang: this.lang,
       columnRoles: settings.columnRoles[sheet.name] ?? {},
       scoring: settings.scoring,
@@ -159,25 +170,37 @@ export class Workbench {
     source: 'usedRange' | 'selection',
     settings: PaneSettings,
     sheet?: string,
-    /** Told when the sheet is read and the analysis starts, with its rows (for the progress bar). */
-    onStage?: (stage: 'analyse', rows: number) => void,
+    /**
+     * Told as the analysis goes on, once the sheet is read: each stage, and while scoring the row
+     * reached, at most every `sliceMs` of work; the page draws in between.
+     */
+    onProgress?: (p: SheetProgress) => void,
+    sliceMs = 50,
   ): Promise<Analysis & { logProblem: string | null; readLimits: string | null }> {
     const { read, text } = await this.host.run(async (ctx) => ({
       read: await readSheet(ctx, { source, sheet, env: this.host.env }),
       text: await loadWorkbookSetting(ctx, WRITE_LOG_KEY, this.host.env),
     }));
-    if (onStage) {
-      onStage('analyse', read.sheet.rows.length);
-      // Let the pane draw the new stage before the analysis takes the thread.
-      await new Promise((r) => setTimeout(r, 0));
-    }
     const { log, problem } = parseWriteLog(text);
+    const steps = this.analyseSteps(read.sheet, read.range, settings, log);
+    let step = steps.next();
+    let since = Date.now();
+    for (; !step.done; step = steps.next()) {
+      if (!onProgress) continue;
+      const p = step.value;
+      // Each stage is told; rows only once a slice of work has gone by.
+      if (p.stage === 'score' && Date.now() - since < sliceMs) continue;
+      onProgress(p);
+      // Let the pane draw before the analysis takes the thread again.
+      await new Promise((r) => setTimeout(r, 0));
+      since = Date.now();
+    }
     // What an older Excel could not tell us, said once the sheet had something to read.
     const readLimits =
       read.range !== null && (!read.mergesRead || !read.hiddenRead)
         ? fmt.readLimits(this.lang, !read.mergesRead, !read.hiddenRead)
         : null;
-    return { ...this.analyse(read.sheet, read.range, settings, log), logProblem: problem, readLimits };
+    return { ...step.value, logProblem: problem, readLimits };
   }
 
   async select(f: Pick<Finding, 'sheet' | 'cell'>): Promise<Notice | null> {

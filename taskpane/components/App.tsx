@@ -37,6 +37,7 @@ import { fmt, t, type Lang } from '../i18n';
 import type { WriteMode } from '../../engine/write-plan';
 import { findingKey, type PaneSettings } from '../settings';
 import type { Analysis, Notice, PendingWrite, Workbench, WriteOutcome } from '../workbench';
+import { analysisFraction, writeAllTables } from '../progress';
 import type { NativeUnconverted } from '../../addin/excel';
 
 // The engine (zod, decimal.js, the recogniser) and the panels that show its results load after
@@ -168,9 +169,9 @@ export function App({ host, lang: forced }: AppProps) {
           selectionOnly ? 'selection' : 'usedRange',
           current ?? r.settings,
           undefined,
-          (_, rows) => {
-            setBusy(fmt.analysing(lang, rows));
-            setProgress(0.5);
+          (p) => {
+            setBusy(fmt.analysing(lang, p));
+            setProgress(analysisFraction(p));
           },
         );
         setProgress(1);
@@ -305,7 +306,9 @@ export function App({ host, lang: forced }: AppProps) {
         {busy !== null && (
           <div role="status" aria-live="polite">
             <ProgressBar aria-label={busy} value={progress ?? undefined} data-testid="progress" />
-            <Text size={200}>{busy}</Text>
+            <Text size={200} data-testid="busy">
+              {busy}
+            </Text>
           </div>
         )}
         {/* Present before any notice, so that screen readers announce each one that appears. */}
@@ -460,37 +463,22 @@ export function App({ host, lang: forced }: AppProps) {
                 onWrite={() => void write(() => bench.writeScores(analysis, tableIndex, mode, settings))}
                 onWriteAll={() => {
                   const sheet = analysis.sheet.name;
-                  const n = analysis.result.tables.length;
                   void task(t(lang, 'writing'), async () => {
-                    let done = 0;
-                    let skipped = 0;
-                    for (let i = 0; i < n; i++) {
-                      setBusy(fmt.writingTable(lang, i + 1, n));
-                      setProgress(i / n);
-                      // Read again before each table: the write log of the one before is in the workbook now.
-                      const a = await bench.read('usedRange', settings, sheet);
-                      const p = bench.plan(a, i, mode, settings);
-                      if (!p || p.nothing) {
-                        skipped++;
-                        continue;
-                      }
-                      const r = await bench.writeScores(a, i, mode, settings);
-                      if ('pending' in r) {
-                        // A cell of the clerk's in the way: ask, as for one table, and stop here.
-                        await reread(sheet);
-                        setPending({ ...r.pending, sheet });
-                        return;
-                      }
-                      if (r.notice.intent !== 'success') {
-                        setNotice(r.notice);
-                        await reread(sheet);
-                        return;
-                      }
-                      done++;
-                    }
-                    setProgress(1);
+                    const r = await writeAllTables(
+                      bench,
+                      sheet,
+                      analysis.result.tables.length,
+                      mode,
+                      settings,
+                      (text, fraction) => {
+                        setBusy(text);
+                        setProgress(fraction);
+                      },
+                    );
                     await reread(sheet);
-                    setNotice({ intent: 'success', text: fmt.allWritten(lang, done, skipped) });
+                    // A cell of the clerk's in the way: asked as for one table; the rest waits.
+                    if ('pending' in r) setPending({ ...r.pending, sheet });
+                    else setNotice(r.notice);
                   });
                 }}
                 onUndo={() => void write(async () => ({ notice: await bench.undo(analysis, tableIndex) }))}

@@ -56,8 +56,22 @@ function childrenOf(groups: readonly Group[], parent: Group | null): Group[] {
   );
 }
 
+/**
+ * A table with no points anywhere (no 分值 column, no declared total, none in a group's label): its
+ * sums are not "0 points", and there is nothing for points to agree with.
+ */
+function withoutPoints(table: ScoredTable): boolean {
+  return (
+    table.columns.points === undefined &&
+    table.declaredTotal === null &&
+    table.sum === 0 &&
+    table.groups.every((g) => g.declared === null)
+  );
+}
+
 function GroupTree({ table, lang }: { table: ScoredTable; lang: Lang }) {
   const styles = useStyles();
+  const none = withoutPoints(table);
   const render = (g: Group) => {
     const kids = childrenOf(table.groups, g);
     const agree = g.declared === null || Math.abs(g.declared - g.sum) < 1e-9 || g.scoredAsWhole;
@@ -69,12 +83,15 @@ function GroupTree({ table, lang }: { table: ScoredTable; lang: Lang }) {
       <TreeItem key={`${g.cell}`} itemType={kids.length > 0 ? 'branch' : 'leaf'} value={g.cell}>
         <TreeItemLayout
           aside={
-            <Badge appearance="tint" color={agree ? 'success' : 'danger'} className={styles.pill}>
-              {agree ? t(lang, 'pointsOk') : t(lang, 'pointsMismatch')}
-            </Badge>
+            none ? undefined : (
+              <Badge appearance="tint" color={agree ? 'success' : 'danger'} className={styles.pill}>
+                {agree ? t(lang, 'pointsOk') : t(lang, 'pointsMismatch')}
+              </Badge>
+            )
           }
         >
-          <span data-testid="group-label">{g.label}</span> <Caption1>{facts}</Caption1>
+          <span data-testid="group-label">{g.label}</span>
+          {none ? null : <Caption1> {facts}</Caption1>}
         </TreeItemLayout>
         {kids.length > 0 && <Tree>{kids.map(render)}</Tree>}
       </TreeItem>
@@ -119,10 +136,13 @@ export function TablesPanel({ analysis, lang, corrected, busy, onCorrect }: Tabl
               <Text data-testid="table-items">{table.items.length}</Text>
               <Text>{t(lang, 'points')}</Text>
               <Text data-testid="table-points">
-                {table.declaredTotal !== null
-                  ? `${t(lang, 'declared')} ${fmtPoints(table.declaredTotal, table.pointsUnit)} · `
-                  : ''}
-                {t(lang, 'summed')} {fmtPoints(table.sum, table.pointsUnit)}
+                {withoutPoints(table)
+                  ? t(lang, 'noPoints')
+                  : `${
+                      table.declaredTotal !== null
+                        ? `${t(lang, 'declared')} ${fmtPoints(table.declaredTotal, table.pointsUnit)} · `
+                        : ''
+                    }${t(lang, 'summed')} ${fmtPoints(table.sum, table.pointsUnit)}`}
               </Text>
             </div>
             <table className={styles.roles} aria-label={t(lang, 'columns')}>

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 /** The pane's pieces on their own (jsdom): what a clerk sees and what a click does. */
+import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -12,6 +13,7 @@ import { ScorePanel } from '../../taskpane/components/ScorePanel';
 import { planScores } from '../../engine/write-plan';
 import { Workbench } from '../../taskpane/workbench';
 import { readPaneSettings, DEFAULT_PANE_SETTINGS } from '../../taskpane/settings';
+import { loadPackage } from '../../xlsx/load';
 
 afterEach(cleanup);
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own size with one.
@@ -197,5 +199,45 @@ describe('saved settings', () => {
       problem: null,
       settings: { writeMode: 'formulas', columnRoles: { S: { '1': { C: 'target' } } } },
     });
+  });
+});
+
+describe('TablesPanel, a table without points', () => {
+  it('says the table has no points instead of 合计 0, and shows no 分值一致 badge', () => {
+    // 三明 2023 责任分解表: two tables (A3:G4, A7:F9) with 指标, 方向/标准值 or 计分办法, 责任科室 and
+    // 责任人 columns, and no 分值 column.
+    const wb = new Workbench(
+      {
+        kind: 'preview',
+        env: { platform: 'desktop', isSetSupported: () => true },
+        displayLanguage: 'zh-CN',
+        theme: 'light',
+        run: () => Promise.reject(new Error('unused')),
+      },
+      'zh',
+    );
+    const sheet = loadPackage(new Uint8Array(readFileSync('examples/sanming-2023-responsibility.xlsx'))).read
+      .workbook.sheets[0]!;
+    ui(
+      <TablesPanel
+        analysis={wb.analyse(sheet, null, DEFAULT_PANE_SETTINGS)}
+        lang="zh"
+        corrected={{}}
+        busy={false}
+        onCorrect={vi.fn()}
+      />,
+    );
+    expect(screen.getAllByTestId('table-points').map((e) => e.textContent)).toEqual([
+      '无（此表没有分值列）',
+      '无（此表没有分值列）',
+    ]);
+    expect(screen.getAllByTestId('group-label').map((e) => e.textContent)).toEqual([
+      '共享发展',
+      '医疗服务',
+      '便利福建',
+      '医疗服务',
+    ]);
+    expect(screen.queryByText('分值一致')).toBeNull();
+    expect(screen.queryByText(/合计 0/)).toBeNull();
   });
 });

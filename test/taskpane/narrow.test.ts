@@ -184,6 +184,8 @@ describe.skipIf(SKIP)('task pane at 320 px', () => {
       await page.locator('[aria-live] [data-testid="notice"], [aria-live][data-testid="notice"]').count(),
     ).toBe(1);
     await tab('tab-score');
+    // The score tab loads on demand: under load it can take longer than the 150 ms of tab().
+    await page.getByTestId('score-total').waitFor();
     expect(await page.locator('[aria-live] [data-testid="score-total"]').count()).toBe(1);
   });
 });
