@@ -377,7 +377,9 @@ describe('a hand-score program said back', () => {
   });
 
   it('gives no number for any actual, read or said back', () => {
-    for (const text of [rule, renderRule((parseRule(rule) as { rule: never }).rule)]) {
+    const p = parseRule(rule);
+    if (!p.ok) throw new Error(p.reason);
+    for (const text of [rule, renderRule(p.rule)]) {
       const r = F.perfScore('0.8%,1.5%' as never, text, 20 as never);
       expect(r.ok).toBe(false);
       expect(r.ok ? '' : r.message).toContain('需人工评分');
