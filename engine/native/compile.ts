@@ -2,7 +2,8 @@
 import { parseRule } from '../rules';
 import type { Clause, Condition, Program } from '../rules/program';
 import { namesTarget } from '../rules/bind';
-import { isOutcome, labelVerdicts, listedStates } from '../rules/evaluate-parts';
+import { isOutcome, labelVerdicts } from '../rules/evaluate-parts';
+import { listedStates } from '../rules/evaluate-counts';
 import { eventMet, labelMet, readValues } from '../rules/values';
 import { vocabulary } from './vocab';
 import type { ScoringSettings } from '../rules/settings';

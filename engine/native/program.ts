@@ -7,7 +7,8 @@
 import type { Clause, Condition } from '../rules/program';
 import { dec } from '../rules/decimal';
 import { labelMet } from '../rules/values';
-import { countAnswers, listedStates, numericMetrics } from '../rules/evaluate-parts';
+import { countAnswers, numericMetrics } from '../rules/evaluate-parts';
+import { listedStates } from '../rules/evaluate-counts';
 import { and, ifT, lit, mapNum, not, num, or, render, simplify, text, type Bool, type Tree } from './expr';
 import { guard, holds, isFraction, readNumber, scoreOf, type Ctx, type Fail } from './context';
 import { NATIVE_TEXT } from './messages';

@@ -6,7 +6,7 @@
  */
 import type { Program } from '../rules/program';
 import { readValues } from '../rules/values';
-import { listedStates } from '../rules/evaluate-parts';
+import { listedStates } from '../rules/evaluate-counts';
 
 const GENERIC = [
   '无',

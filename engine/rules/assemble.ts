@@ -9,11 +9,11 @@ import type { StepPiece } from './grammar/types';
 import type { Clause, Condition, Program } from './program';
 import { emptyProgram } from './program';
 import { GENERIC_CHANGE, GROWTH } from './values';
+import { failuresBefore, isFraction, loosestBand, measuredFrom, sameKind } from './assemble-links';
 
 export type Assembled = { ok: true; program: Program } | { ok: false; reason: string };
 
-const isFraction = (u: string): boolean => u === '%' || u === '‰';
-const sameKind = (a: string, b: string): boolean => a === b || (isFraction(a) && isFraction(b));
+const PER_INCIDENT_TIER = /\d+(?:人|例|户|名)(?:及以上|以上)?$/;
 
 export function assemble(pieces: readonly Located[]): Assembled {
   const p = emptyProgram();
@@ -22,6 +22,15 @@ export function assemble(pieces: readonly Located[]): Assembled {
     p.manual = { reason: manual.reason, clause: manual.clause };
     return { ok: true, program: p };
   }
+  // "重伤1人扣15分/次；重伤2人及以上扣30分/次": the deduction per incident depends on how many people
+  // one incident hurt. No program form holds that, and reading "重伤2人" as a counter or a bound
+  // would score the wrong thing: refuse it with the reason.
+  const tier = pieces.find((x) => x.t === 'step' && x.unit === '次' && PER_INCIDENT_TIER.test(x.metric));
+  if (tier && tier.t === 'step')
+    return {
+      ok: false,
+      reason: `“${tier.metric}…/次”按每次事件的人数分档扣分，每次事件的扣分需逐次核定`,
+    };
   // Metrics carried forward: "达标率≥95%得满分；≥85%得3分" — the second is about 达标率 too.
   let lastMetric = '';
   // "欠税压缩率达5%以上满分，压缩率每下降…": a later name that ends an earlier one is that metric.
@@ -476,71 +485,4 @@ export function assemble(pieces: readonly Located[]): Assembled {
     p.manual = { reason: 'qualitative', clause: '' };
   }
   return { ok: true, program: p };
-}
-
-/**
- * The band every other band lies within, when all bound one metric from the same side
- * (≥90%, ≥80% → ≥80%); null when they do not line up.
- */
-function loosestBand(bands: readonly Condition[]): Condition | null {
-  if (bands.length === 0) return null;
-  const first = bands[0]!;
-  const low = first.op === '>=' || first.op === '>';
-  const high = first.op === '<=' || first.op === '<';
-  if (!low && !high) return null;
-  let best = first;
-  for (const c of bands) {
-    if (c.to !== null || c.metric !== first.metric || !sameKind(c.unit, first.unit)) return null;
-    if (c.value === 'target') return bands.length === 1 ? c : null;
-    const cLow = c.op === '>=' || c.op === '>';
-    const cHigh = c.op === '<=' || c.op === '<';
-    if (cLow !== low || cHigh !== high) return null;
-    const v = Number(c.value);
-    const b = Number(best.value);
-    if (low ? v < b || (v === b && c.op === '>=') : v > b || (v === b && c.op === '<=')) best = c;
-  }
-  return best;
-}
-
-/**
- * The direction a per-step deduction counts from its bound: a lower bound (≥) measures a shortfall,
- * an upper one (≤) an excess ("控制在5%以内…超过0.1个百分点扣1分").
- */
-function measuredFrom(s: StepPiece, c: Condition): StepPiece['direction'] {
-  return s.direction === 'below' && (c.op === '<=' || c.op === '<') && s.effect === 'deduct' && !s.countable
-    ? 'above'
-    : s.direction;
-}
-
-/**
- * "计划完成率全年低于90%，上半年低于30%不得分": bare failures (低于…) listed before a failure with an
- * effect share that effect, each on its own. Read as a gate, they would earn the points for
- * failing.
- */
-function failuresBefore(work: Located[]): void {
-  const below = (c: Condition): boolean => (c.op === '<' || c.op === '<=') && c.to === null;
-  for (let i = work.length - 2; i >= 0; i--) {
-    const x = work[i]!;
-    const next = work[i + 1]!;
-    if (
-      x.t !== 'cond' ||
-      next.t !== 'when' ||
-      next.sentence !== x.sentence ||
-      next.test.kind !== 'condition' ||
-      !below(next.test.condition) ||
-      !x.conditions.every(below) ||
-      !(
-        (next.effect.kind === 'set' && next.effect.score === '0') ||
-        next.effect.kind === 'zero' ||
-        next.effect.kind === 'deduct'
-      )
-    )
-      continue;
-    const effect = next.effect;
-    work.splice(
-      i,
-      1,
-      ...x.conditions.map((c) => ({ ...next, test: { kind: 'condition' as const, condition: c }, effect })),
-    );
-  }
 }

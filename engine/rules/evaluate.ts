@@ -14,13 +14,10 @@ import { showCondition } from './render';
 import { marginal } from './grammar/tiers-math';
 import { bindTarget } from './bind';
 import {
-  countFor,
-  shortfallOf,
   holds,
   isFraction,
   isOutcome,
   labelVerdicts,
-  listedStates,
   manual,
   NEG_LEAD,
   orState,
@@ -32,6 +29,7 @@ import {
   testLabel,
   testText,
 } from './evaluate-parts';
+import { countFor, listedStates, shortfallOf } from './evaluate-counts';
 
 export { holds } from './evaluate-parts';
 

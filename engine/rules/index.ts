@@ -7,10 +7,12 @@ import { assemble } from './assemble';
 import { evaluateProgram } from './evaluate';
 import { readClauses } from './grammar';
 import { normaliseRule } from './lexer';
+import { emptyProgram } from './program';
 import { renderEn, renderZh } from './render';
 import type { EvaluateInput, Outcome, ParsedRule, Rule } from './types';
 
 const MAX_CACHE = 5000;
+const SAID_MANUAL = /^([^]+?)：需人工评分(?:（满分(\d+(?:\.\d+)?)分）)?$/;
 const cache = new Map<string, ParsedRule>();
 
 /** Upper bound on the text the reader looks at; longer cells are not rules. */
@@ -36,6 +38,19 @@ function parseUncached(raw: string): ParsedRule {
   const vetoExcellence = /一票否优/.test(text);
   if (raw.length > MAX_RULE_TEXT)
     return { ok: false, reason: `文字过长（${raw.length}字），无法作为计分规则`, veto, vetoExcellence };
+  // "X：需人工评分" is how renderRule says a hand-score program; read back, it is that program
+  // (X read again when it is a clause of a source text, else X as said).
+  const said = SAID_MANUAL.exec(raw.trim());
+  if (said) {
+    const inner = parseUncached(said[1]!);
+    const points = said[2] ?? null;
+    if (inner.ok && inner.rule.manual !== null && inner.rule.manual.reason !== 'qualitative')
+      return { ok: true, rule: { ...inner.rule, points: inner.rule.points ?? points }, veto, vetoExcellence };
+    const rule = emptyProgram();
+    rule.manual = { reason: 'judgement', clause: said[1]! };
+    rule.points = points;
+    return { ok: true, rule, veto, vetoExcellence };
+  }
   const reading = readClauses(text);
   if (reading.pieces.some((p) => p.t === 'manual')) {
     const a = assemble(reading.pieces);

@@ -134,7 +134,9 @@ function clauseZh(c: Clause, credit = false, alone = true): string {
 /** The canonical Chinese sentence of a program. */
 export function renderZh(p: Program): string {
   if (p.manual)
-    return p.manual.reason === 'qualitative' ? '定性指标，需人工评分' : `${p.manual.clause}：需人工评分`;
+    return p.manual.reason === 'qualitative'
+      ? '定性指标，需人工评分'
+      : `${p.manual.clause}：需人工评分${p.points === null ? '' : `（满分${p.points}分）`}`;
   const parts: string[] = [];
   if (p.deductionOnly) parts.push('实行扣分制');
   if (p.base.kind === 'ratio') {

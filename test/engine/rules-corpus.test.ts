@@ -75,4 +75,4 @@ describe('rules corpus', () => {
 });
 
 /** Rules whose sentence does not yet read back as the same program (npm run rules:report -- -v). */
-const ROUND_TRIP_BROKEN_AT_MOST = 4;
+const ROUND_TRIP_BROKEN_AT_MOST = 2;

@@ -190,3 +190,21 @@ describe('bands of a count of failures', () => {
     expect(score('2个示范点', '建成1个示范点，得2分', 4)).not.toBe(2);
   });
 });
+
+describe('per-incident tiers (重伤1人扣15分/次；重伤2人及以上扣30分/次)', () => {
+  // The deduction of each incident depends on how many people it hurt: "重伤1人" is one incident
+  // (60−15=45), "重伤3人" may be one incident (60−30=30) or three. No program form holds that.
+  const rule =
+    '发生伤残事故:重伤1人扣15分/次;重伤2人及以上扣30分/次;轻伤1人扣10分/次;轻伤2人及以上扣20分/次。';
+
+  it('is refused with the reason, never read as counters or as a bound', () => {
+    for (const actual of ['重伤1人', '重伤2人，轻伤2人', '0'])
+      expect(score(actual, rule, 60)).toBe(
+        '#VALUE! 无法识别的规则：“重伤1人…/次”按每次事件的人数分档扣分，每次事件的扣分需逐次核定，请人工评分',
+      );
+  });
+
+  it('a plain per-person deduction is still read: 3 people × 15 = 45 off 60', () => {
+    expect(score('3', '发生伤残事故每1人扣15分', 60)).toBe(15);
+  });
+});

@@ -360,3 +360,34 @@ describe('properties', () => {
     );
   });
 });
+
+describe('a hand-score program said back', () => {
+  // Two limits, then "达不到要求不给分": whether both must hold or each earns half is not said.
+  const rule = '小学在校生年辍学率控制在1%以内;初中在校生年辍学率控制在2%以内。(20分) 达不到要求不给分';
+
+  it('says its reason and its points, and reads back as the same program', () => {
+    const p = parseRule(rule);
+    if (!p.ok) throw new Error(p.reason);
+    const said = renderRule(p.rule);
+    expect(said).toBe(
+      '多项条件之后的“达不到不得分”：全部达到才得分还是按项得分，需人工判断：需人工评分（满分20分）',
+    );
+    const back = parseRule(said);
+    expect(back.ok && back.rule).toEqual(p.rule);
+  });
+
+  it('gives no number for any actual, read or said back', () => {
+    const p = parseRule(rule);
+    if (!p.ok) throw new Error(p.reason);
+    for (const text of [rule, renderRule(p.rule)]) {
+      const r = F.perfScore('0.8%,1.5%' as never, text, 20 as never);
+      expect(r.ok).toBe(false);
+      expect(r.ok ? '' : r.message).toContain('需人工评分');
+    }
+  });
+
+  it('a clause of a source text said with 需人工评分 is read as that clause (酌情扣分 stays a judgement)', () => {
+    const p = parseRule('资料不全的酌情扣分：需人工评分');
+    expect(p.ok && p.rule.manual).toEqual({ reason: 'judgement', clause: '资料不全的酌情扣分' });
+  });
+});

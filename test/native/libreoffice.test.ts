@@ -24,10 +24,15 @@ import { recalcFile, recalcInLibreOffice, soffice, type CellIn } from './lo';
 import { evaluateOurs } from './ours';
 import { perfRule } from '../../engine/functions/rule';
 
-/** Figures at the last measurement: raise them as the compiler grows (never lower). */
-const CORPUS_COMPILED_AT_LEAST = 310;
+/**
+ * Figures at the last measurement: raise them as the compiler grows (never lower, except when the
+ * rule reader refuses a rule it used to read: then that rule's cells leave the count).
+ */
+// 309 from 310: the per-incident tier rule (c-liuchi-aqsc-2016-02, 重伤1人扣15分/次) is refused by
+// the reader now; its 3 cells (all 需人工评分 on both sides) leave AGREE (980 → 977) and OURS (609 → 606).
+const CORPUS_COMPILED_AT_LEAST = 309;
 const CORPUS_UNCONVERTIBLE_AT_MOST = 2;
-const AGREE_AT_LEAST = 980;
+const AGREE_AT_LEAST = 977;
 const UNREAD_AT_MOST = 182;
 // Lowered from 627 once: the shorter full text parse now fits 15 more programs (LibreOffice reads
 // those texts: +15 agree there); fast-formula-parser does not read the full parse's arrays (FIND
@@ -36,7 +41,7 @@ const UNREAD_AT_MOST = 182;
 // setsTree) fit the full parse into more programs, so LibreOffice reads named values there
 // ("下降10%" against 增幅 bands agrees now); 9 plain percents of 3 programs fast-formula-parser
 // read through the short parse before it no longer reads.
-const OURS_AGREE_AT_LEAST = 609;
+const OURS_AGREE_AT_LEAST = 606;
 
 interface Compared {
   c: NativeCase;

@@ -10,7 +10,7 @@ import { NATIVE_TEXT } from '../messages';
 import { containsAny, startsWithAny } from '../reading';
 import { targetSwitch } from './ratio';
 import { eventMet, NOTHING_WRONG } from '../../rules/values';
-import { listedCount } from '../../rules/evaluate-parts';
+import { listedCount } from '../../rules/evaluate-counts';
 import { dec, dmin } from '../../rules/decimal';
 import type { Reading } from '../reading';
 
