@@ -277,10 +277,12 @@ export function heldTo(e: string, w: string): boolean {
 /**
  * 四舍五入 to d places of the decimal the engine computes: binary arithmetic leaves 0.125 as
  * 0.12499999999999922, so the value is first taken at 10 places (far below any score's places,
- * far above the error of a double).
+ * far above the error of a double). A ROUND that works on the double itself (HyperFormula, our
+ * recalc) still holds 9.825 as 9.8249999…: the nudge of 10^-14 of the value away from zero moves
+ * it past the half and cannot cross any other 10-place value below 10,000.
  */
 export function roundTo(e: string, d: number): string {
-  return d >= 10 ? `ROUND(${e},${d})` : `ROUND(ROUND(${e},10),${d})`;
+  return d >= 10 ? `ROUND(${e},${d})` : `ROUND(ROUND(${e},10)*(1+10^-14),${d})`;
 }
 
 /** compileNative on the text of a target or method cell. */

@@ -28,6 +28,8 @@ const PM10 =
   '可吸入颗粒物(PM10)年均值(3分):未达到年度目标值的,按实际完成值与年度目标值的差距绝对值进行扣分,每差1微克/立方米扣0.5分,扣完为止。';
 const LISTED = '组织不到位扣2分,工作无计划、无检查、无总结,每项扣1分。';
 const LINEAR = '保健对象满意率80%以上，每低一个百分点扣1分，直至10分扣尽';
+const OFFENCE =
+  '针对网格内纳税人违法处罚行为进行考核，满分10分，违法发生率0%得满分，每增加一个百分点扣2.5分，违法发生率4%以上得0分。';
 
 const c = (
   rule: string,
@@ -39,6 +41,10 @@ const c = (
 ): HandCase => ({ rule, points, target, actual, want, why });
 
 export const HAND_CASES: readonly HandCase[] = [
+  // A half at the second place, reached through binary arithmetic: 0.07个百分点 × 2.5 = 0.175,
+  // 10 − 0.175 = 9.825 → 四舍五入 9.83 (a plain ROUND of the double 9.8249999… gives 9.82).
+  c(OFFENCE, 10, null, 0.0007, 9.83, '0.07% → 扣0.175分 → 9.825 → 9.83'),
+  c(OFFENCE, 10, null, '0.07%', 9.83, 'the same written as text'),
   // Quota bands and a state on the other side of the last band (the label's `or`).
   c(QUOTA, 3, null, 0.85, 2, '85% of the quota: ≥80%, 2分'),
   c(QUOTA, 3, null, '85%', 2, 'the same written as text'),
