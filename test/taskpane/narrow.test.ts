@@ -118,6 +118,24 @@ describe.skipIf(SKIP)('task pane at 320 px', () => {
     expect(await layoutProblems()).toEqual([]);
   });
 
+  it('the write modes stand one under the other, each sentence in lines across the pane', async () => {
+    await open('example=wenzhou-2024-evaluation.xlsx');
+    await page.getByTestId('recognise').click();
+    await tab('tab-score');
+    await page.getByTestId('score-table').waitFor();
+    // Side by side at 320 px, the 公式 and 通用公式 sentences were columns of two or three characters
+    // a line, 12 lines high.
+    const boxes = await page
+      .getByRole('radiogroup')
+      .locator('label')
+      .evaluateAll((labels) =>
+        labels.map((l) => l.getBoundingClientRect()).map((r) => ({ left: r.left, width: r.width })),
+      );
+    expect(boxes).toHaveLength(3);
+    expect(new Set(boxes.map((b) => Math.round(b.left))).size).toBe(1);
+    for (const b of boxes.slice(1)) expect(b.width).toBeGreaterThan(200);
+  });
+
   it('axe finds nothing in any tab at 320 px (beyond Fluent’s focus guards, excluded)', async () => {
     await open('example=zaozhuang-2022-tasks-mistakes.xlsx');
     await page.evaluate(`${readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')}; true`);
