@@ -14,7 +14,6 @@ import { buildReviewSet } from '../../scripts/make-review-fixtures';
 import { makeTempDir } from '../cli/helpers';
 import { SKIP } from './browser';
 
-
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
