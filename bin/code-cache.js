@@ -10,6 +10,7 @@
  * The cache is only an accelerator: when it is missing, or V8 refuses it (another Node version
  * or other V8 flags), the bundle is compiled from its source and runs the same.
  */
+const { isAscii } = require('node:buffer');
 const { createHash } = require('node:crypto');
 const { readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -25,8 +26,8 @@ const TAIL = '\n})';
  * its own version and flags), so a bundle rebuilt to the same length would otherwise run with
  * the previous build's compiled code: the file name carries a hash of the source instead.
  */
-function cacheFileOf(file, source) {
-  return `${file}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.cache`;
+function cacheFileOf(file, bytes) {
+  return `${file}.${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}.cache`;
 }
 
 /**
@@ -34,8 +35,11 @@ function cacheFileOf(file, source) {
  * returns its exports, whether the cache was used, and the script, to make a new cache from.
  */
 function loadBundle(file) {
-  const source = readFileSync(file, 'utf8');
-  const cacheFile = cacheFileOf(file, source);
+  const bytes = readFileSync(file);
+  // The build writes the bundle in ASCII (scripts/bundle-cli.mjs): read as Latin-1 it is the same
+  // text, copied byte for byte into a one-byte string instead of decoded as UTF-8.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const cacheFile = cacheFileOf(file, bytes);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

@@ -12,7 +12,7 @@
 // for scripts run through node:vm, not for ES modules.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execPath } from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,24 @@ await build({
     },
   ],
 });
+
+// esbuild writes non-ASCII characters as escapes in strings but leaves them in regular
+// expressions (/任务数/). One such character makes V8 hold the whole source as two bytes per
+// character and makes reading it a UTF-8 decoding; all ASCII, bin/code-cache.js reads it as is.
+// An escape \uXXXX means the same character in a regular expression, a string or a name; after
+// a backslash it would not (\中 is 中, \\u4E2D is not), so that stops the build.
+for (const file of ['main.cjs', 'check-worker.cjs']) {
+  const path = join(outdir, file);
+  const text = readFileSync(path, 'utf8');
+  if (/\\[\u0080-\uffff]/.test(text)) throw new Error(`${file}: a non-ASCII character after a backslash`);
+  writeFileSync(
+    path,
+    text.replace(
+      /[\u0080-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    ),
+  );
+}
 
 // The cache is made in a process of its own: V8 accepts a cache only under the flags it was
 // made with, and bin/perf-check.js runs without any.

@@ -55,6 +55,13 @@ describe('the CLI bundle', () => {
     expect(text).not.toMatch(/SheetJS/);
   });
 
+  it('is all ASCII, so that it is read byte for byte into a one-byte string (bin/code-cache.js)', () => {
+    for (const f of ['main.cjs', 'check-worker.cjs']) {
+      const bytes = readFileSync(join(bundleDir, f));
+      expect(bytes.findIndex((b) => b >= 0x80)).toBe(-1);
+    }
+  });
+
   it('starts from the code cache made by the build', () => {
     expect(readdirSync(bundleDir).filter((f) => /^main\.cjs\.[0-9a-f]{16}\.cache$/.test(f))).toHaveLength(1);
     expect(cacheUsed(main)).toBe(true);
