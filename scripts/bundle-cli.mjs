@@ -26,7 +26,19 @@ const VENDORS = {
   '@e965/xlsx': 'vendor-sheetjs.cjs',
   'fast-formula-parser': 'vendor-formula-parser.cjs',
   '@formulajs/formulajs': 'vendor-formulajs.cjs',
+  fflate: 'vendor-fflate.cjs',
 };
+
+// fflate is imported by xlsx/zip.ts, which every command loads, but the CLI inflates with Node's
+// zlib (cli/xlsx.ts) and deflates only when it writes a workbook. Its module builds its Huffman
+// tables when it is loaded; in the CLI it is loaded on the first call instead. These are the only
+// fflate functions the CLI's sources import (a missing one fails the build).
+const FFLATE_ON_FIRST_USE = `
+let f;
+const load = () => (f ??= require('./vendor-fflate.cjs'));
+export const inflateSync = (...a) => load().inflateSync(...a);
+export const deflateSync = (...a) => load().deflateSync(...a);
+`;
 
 const common = {
   absWorkingDir: root,
@@ -62,6 +74,12 @@ await build({
         b.onResolve({ filter: /^(@e965\/xlsx|fast-formula-parser|@formulajs\/formulajs)$/ }, (args) => ({
           path: `./${VENDORS[args.path]}`,
           external: true,
+        }));
+        b.onResolve({ filter: /^\.\/vendor-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /^fflate$/ }, () => ({ path: 'fflate', namespace: 'on-first-use' }));
+        b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
+          contents: FFLATE_ON_FIRST_USE,
+          loader: 'js',
         }));
       },
     },

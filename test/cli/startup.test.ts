@@ -46,13 +46,16 @@ describe('the CLI bundle', () => {
     expect(texts.filter((t) => t.includes('Ungültige Eingabe') || t.includes('erwartet'))).toEqual([]);
   });
 
-  it('leaves the .xls reader and the formula libraries out of main.cjs (read only when needed)', () => {
+  it('leaves the .xls reader, the formula libraries and fflate out of main.cjs (read only when needed)', () => {
     const text = readFileSync(main, 'utf8');
     expect(text).toContain('require("./vendor-sheetjs.cjs")');
     expect(text).toContain('require("./vendor-formula-parser.cjs")');
     expect(text).toContain('require("./vendor-formulajs.cjs")');
     // SheetJS names itself in its code; only its own file should hold it.
     expect(text).not.toMatch(/SheetJS/);
+    // fflate (built tables at load) only when a workbook is written: the CLI inflates with zlib.
+    expect(text).toContain('require("./vendor-fflate.cjs")');
+    expect(text).not.toContain('invalid block type');
   });
 
   it('is all ASCII, so that it is read byte for byte into a one-byte string (bin/code-cache.js)', () => {
