@@ -39,6 +39,8 @@ describe('rules corpus', () => {
     expect(right).toBeGreaterThanOrEqual(RIGHT_AT_LEAST);
     // Every form in the corpus is counted.
     expect(byForm(results).reduce((n, f) => n + f.checks, 0)).toBe(results.length);
+    // Each check is right, wrong, a hand score or refused, once.
+    for (const f of byForm(results)) expect(f.right + f.wrong + f.manual + f.refused).toBe(f.checks);
   });
 
   it(`reads at least 90% of all checks and of all sentences right (${SENTENCES_RIGHT_AT_LEAST} sentences)`, () => {

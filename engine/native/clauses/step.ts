@@ -5,7 +5,7 @@
  */
 import type { Clause } from '../../rules/program';
 import { and, boolText, ifT, lit, not, or, str, text, type Bool, type Tree } from '../expr';
-import { guard, isFraction, nameFits, partialSteps, readNumber, type Ctx } from '../context';
+import { guard, isFraction, partialSteps, readNumber, type Ctx } from '../context';
 import { NATIVE_TEXT } from '../messages';
 import { containsAny, isEmptyText, startsWithAny } from '../reading';
 import { targetSwitch } from './ratio';
