@@ -250,3 +250,26 @@ describe('a standard per period, and the periods that miss it counted', () => {
     expect(score('80%', said, 6)).toBe(4); // 10 points short × 0.2 = 2; 6 − 2
   });
 });
+
+describe('a measured count beside a counted bonus', () => {
+  // Made-up, of the family of 食品安全 rules: the leaders' attendance is measured against a bound;
+  // the bonus counts another event.
+  const rule =
+    '(6分)注:该项设有加分项(最多加4分)全年分管领导参加不少于三次,每少一次扣2分。加分项:主要领导参加一次加2分';
+
+  it('reads the bound after a verb ending in 加 (参加不少于3次), and the name without the bracket', () => {
+    const p = parseRule(rule);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(renderRule(p.rule)).toBe(
+      '分管领导参加≥3次得满分，每少1次扣2分；主要领导参加的，每1次加2分；加分合计最高加4分；满分6分',
+    );
+  });
+
+  it('a value of the measured metric counts no bonus events', () => {
+    expect(score('分管领导参加1次', rule, 6)).toBe(2); // 2 short × 2 = 4 off 6; no bonus stated
+    expect(score('分管领导参加3次', rule, 6)).toBe(6);
+    expect(score('分管领导参加3次，主要领导参加1次', rule, 6)).toBe(8); // 6 + 2
+    expect(score('分管领导参加3次，主要领导参加3次', rule, 6)).toBe(10); // 6 + 6, at most 4 more
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { Clause } from '../../rules/program';
 import { and, boolText, ifT, lit, not, or, str, text, type Bool, type Tree } from '../expr';
-import { guard, isFraction, partialSteps, readNumber, type Ctx } from '../context';
+import { guard, isFraction, nameFits, partialSteps, readNumber, type Ctx } from '../context';
 import { NATIVE_TEXT } from '../messages';
 import { containsAny, isEmptyText, startsWithAny } from '../reading';
 import { targetSwitch } from './ratio';
@@ -51,13 +51,18 @@ export function stepAmount(
       // "无", "未发生": no case of the counted event.
       return eventMet(s.metric, r.vals) === false ? k('0') : text(NATIVE_TEXT.ACTUAL_INVALID);
     }
-    // Several counters: chooseCounter picked the one this value counts for.
-    if (counters.length > 1 && chosen !== s) return chosen ? k('0') : text(NATIVE_TEXT.MANUAL);
+    // Several counters: chooseCounter picked the one this value counts for (none: a measured
+    // metric's value, below).
+    if (counters.length > 1 && chosen !== s) return k('0');
     const v = r.v;
     return ifT(
-      `OR(${v}<0,${v}<>INT(${v}))`,
-      text(NATIVE_TEXT.ACTUAL_INVALID),
-      k(capped(`INT(ROUND(${v}/${lit(s.size)},10))*${lit(s.amount)}`, s)),
+      namesMeasured(ctx, r),
+      k('0'),
+      ifT(
+        `OR(${v}<0,${v}<>INT(${v}))`,
+        text(NATIVE_TEXT.ACTUAL_INVALID),
+        k(capped(`INT(ROUND(${v}/${lit(s.size)},10))*${lit(s.amount)}`, s)),
+      ),
     );
   }
   if (s.change) {
@@ -123,7 +128,7 @@ export function chooseCounter(
   ctx: Ctx,
   r: Extract<Reading, { kind: 'value' }>,
   counters: readonly Step[],
-  go: (chosen: Step) => Tree,
+  go: (chosen: Step | null) => Tree,
 ): Tree {
   if (!r.fromText) return text(NATIVE_TEXT.MANUAL);
   // The name is a long expression: each copy costs formula length, so the fits are counted in
@@ -146,22 +151,31 @@ export function chooseCounter(
           text(NATIVE_TEXT.MANUAL),
         )
       : text(NATIVE_TEXT.MANUAL);
-  const measured = ctx.metrics.filter((m) => m !== '');
   return ifT(
-    // A percent is no count.
-    r.pct,
-    text(NATIVE_TEXT.MANUAL),
+    // A measured metric's value ("控制率4.5%"): no counted event stated, none counted.
+    namesMeasured(ctx, r),
+    go(null),
     ifT(
-      isEmptyText(r.name),
-      byUnit,
+      // A percent is no count.
+      r.pct,
+      text(NATIVE_TEXT.MANUAL),
       ifT(
-        // A name of a measured metric ("控制率4.5%") is no count.
-        or(...measured.map((m) => fits({ ...counters[0]!, metric: m }))),
-        text(NATIVE_TEXT.MANUAL),
+        isEmptyText(r.name),
+        byUnit,
         ifT(`${byName}=1`, pick(fits), ifT(`${byName}=0`, text(NATIVE_TEXT.UNREAD), byUnit)),
       ),
     ),
   );
+}
+
+/**
+ * countFor: a value named for a measured metric ("分管领导参加2次" against 分管领导参加不少于4次) states no
+ * counted event; none is counted.
+ */
+function namesMeasured(ctx: Ctx, r: Extract<Reading, { kind: 'value' }>): Bool {
+  const measured = ctx.metrics.filter((m) => m !== '');
+  if (measured.length === 0 || !r.fromText) return false;
+  return or(...measured.map((m) => nameFits(r.name, m)));
 }
 
 /** The evaluator's `explained`: a text without numbers that no case of the count can be in. */
