@@ -10,6 +10,7 @@ import type { Clause, Condition, Program } from './program';
 import { emptyProgram } from './program';
 import { GENERIC_CHANGE, GROWTH } from './values';
 import { failuresBefore, isFraction, loosestBand, measuredFrom, sameKind } from './assemble-links';
+import { dec } from './decimal';
 
 export type Assembled = { ok: true; program: Program } | { ok: false; reason: string };
 
@@ -75,6 +76,8 @@ export function assemble(pieces: readonly Located[]): Assembled {
 
   // Points phrase, 扣分制.
   for (const x of work) {
+    if (x.t === 'points' && p.points !== null && !dec(p.points).eq(x.value))
+      return { ok: false, reason: `写明的分值不一致（${p.points}分与${x.value}分）` };
     if (x.t === 'points' && p.points === null) p.points = x.value;
     if (x.t === 'deductionOnly') p.deductionOnly = true;
     if (x.t === 'belowZero') p.belowZero = true;

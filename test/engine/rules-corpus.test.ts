@@ -11,9 +11,9 @@ const files = loadCorpus();
 const results = runCorpus(files);
 
 /** Checks read right at the last measurement (npm run rules:report); raise it as the reader grows. */
-const RIGHT_AT_LEAST = 733;
+const RIGHT_AT_LEAST = 736;
 /** Sentences with every check right: at least 90% of them (issue 11). */
-const SENTENCES_RIGHT_AT_LEAST = 308;
+const SENTENCES_RIGHT_AT_LEAST = 309;
 
 describe('rules corpus', () => {
   it('holds at least 300 real sentences from at least 20 documents, each with its source', () => {
