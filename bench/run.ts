@@ -480,6 +480,12 @@ async function main(): Promise<void> {
   const w = Math.max(...rows.map((r) => r[0].length));
   const f = Math.max(...rows.map((r) => r[1].length));
   for (const r of rows) console.log(`${r[0].padEnd(w)}  ${r[1].padStart(f)}  ${r[2]}`);
+  // Every ratio moves with what else runs on the machine: say how busy it was, beside the figures.
+  const load = (a: number[]): string => a.map((x) => x.toFixed(2)).join(' ');
+  console.log(
+    `load average (1, 5, 15 min) ${load(res.loadAverage as number[])} at the start, ` +
+      `${load(res.loadAverageAfter as number[])} at the end; ${os.availableParallelism()} cores`,
+  );
   if (only.length === 0) {
     fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(res, null, 2) + '\n');
     console.log(`wrote bench/results.json (${res.seconds} s)`);

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 'use strict';
-// Thin launcher: the CLI is bundled into dist/bundle/ (one file per part, loaded as needed) and
-// compiled into dist/cli/ by `npm run build:node` (run by `prepare` on install). The bundle
-// starts faster; the compiled modules are the fallback.
+// Thin launcher: the CLI is bundled into dist/bundle/main.cjs, with a V8 code cache, and compiled
+// into dist/cli/ by `npm run build:node` (run by `prepare` on install). The bundle starts faster
+// (bin/code-cache.js); the compiled modules are the fallback.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const bundle = join(__dirname, '..', 'dist', 'bundle', 'main.mjs');
+const bundle = join(__dirname, '..', 'dist', 'bundle', 'main.cjs');
 
 function missing(err) {
   const notFound = err && (err.code === 'MODULE_NOT_FOUND' || err.code === 'ERR_MODULE_NOT_FOUND');
@@ -19,7 +19,7 @@ function missing(err) {
 }
 
 async function load() {
-  if (existsSync(bundle)) return (await import(require('node:url').pathToFileURL(bundle).href)).main;
+  if (existsSync(bundle)) return require('./code-cache.js').loadBundle(bundle).exports.main;
   return require('../dist/cli/main.js').main;
 }
 

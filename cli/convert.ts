@@ -6,6 +6,7 @@
  * is dropped, Excel recalculates on open). A formula that cannot be converted stays as it was and
  * is listed with the reason, naming the cell; the exit status is then 1.
  */
+import { fileErrorJson, type FileError } from './file-error.js';
 import type { Lang } from './report.js';
 import { planConversion, type ConversionPlan, type ConvertTarget } from './convert/plan.js';
 import { checkOutputKind, refuseLegacyOutput, writeBytesAtomically } from './output.js';
@@ -19,7 +20,7 @@ export interface ConvertFileResult {
   file: string;
   plan?: ConversionPlan;
   written?: string;
-  error?: { kind: string; messageZh: string; messageEn: string };
+  error?: FileError;
 }
 
 /** Converts one file; writes `out` when given. Throws InputError / OutputError. */
@@ -85,14 +86,7 @@ export function convertJson(results: readonly ConvertFileResult[], to: ConvertTa
     to,
     files: results.map((r) =>
       r.error
-        ? {
-            file: r.file,
-            error: {
-              kind: r.error.kind,
-              message: lang === 'en' ? r.error.messageEn : r.error.messageZh,
-              messageEn: r.error.messageEn,
-            },
-          }
+        ? fileErrorJson(r.file, r.error, lang)
         : {
             file: r.file,
             written: r.written ?? null,

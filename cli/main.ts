@@ -22,6 +22,7 @@ import {
   type ReportNames,
 } from './report.js';
 import { checkFile, failure, firstLine, type CheckJob, type FileOutcome } from './check-file.js';
+import { fileFailure } from './file-error.js';
 import { startPool, threadCount } from './pool.js';
 import { HELP, parse, SEE_HELP_EN, SEE_HELP_ZH, usage, UsageError, type Options } from './args.js';
 
@@ -213,22 +214,16 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
         if (opts.out !== undefined) io.stdout.write(`已写出 ${opts.out} (written ${opts.out})\n`);
       }
     } catch (err) {
-      let error: { kind: string; messageZh: string; messageEn: string };
-      let line: string | null = null;
-      if (err instanceof xlsx.InputError) {
-        error = { kind: err.kind, messageZh: err.messageZh, messageEn: err.messageEn };
-        line = `无法读取 ${file}：${err.messageZh}`;
-      } else if (err instanceof rc.OutputError) {
-        error = { kind: 'output', messageZh: err.messageZh, messageEn: err.messageEn };
-      } else {
-        const detail = firstLine(err);
-        error = {
-          kind: 'internal',
-          messageZh: `重算 ${file} 时出现内部错误：${detail}`,
-          messageEn: `internal error while recalculating ${file}`,
-        };
-      }
-      errorLine(io, line ?? error.messageZh, error.messageEn);
+      const { error, line } = fileFailure(
+        err,
+        file,
+        { zh: '重算', en: 'recalculating' },
+        {
+          InputError: xlsx.InputError,
+          OutputError: rc.OutputError,
+        },
+      );
+      errorLine(io, line, error.messageEn);
       results.push({ file, error });
       exit = 2;
     }
@@ -264,22 +259,16 @@ async function convert(opts: Options, files: string[], io: Io): Promise<number> 
       }
       if (!opts.json) io.stdout.write((results.length > 1 ? '\n' : '') + cv.convertText(r, to, opts.lang));
     } catch (err) {
-      let error: { kind: string; messageZh: string; messageEn: string };
-      let line: string | null = null;
-      if (err instanceof xlsx.InputError) {
-        error = { kind: err.kind, messageZh: err.messageZh, messageEn: err.messageEn };
-        line = `无法读取 ${file}：${err.messageZh}`;
-      } else if (err instanceof cv.OutputError) {
-        error = { kind: 'output', messageZh: err.messageZh, messageEn: err.messageEn };
-      } else {
-        const detail = firstLine(err);
-        error = {
-          kind: 'internal',
-          messageZh: `转换 ${file} 时出现内部错误：${detail}`,
-          messageEn: `internal error while converting ${file}`,
-        };
-      }
-      errorLine(io, line ?? error.messageZh, error.messageEn);
+      const { error, line } = fileFailure(
+        err,
+        file,
+        { zh: '转换', en: 'converting' },
+        {
+          InputError: xlsx.InputError,
+          OutputError: cv.OutputError,
+        },
+      );
+      errorLine(io, line, error.messageEn);
       results.push({ file, error });
       exit = 2;
     }

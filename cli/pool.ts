@@ -45,8 +45,8 @@ export function idleCores(cores: number, load: number): number {
 }
 
 function workerScript(): string {
-  // Bundled (dist/bundle/check-worker.mjs) or compiled by tsc (dist/cli/check-worker.js).
-  const bundled = join(__dirname, 'check-worker.mjs');
+  // Bundled (dist/bundle/check-worker.cjs) or compiled by tsc (dist/cli/check-worker.js).
+  const bundled = join(__dirname, 'check-worker.cjs');
   return existsSync(bundled) ? bundled : join(__dirname, 'check-worker.js');
 }
 

@@ -88,9 +88,12 @@ function formatPoints(n: number, table: Table): string {
   return table.pointsUnit === 'percent' ? `${formatNumber(n * 100)}%` : formatNumber(n);
 }
 
-/** Column letters in sheet order: "B" < "AA". */
+/**
+ * Column letters in sheet order: "B" < "AA". Letters of one length compare by code unit, as
+ * localeCompare ordered them, without loading ICU's collation data at start-up.
+ */
 function compareColumns(a: string, b: string): number {
-  return a.length - b.length || a.localeCompare(b);
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** True when anything in the table carries points (otherwise a total means nothing). */

@@ -1,39 +1,112 @@
-// Bundles the CLI into dist/bundle/ (esbuild, ES modules with code splitting): main.mjs holds the
-// command line; the engine and reader, the recalc (formula parser, formulajs) and the worker are
-// chunks loaded only by the commands that need them. One file read per part instead of hundreds
-// of small modules: start-up is module loading, not work (README, Performance).
+// Bundles the CLI into dist/bundle/ (esbuild, CommonJS) and makes its V8 code cache:
+// - main.cjs: the whole command line, engine and reader. The parts a command may not need (the
+//   recalc, the review, the writer) stay inside it as modules initialised on first use.
+// - check-worker.cjs: the worker thread of a batch (cli/pool.ts).
+// - vendor-*.cjs: the large libraries only some inputs need (.xls/.ods reading; the formula
+//   parser and formula functions of `recalc`), required from main.cjs when first used, so a
+//   check neither reads nor compiles them.
+// - main.cjs.<hash>.cache: V8's compiled code of main.cjs after checking the example workbooks
+//   (scripts/warm-code-cache.cjs), which bin/perf-check.js hands to V8 (bin/code-cache.js).
+// One file read and one cache instead of compiling hundreds of modules: start-up is module
+// loading, not work (README, Performance). CommonJS because Node 20 caches compiled code only
+// for scripts run through node:vm, not for ES modules.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { execPath } from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
-await build({
+
+/** Package → the file it is bundled into, next to main.cjs. */
+const VENDORS = {
+  '@e965/xlsx': 'vendor-sheetjs.cjs',
+  'fast-formula-parser': 'vendor-formula-parser.cjs',
+  '@formulajs/formulajs': 'vendor-formulajs.cjs',
+  fflate: 'vendor-fflate.cjs',
+};
+
+// fflate is imported by xlsx/zip.ts, which every command loads, but the CLI inflates with Node's
+// zlib (cli/xlsx.ts) and deflates only when it writes a workbook. Its module builds its Huffman
+// tables when it is loaded; in the CLI it is loaded on the first call instead. These are the only
+// fflate functions the CLI's sources import (a missing one fails the build).
+const FFLATE_ON_FIRST_USE = `
+let f;
+const load = () => (f ??= require('./vendor-fflate.cjs'));
+export const inflateSync = (...a) => load().inflateSync(...a);
+export const deflateSync = (...a) => load().deflateSync(...a);
+`;
+
+const common = {
   absWorkingDir: root,
-  entryPoints: { main: 'cli/main.ts', 'check-worker': 'cli/check-worker.ts' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunk-[hash]',
   legalComments: 'none',
-  minify: true, // less to parse at start-up
+  minify: true, // less to read and to compile when the cache cannot be used
   keepNames: true,
   logLevel: 'warning',
-  // CommonJS dependencies call require(); the CLI's own code reads __dirname.
-  banner: {
-    js: [
-      "import { createRequire as __perfCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __perfFileURLToPath } from 'node:url';",
-      "import { dirname as __perfDirname } from 'node:path';",
-      'const require = __perfCreateRequire(import.meta.url);',
-      'const __filename = __perfFileURLToPath(import.meta.url);',
-      'const __dirname = __perfDirname(__filename);',
-    ].join('\n'),
-  },
+};
+
+for (const [pkg, file] of Object.entries(VENDORS))
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root },
+    outfile: join(outdir, file),
+  });
+
+await build({
+  ...common,
+  entryPoints: { main: 'cli/main.ts', 'check-worker': 'cli/check-worker.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  // import() of a vendor file becomes require(): a script run through node:vm has no loader for
+  // import() (bin/code-cache.js), and the file is CommonJS anyway.
+  supported: { 'dynamic-import': false },
+  plugins: [
+    {
+      name: 'vendors',
+      setup(b) {
+        b.onResolve({ filter: /^(@e965\/xlsx|fast-formula-parser|@formulajs\/formulajs)$/ }, (args) => ({
+          path: `./${VENDORS[args.path]}`,
+          external: true,
+        }));
+        b.onResolve({ filter: /^\.\/vendor-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /^fflate$/ }, () => ({ path: 'fflate', namespace: 'on-first-use' }));
+        b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
+          contents: FFLATE_ON_FIRST_USE,
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+});
+
+// esbuild writes non-ASCII characters as escapes in strings but leaves them in regular
+// expressions (/任务数/). One such character makes V8 hold the whole source as two bytes per
+// character and makes reading it a UTF-8 decoding; all ASCII, bin/code-cache.js reads it as is.
+// An escape \uXXXX means the same character in a regular expression, a string or a name; after
+// a backslash it would not (\中 is 中, \\u4E2D is not), so that stops the build.
+for (const file of ['main.cjs', 'check-worker.cjs']) {
+  const path = join(outdir, file);
+  const text = readFileSync(path, 'utf8');
+  if (/\\[\u0080-\uffff]/.test(text)) throw new Error(`${file}: a non-ASCII character after a backslash`);
+  writeFileSync(
+    path,
+    text.replace(
+      /[\u0080-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    ),
+  );
+}
+
+// The cache is made in a process of its own: V8 accepts a cache only under the flags it was
+// made with, and bin/perf-check.js runs without any.
+execFileSync(execPath, [join(root, 'scripts', 'warm-code-cache.cjs')], {
+  cwd: root,
+  stdio: 'inherit',
 });

@@ -58,9 +58,27 @@ function decodeText(s: string): string | null {
 
 const NAME_END = /[\s/>=]/;
 
-/** The fast path; false for anything not well formed (the handlers may have seen part of it). */
+/** NAME_END for the character at p, without a one-character string and a regex for ASCII. */
+function endsName(xml: string, p: number, c: number): boolean {
+  if (c < 128)
+    return c === 32 || (c >= 9 && c <= 13) || c === 47 /* / */ || c === 62 /* > */ || c === 61; /* = */
+  return NAME_END.test(xml[p]!); // the other white space \s matches (U+00A0, U+2028, U+FEFF …)
+}
+
+/** XML white space between attributes: space, tab, LF, CR. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/**
+ * The fast path; false for anything not well formed (the handlers may have seen part of it).
+ * It runs once per element of every sheet (a 10k-row sheet has ~130k), so it compares character
+ * codes instead of one-character strings and regexes, and checks an end tag against the open
+ * one in place instead of cutting its name out.
+ */
 function scanXml(xml: string, h: XmlHandlers): boolean {
   const stack: string[] = [];
+  const locals: string[] = [];
   const n = xml.length;
   let i = 0;
   let rooted = false;
@@ -92,28 +110,36 @@ function scanXml(xml: string, h: XmlHandlers): boolean {
     if (c === 47 /* / */) {
       const gt = xml.indexOf('>', lt + 2);
       if (gt < 0) return false;
-      const name = xml.slice(lt + 2, gt).trim();
-      if (stack.pop() !== name) return false;
-      if (h.close) h.close(local(name));
+      // Usually "</name>" exactly; anything else is compared as before, trimmed ("</a >").
+      const open = stack.pop();
+      if (open === undefined) return false;
+      if (
+        !(gt === lt + 2 + open.length && xml.startsWith(open, lt + 2)) &&
+        xml.slice(lt + 2, gt).trim() !== open
+      )
+        return false;
+      const name = locals.pop()!;
+      if (h.close) h.close(name);
       i = gt + 1;
       continue;
     }
     // An open tag: name, then attributes until ">" or "/>".
     let p = lt + 1;
-    while (p < n && !NAME_END.test(xml[p]!)) p++;
+    while (p < n && !endsName(xml, p, xml.charCodeAt(p))) p++;
     const name = xml.slice(lt + 1, p);
     if (name === '' || (stack.length === 0 && rooted)) return false;
     const attrs: Attrs = {};
     let selfClosing = false;
     for (;;) {
-      while (p < n && (xml[p] === ' ' || xml[p] === '\n' || xml[p] === '\t' || xml[p] === '\r')) p++;
+      while (p < n && isSpace(xml.charCodeAt(p))) p++;
       if (p >= n) return false;
-      if (xml[p] === '>') {
+      const k = xml.charCodeAt(p);
+      if (k === 62 /* > */) {
         p++;
         break;
       }
-      if (xml[p] === '/') {
-        if (xml[p + 1] !== '>') return false;
+      if (k === 47 /* / */) {
+        if (xml.charCodeAt(p + 1) !== 62) return false;
         selfClosing = true;
         p += 2;
         break;
@@ -123,27 +149,40 @@ function scanXml(xml: string, h: XmlHandlers): boolean {
       const key = xml.slice(p, eq).trim();
       if (key === '' || NAME_END.test(key)) return false;
       let q = eq + 1;
-      while (q < n && (xml[q] === ' ' || xml[q] === '\n' || xml[q] === '\t' || xml[q] === '\r')) q++;
-      const quote = xml[q];
-      if (quote !== '"' && quote !== "'") return false;
-      const close = xml.indexOf(quote, q + 1);
+      while (q < n && isSpace(xml.charCodeAt(q))) q++;
+      const quote = xml.charCodeAt(q);
+      if (quote !== 34 /* " */ && quote !== 39 /* ' */) return false;
+      const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
       if (close < 0) return false;
+      // One pass over the value for what needs work: "<" (refused), references, white space.
+      let amp = false;
+      let ws = false;
+      for (let j = q + 1; j < close; j++) {
+        const w = xml.charCodeAt(j);
+        if (w === 60 /* < */) return false;
+        if (w === 38 /* & */) amp = true;
+        else if (w === 9 || w === 10 || w === 13) ws = true;
+      }
       let v = xml.slice(q + 1, close);
-      if (v.includes('<')) return false;
-      if (v.includes('&')) {
+      if (amp) {
         const d = decodeText(v);
         if (d === null) return false;
         v = d;
       }
-      if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
+      // A reference may stand for white space too (&#10;): tested after decoding, as before.
+      if ((ws || amp) && /[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
       attrs[key] = v;
       p = close + 1;
     }
     rooted = true;
-    if (h.open) h.open(local(name), attrs, selfClosing);
+    const ln = local(name);
+    if (h.open) h.open(ln, attrs, selfClosing);
     if (selfClosing) {
-      if (h.close) h.close(local(name));
-    } else stack.push(name);
+      if (h.close) h.close(ln);
+    } else {
+      stack.push(name);
+      locals.push(ln);
+    }
     i = p;
   }
   return stack.length === 0 && rooted;

@@ -14,6 +14,7 @@ import { cellAddress, parseRangeAddress } from '../../engine/address';
 import { convertFormula, MAX_FORMULA_LENGTH, type PerfScalar } from '../../engine/native';
 import { defaultEnv, supports, type AdapterEnv } from './requirements';
 import type { ExcelContext } from './types';
+import { syncQuietly } from './write';
 
 export type NativeScope = 'workbook' | 'selection';
 
@@ -86,8 +87,8 @@ export async function convertToNative(
   const selection = selected ? splitRef(selected.address) : null;
   const names = selection ? [selection.sheet ?? ''] : worksheets.items.map((ws) => ws.name);
 
-  const eventsApi = supports(env, 'enableEvents');
-  if (eventsApi) context.runtime.load('enableEvents');
+  // Whether events are on now, to turn them back on after the write (syncQuietly).
+  if (supports(env, 'enableEvents')) context.runtime.load('enableEvents');
   const cells: SheetCells[] = [];
   const read = async (list: readonly string[]): Promise<void> => {
     const ranges = list.map((name) => {
@@ -176,25 +177,9 @@ export async function convertToNative(
   }
   if (converted.length === 0) return { converted, unconverted, syncs };
 
-  const eventsBefore = eventsApi ? context.runtime.enableEvents : true;
-  try {
-    if (eventsApi) context.runtime.enableEvents = false;
-    if (supports(env, 'suspendCalculation'))
-      context.workbook.application.suspendApiCalculationUntilNextSync();
+  syncs += await syncQuietly(context, env, () => {
     for (const c of converted)
       context.workbook.worksheets.getItem(c.sheet).getRange(c.cell).formulas = [[c.to]];
-    syncs++;
-    await context.sync();
-  } finally {
-    if (eventsApi && eventsBefore !== false) {
-      context.runtime.enableEvents = eventsBefore;
-      try {
-        syncs++;
-        await context.sync();
-      } catch {
-        // As in write.ts: a failed restore must not hide the write's own error.
-      }
-    }
-  }
+  });
   return { converted, unconverted, syncs };
 }

@@ -78,8 +78,8 @@ export async function writeBlocks(
     range.load('formulas,values,numberFormat');
     return range;
   });
-  const eventsApi = supports(env, 'enableEvents');
-  if (eventsApi) context.runtime.load('enableEvents');
+  // Whether events are on now, to turn them back on after the write (syncQuietly).
+  if (supports(env, 'enableEvents')) context.runtime.load('enableEvents');
   syncs++;
   await context.sync();
 
@@ -110,12 +110,8 @@ export async function writeBlocks(
   });
   if (conflicts.length > 0 && !options.overwrite) return { written: false, conflicts, syncs };
 
-  const eventsBefore = eventsApi ? context.runtime.enableEvents : true;
   let cells = 0;
-  try {
-    if (eventsApi) context.runtime.enableEvents = false;
-    if (supports(env, 'suspendCalculation'))
-      context.workbook.application.suspendApiCalculationUntilNextSync();
+  syncs += await syncQuietly(context, env, () =>
     planned.forEach((p, i) => {
       const range = ranges[i];
       if (!range) return;
@@ -124,7 +120,26 @@ export async function writeBlocks(
       if (p.block.numberFormats?.some((row) => row.some((f) => f !== null)))
         range.numberFormat = p.block.numberFormats;
       cells += p.intended.reduce((n, row) => n + row.filter((v) => v !== null).length, 0);
-    });
+    }),
+  );
+  return { written: true, cells, syncs, previous };
+}
+
+/**
+ * Sends the writes `put` queues in one sync with the workbook's events off (our writes must not
+ * set off its own event handlers) and calculation suspended until that sync (where the host has
+ * them), then turns events back on. `context.runtime.enableEvents` must have been loaded in an
+ * earlier sync. Returns the number of syncs made.
+ */
+export async function syncQuietly(context: ExcelContext, env: AdapterEnv, put: () => void): Promise<number> {
+  const eventsApi = supports(env, 'enableEvents');
+  const eventsBefore = eventsApi ? context.runtime.enableEvents : true;
+  let syncs = 0;
+  try {
+    if (eventsApi) context.runtime.enableEvents = false;
+    if (supports(env, 'suspendCalculation'))
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+    put();
     syncs++;
     await context.sync();
   } finally {
@@ -139,7 +154,7 @@ export async function writeBlocks(
       }
     }
   }
-  return { written: true, cells, syncs, previous };
+  return syncs;
 }
 
 function plan(block: WriteBlock): Planned {

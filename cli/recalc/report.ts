@@ -1,11 +1,12 @@
 /** The recalc report: the `--json` document and the text table. */
+import { fileErrorJson, type FileError } from '../file-error.js';
 import type { Lang } from '../report.js';
 import type { RecalcCell, RecalcValue } from './types.js';
 
 export interface RecalcFileResult {
   file: string;
   cells?: RecalcCell[];
-  error?: { kind: string; messageZh: string; messageEn: string };
+  error?: FileError;
 }
 
 /** The `--json` document. */
@@ -13,14 +14,7 @@ export function recalcJson(results: readonly RecalcFileResult[], lang: Lang): { 
   return {
     files: results.map((r) =>
       r.error
-        ? {
-            file: r.file,
-            error: {
-              kind: r.error.kind,
-              message: lang === 'en' ? r.error.messageEn : r.error.messageZh,
-              messageEn: r.error.messageEn,
-            },
-          }
+        ? fileErrorJson(r.file, r.error, lang)
         : {
             file: r.file,
             cells: (r.cells ?? []).map((c) => ({

@@ -103,9 +103,21 @@ export interface ReadSpec {
   readonly read: ReadKind;
   /** Numbers below 0 are refused, naming the parameter (points, a pool, head counts). */
   readonly nonNegative?: true;
+  /**
+   * An optional parameter's argument when it is not given, read as if typed: the one place its
+   * default lives (the function sees the value, never null; the help text says the same value).
+   */
+  readonly default?: string;
 }
 
-export type ReadValues<P extends readonly ReadSpec[]> = { -readonly [I in keyof P]: ReadAs[P[I]['read']] };
+/** What one parameter is read as: never null when it declares a default. */
+type ReadOf<S> = S extends ReadSpec
+  ? S extends { default: string }
+    ? NonNullable<ReadAs[S['read']]>
+    : ReadAs[S['read']]
+  : never;
+
+export type ReadValues<P extends readonly ReadSpec[]> = { -readonly [I in keyof P]: ReadOf<P[I]> };
 
 function at(source: ArgSource, dRow = 0, dCol = 0): string {
   const a = cellAddress(source.row + dRow, source.col + dCol);
@@ -200,7 +212,9 @@ function readOne(
   // The i-th cell of a range argument: its address when known, else its place in the range.
   const nth = (i: number, r: number, c: number) =>
     source ? named(spec, at(source, r, c)) : named(spec, undefined, i);
-  const given = a ?? null;
+  const typed = a ?? null;
+  // Not given (omitted, empty, "" or 0) reads the declared default as if the clerk had typed it.
+  const given = spec.default !== undefined && notGiven(scalar(typed)) ? spec.default : typed;
   switch (spec.read) {
     case 'number': {
       const r = checked(spec, numberOf(scalar(given), what), what);

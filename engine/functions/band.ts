@@ -12,7 +12,7 @@ function band(
   const read = readArguments(PARAMS, args, sources);
   if (!read.ok) return read;
   const [score, scheme] = read.value;
-  const b = parseBands(scheme ?? DEFAULT_SETTINGS.bands);
+  const b = parseBands(scheme);
   if (!b.ok) return b;
   const hit = bandOf(score, b.value);
   return hit

@@ -14,8 +14,7 @@ function efficacy(
 ): FnResult<number> {
   const read = readArguments(PARAMS, args, sources);
   if (!read.ok) return read;
-  const [A, lo, hi, points, s] = read.value;
-  const w = points ?? new D(100);
+  const [A, lo, hi, w, s] = read.value;
   if (lo.eq(hi)) return valueError('满意值与不允许值相同，无法计算', 'Best equals worst');
   let share = A.minus(lo).div(hi.minus(lo));
   if (s.settings.efficacyClamp) share = D.max(0, D.min(1, share));
@@ -80,7 +79,6 @@ const PARAMS = [
     zh: '选项',
     shape: 'value',
     read: 'options',
-    default: 'clamp=true',
     description: {
       en: 'Settings as text: "clamp=false" lets the actual count beyond worst and best (below 60% or above full points); "decimals=2" rounds.',
       zh: '可选。设置文字：“clamp=false”表示实际值超出不允许值或满意值时照算（可低于 60% 或高于满分）；“decimals=2”四舍五入位数。',

@@ -44,10 +44,10 @@ function forcedBand(
       `得分 ${score.toString()} 不在得分范围中`,
       `Score ${score.toString()} is not in the scores range`,
     );
-  const f = quotas === null ? ok(DEFAULT_SETTINGS.forced) : quotasOf(quotas);
+  const f = quotasOf(quotas);
   if (!f.ok) return f;
   const forced = f.value;
-  const names = labels === null ? forced.labels : labels.split(/[/,，、]/).map((x) => x.trim());
+  const names = labels.split(/[/,，、]/).map((x) => x.trim());
   if (names.length !== forced.quotas.length)
     return valueError(
       `等次数（${names.length}）与比例数（${forced.quotas.length}）不一致`,

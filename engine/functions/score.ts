@@ -110,7 +110,6 @@ const PARAMS = [
     zh: '目标值',
     shape: 'value',
     read: 'number?',
-    default: "the rule's own number",
     description: {
       en: "Target value replacing the number in the rule text, e.g. 90% or 400; empty or 0 means the rule's own number.",
       zh: '可选。代替规则文字中的目标数字，如 90% 或 400；空或 0 表示用规则自带的数字。',

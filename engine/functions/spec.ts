@@ -30,7 +30,11 @@ export interface ParamSpec {
   read: ReadKind;
   /** Numbers below 0 are refused, naming the parameter and its cell (points, a pool, head counts). */
   nonNegative?: true;
-  /** What "not given" means, for the help page. */
+  /**
+   * An optional parameter's value when its argument is not given, as typed text: the argument
+   * reader (args.ts) uses it, so the function's logic has no default of its own. The descriptions
+   * say the same value (test/engine/function-registry.test.ts holds them to it).
+   */
   default?: string;
   description: { en: string; zh: string };
 }

@@ -6,12 +6,6 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } fro
 import {
   Button,
   Link,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -36,9 +30,10 @@ import { paneLanguage, type PaneHost, type ThemeName } from '../host';
 import { fmt, t, type Lang } from '../i18n';
 import type { WriteMode } from '../../engine/write-plan';
 import { findingKey, type PaneSettings } from '../settings';
-import type { Analysis, Notice, PendingWrite, Workbench, WriteOutcome } from '../workbench';
-import { analysisFraction, writeAllTables } from '../progress';
-import type { NativeUnconverted } from '../../addin/excel';
+import type { Analysis, Notice, Workbench } from '../workbench';
+import { analysisFraction } from '../progress';
+import { ConflictDialog, ReportExistsDialog } from './Dialogs';
+import { useWriteActions } from './write-actions';
 
 // The engine (zod, decimal.js, the recogniser) and the panels that show its results load after
 // the pane is drawn: the pane appears sooner, and a click that comes first waits for them.
@@ -82,7 +77,6 @@ const useStyles = makeStyles({
   // Tabs wrap to a second line as whole words at 320 px instead of breaking 评分 into 评/分.
   tabs: { flexWrap: 'wrap' },
   tab: { whiteSpace: 'nowrap' },
-  conflicts: { maxHeight: '240px', overflowY: 'auto', margin: `${tokens.spacingVerticalS} 0` },
 });
 
 type TabName = 'tables' | 'findings' | 'score' | 'review' | 'settings';
@@ -106,11 +100,8 @@ export function App({ host, lang: forced }: AppProps) {
   const [tab, setTab] = useState<TabName>('tables');
   const [selectionOnly, setSelectionOnly] = useState(false);
   const [tableIndex, setTableIndex] = useState(0);
-  const [pending, setPending] = useState<(PendingWrite & { sheet: string }) | null>(null);
   /** A report sheet already there: the clerk chooses to replace it or add another. */
   const [reportAsk, setReportAsk] = useState<{ sheetName: string; ours: boolean } | null>(null);
-  /** The formulas the last 转换为通用公式 left, with the reason. */
-  const [unconverted, setUnconverted] = useState<readonly NativeUnconverted[]>([]);
   const loading = useRef<Promise<Ready> | null>(null);
 
   /** The workbench with the workbook's saved settings, loaded once per host. */
@@ -253,21 +244,16 @@ export function App({ host, lang: forced }: AppProps) {
     });
   };
 
-  const afterWrite = async (sheet: string, result: WriteOutcome) => {
-    if ('pending' in result) {
-      setPending({ ...result.pending, sheet });
-      return;
-    }
-    setNotice(result.notice);
-    if (result.notice.intent === 'success') await reread(sheet);
-  };
-
-  /** Runs a write and shows its outcome; the sheet written to is read again. */
-  const write = (work: () => Promise<WriteOutcome>) =>
-    task(t(lang, 'writing'), async () => {
-      if (!analysis) return;
-      await afterWrite(analysis.sheet.name, await work());
-    });
+  const writes = useWriteActions({
+    lang,
+    task,
+    setNotice,
+    reread,
+    onProgress: (text, fraction) => {
+      setBusy(text);
+      setProgress(fraction);
+    },
+  });
 
   // Findings the clerk ignored (忽略此问题) leave the list, the highlights and the report.
   const ignored = new Set(settings?.ignored ?? []);
@@ -438,7 +424,7 @@ export function App({ host, lang: forced }: AppProps) {
                 onCreateActual={() => {
                   const col = bench.newColumn(analysis, tableIndex, '完成情况');
                   if (col)
-                    void write(() =>
+                    writes.write(analysis.sheet.name, () =>
                       bench.write(
                         analysis.sheet.name,
                         [col.block],
@@ -451,108 +437,43 @@ export function App({ host, lang: forced }: AppProps) {
                 onConvertNative={
                   host.kind === 'web'
                     ? undefined
-                    : (scope) =>
-                        void task(t(lang, 'busy'), async () => {
-                          const r = await bench.convertNative(scope);
-                          setUnconverted(r.unconverted);
-                          await reread(analysis.sheet.name);
-                          setNotice(r.notice);
-                        })
+                    : (scope) => writes.convertNative(bench, analysis.sheet.name, scope)
                 }
-                unconverted={unconverted}
-                onWrite={() => void write(() => bench.writeScores(analysis, tableIndex, mode, settings))}
-                onWriteAll={() => {
-                  const sheet = analysis.sheet.name;
-                  void task(t(lang, 'writing'), async () => {
-                    const r = await writeAllTables(
-                      bench,
-                      sheet,
-                      analysis.result.tables.length,
-                      mode,
-                      settings,
-                      (text, fraction) => {
-                        setBusy(text);
-                        setProgress(fraction);
-                      },
-                    );
-                    await reread(sheet);
-                    // A cell of the clerk's in the way: asked as for one table; the rest waits.
-                    if ('pending' in r) setPending({ ...r.pending, sheet });
-                    else setNotice(r.notice);
-                  });
-                }}
-                onUndo={() => void write(async () => ({ notice: await bench.undo(analysis, tableIndex) }))}
+                unconverted={writes.unconverted}
+                onWrite={() =>
+                  writes.write(analysis.sheet.name, () =>
+                    bench.writeScores(analysis, tableIndex, mode, settings),
+                  )
+                }
+                onWriteAll={() =>
+                  writes.writeAll(bench, analysis.sheet.name, analysis.result.tables.length, mode, settings)
+                }
+                onUndo={() =>
+                  writes.write(analysis.sheet.name, async () => ({
+                    notice: await bench.undo(analysis, tableIndex),
+                  }))
+                }
               />
             )}
           </Suspense>
         </section>
-        <Dialog open={reportAsk !== null} onOpenChange={(_, d) => !d.open && setReportAsk(null)}>
-          <DialogSurface aria-describedby="report-exists-text">
-            <DialogBody>
-              <DialogTitle>{t(lang, 'reportExists')}</DialogTitle>
-              <DialogContent>
-                <Text id="report-exists-text">
-                  {reportAsk && fmt.reportExists(lang, reportAsk.sheetName, reportAsk.ours)}
-                </Text>
-              </DialogContent>
-              <DialogActions fluid>
-                <Button appearance="secondary" onClick={() => setReportAsk(null)} data-testid="report-cancel">
-                  {t(lang, 'cancel')}
-                </Button>
-                {(['new', 'replace'] as const)
-                  .filter((how) => how === 'new' || reportAsk?.ours === true)
-                  .map((how) => (
-                    <Button
-                      key={how}
-                      appearance={how === 'replace' ? 'primary' : 'secondary'}
-                      data-testid={`report-${how}`}
-                      onClick={() => {
-                        setReportAsk(null);
-                        void task(t(lang, 'busy'), async () => {
-                          if (bench) setNotice(await bench.report(findings, how));
-                        });
-                      }}
-                    >
-                      {t(lang, how === 'replace' ? 'replaceReport' : 'newReport')}
-                    </Button>
-                  ))}
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
-        <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
-          <DialogSurface aria-describedby="conflict-text">
-            <DialogBody>
-              <DialogTitle>{t(lang, 'conflictTitle')}</DialogTitle>
-              <DialogContent>
-                <Text id="conflict-text">{t(lang, 'conflictText')}</Text>
-                <ul className={styles.conflicts} data-testid="conflicts">
-                  {pending?.conflicts.map((c) => (
-                    <li key={c.address}>
-                      {c.address}：{t(lang, 'existing')}「{String(c.existing)}」
-                    </li>
-                  ))}
-                </ul>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="secondary" onClick={() => setPending(null)} data-testid="conflict-cancel">
-                  {t(lang, 'cancel')}
-                </Button>
-                <Button
-                  appearance="primary"
-                  data-testid="conflict-overwrite"
-                  onClick={() => {
-                    const p = pending;
-                    setPending(null);
-                    if (p) void task(t(lang, 'writing'), async () => afterWrite(p.sheet, await p.confirm()));
-                  }}
-                >
-                  {t(lang, 'overwrite')}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <ReportExistsDialog
+          ask={reportAsk}
+          lang={lang}
+          onCancel={() => setReportAsk(null)}
+          onChoose={(how) => {
+            setReportAsk(null);
+            void task(t(lang, 'busy'), async () => {
+              if (bench) setNotice(await bench.report(findings, how));
+            });
+          }}
+        />
+        <ConflictDialog
+          pending={writes.pending}
+          lang={lang}
+          onCancel={writes.cancelPending}
+          onOverwrite={writes.overwrite}
+        />
       </main>
     </FluentProvider>
   );

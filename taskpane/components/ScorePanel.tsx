@@ -213,11 +213,8 @@ export function ScorePanel(props: ScorePanelProps) {
         </Field>
       ) : (
         <Field label={t(lang, 'writeMode')}>
-          <RadioGroup
-            value={mode}
-            onChange={(_, d) => props.onMode(d.value as WriteMode)}
-            layout="horizontal"
-          >
+          {/* One under the other: side by side, the two long sentences become narrow columns. */}
+          <RadioGroup value={mode} onChange={(_, d) => props.onMode(d.value as WriteMode)} layout="vertical">
             <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
             <Radio value="formulas" label={t(lang, 'asFormulas')} />
             <Radio value="native" label={t(lang, 'asNative')} data-testid="write-mode-native" />

@@ -5,14 +5,13 @@
  * converted stays, named with the reason. The copies are checked part by part and cell by cell,
  * and LibreOffice, made to recalculate on load, gives the values the engine gives.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { loadPackage } from '../../xlsx/load';
 import { patchPackage } from '../../xlsx/write';
-import { parseCsv } from '../native/lo';
+import { expectSofficeWhenRequired, recalcFiles, soffice } from '../native/lo';
 import { workbookParts, zipParts } from '../xlsx/package-builder';
 import { changedParts, expectOnlyCells, partText, sheetOf } from '../xlsx/parts';
 import { captureIo, makeTempDir } from './helpers';
@@ -322,55 +321,42 @@ describe('usage', () => {
     expect(r.err).toContain(message);
   });
 
-  it('an unreadable file: exit 2, one line naming it', async () => {
-    const r = await run(['convert', '--to', 'native', join(tmp.dir, 'missing.xlsx')]);
+  it('an unreadable file: exit 2, one line naming it; --json has an error entry', async () => {
+    const missing = join(tmp.dir, 'missing.xlsx');
+    let r = await run(['convert', '--to', 'native', missing]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^perf-check: 无法读取 .*missing\.xlsx：文件不存在/);
+    r = await run(['convert', '--to', 'native', '--json', missing]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toEqual({
+      to: 'native',
+      files: [
+        {
+          file: missing,
+          error: {
+            kind: 'not-found',
+            message: expect.stringContaining('文件不存在'),
+            messageEn: expect.any(String),
+          },
+        },
+      ],
+    });
   });
 });
 
-const soffice = ['soffice', 'libreoffice'].find(
-  (c) => spawnSync(c, ['--version'], { encoding: 'utf8' }).status === 0,
-);
-const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
-
 describe('LibreOffice, recalculating on load, gives the engine values', () => {
+  it('finds soffice when required', expectSofficeWhenRequired);
+
   it.skipIf(!soffice)(
     'in every converted cell (numbers equal, text where the engine has no number)',
     () => {
       expect(forLibreOffice.length).toBe(3);
-      const profile = join(tmp.dir, 'lo-recalc');
-      mkdirSync(join(profile, 'user'), { recursive: true });
-      writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
-      const outDir = join(tmp.dir, 'lo-csv');
-      const r = spawnSync(
-        soffice!,
-        [
-          `-env:UserInstallation=file://${profile}`,
-          '--headless',
-          '--convert-to',
-          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false',
-          '--outdir',
-          outDir,
-          ...forLibreOffice.map((x) => x.file),
-        ],
-        { encoding: 'utf8', timeout: 300_000 },
+      const sheets = recalcFiles(
+        join(tmp.dir, 'lo'),
+        forLibreOffice.map((x) => x.file),
       );
-      expect(r.status, r.stderr).toBe(0);
-      for (const { file, expect: want } of forLibreOffice) {
-        const csv = join(
-          outDir,
-          file
-            .split('/')
-            .pop()!
-            .replace(/\.xlsx$/, '.csv'),
-        );
-        expect(existsSync(csv), csv).toBe(true);
-        const rows = parseCsv(readFileSync(csv, 'utf8'));
+      for (const [i, { file, expect: want }] of forLibreOffice.entries()) {
+        const rows = sheets[i]!;
         for (const [cell, v] of want) {
           const col = cell.charCodeAt(0) - 65;
           const got = rows[Number(cell.slice(1)) - 1]?.[col] ?? '';

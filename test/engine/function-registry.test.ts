@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../engine/functions';
+import type { Arg } from '../../engine/functions/args';
 import { isOptional } from '../../engine/functions/spec';
 
 const ROOT = join(__dirname, '../..');
@@ -44,4 +45,29 @@ describe('function registry', () => {
       if (firstOptional >= 0) expect(f.params.slice(firstOptional).every(isOptional)).toBe(true);
     }
   });
+
+  // The arguments before each defaulted parameter, for the functions that declare a default.
+  const REQUIRED: Record<string, Arg[]> = {
+    BAND: [85],
+    EFFICACY: [85, 60, 100],
+    FORCED: [90, [[95], [90], [80], [70], [60]]],
+  };
+  const defaulted = FUNCTIONS.flatMap((f) =>
+    f.params.flatMap((p, i) => (p.default === undefined ? [] : [{ f, p, i, value: p.default }])),
+  );
+
+  it.each(defaulted.map((d) => [d.f.id, d.p.name, d.value, d]))(
+    'PERF.%s %s: left out, empty or 0 it is %s, as both descriptions say',
+    (_id, _name, _value, { f, p, i, value }) => {
+      expect(isOptional(p)).toBe(true);
+      expect(p.description.zh).toContain(value);
+      expect(p.description.en).toContain(value);
+      const before = REQUIRED[f.id];
+      expect(before, `sample arguments for PERF.${f.id}`).toBeDefined();
+      const args = [...before!, ...f.params.slice(before!.length, i).map(() => undefined)];
+      const typed = f.call([...args, value]);
+      expect(typed.ok).toBe(true);
+      for (const notGiven of [undefined, null, '', 0]) expect(f.call([...args, notGiven])).toEqual(typed);
+    },
+  );
 });

@@ -20,7 +20,7 @@ function newestSource(dir: string): number {
 
 export function ensureBuilt(): void {
   const compiled = join(root, 'dist/cli/main.js');
-  const bundled = join(root, 'dist/bundle/main.mjs');
+  const bundled = join(root, 'dist/bundle/main.cjs');
   const sources = Math.max(...['cli', 'engine', 'xlsx'].map((d) => newestSource(join(root, d))));
   const fresh = (f: string): boolean => existsSync(f) && statSync(f).mtimeMs >= sources;
   if (fresh(compiled) && fresh(bundled)) return;

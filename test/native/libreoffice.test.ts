@@ -20,7 +20,7 @@ import ExcelJS from 'exceljs';
 import { compileRuleText, convertFormula, NATIVE_TEXT, type PerfScalar } from '../../engine/native';
 import { DEFAULT_SETTINGS } from '../../engine/rules';
 import { HAND_CASES } from './main-forms';
-import { recalcFile, recalcInLibreOffice, soffice, type CellIn } from './lo';
+import { expectSofficeWhenRequired, recalcFile, recalcInLibreOffice, soffice, type CellIn } from './lo';
 import { evaluateOurs } from './ours';
 import { perfRule } from '../../engine/functions/rule';
 
@@ -71,10 +71,7 @@ function compare(c: NativeCase, got: string): Compared['verdict'] {
 }
 
 describe('native formulas in LibreOffice', () => {
-  it('finds soffice when required', () => {
-    if (process.env.PERF_REQUIRE_LIBREOFFICE === '1')
-      expect(soffice, 'soffice or libreoffice on PATH').toBeDefined();
-  });
+  it('finds soffice when required', expectSofficeWhenRequired);
 
   beforeAll(async () => {
     const c = corpusCases();

@@ -7,10 +7,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
 
 export const soffice = ['soffice', 'libreoffice'].find(
   (c) => spawnSync(c, ['--version'], { encoding: 'utf8' }).status === 0,
 );
+
+/**
+ * Tests that need LibreOffice are skipped without it (vitest reports them as skipped, never as
+ * passed); with PERF_REQUIRE_LIBREOFFICE=1 (.ci/run, which installs it) its absence fails instead.
+ */
+export function expectSofficeWhenRequired(): void {
+  if (process.env.PERF_REQUIRE_LIBREOFFICE === '1')
+    expect(soffice, 'soffice or libreoffice on PATH').toBeDefined();
+}
 
 export type CellIn = number | string | boolean | null | { formula: string };
 
@@ -39,6 +49,14 @@ export async function recalcInLibreOffice(dir: string, rows: CellIn[][]): Promis
 
 /** Recalculates an xlsx file in LibreOffice; returns its first sheet as CSV text (raw values). */
 export function recalcFile(dir: string, file: string): string[][] {
+  return recalcFiles(dir, [file])[0]!;
+}
+
+/**
+ * Recalculates xlsx files in LibreOffice, in one launch (a launch takes seconds); returns the first
+ * sheet of each, in order, as CSV text (raw values).
+ */
+export function recalcFiles(dir: string, files: readonly string[]): string[][][] {
   const profile = join(dir, 'lo-profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
@@ -53,12 +71,14 @@ export function recalcFile(dir: string, file: string): string[][] {
       'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false',
       '--outdir',
       outDir,
-      file,
+      ...files,
     ],
     { encoding: 'utf8', timeout: 300_000 },
   );
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
-  return parseCsv(readFileSync(join(outDir, basename(file).replace(/\.xlsx$/, '.csv')), 'utf8'));
+  return files.map((file) =>
+    parseCsv(readFileSync(join(outDir, basename(file).replace(/\.xlsx$/, '.csv')), 'utf8')),
+  );
 }
 
 /** RFC 4180 CSV (quoted fields with "" and line breaks). */

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../cli/helpers';
 import { ensureBuilt } from '../helpers/built';
 import { readZipEntry } from './zip';
+import { expectSofficeWhenRequired, soffice } from '../native/lo';
 
 const root = resolve(__dirname, '../..');
 let tmp: { dir: string; cleanup: () => void };
@@ -261,17 +262,10 @@ describe('score --out keeps everything but the score cells', () => {
   });
 });
 
-const soffice = ['soffice', 'libreoffice'].find(
-  (c) => spawnSync(c, ['--version'], { encoding: 'utf8' }).status === 0,
-);
-
 describe('LibreOffice reads the scored workbook', () => {
   // Without soffice the test is reported as skipped (vitest counts it so), never as passed;
   // PERF_REQUIRE_LIBREOFFICE=1 (.ci/run's machine has it) turns a missing soffice into a failure.
-  it('finds soffice when required', () => {
-    if (process.env.PERF_REQUIRE_LIBREOFFICE === '1')
-      expect(soffice, 'soffice or libreoffice on PATH').toBeDefined();
-  });
+  it('finds soffice when required', expectSofficeWhenRequired);
 
   it.skipIf(!soffice)(
     `converts it to CSV with the scores and every other value in place${soffice ? '' : ' (skipped: soffice not found; apt-get install libreoffice-calc)'}`,

@@ -3,45 +3,15 @@
  * keys inside, each finding says what to do next, and highlights tell errors (red) from warnings
  * (amber) in the sheet.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../harness/chromium';
-import { productionBuild } from '../../harness/build';
-import { serveDirectory, type StaticServer } from '../../harness/static-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession, SKIP } from './browser';
 
-const SKIP = process.env.PERF_SKIP_BROWSER === '1';
-if (!existsSync(CHROMIUM) && !SKIP)
-  throw new Error(`Chromium not found at ${CHROMIUM} (PERF_SKIP_BROWSER=1 skips)`);
-
-let server: StaticServer;
-let browser: Browser;
+const session = browserSession();
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  if (SKIP) return;
-  server = await serveDirectory((await productionBuild()).dir);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  if (SKIP) return;
-  expect(errors).toEqual([]);
-  await page?.close();
-});
 
 async function open(query: string): Promise<Page> {
-  errors.length = 0;
-  page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}preview.html?width=320&${query}`);
-  await page.getByTestId('sheet-preview').waitFor();
+  page = await session.openPreview(query);
   return page;
 }
 
@@ -181,7 +151,7 @@ describe.skipIf(SKIP)('findings a clerk can work through', () => {
   it('writes every table at once, and links the help page', async () => {
     await open('example=wenzhou-2024-evaluation.xlsx');
     expect(await page.getByTestId('help').getAttribute('href')).toBe('help/index.html');
-    expect((await page.request.get(`${server.url}help/index.html`)).status()).toBe(200);
+    expect((await page.request.get(`${session.server.url}help/index.html`)).status()).toBe(200);
     await page.getByTestId('recognise').click();
     await page.getByTestId('tab-score').click();
     await page.getByTestId('write-all').click();

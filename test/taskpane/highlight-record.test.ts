@@ -3,28 +3,12 @@
  * the add-in's settings, a cut-off save): the clerk is told which cells cannot come back and what
  * to do, instead of a plain "cleared" over cells that keep our colour.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_SETTING_KEY } from '../../addin/excel';
 import type { Finding } from '../../engine/model';
-import { MEMORY_ENV } from '../../addin/excel/memory-excel';
-import { openWorkbook } from '../../taskpane/preview/open';
-import { Workbench } from '../../taskpane/workbench';
+import { exampleBench } from './example-bench';
 
-async function setUp() {
-  const excel = await openWorkbook(new Uint8Array(readFileSync('examples/zaozhuang-2022-tasks.xlsx')));
-  const bench = new Workbench(
-    {
-      kind: 'preview',
-      env: MEMORY_ENV,
-      displayLanguage: 'zh-CN',
-      theme: 'light',
-      run: (w) => w(excel.context),
-    },
-    'zh',
-  );
-  return { excel, bench };
-}
+const setUp = () => exampleBench('zaozhuang-2022-tasks.xlsx');
 
 const findings = (sheet: string): Finding[] =>
   ['E9', 'E10'].map((cell) => ({

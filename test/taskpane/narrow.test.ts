@@ -3,46 +3,18 @@
  * no sideways scrolling and nothing cut off in any tab, controls at least 32 px high, messages
  * that wrap, results announced; and the report sheet's small defects of issue 15.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../harness/chromium';
-import { ROOT, productionBuild } from '../../harness/build';
-import { serveDirectory, type StaticServer } from '../../harness/static-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../harness/build';
+import { browserSession, SKIP } from './browser';
 
-const SKIP = process.env.PERF_SKIP_BROWSER === '1';
-if (!existsSync(CHROMIUM) && !SKIP)
-  throw new Error(`Chromium not found at ${CHROMIUM} (PERF_SKIP_BROWSER=1 skips)`);
-
-let server: StaticServer;
-let browser: Browser;
+const session = browserSession();
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  if (SKIP) return;
-  server = await serveDirectory((await productionBuild()).dir);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  if (SKIP) return;
-  expect(errors).toEqual([]);
-  await page?.close();
-});
 
 async function open(query: string): Promise<Page> {
-  errors.length = 0;
-  page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}preview.html?width=320&${query}`);
-  await page.getByTestId('sheet-preview').waitFor();
+  page = await session.openPreview(query);
   return page;
 }
 
@@ -144,6 +116,24 @@ describe.skipIf(SKIP)('task pane at 320 px', () => {
     await page.getByTestId('write-scores').click();
     await page.getByTestId('written-cells').waitFor();
     expect(await layoutProblems()).toEqual([]);
+  });
+
+  it('the write modes stand one under the other, each sentence in lines across the pane', async () => {
+    await open('example=wenzhou-2024-evaluation.xlsx');
+    await page.getByTestId('recognise').click();
+    await tab('tab-score');
+    await page.getByTestId('score-table').waitFor();
+    // Side by side at 320 px, the 公式 and 通用公式 sentences were columns of two or three characters
+    // a line, 12 lines high.
+    const boxes = await page
+      .getByRole('radiogroup')
+      .locator('label')
+      .evaluateAll((labels) =>
+        labels.map((l) => l.getBoundingClientRect()).map((r) => ({ left: r.left, width: r.width })),
+      );
+    expect(boxes).toHaveLength(3);
+    expect(new Set(boxes.map((b) => Math.round(b.left))).size).toBe(1);
+    for (const b of boxes.slice(1)) expect(b.width).toBeGreaterThan(200);
   });
 
   it('axe finds nothing in any tab at 320 px (beyond Fluent’s focus guards, excluded)', async () => {

@@ -3,27 +3,14 @@
  * reached (issue 15: real progress on big sheets). The pane's Workbench on the in-memory Excel,
  * loaded from the example with three tables; every step told (slice 0 ms).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MEMORY_ENV } from '../../addin/excel/memory-excel';
-import { openWorkbook } from '../../taskpane/preview/open';
 import { writeAllTables } from '../../taskpane/progress';
 import { DEFAULT_PANE_SETTINGS } from '../../taskpane/settings';
-import { Workbench } from '../../taskpane/workbench';
+import { exampleBench } from './example-bench';
 
 describe('writing all tables', () => {
   it('says which table and which row it is at, and the bar only moves forward to the end', async () => {
-    const excel = await openWorkbook(new Uint8Array(readFileSync('examples/wenzhou-2024-evaluation.xlsx')));
-    const bench = new Workbench(
-      {
-        kind: 'preview',
-        env: MEMORY_ENV,
-        displayLanguage: 'zh-CN',
-        theme: 'light',
-        run: (work) => work(excel.context),
-      },
-      'zh',
-    );
+    const { excel, bench } = await exampleBench('wenzhou-2024-evaluation.xlsx');
     const seen: [string, number][] = [];
     const r = await writeAllTables(
       bench,

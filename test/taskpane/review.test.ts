@@ -5,7 +5,6 @@
  * quota counts and the tie across the 优秀 cut-off, and writes 汇总 / 明细 / 问题 into the workbook,
  * asked before replacing them. Expected figures are worked out by hand (see test/engine/review.test.ts).
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../harness/chromium';
@@ -13,10 +12,7 @@ import { productionBuild } from '../../harness/build';
 import { serveDirectory, type StaticServer } from '../../harness/static-server';
 import { buildReviewSet } from '../../scripts/make-review-fixtures';
 import { makeTempDir } from '../cli/helpers';
-
-const SKIP = process.env.PERF_SKIP_BROWSER === '1';
-if (!existsSync(CHROMIUM) && !SKIP)
-  throw new Error(`Chromium not found at ${CHROMIUM} (PERF_SKIP_BROWSER=1 skips)`);
+import { SKIP } from './browser';
 
 let server: StaticServer;
 let browser: Browser;

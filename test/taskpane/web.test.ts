@@ -4,53 +4,26 @@
  * part, cell by cell). Also: .ods read (no download, said why), a folder of files (file://), and
  * the pane above the sheet on a narrow window.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Sheet } from '../../engine/grid';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../harness/chromium';
-import { ROOT, productionBuild } from '../../harness/build';
-import { serveDirectory, type StaticServer } from '../../harness/static-server';
+import { ROOT } from '../../harness/build';
 import { loadPackage } from '../../xlsx/load';
 import { tempDir, writeXlsx } from '../../bench/generate';
 import { changedParts, expectStringsAppended, outsideSheetData, partText } from '../xlsx/parts';
+import { browserSession, SKIP } from './browser';
 
-const SKIP = process.env.PERF_SKIP_BROWSER === '1';
-if (!existsSync(CHROMIUM) && !SKIP)
-  throw new Error(`Chromium not found at ${CHROMIUM} (PERF_SKIP_BROWSER=1 skips)`);
-
-let server: StaticServer;
-let dir: string;
-let browser: Browser;
+const session = browserSession();
+const errors = session.errors;
 let page: Page;
-const errors: string[] = [];
 const requests: string[] = [];
 
-beforeAll(async () => {
-  if (SKIP) return;
-  dir = (await productionBuild()).dir;
-  server = await serveDirectory(dir);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  if (SKIP) return;
-  expect(errors).toEqual([]);
-  await page?.close();
-});
-
 async function open(url: string, width = 1200): Promise<Page> {
-  errors.length = 0;
   requests.length = 0;
-  page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => errors.push(e.message));
+  page = await session.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await page.getByTestId('about').waitFor();
@@ -81,7 +54,7 @@ function cellsChanged(before: Sheet, after: Sheet): string[] {
 
 describe.skipIf(SKIP)('the web page', () => {
   it('opens, scores, writes and downloads a copy that differs only in the cells written', async () => {
-    await open(`${server.url}web.html?example=wenzhou-2024-evaluation.xlsx`);
+    await open(`${session.server.url}web.html?example=wenzhou-2024-evaluation.xlsx`);
     expect(await page.getByTestId('about').textContent()).toContain('WPS');
     await page.getByTestId('sheet-preview').waitFor();
     expect(await page.getByTestId('download').isDisabled()).toBe(true);
@@ -154,11 +127,11 @@ describe.skipIf(SKIP)('the web page', () => {
     expect(value('H7')).toEqual({ kind: 'text', value: '良好' });
     expect(after.merges).toEqual(before.merges);
     // Nothing left the page: every request went to the page's own server.
-    expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(session.server.url) && !u.startsWith('blob:'))).toEqual([]);
   });
 
   it('reads an .ods and scores it, and says why there is no download', async () => {
-    await open(`${server.url}web.html`);
+    await open(`${session.server.url}web.html`);
     await page
       .getByTestId('open-file')
       .setInputFiles(join(ROOT, 'test', 'fixtures', 'producers', 'libreoffice.ods'));
@@ -174,7 +147,7 @@ describe.skipIf(SKIP)('the web page', () => {
   });
 
   it('works from a folder of files (file://), with no web server', async () => {
-    await open(pathToFileURL(join(dir, 'web.html')).href);
+    await open(pathToFileURL(join(session.dir, 'web.html')).href);
     await page.getByTestId('open-file').setInputFiles(EXAMPLE);
     await page.getByTestId('sheet-preview').waitFor();
     await page.getByTestId('recognise').click();
@@ -212,7 +185,7 @@ describe.skipIf(SKIP)('the web page', () => {
       };
     };
     for (const width of [1200, 600]) {
-      await open(`${server.url}web.html?example=wenzhou-2024-evaluation.xlsx`, width);
+      await open(`${session.server.url}web.html?example=wenzhou-2024-evaluation.xlsx`, width);
       await page.evaluate(`${readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')}; true`);
       await page.getByTestId('sheet-preview').waitFor();
       expect(await axe(`${width}: opened`)).toEqual({ when: `${width}: opened`, violations: [] });
@@ -238,7 +211,7 @@ describe.skipIf(SKIP)('the web page', () => {
   it('a 20,000-row sheet: the bar moves with the rows scored, and says which row', async () => {
     const file = join(tempDir(), '20000行.xlsx');
     await writeXlsx(20000, file); // title, header, 20,000 items: rows 3–20002
-    await open(`${server.url}web.html`);
+    await open(`${session.server.url}web.html`);
     await page.getByTestId('open-file').setInputFiles(file);
     await page.getByTestId('sheet-preview').waitFor();
     // Every text and value the progress shows, as the page shows them.
@@ -277,7 +250,7 @@ describe.skipIf(SKIP)('the web page', () => {
   }, 300_000);
 
   it('on a narrow window the pane takes the full width above the sheet', async () => {
-    await open(`${server.url}web.html?example=wenzhou-2024-evaluation.xlsx`, 600);
+    await open(`${session.server.url}web.html?example=wenzhou-2024-evaluation.xlsx`, 600);
     await page.getByTestId('sheet-preview').waitFor();
     const pane = (await page.getByTestId('pane').boundingBox())!;
     const sheet = (await page.getByTestId('sheet-preview').boundingBox())!;

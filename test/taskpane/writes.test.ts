@@ -4,29 +4,15 @@
  * and written results say when they are out of date. The pane's Workbench on the in-memory
  * Excel (the adapter code Excel runs), loaded from the example workbooks.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MEMORY_ENV, type MemoryExcel, type MemorySheet } from '../../addin/excel/memory-excel';
 import { writeReportSheet } from '../../addin/excel';
 import { WRITE_LOG_KEY } from '../../engine/write-record';
-import { openWorkbook } from '../../taskpane/preview/open';
 import { DEFAULT_PANE_SETTINGS, type PaneSettings } from '../../taskpane/settings';
-import { Workbench, type Analysis, type WriteOutcome } from '../../taskpane/workbench';
+import type { Analysis, WriteOutcome } from '../../taskpane/workbench';
+import { exampleBench } from './example-bench';
 
-async function setUp(name: string) {
-  const excel = await openWorkbook(new Uint8Array(readFileSync(`examples/${name}`)));
-  const bench = new Workbench(
-    {
-      kind: 'preview',
-      env: MEMORY_ENV,
-      displayLanguage: 'zh-CN',
-      theme: 'light',
-      run: (work) => work(excel.context),
-    },
-    'zh',
-  );
-  return { excel, bench };
-}
+const setUp = exampleBench;
 
 /** Every cell of a sheet as "A1=value|formula|format", for comparing whole sheets. */
 function snapshot(sheet: MemorySheet): string[] {

@@ -51,6 +51,11 @@ describe('parseXml', () => {
     '<a',
     '<a x="1></a>',
     '<a/>trailing',
+    '<ab></a>',
+    '<a></ab>',
+    '<a></a b>',
+    '<a x="1<2"/>',
+    '<a x="1\'/>',
   ])('refuses malformed XML as saxes does: %s', (xml) => {
     expect(() => parseXml(xml, {})).toThrow(XmlError);
     expect(() => parseXmlSaxes(xml, {})).toThrow(XmlError);

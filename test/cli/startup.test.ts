@@ -1,0 +1,124 @@
+/**
+ * What the CLI bundle (dist/bundle/, scripts/bundle-cli.mjs) carries and how it starts (issue 12:
+ * start-up time; README, Performance). Builds dist/ first when it is stale.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/built';
+import { makeTempDir } from './helpers.js';
+
+const root = resolve(__dirname, '../..');
+const bundleDir = join(root, 'dist/bundle');
+const main = join(bundleDir, 'main.cjs');
+const codeCache = join(root, 'bin/code-cache.js');
+
+let tmp: { dir: string; cleanup: () => void };
+beforeAll(() => {
+  ensureBuilt();
+  tmp = makeTempDir();
+}, 120_000);
+afterAll(() => tmp.cleanup());
+
+/** Loads a bundle in a fresh node (no V8 flags, as bin/perf-check.js runs) and says whether its cache was used. */
+function cacheUsed(file: string): boolean {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `process.stdout.write(String(require(${JSON.stringify(codeCache)}).loadBundle(process.argv[1]).cacheUsed))`,
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
+  return out === 'true';
+}
+
+describe('the CLI bundle', () => {
+  it("carries zod's English messages and none of its other locales", () => {
+    const texts = readdirSync(bundleDir)
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => readFileSync(join(bundleDir, f), 'utf8'));
+    // English is what every message of ours is checked against; German stands for the ~40
+    // locales that re-exporting zod's whole namespace used to pull in (engine/zod.ts).
+    expect(texts.some((t) => t.includes('Invalid input: expected'))).toBe(true);
+    expect(texts.filter((t) => t.includes('Ungültige Eingabe') || t.includes('erwartet'))).toEqual([]);
+  });
+
+  it('leaves the .xls reader, the formula libraries and fflate out of main.cjs (read only when needed)', () => {
+    const text = readFileSync(main, 'utf8');
+    expect(text).toContain('require("./vendor-sheetjs.cjs")');
+    expect(text).toContain('require("./vendor-formula-parser.cjs")');
+    expect(text).toContain('require("./vendor-formulajs.cjs")');
+    // SheetJS names itself in its code; only its own file should hold it.
+    expect(text).not.toMatch(/SheetJS/);
+    // fflate (built tables at load) only when a workbook is written: the CLI inflates with zlib.
+    expect(text).toContain('require("./vendor-fflate.cjs")');
+    expect(text).not.toContain('invalid block type');
+  });
+
+  it('compares texts without ICU collation, whose data costs a small check a sixth of its start-up', () => {
+    // localeCompare and Intl.Collator load ICU's collation tables on first use (~75 M instructions).
+    const text = readFileSync(main, 'utf8');
+    expect(text).not.toContain('localeCompare');
+    expect(text).not.toContain('Collator');
+  });
+
+  it('is all ASCII, so that it is read byte for byte into a one-byte string (bin/code-cache.js)', () => {
+    for (const f of ['main.cjs', 'check-worker.cjs']) {
+      const bytes = readFileSync(join(bundleDir, f));
+      expect(bytes.findIndex((b) => b >= 0x80)).toBe(-1);
+    }
+  });
+
+  it('starts from the code cache made by the build', () => {
+    expect(readdirSync(bundleDir).filter((f) => /^main\.cjs\.[0-9a-f]{16}\.cache$/.test(f))).toHaveLength(1);
+    expect(cacheUsed(main)).toBe(true);
+  });
+
+  it('compiles a changed bundle from its source, even one of the same length as the cached one', () => {
+    // V8 itself checks a cache against the source's length only: a stale cache must not be found.
+    const dir = join(tmp.dir, 'changed');
+    mkdirSync(dir);
+    const source = readFileSync(main, 'utf8');
+    const changed = source.replace('`Invalid input: expected', '`Invalid input! expected');
+    expect(changed.length).toBe(source.length);
+    expect(changed).not.toBe(source);
+    const stale = readdirSync(bundleDir).find((f) => f.endsWith('.cache'))!;
+    writeFileSync(join(dir, 'main.cjs'), changed);
+    copyFileSync(join(bundleDir, stale), join(dir, stale));
+    expect(cacheUsed(join(dir, 'main.cjs'))).toBe(false);
+    // …and the copy with the unchanged source does use that same cache file.
+    copyFileSync(main, join(dir, 'main.cjs'));
+    expect(cacheUsed(join(dir, 'main.cjs'))).toBe(true);
+  });
+
+  it('prints the same with and without its cache', () => {
+    // A copy of the launcher and the bundle without the cache file, as after a Node upgrade.
+    const copy = join(tmp.dir, 'nocache');
+    cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(bundleDir, join(copy, 'dist/bundle'), { recursive: true });
+    for (const f of readdirSync(join(copy, 'dist/bundle')))
+      if (f.endsWith('.cache')) rmSync(join(copy, 'dist/bundle', f));
+    const files = ['zaozhuang-2022-tasks-mistakes.xlsx', 'wenzhou-2024-evaluation.xlsx'].map((f) =>
+      join(root, 'examples', f),
+    );
+    const run = (bin: string, args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args, ...files], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    for (const args of [
+      ['validate', '--json'],
+      ['score', '--lang', 'en'],
+    ]) {
+      const cached = run(join(root, 'bin/perf-check.js'), args);
+      const compiled = run(join(copy, 'bin/perf-check.js'), args);
+      expect(cached.stdout.length).toBeGreaterThan(1000);
+      expect(compiled.stdout).toBe(cached.stdout);
+      expect(compiled.stderr).toBe(cached.stderr);
+      expect(compiled.status).toBe(cached.status);
+    }
+  });
+});
