@@ -17,7 +17,7 @@ describe('readSheet and shared strings', () => {
     const ctx = {
       name: 's',
       strings: ['执行率≥80%', '已完成', ''],
-      styles: { numFmt: [], fill: [] },
+      styles: { numFmt: [], locked: [], fill: [] },
       date1904: false,
     };
     const { sheet } = readSheet(xml, ctx);
