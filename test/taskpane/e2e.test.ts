@@ -210,6 +210,17 @@ describe.skipIf(SKIP)('task pane in the browser preview', () => {
     expect(await page.getByTestId('write-scores').isDisabled()).toBe(true);
   });
 
+  it('offers no write while no item has a score yet, and says what to do first', async () => {
+    // The 枣庄 task table has points but no 完成情况 and no entered scores: nothing to write.
+    await open('example=zaozhuang-2022-tasks.xlsx');
+    await page.getByTestId('recognise').click();
+    await page.getByTestId('tab-score').click();
+    expect(await page.getByTestId('plan-summary').textContent()).toBe(
+      '还没有可写入的得分：请先填写完成情况或人工评分。',
+    );
+    expect(await page.getByTestId('write-scores').isDisabled()).toBe(true);
+  });
+
   it('adds an actual column to a table without one, then writes live PERF.SCORE formulas', async () => {
     await open('example=zaozhuang-2022-tasks.xlsx');
     await page.getByTestId('recognise').click();

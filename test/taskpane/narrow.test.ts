@@ -59,6 +59,12 @@ function layoutProblems(): Promise<string[]> {
           out.push(`badge text outside its pill: ${name(el)}`);
       }
     }
+    // No box that scrolls on its own inside the scrolling pane (the reasons once sat in a 160 px one).
+    for (const el of pane.querySelectorAll('main *')) {
+      const cs = getComputedStyle(el);
+      if (/auto|scroll/.test(cs.overflowY) && el.scrollHeight > el.clientHeight + 1 && visible(el))
+        out.push(`scrolls inside the pane: ${name(el)}`);
+    }
     const controls = pane.querySelectorAll(
       // The steppers of a spin button are half its height; the spin button as a whole is the target.
       'main button:not(.fui-SpinButton *), main select, main .fui-Input, main .fui-SpinButton, main [role=tab], main .fui-Radio, main .fui-Switch',
@@ -115,6 +121,16 @@ describe.skipIf(SKIP)('task pane at 320 px', () => {
     expect(await layoutProblems()).toEqual([]);
     await page.getByTestId('write-scores').click();
     await page.getByTestId('written-cells').waitFor();
+    expect(await layoutProblems()).toEqual([]);
+  });
+
+  it('forty-odd reasons are part of the pane, not a box scrolling inside it', async () => {
+    await open('example=zaozhuang-2022-tasks.xlsx');
+    await page.getByTestId('recognise').click();
+    await tab('tab-score');
+    // A 完成情况 column: every item without an actual value or needing a hand score is listed.
+    await page.getByTestId('create-actual').click();
+    await expect.poll(() => page.locator('[data-testid="score-findings"] li').count()).toBeGreaterThan(40);
     expect(await layoutProblems()).toEqual([]);
   });
 
