@@ -137,17 +137,26 @@ export function sentencesRight(results: readonly CheckResult[]): number {
 export interface FormFigures {
   form: string;
   checks: number;
+  /** Checks whose rule the reader read as a program (the rest were refused). */
+  read: number;
   right: number;
   wrong: number;
-  missed: number;
+  /** Missed: the rule was read, the check got a hand score or an error where a number is expected. */
+  manual: number;
+  /** Missed: the rule was refused where a number is expected. */
+  refused: number;
 }
+
+const EMPTY = { checks: 0, read: 0, right: 0, wrong: 0, manual: 0, refused: 0 };
 
 export function byForm(results: readonly CheckResult[]): FormFigures[] {
   const m = new Map<string, FormFigures>();
   for (const r of results) {
-    const f = m.get(r.form) ?? { form: r.form, checks: 0, right: 0, wrong: 0, missed: 0 };
+    const f = m.get(r.form) ?? { form: r.form, ...EMPTY };
     f.checks++;
-    f[r.verdict]++;
+    if (r.read !== 'refused') f.read++;
+    if (r.verdict === 'missed') f[r.read === 'refused' ? 'refused' : 'manual']++;
+    else f[r.verdict]++;
     m.set(r.form, f);
   }
   return [...m.values()].sort((a, b) => b.checks - a.checks);
@@ -160,23 +169,27 @@ function main(): void {
   const forms = byForm(results);
   const total = forms.reduce(
     (t, f) => ({
-      ...t,
+      form: 'all',
       checks: t.checks + f.checks,
+      read: t.read + f.read,
       right: t.right + f.right,
       wrong: t.wrong + f.wrong,
-      missed: t.missed + f.missed,
+      manual: t.manual + f.manual,
+      refused: t.refused + f.refused,
     }),
-    { form: 'all', checks: 0, right: 0, wrong: 0, missed: 0 },
+    { form: 'all', ...EMPTY },
   );
   const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`);
   const lines = [
     `Rules corpus: ${files.length} documents, ${cases} sentences, ${total.checks} checks`,
     '',
-    '| form | checks | right | wrong | missed (manual/refused) | right % |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    'read: the rule was read as a program; missed checks: a hand score (manual) or the rule refused.',
+    '',
+    '| form | checks | read | right | wrong | missed: manual | missed: refused | right % |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...[...forms, total].map(
       (f) =>
-        `| ${f.form} | ${f.checks} | ${f.right} | ${f.wrong} | ${f.missed} | ${pct(f.right, f.checks)} |`,
+        `| ${f.form} | ${f.checks} | ${f.read} | ${f.right} | ${f.wrong} | ${f.manual} | ${f.refused} | ${pct(f.right, f.checks)} |`,
     ),
   ];
   const rt = roundTrips(files);

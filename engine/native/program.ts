@@ -17,7 +17,7 @@ import { gateBase } from './clauses/gate';
 import { labelsBase } from './clauses/labels';
 import { rankBase } from './clauses/rank';
 import { ratioBase } from './clauses/ratio';
-import { stepAmount, type Step } from './clauses/step';
+import { chooseCounter, stepAmount, type Step } from './clauses/step';
 import { tiersScore } from './clauses/tiers';
 
 export { numericMetrics };
@@ -283,16 +283,39 @@ function afterBase(ctx: Ctx, whens: When[], steps: Step[], st: State): Tree {
   // not occur (only where nothing else sets the base); a counted clause that lists states
   // ("无计划、无检查、无总结") counts the ones the text names.
   const named = faultsNamed(ctx, whens, st);
+  const r = ctx.r;
+  if (counters.length > 1 && r.kind === 'value')
+    return chooseCounter(ctx, r, counters, (chosen) =>
+      runStepsWith(ctx, whens, steps, counters, named, st, chosen),
+    );
+  return runStepsWith(ctx, whens, steps, counters, named, st, null);
+}
+
+/** afterBase's step loop, with the counter a value counts for where several count. */
+function runStepsWith(
+  ctx: Ctx,
+  whens: When[],
+  steps: Step[],
+  counters: Step[],
+  named: boolean,
+  st: State,
+  chosen: Step | null,
+): Tree {
   const runSteps = (i: number, s0: State): Tree => {
     if (i >= steps.length) return runWhens(ctx, whens, s0);
     const s = steps[i]!;
     if (s0.setMatched && s.direction !== 'count') return runSteps(i + 1, s0);
     if (named && !(s.direction === 'count' && listedStates(s.metric).length > 0)) return runSteps(i + 1, s0);
-    return stepAmount(ctx, s, counters, (amount) =>
-      runSteps(
-        i + 1,
-        s.effect === 'add' ? { ...s0, add: [...s0.add, amount] } : { ...s0, ded: [...s0.ded, amount] },
-      ),
+    return stepAmount(
+      ctx,
+      s,
+      counters,
+      (amount) =>
+        runSteps(
+          i + 1,
+          s.effect === 'add' ? { ...s0, add: [...s0.add, amount] } : { ...s0, ded: [...s0.ded, amount] },
+        ),
+      chosen,
     );
   };
   return runSteps(0, st);

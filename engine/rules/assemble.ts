@@ -10,6 +10,7 @@ import type { Clause, Condition, Program } from './program';
 import { emptyProgram } from './program';
 import { GENERIC_CHANGE, GROWTH } from './values';
 import { failuresBefore, isFraction, loosestBand, measuredFrom, sameKind } from './assemble-links';
+import { dec } from './decimal';
 
 export type Assembled = { ok: true; program: Program } | { ok: false; reason: string };
 
@@ -75,6 +76,8 @@ export function assemble(pieces: readonly Located[]): Assembled {
 
   // Points phrase, 扣分制.
   for (const x of work) {
+    if (x.t === 'points' && p.points !== null && !dec(p.points).eq(x.value))
+      return { ok: false, reason: `写明的分值不一致（${p.points}分与${x.value}分）` };
     if (x.t === 'points' && p.points === null) p.points = x.value;
     if (x.t === 'deductionOnly') p.deductionOnly = true;
     if (x.t === 'belowZero') p.belowZero = true;
@@ -397,6 +400,20 @@ export function assemble(pieces: readonly Located[]): Assembled {
           y.sentence === x.sentence,
       ) &&
       !work.some((y) => y.t === 'step' && y.direction !== 'count' && !y.countable)
+    )
+      return void used.add(i);
+    // "每月不低于40条…低于规定标准,出现1个月扣5分": the months that fall short are counted, so the
+    // monthly standard is what they fall short of, not a gate over the whole item.
+    const period = x.conditions.every((c) => /^每个?月$/.test(c.metric))
+      ? '个月'
+      : x.conditions.every((c) => /^每个?季度$/.test(c.metric))
+        ? '个季度'
+        : null;
+    if (
+      period &&
+      work.some(
+        (y) => y.t === 'step' && y.effect === 'deduct' && y.direction === 'count' && y.unit === period,
+      )
     )
       return void used.add(i);
     used.add(i);

@@ -92,6 +92,12 @@ export function countFor(
     (x) =>
       !(x.percent || (x.name !== '' && measured.some((m) => nameFits(x.name, m))) || shortfalls.includes(x)),
   );
+  // "分管领导参加2次" against 分管领导参加不少于4次…；主要领导参加一次加2.5分: every value is a measured
+  // metric's; the counted events are not stated and did not occur (as for a label not stated).
+  if (values.length > 0 && values.every((x) => x.name !== '' && measured.some((m) => nameFits(x.name, m)))) {
+    r.notes.push(`实际值未说明「${s.metric || s.unit}」，按未发生计`);
+    return { ok: true, value: new D(0) };
+  }
   if (all.length > 1 || (forCounts.length !== values.length && forCounts.length > 0) || values.length > 1) {
     const named = forCounts.filter((x) => x.name !== '' || x.unit !== '');
     if (named.length === 0 || named.length !== forCounts.length)

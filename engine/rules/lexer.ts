@@ -226,8 +226,11 @@ export function numbersIn(text: string): NumberToken[] {
     if (
       !noise &&
       unit.startsWith('次') &&
-      /年(?:开展|组织|进行)?$/.test(before) &&
-      /^[\u4e00-\u9fff]{1,12}?(?:率|达到?\d|░)/.test(text.slice(start + value.length + 1))
+      // Said back, the metric starts its clause: "开展2次免费生殖健康服务≥80%".
+      /(?:年(?:开展|组织|进行)?|(?:^|[,;、])(?:开展|组织|进行))$/.test(
+        text.slice(Math.max(0, start - 6), start),
+      ) &&
+      /^[\u4e00-\u9fff]{1,12}?(?:率|达到?\d|[≥>░])/.test(text.slice(start + value.length + 1))
     )
       noise = true;
     out.push({ start, end: start + value.length + unit.length, value, unit, noise, frequency });

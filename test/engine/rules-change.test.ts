@@ -64,3 +64,41 @@ describe('a direction where a value is asked for', () => {
     expect(score('上升6%', '能耗降幅达到5%以上的，得4分', 4)).toMatch(/^MANUAL /);
   });
 });
+
+describe('steps of change after 与上年度相比持平得N分', () => {
+  // Made-up, of the family of 食品安全 rules: no change scores the points; each point down or up moves it.
+  const rule =
+    '(12分)注:该项设有加分项(最多加6分)与上年度相比持平得12分,每下降一个百分点扣4分;加分项:每上升一个百分点加0.5分';
+
+  it('reads the steps as changes against last year, with the bonus cap', () => {
+    expect(score('下降1.5个百分点', rule, 12)).toBe(6); // 1.5 × 4 = 6 off 12
+    expect(score('上升4个百分点', rule, 12)).toBe(14); // 12 + 4 × 0.5
+    expect(score('上升20个百分点', rule, 12)).toBe(18); // 10 more, at most 6
+    expect(score(0, rule, 12)).toBe(12); // 持平
+    expect(score('下降5个百分点', rule, 12)).toBe(0); // 20 off 12
+  });
+
+  it('says back the same program', () => {
+    const p = parseRule(rule);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    const said = renderRule(p.rule);
+    expect(said).toBe(
+      '比上年每减少1个百分点扣4分；比上年每增加1个百分点加0.5分；加分合计最高加6分；满分12分',
+    );
+    const back = parseRule(said);
+    expect(back.ok && back.rule).toEqual(p.rule);
+  });
+
+  it('refuses a 持平 score that is not the points the rule states', () => {
+    expect(score(0, '(12分)与上年度相比持平得10分,每下降一个百分点扣4分', 12)).toMatch(
+      /^refused 写明的分值不一致（12分与10分）/,
+    );
+  });
+
+  it('does not read 持平 as a score without steps of change', () => {
+    // Alone, "持平得12分" says nothing of other changes: a label, not the points.
+    const p = parseRule('与上年度相比持平得12分');
+    expect(p.ok && p.rule.points).toBe(null);
+  });
+});

@@ -208,3 +208,68 @@ describe('per-incident tiers (重伤1人扣15分/次；重伤2人及以上扣30�
     expect(score('3', '发生伤残事故每1人扣15分', 60)).toBe(15);
   });
 });
+
+describe('a standard per period, and the periods that miss it counted', () => {
+  // Made-up, of the family of 信息公开 rules: "每月不低于40条" is the standard; the deductions
+  // count the months that fall short of it, so it is no gate over the whole item.
+  const rule =
+    '1、每月不低于30条。2、数量低于规定标准,出现一个月扣4分,扣完为止。3、出现“空白月”的,每个月扣8分。';
+
+  it('counts months short and blank months by name', () => {
+    expect(score('数量低于规定标准2个月', rule, 30)).toBe(22); // 30 − 2×4
+    expect(score('空白月1个月', rule, 30)).toBe(22); // 30 − 8
+    expect(score('低于规定标准1个月，空白月2个月', rule, 30)).toBe(10); // 30 − 4 − 16
+    expect(score('空白月5个月', rule, 30)).toBe(0); // 40 off 30
+  });
+
+  it('a bare number of months is not guessed, and a monthly figure is no shortfall count', () => {
+    expect(score('3个月', rule, 30)).toMatch(/^#N\/A .*哪一种计数/);
+    // One month's figure says nothing of how many months fell short.
+    expect(score('每月35条', rule, 30)).toMatch(/^#N\/A /);
+  });
+
+  it('says back the months counted, with no gate, and reads back as itself', () => {
+    const p = parseRule(rule);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    const said = renderRule(p.rule);
+    expect(said).not.toContain('否则不得分');
+    expect(said).toContain('每1个月扣4分');
+    const back = parseRule(said);
+    expect(back.ok && back.rule).toEqual(p.rule);
+  });
+
+  it('a frequency inside a metric said back first in its clause is no number of the rule', () => {
+    const p = parseRule('全年开展两次入户随访达90%以上记6分,每下降1个百分点扣0.2分');
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    const said = renderRule(p.rule);
+    expect(said).toMatch(/^开展2次入户随访≥90%/);
+    const back = parseRule(said);
+    expect(back.ok && back.rule).toEqual(p.rule);
+    expect(score('80%', said, 6)).toBe(4); // 10 points short × 0.2 = 2; 6 − 2
+  });
+});
+
+describe('a measured count beside a counted bonus', () => {
+  // Made-up, of the family of 食品安全 rules: the leaders' attendance is measured against a bound;
+  // the bonus counts another event.
+  const rule =
+    '(6分)注:该项设有加分项(最多加4分)全年分管领导参加不少于三次,每少一次扣2分。加分项:主要领导参加一次加2分';
+
+  it('reads the bound after a verb ending in 加 (参加不少于3次), and the name without the bracket', () => {
+    const p = parseRule(rule);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(renderRule(p.rule)).toBe(
+      '分管领导参加≥3次得满分，每少1次扣2分；主要领导参加的，每1次加2分；加分合计最高加4分；满分6分',
+    );
+  });
+
+  it('a value of the measured metric counts no bonus events', () => {
+    expect(score('分管领导参加1次', rule, 6)).toBe(2); // 2 short × 2 = 4 off 6; no bonus stated
+    expect(score('分管领导参加3次', rule, 6)).toBe(6);
+    expect(score('分管领导参加3次，主要领导参加1次', rule, 6)).toBe(8); // 6 + 2
+    expect(score('分管领导参加3次，主要领导参加3次', rule, 6)).toBe(10); // 6 + 6, at most 4 more
+  });
+});

@@ -31,6 +31,10 @@ const LINEAR = '保健对象满意率80%以上，每低一个百分点扣1分，
 const OFFENCE =
   '针对网格内纳税人违法处罚行为进行考核，满分10分，违法发生率0%得满分，每增加一个百分点扣2.5分，违法发生率4%以上得0分。';
 
+const LATE = '迟到一次扣1分，缺席一次扣2分';
+const MONTHS =
+  '1、每月不低于40条。2、数量低于规定标准,出现一个月扣5分,扣完为止。3、凡出现发布信息“空白月”的,每个月扣10分。';
+
 const c = (
   rule: string,
   points: number,
@@ -94,4 +98,24 @@ export const HAND_CASES: readonly HandCase[] = [
   // MATCH wildcards: "85?" is no value (the engine reads no number in it).
   c(LINEAR, 10, null, '85?', 'UNREAD', '? is not a unit'),
   c(LINEAR, 10, null, '85*', 'UNREAD', '* is not a unit'),
+  // Several counters, one value: counted for the counter its name fits.
+  c(LATE, 10, null, '迟到2次', 8, '2 × 1 off 10'),
+  c(LATE, 10, null, '缺席1次', 8, '1 × 2 off 10'),
+  c(LATE, 10, null, '缺席：3次', 4, '3 × 2 off 10 (the colon is no part of the name)'),
+  c(LATE, 10, null, '缺席6次', 0, '12 off 10'),
+  c(LATE, 10, null, '2次', 'MANUAL', 'no name: 迟到 or 缺席 cannot be told'),
+  c(LATE, 10, null, 2, 'MANUAL', 'a number alone: the same'),
+  c(LATE, 10, null, '缺席1.5次', 'ACTUAL_INVALID', 'half an absence'),
+  c(LATE, 10, null, '缺席50%', 'MANUAL', 'a percent is no count'),
+  c(
+    LATE,
+    10,
+    null,
+    '早退1次',
+    'UNREAD',
+    'a name of neither counter (the engine checks the order of its characters)',
+  ),
+  c(MONTHS, 40, null, '空白月2个', 20, '2 blank months × 10 off 40'),
+  c(MONTHS, 40, null, '数量低于规定标准3个月', 25, '3 short months × 5 off 40'),
+  c(MONTHS, 40, null, '3个月', 'MANUAL', 'both counters count months'),
 ];

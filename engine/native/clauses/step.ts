@@ -4,10 +4,10 @@
  * shortfall ("少2例") and gap ("下降3个百分点") a clerk writes when the rule has no bound.
  */
 import type { Clause } from '../../rules/program';
-import { and, boolText, ifT, lit, not, or, text, type Tree } from '../expr';
-import { guard, isFraction, partialSteps, readNumber, type Ctx } from '../context';
+import { and, boolText, ifT, lit, not, or, str, text, type Bool, type Tree } from '../expr';
+import { guard, isFraction, nameFits, partialSteps, readNumber, type Ctx } from '../context';
 import { NATIVE_TEXT } from '../messages';
-import { containsAny, startsWithAny } from '../reading';
+import { containsAny, isEmptyText, startsWithAny } from '../reading';
 import { targetSwitch } from './ratio';
 import { eventMet, NOTHING_WRONG } from '../../rules/values';
 import { listedCount } from '../../rules/evaluate-counts';
@@ -25,7 +25,13 @@ export const spec = {
 const capped = (x: string, s: Step): string => (s.cap === null ? x : `MIN(${x},${lit(s.cap)})`);
 
 /** The amount of one step clause (≥ 0), handed to `k`; texts where the evaluator stops. */
-export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amount: string) => Tree): Tree {
+export function stepAmount(
+  ctx: Ctx,
+  s: Step,
+  counters: readonly Step[],
+  k: (amount: string) => Tree,
+  chosen: Step | null = null,
+): Tree {
   const r = ctx.r;
   const settings = ctx.settings;
   if (s.direction === 'count') {
@@ -45,14 +51,18 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
       // "无", "未发生": no case of the counted event.
       return eventMet(s.metric, r.vals) === false ? k('0') : text(NATIVE_TEXT.ACTUAL_INVALID);
     }
-    if (counters.length > 1)
-      // Two counters: a number needs its name or unit ("缺2项，少1次"), which only the engine matches.
-      return r.fromText ? text(NATIVE_TEXT.UNREAD) : text(NATIVE_TEXT.MANUAL);
+    // Several counters: chooseCounter picked the one this value counts for (none: a measured
+    // metric's value, below).
+    if (counters.length > 1 && chosen !== s) return k('0');
     const v = r.v;
     return ifT(
-      `OR(${v}<0,${v}<>INT(${v}))`,
-      text(NATIVE_TEXT.ACTUAL_INVALID),
-      k(capped(`INT(ROUND(${v}/${lit(s.size)},10))*${lit(s.amount)}`, s)),
+      namesMeasured(ctx, r),
+      k('0'),
+      ifT(
+        `OR(${v}<0,${v}<>INT(${v}))`,
+        text(NATIVE_TEXT.ACTUAL_INVALID),
+        k(capped(`INT(ROUND(${v}/${lit(s.size)},10))*${lit(s.amount)}`, s)),
+      ),
     );
   }
   if (s.change) {
@@ -104,6 +114,68 @@ export function stepAmount(ctx: Ctx, s: Step, counters: readonly Step[], k: (amo
   const own = s.from === null ? null : lit(s.from);
   const body = ctx.target === null ? withFrom(own) : targetSwitch(ctx, withFrom(own), (t) => withFrom(t));
   return guard(n0.fails, body);
+}
+
+/**
+ * Several counters and one value (evaluate-counts countFor / countersOf): the value counts for the
+ * one counter its name fits ("空白月2个" against 出现“空白月”的每个月扣10分), else for the one counter of
+ * its unit when it has no name or fits several; the other counters count none. `go(chosen)` is the
+ * score once the counter is chosen. A name that fits none may still fit one by the order of its
+ * characters, which only the engine checks: not read. The choice is a branch of the tree, so the
+ * long text-parse expressions are not repeated inside every amount.
+ */
+export function chooseCounter(
+  ctx: Ctx,
+  r: Extract<Reading, { kind: 'value' }>,
+  counters: readonly Step[],
+  go: (chosen: Step | null) => Tree,
+): Tree {
+  if (!r.fromText) return text(NATIVE_TEXT.MANUAL);
+  // The name is a long expression: each copy costs formula length, so the fits are counted in
+  // one SUMPRODUCT over the metrics, and the empty name is told apart first (FIND("",x) is 1).
+  const metrics = `{${counters.map((c) => str(c.metric)).join(',')}}`;
+  const byName = `SUMPRODUCT(--((ISNUMBER(FIND(${r.name},${metrics}))+ISNUMBER(FIND(${metrics},${r.name})))>0))`;
+  const fits = (c: Step): Bool =>
+    or(`ISNUMBER(FIND(${r.name},${str(c.metric)}))`, `ISNUMBER(FIND(${str(c.metric)},${r.name}))`);
+  const pick = (test: (c: Step) => Bool, i = 0): Tree =>
+    i === counters.length - 1
+      ? go(counters[i]!)
+      : ifT(test(counters[i]!), go(counters[i]!), pick(test, i + 1));
+  // Counters that share one unit are never told apart by it.
+  const units = counters.map((c) => c.unit);
+  const byUnit =
+    units.every((u) => u !== '') && new Set(units).size === units.length
+      ? ifT(
+          `SUMPRODUCT(--EXACT(${r.unit},{${units.map(str).join(',')}}))=1`,
+          pick((c) => `EXACT(${r.unit},${str(c.unit)})`),
+          text(NATIVE_TEXT.MANUAL),
+        )
+      : text(NATIVE_TEXT.MANUAL);
+  return ifT(
+    // A measured metric's value ("控制率4.5%"): no counted event stated, none counted.
+    namesMeasured(ctx, r),
+    go(null),
+    ifT(
+      // A percent is no count.
+      r.pct,
+      text(NATIVE_TEXT.MANUAL),
+      ifT(
+        isEmptyText(r.name),
+        byUnit,
+        ifT(`${byName}=1`, pick(fits), ifT(`${byName}=0`, text(NATIVE_TEXT.UNREAD), byUnit)),
+      ),
+    ),
+  );
+}
+
+/**
+ * countFor: a value named for a measured metric ("分管领导参加2次" against 分管领导参加不少于4次) states no
+ * counted event; none is counted.
+ */
+function namesMeasured(ctx: Ctx, r: Extract<Reading, { kind: 'value' }>): Bool {
+  const measured = ctx.metrics.filter((m) => m !== '');
+  if (measured.length === 0 || !r.fromText) return false;
+  return or(...measured.map((m) => nameFits(r.name, m)));
 }
 
 /** The evaluator's `explained`: a text without numbers that no case of the count can be in. */

@@ -145,8 +145,9 @@ export const conditions: ClauseReader = {
         }
         if (!op) continue;
         // "不低于…的" inside a longer phrase is still a condition; a bare "扣5分" is not.
+        // ("参加不少于4次": a comparator between the verb and the number makes it a bound.)
         if (
-          /^(?:扣|加|奖|得|计|记)$/.test(words.slice(-1)) ||
+          (!pre && /^(?:扣|加|奖|得|计|记)$/.test(words.slice(-1))) ||
           (u1 === '分' && /(?:扣|加|奖|得|计|记)$/.test(words))
         )
           continue;

@@ -11,7 +11,7 @@ const BELOW = '低于目标|低于标准|低于|少于|缺少|漏报|下降|降�
 const ABOVE = '超过|超出|高出|高于|多于|增加|提高|上升|升高|提升|增长|新增|超|多|高';
 const COUNT = '未按时完成|未按要求|未完成|未开展|未落实|未达标|未提交|未报送|错报|迟报|发现|出现|发生';
 const S_UNIT =
-  '(个百分点|百分点|%|‰|批次|月次|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|盏|宗|页|分)?';
+  '(个百分点|百分点|%|‰|批次|月次|个月|个|项|次|例|人次|人|户|张|家|所|篇|件|处|条|起|台|份|期|批|名|位|本|套|种|类|天|万元|元|万|床|辆|场|盏|宗|页|分)?';
 // "每超一例计2分": 计/记 after an excess adds (checked below: only after an ABOVE verb).
 const EFFECT = '(扣除|扣|减去|减|加计|加|奖励|奖|另加|计|记)';
 // 每 or a verb must start the step: a step does not begin in the middle of a word.
@@ -28,7 +28,19 @@ const ONE_CASE = new RegExp(
 const PER_CASE = new RegExp(`${EFFECT}${NUM}分/([\\u4e00-\\u9fff]{1,4})`, 'g');
 const COMPARATOR = /^(?:低于目标|低于标准|低于|少于|不足|高于|超过|超出|高出|多于)$/;
 /** Words that say the actual is a change against last year. */
-const CHANGE = /比上年|较上年|与上年相比|同比|比去年|较去年|比上一年|较上一年/;
+const CHANGE = /比上年|较上年|与上年度?相比|同比|比去年|较去年|比上一年|较上一年/;
+
+/** A change step's name that only says it is a change ("比上年每下降…" is the same as "…每下降…" after 与上年相比). */
+const CHANGE_ONLY = new RegExp(`^(?:${CHANGE.source})$`);
+
+/**
+ * "与上年度相比持平得15分" before steps of change (每下降1个百分点扣7.5分): no change scores the points;
+ * the steps measure the change from there. Read before the labels, which would take it for a state.
+ */
+const STEADY = new RegExp(
+  `(?:与|和|比|较)上一?年度?(?:同期)?(?:相比)?,?(?:基本)?持平(?:的|者)?,?(?:得|计|记)(?:满分|${NUM}分)`,
+);
+const CHANGE_STEP = /每(?:下降|上升|降低|提高|增加|减少|增长)/;
 
 /** A count named only by its verb ("每缺1项"): the clause before says what is missing. */
 export const BARE_COUNT_VERB = new RegExp(`^(?:${BELOW}|${COUNT})$`);
@@ -36,20 +48,27 @@ export const BARE_COUNT_VERB = new RegExp(`^(?:${BELOW}|${COUNT})$`);
 export const steps: ClauseReader = {
   id: 'steps',
   form: 'linear / step / count / lower-better / bonus / change',
-  zh: '按步扣分或加分（每低1个百分点扣1分、下降1个百分点扣1分、每超0.1个百分点扣0.5分、每例扣0.5分、扣10分/户、每多1例奖0.1分、比上年每增加1人加0.1分）',
+  zh: '按步扣分或加分（每低1个百分点扣1分、下降1个百分点扣1分、每超0.1个百分点扣0.5分、每例扣0.5分、扣10分/户、每多1例奖0.1分、比上年每增加1人加0.1分、与上年相比持平得N分）',
   examples: [
     '每低1个百分点扣1分',
     '下降1个百分点扣1分',
     '每例扣0.5分',
     '每超1个百分点加2分',
     '比上年每增加1人加0.1分',
+    '与上年度相比持平得15分,每下降1个百分点扣7.5分',
   ],
   read(clause) {
     const pieces: Piece[] = [];
     const spans: [number, number][] = [];
     const t = clause.text;
     const change =
-      CHANGE.test(clause.original) || (CHANGE.test(clause.rule) && /增加|减少|增长|下降/.test(t));
+      CHANGE.test(clause.original) ||
+      (CHANGE.test(clause.rule) && /增加|减少|增长|下降|上升|降低|提高/.test(t));
+    const steady = CHANGE_STEP.test(clause.rule) ? STEADY.exec(t) : null;
+    if (steady) {
+      if (steady[1] !== undefined) pieces.push({ t: 'points', value: dec(steady[1]).toString() });
+      spans.push([steady.index, steady.index + steady[0].length]);
+    }
     for (const m of t.matchAll(STEP)) {
       const [all, per, verbAfterPer, verbAlone, , n, unitRaw, noun, eff, amount] = m;
       const verb = verbAfterPer ?? verbAlone;
@@ -88,7 +107,7 @@ export const steps: ClauseReader = {
         metric:
           direction === 'count'
             ? `${wordsBefore(t, m.index)}${verb ?? ''}${noun ?? ''}` || unit
-            : withoutTargetWord(metricName(t.slice(0, m.index))) ||
+            : withoutTargetWord(metricName(t.slice(0, m.index))).replace(change ? CHANGE_ONLY : /^$/, '') ||
               // "少1期扣1分": a shortfall of a count is named by its verb.
               (countable || (direction === 'below' && unit !== '' && unit !== '%' && unit !== '‰')
                 ? `${verb ?? ''}${noun ?? ''}`

@@ -99,7 +99,9 @@ const FILLER =
 export function metricName(words: string): string {
   // "得分=满意度合格率", "(85%以上": the name starts after = or a bracket.
   // "期刊年收入（版面费除外，下同）超过": an aside in brackets is not the name.
+  // "加分项(最多加5分)全年…": brackets whose words another reader took part the name there.
   let m = words
+    .replace(/[(（]░+[)）]/g, ' ')
     .replace(/░+/g, ' ')
     .replace(/[(（][^()（）]*[)）]/g, '')
     .replace(/^.*[=(（]/, '')
