@@ -16,6 +16,7 @@ import {
   type Dec,
   type Program,
 } from '../../engine/rules';
+import { emptyProgram } from '../../engine/rules/program';
 
 interface Item {
   id: string;
@@ -150,7 +151,7 @@ describe('generated step programs', () => {
         fc.constantFrom('', 'partial=floor', 'partial=ceil'),
         (st, points, x, y, options) => {
           const program: Program = {
-            base: { kind: 'full' },
+            ...emptyProgram(),
             clauses: [
               {
                 kind: 'step',
@@ -165,12 +166,6 @@ describe('generated step programs', () => {
                 change: false,
               },
             ],
-            deductCap: null,
-            bonusCap: null,
-            manual: null,
-            deductionOnly: false,
-            belowZero: false,
-            points: null,
           };
           const item: Item = { id: 'generated', program, points, target: null };
           const [lo, hi] = x <= y ? [x / 1000, y / 1000] : [y / 1000, x / 1000];
