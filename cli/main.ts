@@ -15,11 +15,11 @@ import {
   allFindings,
   humanReport,
   jsonReport,
-  jsonText,
   overallLine,
   type FileResult,
   type Lang,
   type ReportNames,
+  writeJson,
 } from './report.js';
 import { checkFile, failure, firstLine, type CheckJob, type FileOutcome } from './check-file.js';
 import { fileFailure } from './file-error.js';
@@ -157,7 +157,7 @@ async function validate(opts: Options, files: string[], io: Io, scoring = false)
         return file.tables ? { ...file, tables: file.tables.map((t) => sc.scoredTableJson(t)) } : f;
       });
     }
-    io.stdout.write(jsonText(doc, io.stdout));
+    writeJson(io.stdout, doc);
   } else if (results.length > 1) io.stdout.write('\n' + overallLine(results, opts.lang));
   return exit;
 }
@@ -228,7 +228,7 @@ async function recalc(opts: Options, files: string[], io: Io): Promise<number> {
       exit = 2;
     }
   }
-  if (opts.json) io.stdout.write(jsonText(rc.recalcJson(results, opts.lang), io.stdout));
+  if (opts.json) writeJson(io.stdout, rc.recalcJson(results, opts.lang));
   return exit;
 }
 

@@ -14,7 +14,7 @@ import { newWorkbook } from '../xlsx/new-workbook.js';
 import { checkFile, loadTemplate, type CheckJob, type EngineModule, type XlsxModule } from './check-file.js';
 import { OutputError, writeBytesAtomically } from './output.js';
 import { startPool, threadCount } from './pool.js';
-import { jsonText, type Lang } from './report.js';
+import { writeJson, type Lang } from './report.js';
 
 export interface ReviewArgs {
   template: string;
@@ -181,9 +181,8 @@ export async function runReview(
       exit = 2;
     }
   }
-  io.stdout.write(
-    args.json ? jsonText(reviewJson(args.template, c), io.stdout) : reviewText(args.template, c, args.lang),
-  );
+  if (args.json) writeJson(io.stdout, reviewJson(args.template, c));
+  else io.stdout.write(reviewText(args.template, c, args.lang));
   return exit;
 }
 

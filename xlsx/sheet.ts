@@ -166,6 +166,18 @@ export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extra
   let inIs = false;
   let phonetic = 0;
 
+  // One value per shared string, however many cells show it: a sheet repeats its texts (rule
+  // wordings, 已完成, unit names) and every cell value lives until the engine is done, so each
+  // copy would be carried through the young generation's collections. Values are never changed.
+  const texts: (CellValue | undefined)[] = [];
+  const sharedText = (v: string): CellValue => {
+    const i = parseInt(v, 10);
+    if (!(i >= 0)) return textOf(strings[i]);
+    let value = texts[i];
+    if (value === undefined) texts[i] = value = textOf(strings[i]);
+    return value;
+  };
+
   const fills = ctx.fills;
   const finishCell = (): void => {
     if (fills && s > 0) {
@@ -193,7 +205,7 @@ export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extra
         if (t === 'str') value = { kind: 'text', value: v };
         else if (t === 'b') value = { kind: 'boolean', value: parseInt(v, 10) !== 0 };
         else if (t === 'e') value = { kind: 'error', value: v };
-        else if (t === 's') value = textOf(strings[parseInt(v, 10)]);
+        else if (t === 's') value = sharedText(v);
         else {
           const n = parseFloat(v);
           value = isDate ? dateSerial(n, date1904) : numberValue(n);
@@ -204,7 +216,7 @@ export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extra
     } else if (v !== null && v !== '') {
       switch (t) {
         case 's':
-          value = textOf(strings[parseInt(v, 10)]);
+          value = sharedText(v);
           break;
         case 'str':
         case 'inlineStr':

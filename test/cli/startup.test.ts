@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/built';
 import { makeTempDir } from './helpers.js';
+import { writeJson } from '../../cli/report';
 
 const root = resolve(__dirname, '../..');
 const bundleDir = join(root, 'dist/bundle');
@@ -120,5 +121,17 @@ describe('the CLI bundle', () => {
       expect(compiled.stderr).toBe(cached.stderr);
       expect(compiled.status).toBe(cached.status);
     }
+  });
+});
+
+describe('writeJson', () => {
+  it('writes the document and its newline as two chunks (no 4 MB joined string to copy), indented at a terminal', () => {
+    const doc = { files: [{ file: 'a.xlsx', tables: [], findings: [] }], 名称: '考核' };
+    const chunks: string[] = [];
+    writeJson({ write: (c: string) => chunks.push(c) }, doc);
+    expect(chunks).toEqual([JSON.stringify(doc), '\n']);
+    const tty: string[] = [];
+    writeJson({ write: (c: string) => tty.push(c), isTTY: true }, doc);
+    expect(tty).toEqual([JSON.stringify(doc, null, 2), '\n']);
   });
 });
