@@ -77,3 +77,39 @@ export function failuresBefore(work: Located[]): void {
     );
   }
 }
+
+/**
+ * A bare condition that states the standard whose shortfalls the rule counts, not a gate over the
+ * whole item.
+ */
+export function countedStandard(
+  x: Extract<Located, { t: 'cond' }>,
+  i: number,
+  work: readonly Located[],
+): boolean {
+  // "统计准确率100%(6分),错报、漏报每例扣2分": the errors counted are what falls short of 100%.
+  if (
+    x.conditions.every((c) => c.unit === '%' && c.value === '1' && c.op === '>=' && c.to === null) &&
+    work.some(
+      (y, k) =>
+        k > i &&
+        y.t === 'step' &&
+        y.effect === 'deduct' &&
+        (y.direction === 'count' || y.countable) &&
+        y.sentence === x.sentence,
+    ) &&
+    !work.some((y) => y.t === 'step' && y.direction !== 'count' && !y.countable)
+  )
+    return true;
+  // "每月不低于40条…低于规定标准,出现1个月扣5分": the months that fall short are counted, so the
+  // monthly standard is what they fall short of, not a gate over the whole item.
+  const period = x.conditions.every((c) => /^每个?月$/.test(c.metric))
+    ? '个月'
+    : x.conditions.every((c) => /^每个?季度$/.test(c.metric))
+      ? '个季度'
+      : null;
+  return (
+    period !== null &&
+    work.some((y) => y.t === 'step' && y.effect === 'deduct' && y.direction === 'count' && y.unit === period)
+  );
+}

@@ -9,7 +9,14 @@ import type { StepPiece } from './grammar/types';
 import type { Clause, Condition, Program } from './program';
 import { emptyProgram } from './program';
 import { GENERIC_CHANGE, GROWTH } from './values';
-import { failuresBefore, isFraction, loosestBand, measuredFrom, sameKind } from './assemble-links';
+import {
+  countedStandard,
+  failuresBefore,
+  isFraction,
+  loosestBand,
+  measuredFrom,
+  sameKind,
+} from './assemble-links';
 import { dec } from './decimal';
 
 export type Assembled = { ok: true; program: Program } | { ok: false; reason: string };
@@ -388,34 +395,7 @@ export function assemble(pieces: readonly Located[]): Assembled {
   work.forEach((x, i) => {
     if (used.has(i) || x.t !== 'cond') return;
     if (unmet > i) return void used.add(i);
-    // "统计准确率100%(6分),错报、漏报每例扣2分": the errors counted are what falls short of 100%.
-    if (
-      x.conditions.every((c) => c.unit === '%' && c.value === '1' && c.op === '>=' && c.to === null) &&
-      work.some(
-        (y, k) =>
-          k > i &&
-          y.t === 'step' &&
-          y.effect === 'deduct' &&
-          (y.direction === 'count' || y.countable) &&
-          y.sentence === x.sentence,
-      ) &&
-      !work.some((y) => y.t === 'step' && y.direction !== 'count' && !y.countable)
-    )
-      return void used.add(i);
-    // "每月不低于40条…低于规定标准,出现1个月扣5分": the months that fall short are counted, so the
-    // monthly standard is what they fall short of, not a gate over the whole item.
-    const period = x.conditions.every((c) => /^每个?月$/.test(c.metric))
-      ? '个月'
-      : x.conditions.every((c) => /^每个?季度$/.test(c.metric))
-        ? '个季度'
-        : null;
-    if (
-      period &&
-      work.some(
-        (y) => y.t === 'step' && y.effect === 'deduct' && y.direction === 'count' && y.unit === period,
-      )
-    )
-      return void used.add(i);
+    if (countedStandard(x, i, work)) return void used.add(i);
     used.add(i);
     // "低于85%的县(区)按从高到低排序，分别得8、6、4、2分": who the rank table is for, not a gate.
     if (work.some((y, k) => k > i && y.t === 'rank' && y.sentence === x.sentence)) return;
