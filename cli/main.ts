@@ -273,7 +273,7 @@ async function convert(opts: Options, files: string[], io: Io): Promise<number> 
       exit = 2;
     }
   }
-  if (opts.json) io.stdout.write(JSON.stringify(cv.convertJson(results, to, opts.lang), null, 2) + '\n');
+  if (opts.json) writeJson(io.stdout, cv.convertJson(results, to, opts.lang));
   return exit;
 }
 

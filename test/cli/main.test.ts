@@ -190,6 +190,19 @@ describe('perf-check validate: end to end', () => {
     expect(JSON.parse(tty.out)).toEqual(JSON.parse(piped.out));
   });
 
+  // README: --json (every command) is one line when piped, indented at a terminal.
+  it.each([['score'], ['recalc'], ['convert', '--to', 'native']])(
+    '%s --json too: one line for a program, indented at a terminal',
+    async (...command) => {
+      const argv = [...command, '--json', join(__dirname, '../../examples/perf-formulas.xlsx')];
+      const piped = await run(argv);
+      const tty = await run(argv, { tty: true });
+      expect(oneLine(piped.out).startsWith('{"')).toBe(true);
+      expect(tty.out.startsWith('{\n  "')).toBe(true);
+      expect(JSON.parse(tty.out)).toEqual(JSON.parse(piped.out));
+    },
+  );
+
   it('JSON of a clean L1 table', async () => {
     const r = await run(['validate', '--json', clean]);
     expect(r.err).toBe('');
