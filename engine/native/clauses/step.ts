@@ -135,6 +135,7 @@ export function chooseCounter(
   // one SUMPRODUCT over the metrics, and the empty name is told apart first (FIND("",x) is 1).
   const metrics = `{${counters.map((c) => str(c.metric)).join(',')}}`;
   const byName = `SUMPRODUCT(--((ISNUMBER(FIND(${r.name},${metrics}))+ISNUMBER(FIND(${metrics},${r.name})))>0))`;
+  // context.ts nameFits without its empty-name test, which the tree makes once below.
   const fits = (c: Step): Bool =>
     or(`ISNUMBER(FIND(${r.name},${str(c.metric)}))`, `ISNUMBER(FIND(${str(c.metric)},${r.name}))`);
   const pick = (test: (c: Step) => Bool, i = 0): Tree =>
