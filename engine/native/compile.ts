@@ -5,7 +5,7 @@ import { namesTarget } from '../rules/bind';
 import { isOutcome, labelVerdicts } from '../rules/evaluate-parts';
 import { listedStates } from '../rules/evaluate-counts';
 import { eventMet, labelMet, readValues } from '../rules/values';
-import { vocabulary } from './vocab';
+import { vocabulary, type VocabularyLevel } from './vocab';
 import type { ScoringSettings } from '../rules/settings';
 import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
@@ -58,7 +58,7 @@ export function compileNative(
   const buildWith = (
     prog: Program,
     parse: typeof textParse | null,
-    level: 'full' | 'basic' | null,
+    level: VocabularyLevel | null,
     signed: boolean,
   ): Tree => {
     const base = {
@@ -171,8 +171,10 @@ export function compileNative(
   const kinds = changeKinds(program);
   const change = kinds.size > 0;
   const attempts = [
+    [textParse, 'wide', true],
     [textParse, 'full', true],
     [textParse, 'basic', true],
+    [textParse, 'wide', false],
     [textParse, 'full', false],
     [textParse, 'basic', false],
     [simpleParse, 'full', false],

@@ -5,7 +5,7 @@
  * as the engine scores it; any other text stays unread (需人工评分).
  */
 import type { Program } from '../rules/program';
-import { readValues } from '../rules/values';
+import { NEG_MARK, POS_MARK, readValues } from '../rules/values';
 import { listedStates } from '../rules/evaluate-counts';
 
 const GENERIC = [
@@ -45,8 +45,36 @@ const GENERIC = [
   '否决',
 ];
 
-/** Candidate texts, most specific first; `full` adds generic words and pairs of fault states. */
-export function vocabulary(p: Program, level: 'full' | 'basic'): string[] {
+/** How much of the vocabulary a formula carries: `wide` ⊃ `full` ⊃ `basic`. */
+export type VocabularyLevel = 'wide' | 'full' | 'basic';
+
+/** The words a clerk puts before a state to say it is or is not so ("有宣传栏", "未建立"). */
+const SAYING = ['有', '无', '没有', '未', '已', '不', '已经', '尚未'];
+
+/**
+ * A label's state said the clerk's ways: its core (the label less its 有/无/未… mark: 宣传栏 of
+ * 无宣传栏) with each word of SAYING before it, and the same for each alternative of a label
+ * with 或 ("有内部绩效考核制度或要求": 内部绩效考核制度). Only candidates: each one's score is the
+ * engine's (knownTree decides it at compile time) and a text the engine cannot judge becomes
+ * 需人工评分 there.
+ */
+export function stateForms(label: string): string[] {
+  const l = label.replace(/\s+/g, '');
+  const alts = l.split('或').filter((x) => x.length >= 2);
+  const out: string[] = [];
+  for (const x of alts.length > 1 ? [l, ...alts] : [l]) {
+    const core = x.replace(NEG_MARK, '').replace(POS_MARK, '');
+    if (core.length < 2) continue;
+    for (const w of ['', ...SAYING]) out.push(`${w}${core}`);
+  }
+  return out;
+}
+
+/**
+ * Candidate texts, most specific first; `full` adds generic words and pairs of fault states;
+ * `wide` adds every label's states said the clerk's ways (stateForms).
+ */
+export function vocabulary(p: Program, level: VocabularyLevel): string[] {
   const out: string[] = [];
   const add = (x: string): void => {
     if (x !== '' && !out.includes(x)) out.push(x);
@@ -75,13 +103,18 @@ export function vocabulary(p: Program, level: 'full' | 'basic'): string[] {
     c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
   );
   listed.forEach(add);
-  if (level === 'full') {
+  if (level !== 'basic') {
     GENERIC.forEach(add);
     for (let i = 0; i < phrases.length; i++)
       for (let j = i + 1; j < phrases.length; j++) add(`${phrases[i]}，${phrases[j]}`);
     for (let i = 0; i < listed.length; i++)
       for (let j = i + 1; j < listed.length; j++) add(`${listed[i]}、${listed[j]}`);
   }
+  if (level === 'wide')
+    for (const c of p.clauses) {
+      if (c.kind === 'labels') c.grades.forEach((g) => stateForms(g.label).forEach(add));
+      if (c.kind === 'when' && c.test.kind === 'label') stateForms(c.test.label).forEach(add);
+    }
   // Only texts without numbers (those are read by the value parse) and without spaces.
   return out.filter((x) => x === x.normalize('NFKC') && !/\s/.test(x) && readValues(x).values.length === 0);
 }

@@ -26,7 +26,7 @@ const decimal = (min: number, max: number): fc.Arbitrary<number> =>
   fc.integer({ min: min * 10000, max: max * 10000 }).map((n) => n / 10000);
 
 function actualFor(p: Program): fc.Arbitrary<HfCell> {
-  const words = vocabulary(p, 'full');
+  const words = vocabulary(p, 'wide');
   return fc.oneof(
     decimal(0, 1.2),
     decimal(0, 200),
