@@ -33,6 +33,11 @@ export type Reading =
        * "比上年增加"), told apart for programs with change metrics (增幅, 降幅); undefined otherwise.
        */
       said?: { down: Bool; up: Bool };
+      /**
+       * Checked to say nothing to the program's label tests (a number, or a named value of
+       * silent.ts silentNames): label tests neither hold nor fail for it.
+       */
+      silent?: boolean;
     }
   /** A text that is not one value; `t` is the text without spaces (for whole-label matches). */
   | { kind: 'text'; t: string }

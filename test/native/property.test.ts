@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileNative } from '../../engine/native';
 import { vocabulary } from '../../engine/native/vocab';
+import { silentNames } from '../../engine/native/silent';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseOptionText, parseRule, round } from '../../engine/rules';
 import type { Program } from '../../engine/rules/program';
 import { loadCorpus } from '../../scripts/rules-corpus';
@@ -27,6 +28,7 @@ const decimal = (min: number, max: number): fc.Arbitrary<number> =>
 
 function actualFor(p: Program): fc.Arbitrary<HfCell> {
   const words = vocabulary(p, 'wide');
+  const named = silentNames(p).map((k) => k.split('|') as [string, string]);
   return fc.oneof(
     decimal(0, 1.2),
     decimal(0, 200),
@@ -38,6 +40,12 @@ function actualFor(p: Program): fc.Arbitrary<HfCell> {
     fc.constant(null),
     fc.constant('  '),
     words.length > 0 ? fc.constantFrom(...words) : fc.constant('无'),
+    // Named values the formula reads beside label tests ("缺2项", "漏保3人次"), with any number.
+    named.length > 0
+      ? fc
+          .tuple(fc.constantFrom(...named), fc.oneof(fc.integer({ min: 0, max: 30 }), decimal(0, 30)))
+          .map(([[name, unit], n]) => `${name}${n}${unit}`)
+      : fc.constant('缺1项'),
     fc.string({ maxLength: 6 }),
   );
 }
