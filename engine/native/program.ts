@@ -48,7 +48,7 @@ export function scoreTree(ctx: Ctx): Tree {
   if (hasLabelTests(ctx) && r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
   // A text value is read only where it says nothing to the labels, as a number (textAsNumber).
   // So is a named value whose name and unit the engine finds in no label (silentNames: "缺2项").
-  if (hasLabelTests(ctx) && r.kind === 'value' && r.fromText) {
+  if (hasLabelTests(ctx) && r.kind === 'value' && r.fromText && !r.silent) {
     const names = r.raw === '""' ? [] : silentNames(p);
     const named = names.length > 0 ? isOneOf(`${r.raw}&"|"&${r.unit}`, names) : false;
     return ifT(

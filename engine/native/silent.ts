@@ -14,10 +14,10 @@
 import { countAnswers, isOutcome, labelVerdicts } from '../rules/evaluate-parts';
 import { listedStates } from '../rules/evaluate-counts';
 import type { Clause, Program } from '../rules/program';
-import { eventMet, labelMet, readValues, squash } from '../rules/values';
+import { eventMet, labelMet, readValues, squash, type Values } from '../rules/values';
 import { UNITS } from './reading';
 
-type When = Extract<Clause, { kind: 'when' }>;
+export type When = Extract<Clause, { kind: 'when' }>;
 
 /** Numbers a clerk writes; every verdict must be the same for each. */
 const SAMPLES = ['0', '1', '2', '3', '7', '10', '0.5', '12.5', '100'];
@@ -72,21 +72,33 @@ function silentFor(
   name: string,
   unit: string,
 ): boolean {
-  for (const d of SAMPLES) {
+  return SAMPLES.every((d) => {
     const vals = readValues(`${name}${d}${unit}`);
     const x = vals.values[0];
     if (vals.values.length !== 1 || !x || x.name !== name || x.unit !== unit || x.percent || !x.value.eq(d))
       return false;
-    for (const c of whens) {
-      const t = c.test;
-      if (t.kind === 'label' && labelMet(t.label, t.negative, vals) !== null) return false;
-      if (t.kind === 'event' && eventMet(t.event, vals) !== null) return false;
-      if (countAnswers(p, c, vals) !== null) return false;
-    }
-    const verdicts = labelVerdicts(whens, vals, listed);
-    if (isOutcome(verdicts) || verdicts.size > 0) return false;
+    return saysNothing(p, whens, listed, vals);
+  });
+}
+
+/**
+ * Whether the engine finds in this reading no label or event of the program: no test says yes
+ * or no, no count answers a label, labelVerdicts decides nothing.
+ */
+export function saysNothing(
+  p: Program,
+  whens: readonly When[],
+  listed: readonly string[],
+  vals: Values,
+): boolean {
+  for (const c of whens) {
+    const t = c.test;
+    if (t.kind === 'label' && labelMet(t.label, t.negative, vals) !== null) return false;
+    if (t.kind === 'event' && eventMet(t.event, vals) !== null) return false;
+    if (countAnswers(p, c, vals) !== null) return false;
   }
-  return true;
+  const verdicts = labelVerdicts(whens, vals, listed);
+  return !isOutcome(verdicts) && verdicts.size === 0;
 }
 
 /**

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compileNative } from '../../engine/native';
 import { vocabulary } from '../../engine/native/vocab';
 import { silentNames } from '../../engine/native/silent';
+import { countNouns } from '../../engine/native/count-noun';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseOptionText, parseRule, round } from '../../engine/rules';
 import type { Program } from '../../engine/rules/program';
 import { loadCorpus } from '../../scripts/rules-corpus';
@@ -29,6 +30,7 @@ const decimal = (min: number, max: number): fc.Arbitrary<number> =>
 function actualFor(p: Program): fc.Arbitrary<HfCell> {
   const words = vocabulary(p, 'wide');
   const named = silentNames(p).map((k) => k.split('|') as [string, string]);
+  const tails = countNouns(p).map((n) => n.tail);
   return fc.oneof(
     decimal(0, 1.2),
     decimal(0, 200),
@@ -46,6 +48,12 @@ function actualFor(p: Program): fc.Arbitrary<HfCell> {
           .tuple(fc.constantFrom(...named), fc.oneof(fc.integer({ min: 0, max: 30 }), decimal(0, 30)))
           .map(([[name, unit], n]) => `${name}${n}${unit}`)
       : fc.constant('缺1项'),
+    // Counts before what they count ("3份不一致"), whole or not.
+    tails.length > 0
+      ? fc
+          .tuple(fc.oneof(fc.integer({ min: 0, max: 30 }), decimal(0, 5)), fc.constantFrom(...tails))
+          .map(([n, tail]) => `${n}${tail}`)
+      : fc.constant('3份不一致'),
     fc.string({ maxLength: 6 }),
   );
 }

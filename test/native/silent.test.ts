@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileNative, compileRuleText } from '../../engine/native';
 import { silentNames } from '../../engine/native/silent';
+import { countNouns } from '../../engine/native/count-noun';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule, round } from '../../engine/rules';
 import { loadCorpus } from '../../scripts/rules-corpus';
 import { evaluateRows, type HfCell } from './hf';
@@ -59,6 +60,52 @@ describe('named values beside label tests', () => {
     });
     // Some are read, not left to a hand score (how many: the LibreOffice report's agree count).
     expect(read).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('read counts written before what they count ("3份不一致") as the engine does', () => {
+    const rows: HfCell[][] = [];
+    const expected: { where: string; engine: number | null }[] = [];
+    for (const c of loadCorpus().flatMap((f) => f.cases)) {
+      const p = parseRule(c.rule);
+      if (!p.ok) continue;
+      const points = c.points ?? 10;
+      for (const { tail } of countNouns(p.rule).slice(0, PER_PROGRAM))
+        for (const n of [0, 1, 2, 3.5]) {
+          const a = `${n}${tail}`;
+          const r = rows.length + 1;
+          const f = compileNative(p.rule, { actual: `A${r}`, points: `B${r}` }, DEFAULT_SETTINGS, {
+            mode: 'function',
+            round: 2,
+          });
+          if (!f.ok) break;
+          rows.push([a, points, f.formula]);
+          const out = evaluateRule(p.rule, { actual: a, points: dec(points), settings: DEFAULT_SETTINGS });
+          expected.push({ where: `${c.id} ${a}`, engine: out.ok ? round(out.score, 2).toNumber() : null });
+        }
+    }
+    expect(expected.length).toBeGreaterThan(40);
+    const got = evaluateRows(rows);
+    expected.forEach(({ where, engine }, i) => {
+      const formula = got[i]![2];
+      if (typeof formula === 'number') expect(formula, where).toBeCloseTo(engine ?? NaN, 9);
+      else
+        expect(typeof formula === 'string' && !formula.startsWith('#'), `${where}: ${String(formula)}`).toBe(
+          true,
+        );
+    });
+    // Worked by hand: 5 − 0.5×3 = 3.5 (一份不一致扣0.5分); 1台不符合要求不得分 → 0; 0台 → 4.
+    const at = (rule: string, points: number, actual: string): HfCell | undefined => {
+      const f = compileRuleText(rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
+      if (!f.ok) throw new Error(f.reason);
+      return evaluateRows([[actual, points, f.formula]])[0]![2];
+    };
+    expect(at('花名册、电子档案、纸质档案数据需一致,一份不一致扣0.5分。', 5, '3份不一致')).toBe(3.5);
+    expect(at('查现场和资料。1 台不符合要求不得分', 4, '1台不符合要求')).toBe(0);
+    expect(at('查现场和资料。1 台不符合要求不得分', 4, '0台不符合要求')).toBe(4);
+    // A point: COUNT_NOUN reads whole numbers only; the formula leaves it unread.
+    expect(at('花名册、电子档案、纸质档案数据需一致,一份不一致扣0.5分。', 5, '1.5份不一致')).toBe(
+      '完成情况无法识别，需人工评分',
+    );
   }, 120_000);
 
   it('reads the clerk answers of the corpus (worked by hand) and leaves other words unread', () => {
