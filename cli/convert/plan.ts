@@ -1,13 +1,15 @@
 /**
  * What `perf-check convert` changes: every formula that calls a PERF function (in any spelling,
- * cli/convert/calls.ts) becomes its native formula (engine/native: compilePerfCall, nested calls
+ * engine/native/calls.ts) becomes its native formula (engine/native: convertCalls, nested calls
  * first) or its value. The values come from the recalculation of the workbook (cli/recalc): they
  * are the cached results of the native formulas and the values written by `--to values`. A
  * formula that cannot be converted is left as it is, with the reason.
  */
 import {
-  compilePerfCall,
+  convertCalls,
+  literalValue,
   MAX_FORMULA_LENGTH,
+  referenceOf,
   type PerfArg,
   type PerfScalar,
 } from '../../engine/native/index.js';
@@ -15,7 +17,6 @@ import type { Sheet, Workbook } from '../../engine/grid.js';
 import { parseRef } from '../../xlsx/sheet.js';
 import type { CellEdit, WriteValue } from '../../xlsx/write.js';
 import type { RecalcCell, RecalcValue } from '../recalc/types.js';
-import { literalValue, perfCalls, referenceOf } from './calls.js';
 
 export type ConvertTarget = 'native' | 'values';
 
@@ -83,35 +84,18 @@ export function nativeFormula(
   sheet: string,
   wb: Workbook,
 ): { ok: true; formula: string } | { ok: false; reason: string; reasonEn: string } {
-  let f = formula.startsWith('=') ? formula : `=${formula}`;
-  for (let guard = 0; guard < 100; guard++) {
-    const calls = perfCalls(f);
-    if (calls.length === 0) break;
-    // The call that starts last holds no other call.
-    const call = calls.reduce((a, b) => (b.start > a.start ? b : a));
-    const name = `PERF.${call.id}`;
-    const r = compilePerfCall(
-      name,
-      call.args.map((expr) => {
-        const value = argValue(expr, sheet, wb);
-        return value === undefined ? { expr } : { expr, value };
-      }),
-    );
-    if (!r.ok) {
-      const reason = r.reason.startsWith(name) ? r.reason : `${name}：${r.reason}`;
-      return { ok: false, reason, reasonEn: `${name} cannot be converted: ${r.reason}` };
-    }
-    const body = r.formula.replace(/^=/, '');
-    const whole = call.start === 1 && call.end === f.length;
-    f = f.slice(0, call.start) + (whole ? body : `(${body})`) + f.slice(call.end);
+  const r = convertCalls(formula, (expr) => argValue(expr, sheet, wb));
+  if (!r.ok) {
+    const reason = r.reason.startsWith(r.name) ? r.reason : `${r.name}：${r.reason}`;
+    return { ok: false, reason, reasonEn: `${r.name} cannot be converted: ${r.reason}` };
   }
-  if (f.length > MAX_FORMULA_LENGTH)
+  if (r.formula.length > MAX_FORMULA_LENGTH)
     return {
       ok: false,
-      reason: `转换后的公式过长（${f.length} 个字符，Excel 上限 ${MAX_FORMULA_LENGTH}）`,
-      reasonEn: `the converted formula is too long (${f.length} characters; Excel allows ${MAX_FORMULA_LENGTH})`,
+      reason: `转换后的公式过长（${r.formula.length} 个字符，Excel 上限 ${MAX_FORMULA_LENGTH}）`,
+      reasonEn: `the converted formula is too long (${r.formula.length} characters; Excel allows ${MAX_FORMULA_LENGTH})`,
     };
-  return { ok: true, formula: f };
+  return { ok: true, formula: r.formula };
 }
 
 /**

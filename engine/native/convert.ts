@@ -1,12 +1,14 @@
 /**
- * A whole formula → its native form: every PERF call in it (also `_xldudf_` / `_xludf.`-prefixed,
- * English or Chinese names) replaced by its native formula in parentheses, the rest kept as
- * written. `valueOf` gives the value of a reference argument (the converter reads the workbook);
- * string and number literals are read here.
+ * A whole formula → its native form: every PERF call in it, in any spelling a workbook holds
+ * (calls.ts: PERF.<id>, Chinese names, _xldudf_PERF_<id> as Excel saves it without the add-in,
+ * _xludf. / _xll. / [1]! prefixes), replaced by its native formula, innermost first, so a call in
+ * another's arguments (PERF.BAND(PERF.SCORE(…))) is converted too; the rest kept as written.
+ * The one converter of the pane's 转换为通用公式, the write plan and `perf-check convert`.
  *
  *   convertFormula('=ROUND(PERF.指标得分(C3,D3,E3),1)', (ref) => cells[ref])
  *     → { ok: true, formula: '=ROUND((IF(…)),1)', converted: 1 }
  */
+import { literalValue, perfCalls, referenceOf } from './calls';
 import { compilePerfCall, type PerfArg, type PerfScalar } from './perf';
 
 export type ValueOf = (ref: string) => PerfScalar | readonly (readonly PerfScalar[])[] | undefined;
@@ -14,85 +16,65 @@ export type ValueOf = (ref: string) => PerfScalar | readonly (readonly PerfScala
 export type ConvertResult =
   { ok: true; formula: string; converted: number } | { ok: false; reasons: string[] };
 
-const CALL = /(?:_xldudf_|_xludf\.)?PERF\.[A-Za-z\u4e00-\u9fff]+\s*\(/iy;
+/** More nested calls than any formula holds: a guard against a loop, never reached in practice. */
+const MOST_CALLS = 100;
 
-/** Splits "a, b, (c, d)" at its top-level commas (strings, parentheses and braces respected). */
-export function splitArgs(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  let inStr = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (inStr) {
-      cur += ch;
-      if (ch === '"') inStr = s[i + 1] === '"' ? ((cur += s[++i]!), true) : false;
-      continue;
-    }
-    if (ch === '"') inStr = true;
-    else if (ch === '(' || ch === '{') depth++;
-    else if (ch === ')' || ch === '}') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.length === 1 && out[0]!.trim() === '' ? [] : out;
-}
-
-function literal(expr: string, valueOf: ValueOf): PerfArg {
-  const e = expr.trim();
-  if (/^".*"$/s.test(e)) return { expr: e, value: e.slice(1, -1).replace(/""/g, '"') };
-  if (/^-?\d+(?:\.\d+)?$/.test(e)) return { expr: e, value: Number(e) };
-  if (e === '') return { expr: e };
-  const v = valueOf(e.replace(/\$/g, ''));
-  return v === undefined ? { expr: e } : { expr: e, value: v };
-}
-
-export function convertFormula(formula: string, valueOf: ValueOf): ConvertResult {
-  const body = formula.replace(/^=/, '');
-  let out = '';
+/**
+ * Each PERF call of `formula` compiled with `argValue` (an argument's value from its text, or
+ * undefined when it has none: an expression, a converted call), innermost first; the first call
+ * that cannot be converted stops it, with its name (PERF.<id>) and why.
+ */
+export function convertCalls(
+  formula: string,
+  argValue: (expr: string) => PerfArg['value'],
+): { ok: true; formula: string; converted: number } | { ok: false; name: string; reason: string } {
+  let f = formula.startsWith('=') ? formula : `=${formula}`;
   let converted = 0;
-  const reasons: string[] = [];
-  let inStr = false;
-  for (let i = 0; i < body.length;) {
-    const ch = body[i]!;
-    if (ch === '"') inStr = !inStr;
-    CALL.lastIndex = i;
-    const m = !inStr && (i === 0 || !/[\w.]/.test(body[i - 1]!)) ? CALL.exec(body) : null;
-    if (!m) {
-      out += ch;
-      i++;
-      continue;
+  /** The native formulas put in place of inner calls, with the calls' names. */
+  const inner: { name: string; body: string }[] = [];
+  for (let n = 0; n <= MOST_CALLS; n++) {
+    const calls = perfCalls(f);
+    if (calls.length === 0) return { ok: true, formula: f, converted };
+    // The call that starts last holds no other call.
+    const call = calls.reduce((a, b) => (b.start > a.start ? b : a));
+    const name = `PERF.${call.id}`;
+    const r = compilePerfCall(
+      name,
+      call.args.map((expr) => {
+        const value = argValue(expr);
+        return value === undefined ? { expr } : { expr, value };
+      }),
+    );
+    if (!r.ok) {
+      // An argument that was another call: say so, not the long formula it became.
+      const held = inner.find((x) => call.args.some((a) => a.includes(x.body)));
+      if (held)
+        return {
+          ok: false,
+          name,
+          reason: `参数中的 ${held.name} 不能直接作为参数转换，请把它放在一个单元格中再引用该单元格`,
+        };
+      return { ok: false, name, reason: r.reason };
     }
-    // Find the call's closing parenthesis.
-    let depth = 1;
-    let j = i + m[0].length;
-    let s = false;
-    for (; j < body.length && depth > 0; j++) {
-      const c = body[j]!;
-      if (c === '"') s = !s;
-      else if (!s && c === '(') depth++;
-      else if (!s && c === ')') depth--;
-    }
-    if (depth !== 0) return { ok: false, reasons: ['公式括号不配对'] };
-    const name = m[0].replace(/\s*\($/, '');
-    const inner = body.slice(i + m[0].length, j - 1);
-    CALL.lastIndex = 0;
-    if (/PERF\./i.test(inner)) reasons.push(`${name}：参数中含有 PERF 函数，无法转换`);
-    else {
-      const r = compilePerfCall(
-        name,
-        splitArgs(inner).map((a) => literal(a, valueOf)),
-      );
-      if (r.ok) {
-        out += `(${r.formula.slice(1)})`;
-        converted++;
-      } else reasons.push(`${name}：${r.reason}`);
-    }
-    if (reasons.length > 0) out += body.slice(i, j);
-    i = j;
+    const body = r.formula.replace(/^=/, '');
+    inner.push({ name, body });
+    const whole = call.start === 1 && call.end === f.length;
+    f = f.slice(0, call.start) + (whole ? body : `(${body})`) + f.slice(call.end);
+    converted++;
   }
-  return reasons.length > 0 ? { ok: false, reasons } : { ok: true, formula: `=${out}`, converted };
+  return { ok: false, name: 'PERF', reason: `公式中的 PERF 函数超过 ${MOST_CALLS} 个` };
+}
+
+/**
+ * convertFormula: literals are read here; a reference argument's value comes from `valueOf`
+ * (given the reference without "$": "B3", "'规则 表'!B3", "C3:C5").
+ */
+export function convertFormula(formula: string, valueOf: ValueOf): ConvertResult {
+  const r = convertCalls(formula, (expr) => {
+    const lit = literalValue(expr);
+    if (lit !== undefined) return lit;
+    return referenceOf(expr) ? valueOf(expr.trim().replace(/\$/g, '')) : undefined;
+  });
+  if (r.ok) return r;
+  return { ok: false, reasons: [r.reason.startsWith(r.name) ? r.reason : `${r.name}：${r.reason}`] };
 }

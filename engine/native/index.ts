@@ -46,7 +46,8 @@ export {
   type NativeResult,
 } from './compile';
 export { compilePerfCall, perfFunctionId, bandFormula, type PerfArg, type PerfScalar } from './perf';
-export { convertFormula, splitArgs, type ConvertResult, type ValueOf } from './convert';
+export { convertCalls, convertFormula, type ConvertResult, type ValueOf } from './convert';
+export { literalValue, perfCalls, referenceOf, type FormulaCall } from './calls';
 export { vocabulary } from './vocab';
 export { compileTotal, compileBand, type TotalInput, type BandInput } from './totals';
 export { NATIVE_TEXT, type NativeTextCode } from './messages';

@@ -60,9 +60,16 @@ const SAYING = ['有', '无', '没有', '未', '已', '不', '已经', '尚未']
  */
 export function stateForms(label: string): string[] {
   const l = label.replace(/\s+/g, '');
+  // The label's alternatives (或), its clauses ("…要求,达不到要求"), and its tails from a 未/无/不
+  // ("灵溪、龙港两镇未成立专门爱卫办机构": 未成立专门爱卫办机构).
   const alts = l.split('或').filter((x) => x.length >= 2);
-  const out: string[] = [];
-  for (const x of alts.length > 1 ? [l, ...alts] : [l]) {
+  const pieces = l.split(/[,，;；]/).filter((x) => x.length >= 2);
+  const tails = [...l.matchAll(/未|无|不|没有/g)]
+    .map((m) => l.slice(m.index))
+    .filter((x) => x.length >= 3 && x !== l);
+  const out: string[] = [...tails];
+  const all = [l, ...(alts.length > 1 ? alts : []), ...(pieces.length > 1 ? pieces : [])];
+  for (const x of all) {
     const core = x.replace(NEG_MARK, '').replace(POS_MARK, '');
     if (core.length < 2) continue;
     for (const w of ['', ...SAYING]) out.push(`${w}${core}`);
@@ -122,8 +129,13 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
   const plain = (x: string): boolean => !/\s/.test(x) && readValues(x).values.length === 0;
   const kept = out.filter((x) => x === x.normalize('NFKC') && plain(x));
   if (level === 'wide')
-    for (const x of stateLists(p))
-      if (!kept.includes(x) && x.replace(/，/g, '') === x.replace(/，/g, '').normalize('NFKC') && plain(x))
+    // Punctuation as a Chinese keyboard types it: "有，并落实" for 有,并落实 (NFKC reads them alike).
+    for (const x of [...stateLists(p), ...kept.filter((w) => /[,;:]/.test(w)).map(typedWidth)])
+      if (
+        !kept.includes(x) &&
+        x.replace(/[，；：]/g, '') === x.replace(/[，；：]/g, '').normalize('NFKC') &&
+        plain(x)
+      )
         kept.push(x);
   return kept;
 }
@@ -173,3 +185,6 @@ function statePhrase(label: string, negative: boolean): string {
   const l = label.replace(/\s+/g, '');
   return negative && !NEG_MARK.test(l) ? `未${l}` : l;
 }
+
+/** A word with its ASCII commas, semicolons and colons as full-width ones. */
+const typedWidth = (x: string): string => x.replace(/,/g, '，').replace(/;/g, '；').replace(/:/g, '：');

@@ -81,7 +81,7 @@ describe('convertToNative', () => {
     expect(r.unconverted).toEqual([
       expect.objectContaining({ sheet: '考核表', cell: 'D5', formula: '=PERF.FORCED(D2:D4)' }),
     ]);
-    expect(r.unconverted[0]!.reason).toMatch(/^PERF\.FORCED：/);
+    expect(r.unconverted[0]!.reason).toMatch(/^PERF\.FORCED[ ：]/);
     // Selection, the sheet's used range, the sheet the rule of D4 is on, the write.
     expect(r.syncs).toBe(4);
     expect(Object.keys(written).sort()).toEqual(['考核表!D3', '考核表!D4']);

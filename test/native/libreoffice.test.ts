@@ -43,10 +43,12 @@ const CORPUS_UNCONVERTIBLE_AT_MOST = 2;
 // "已落实，未建立"), are known texts the engine scores when the formula is built (vocab.ts stateLists).
 // 1043 from 1032: counts written before what they count ("3份不一致", "1名不真实") are read where the
 // engine reads number + tail as that one value (engine/native/count-noun.ts).
-const AGREE_AT_LEAST = 1043;
+// 1062 from 1043: a label's clauses ("…要求,达不到要求"), its tails from 未/无/不 (未成立专门爱卫办
+//机构), and words with the full-width punctuation a Chinese keyboard types (有，并落实) are known texts.
+const AGREE_AT_LEAST = 1062;
 // 177: c-dingyuan-spaq-2011-05 is read now (参加不少于4次); its formula, too long for the full text
 // parse, reads numbers only, so its 3 named texts are 需人工评分 there.
-const UNREAD_AT_MOST = 122;
+const UNREAD_AT_MOST = 103;
 // Lowered from 627 once: the shorter full text parse now fits 15 more programs (LibreOffice reads
 // those texts: +15 agree there); fast-formula-parser does not read the full parse's arrays (FIND
 // and MID over an array constant take its first element only). Lowered from 613 (after main's
