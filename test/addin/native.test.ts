@@ -116,11 +116,24 @@ describe('convertToNative', () => {
             D5: FORMULAS[4]![3] as string,
           },
         },
-        { name: '其他', rows: [[0.5, THRESHOLD, 4, 0]], formulas: { D1: '=PERF.SCORE(A1,B1,C1)' } },
+        // As Excel saves custom functions opened without the add-in, and two calls in one formula.
+        {
+          name: '其他',
+          rows: [[0.5, THRESHOLD, 4, 0, 0]],
+          formulas: {
+            D1: '=_xldudf_PERF_SCORE(A1,B1,C1)',
+            E1: '=[1]!_xldudf_PERF_SCORE(A1,B1,C1)+PERF.SCORE(A1,B1,C1)',
+          },
+        },
       ],
     });
     const r = await convertToNative(excel.context, 'workbook', MEMORY_ENV);
-    expect(r.converted.map((c) => `${c.sheet}!${c.cell}`)).toEqual(['考核表!D2', '考核表!D3', '其他!D1']);
+    expect(r.converted.map((c) => `${c.sheet}!${c.cell}`)).toEqual([
+      '考核表!D2',
+      '考核表!D3',
+      '其他!D1',
+      '其他!E1',
+    ]);
     expect(r.unconverted.map((c) => `${c.sheet}!${c.cell}`)).toEqual(['考核表!D5']);
     for (const c of r.converted) {
       const sheet = excel.sheets.find((s) => s.name === c.sheet)!;
@@ -130,10 +143,18 @@ describe('convertToNative', () => {
     expect(excel.sheets[0]!.cell(4, 3)?.formula).toBe('=PERF.FORCED(D2:D4)');
     // 76.5% against 80%以上 每低一个百分点扣1分 on 10 points: 3.5 off, 6.5.
     expect(score(r.converted[0]!.to, 2, 0.765, 10)).toBe(6.5);
-    // 50% misses 执行率≥80% on 4 points: 0.
+    // 50% misses 执行率≥80% on 4 points: 0; 90% meets it: 4, and twice in E1: 8.
     expect(score(r.converted[2]!.to, 1, 0.5, 4)).toBe(0);
+    expect(score(r.converted[2]!.to, 1, 0.9, 4)).toBe(4);
+    expect(score(r.converted[3]!.to, 1, 0.9, 4)).toBe(8);
+    expect(r.converted[3]!.to).not.toMatch(/PERF|xldudf|\[1\]/i);
     const formulas = excel.writes.filter((w) => w.property === 'formulas');
-    expect(formulas.map((w) => `${w.sheet}!${w.address}`)).toEqual(['考核表!D2', '考核表!D3', '其他!D1']);
+    expect(formulas.map((w) => `${w.sheet}!${w.address}`)).toEqual([
+      '考核表!D2',
+      '考核表!D3',
+      '其他!D1',
+      '其他!E1',
+    ]);
     expect(formulas.every((w) => !w.eventsEnabled && w.calculationSuspended)).toBe(true);
   });
 });
