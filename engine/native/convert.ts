@@ -2,10 +2,10 @@
  * A whole formula → its native form: every PERF call in it, in any spelling a workbook holds
  * (calls.ts: PERF.<id>, Chinese names, _xldudf_PERF_<id> as Excel saves it without the add-in,
  * _xludf. / _xll. / [1]! prefixes), replaced by its native formula, innermost first, so a call in
- * another's arguments (PERF.BAND(PERF.SCORE(…))) is converted too; the rest kept as written.
+ * another's arguments (a band of a score) is converted too; the rest kept as written.
  * The one converter of the pane's 转换为通用公式, the write plan and `perf-check convert`.
  *
- *   convertFormula('=ROUND(PERF.指标得分(C3,D3,E3),1)', (ref) => cells[ref])
+ *   convertFormula('=ROUND(PERF.<id>(C3,D3,E3),1)', (ref) => cells[ref])
  *     → { ok: true, formula: '=ROUND((IF(…)),1)', converted: 1 }
  */
 import { literalValue, perfCalls, referenceOf } from './calls';
