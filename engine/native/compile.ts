@@ -7,6 +7,7 @@ import { listedStates } from '../rules/evaluate-counts';
 import { eventMet, labelMet, readValues } from '../rules/values';
 import { vocabulary, type VocabularyLevel } from './vocab';
 import { countNouns } from './count-noun';
+import { listable, listParse } from './list';
 import type { ScoringSettings } from '../rules/settings';
 import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
@@ -61,7 +62,7 @@ export function compileNative(
     parse: typeof textParse | null,
     level: VocabularyLevel | null,
     signed: boolean,
-    withNouns: boolean,
+    extras: boolean,
   ): Tree => {
     const base = {
       p: prog,
@@ -146,7 +147,7 @@ export function compileNative(
     const unread0 = level === null ? rest : knownTree(vocabulary(prog, level), rest);
     /** "3份不一致": a count before what it counts (count-noun.ts), grouped by what they score. */
     const nounTree = (otherwise: Tree): Tree => {
-      const nouns = withNouns && parse === textParse ? countNouns(prog) : [];
+      const nouns = extras && parse === textParse ? countNouns(prog) : [];
       if (nouns.length === 0) return otherwise;
       const pieces = textPieces(a);
       const groups = new Map<string, { tree: Tree; tails: string[] }>();
@@ -175,7 +176,14 @@ export function compileNative(
       for (const g of [...groups.values()].reverse()) out = ifT(holds(g.tails), g.tree, out);
       return out;
     };
-    const unread = nounTree(unread0);
+    /** "97%,65%": one value per metric, in order (list.ts). */
+    const listTree = (otherwise: Tree): Tree => {
+      const metrics = numericMetrics(prog);
+      if (!extras || parse === null || !listable(prog, metrics)) return otherwise;
+      const list = listParse(a, metrics.length);
+      return ifT(list.ok, tree({ kind: 'list', items: list.items }), otherwise);
+    };
+    const unread = listTree(nounTree(unread0));
     const logical =
       level === null
         ? text(NATIVE_TEXT.UNREAD)
@@ -204,14 +212,18 @@ export function compileNative(
   // only, then numbers.
   const kinds = changeKinds(program);
   const change = kinds.size > 0;
-  // Counts written before what they count ("3份不一致") first, where the program has such counts
-  // (count-noun.ts); their branches lengthen the formula, so without them next.
-  const nouns = !change && countNouns(program).length > 0;
+  // Counts written before what they count ("3份不一致", count-noun.ts) and lists of values
+  // ("97%,65%", list.ts) first, where the program has them; their branches lengthen the formula,
+  // so without them next.
+  const lists = !change && listable(program, numericMetrics(program));
+  const extra = lists || (!change && countNouns(program).length > 0);
   const attempts = [
     [textParse, 'wide', true, false],
     [textParse, 'full', true, false],
     [textParse, 'basic', true, false],
     [textParse, 'wide', false, true],
+    // A list beside plain numbers only: a program of several metrics gets no number from one value.
+    [simpleParse, 'wide', false, true],
     [textParse, 'wide', false, false],
     [textParse, 'full', false, false],
     [textParse, 'basic', false, false],
@@ -220,9 +232,10 @@ export function compileNative(
     [null, 'basic', false, false],
     [null, null, false, false],
   ] as const;
-  for (const [parse, level, signed, withNouns] of attempts) {
-    if ((signed && !change) || (withNouns && !nouns)) continue;
-    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed, withNouns);
+  for (const [parse, level, signed, extras] of attempts) {
+    // The short parse with extras is for lists only (a count before its words needs the full one).
+    if ((signed && !change) || (extras && !extra) || (extras && parse === simpleParse && !lists)) continue;
+    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed, extras);
     let t: Tree;
     if (!namesTarget(program)) t = build(program);
     else if (target === null) t = text(NATIVE_TEXT.ARGUMENT);

@@ -79,6 +79,16 @@ export function readNumber(
   if (r.kind === 'text') return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], v: '0' };
   // A known text is one of the program's words: no number in it.
   if (r.kind === 'known') return { fails: [{ c: true, msg: NATIVE_TEXT.ACTUAL_INVALID }], v: '0' };
+  if (r.kind === 'list') {
+    // Reader.number: by position among the metrics; a percent metric's bare number over 1 is
+    // ambiguous (list.ts reads lists only for programs of percent metrics).
+    const item = r.items[ctx.metrics.indexOf(metric)];
+    if (!item) return { fails: [{ c: true, msg: NATIVE_TEXT.ACTUAL_INVALID }], v: '0' };
+    const fails: Fail[] = isFraction(unit)
+      ? [{ c: and(not(item.pct), `${item.v}>1`), msg: NATIVE_TEXT.ACTUAL_AMBIGUOUS }]
+      : [{ c: true, msg: NATIVE_TEXT.UNREAD }];
+    return { fails, v: item.v };
+  }
   const fails: Fail[] = [];
   if (ctx.metrics.length > 1) {
     // One value: found only by its name ("建档率92%"), else the rule's metrics want more values.

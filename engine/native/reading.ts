@@ -39,6 +39,8 @@ export type Reading =
        */
       silent?: boolean;
     }
+  /** Values by position, one per metric ("97%,65%"; list.ts). */
+  | { kind: 'list'; items: { v: string; pct: Bool }[] }
   /** A text that is not one value; `t` is the text without spaces (for whole-label matches). */
   | { kind: 'text'; t: string }
   /**

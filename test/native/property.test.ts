@@ -11,6 +11,7 @@ import { compileNative } from '../../engine/native';
 import { vocabulary } from '../../engine/native/vocab';
 import { silentNames } from '../../engine/native/silent';
 import { countNouns } from '../../engine/native/count-noun';
+import { numericMetrics } from '../../engine/rules/evaluate-parts';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseOptionText, parseRule, round } from '../../engine/rules';
 import type { Program } from '../../engine/rules/program';
 import { loadCorpus } from '../../scripts/rules-corpus';
@@ -54,6 +55,13 @@ function actualFor(p: Program): fc.Arbitrary<HfCell> {
           .tuple(fc.oneof(fc.integer({ min: 0, max: 30 }), decimal(0, 5)), fc.constantFrom(...tails))
           .map(([n, tail]) => `${n}${tail}`)
       : fc.constant('3份不一致'),
+    // Percents in one cell, one per metric or not ("97%,65%", "97%，65%，70%").
+    fc
+      .tuple(
+        fc.array(decimal(0, 120), { minLength: 1, maxLength: Math.max(2, numericMetrics(p).length + 1) }),
+        fc.constantFrom(',', '，'),
+      )
+      .map(([xs, sep]) => xs.map((x) => `${x}%`).join(sep)),
     fc.string({ maxLength: 6 }),
   );
 }

@@ -54,6 +54,7 @@ export function stepAmount(
     // Several counters: chooseCounter picked the one this value counts for (none: a measured
     // metric's value, below).
     if (counters.length > 1 && chosen !== s) return k('0');
+    if (r.kind === 'list') return text(NATIVE_TEXT.UNREAD); // list.ts: not for counts
     const v = r.v;
     return ifT(
       namesMeasured(ctx, r),
@@ -69,6 +70,7 @@ export function stepAmount(
     if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
     if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
     if (r.kind === 'known') return text(NATIVE_TEXT.ACTUAL_INVALID);
+    if (r.kind === 'list') return text(NATIVE_TEXT.UNREAD); // list.ts: not for changes
     // changeOf: words of decrease make the change negative.
     const down = containsAny(r.raw, ['减少', '下降', '降低', '少', '减']);
     const ch = down === false ? r.v : `IF(${down},-ABS(${r.v}),${r.v})`;
