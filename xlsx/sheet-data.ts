@@ -182,6 +182,16 @@ function inlineString(xml: string, lt: number, end: number, b: SheetBuilder): nu
   }
 }
 
+// Start tags and text as producers write them: attributes in double quotes, one space apart,
+// values and text with no reference, "<" or line break to decode (anything else: the scanner).
+const NAME = '[A-Za-z_:][-A-Za-z0-9_:.]*';
+/** <c r="A1" s="3" t="s"> (s and t optional, t before s too), then <f>, <v>, </c>; or <c …/>. */
+const CELL_RX =
+  /<c r="([A-Za-z]+[0-9]+)"(?: s="([0-9]*)")?(?: t="([A-Za-z]*)")?(?: s="([0-9]*)")?(?:\/>|>(?:<f>([^<&\r]*)<\/f>)?(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
+/** <row …> or <row …/> with its attributes. */
+const ROW_RX = new RegExp(`<row((?:[ \\t\\n\\r]+${NAME}="[^"<&\\t\\n\\r]*")*)[ \\t\\n\\r]*(/?)>`, 'y');
+const ATTR_RX = new RegExp(`(${NAME})="([^"]*)"`, 'g');
+
 /**
  * Reads the cells of xml[start, end) (the content of sheetData) into `b`. False when the content
  * is not of the subset read here: `b` is then half filled and must be dropped.
@@ -205,6 +215,42 @@ export function scanSheetData(xml: string, start: number, end: number, b: SheetB
         i = lt + 6;
       } else return false;
       continue;
+    }
+    // The usual cell and row, whole, by one regular expression: native code from the first row,
+    // where the scanner below runs interpreted until V8 has compiled it.
+    if (c1 === 99 /* c */ && depth === 1) {
+      CELL_RX.lastIndex = lt;
+      const m = CELL_RX.exec(xml);
+      if (m) {
+        b.openCell(m[1], m[3], m[4] ?? m[2]);
+        if (m[5] !== undefined) b.f = m[5];
+        if (m[6] !== undefined) b.v = m[6];
+        b.finishCell();
+        i = CELL_RX.lastIndex;
+        continue;
+      }
+    } else if (c1 === 114 /* r */ && depth === 0) {
+      ROW_RX.lastIndex = lt;
+      const m = ROW_RX.exec(xml);
+      if (m) {
+        let r: string | undefined;
+        let hidden: string | undefined;
+        const attrs = m[1]!;
+        const simple = attrs.startsWith(' r="') && !attrs.includes('hidden') && attrs.indexOf(' r="', 1) < 0;
+        if (simple)
+          r = attrs.slice(4, attrs.indexOf('"', 4)); // ' r="12" spans="1:6"', the usual row
+        else if (attrs !== '') {
+          ATTR_RX.lastIndex = 0;
+          // Every attribute in turn: a repeated one counts as its last, as in the generic reader.
+          for (let a = ATTR_RX.exec(attrs); a; a = ATTR_RX.exec(attrs))
+            if (a[1] === 'r') r = a[2];
+            else if (a[1] === 'hidden') hidden = a[2];
+        }
+        b.openRow(r, hidden);
+        if (m[2] === '') depth = 1;
+        i = ROW_RX.lastIndex;
+        continue;
+      }
     }
     const c2 = xml.charCodeAt(lt + 2);
     // The element's name must end right after its letters: "<c " or "<c>" but not "<cx".

@@ -66,6 +66,9 @@ export function fastStrings(xml: string): string[] | null {
   return out;
 }
 
+/** <si><t>text</t></si>, the text with no reference or line break to decode. */
+const SI_RX = /<si><t(?: xml:space="preserve")?>([^<&\r]*)<\/t><\/si>/y;
+
 const IN_SST = 0;
 const IN_SI = 1;
 const IN_RUN = 2;
@@ -101,6 +104,14 @@ function scanStrings(xml: string, start: number, end: number, out: string[]): bo
       continue;
     }
     if (state === IN_SST) {
+      // The usual string, whole, by one regular expression (native code from the first string).
+      SI_RX.lastIndex = lt;
+      const m = SI_RX.exec(xml);
+      if (m) {
+        out.push(decodeEscapes(m[1]!));
+        i = SI_RX.lastIndex;
+        continue;
+      }
       if (xml.startsWith('<si>', lt)) {
         text = '';
         state = IN_SI;

@@ -123,6 +123,11 @@ const SHEET_PIECES = [
   '</row>',
   '<c/>',
   '<c r="Z9"/>',
+  ' t="s" s="1"',
+  ' s="1" s="2"',
+  ' spans="1:6"',
+  '<c r="A1" t="s" s="1"><v>1</v></c>',
+  '<c r="a1"><f></f><v></v></c>',
 ];
 const STRING_PIECES = [
   ...COMMON,
@@ -191,6 +196,8 @@ describe('fast sheet reader', () => {
     '<row r="1"><c r="A1"><v>1</v></c>',
     '<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData><sheetData><row r="9"><c><v>3</v></c></row>',
     '<row r="1"><c r="A1" x="&bogus;"><v>1</v></c></row>',
+    '<row r="1" spans="1:2" x14ac:dyDescent="0.25" r="4"><c r="A1" t="s" s="1"><v>1</v></c><c r="B1" s="1" s="2"><f></f><v></v></c></row>',
+    '<row r="1"><c r="A1" s="1" t="s" t="n"><v>1</v></c><c r="B1" s=""><v>2</v></c><c r="b1" t=""><v>3</v></c></row>',
   ])('reads %s as the generic scanner does', (data) => {
     const xml = sheetXml(data);
     expect(outcome(readSheet, xml, CTX)).toBe(outcome(generic, xml, CTX));
