@@ -53,7 +53,7 @@ function rowReason(findings: readonly Finding[], row: number, codes: readonly st
 
 export function itemStatus(
   item: ItemScore,
-  table: Pick<ScoredTable, 'columns'>,
+  table: Pick<ScoredTable, 'columns' | 'items'>,
   findings: readonly Finding[],
   lang: Lang,
 ): ItemStatus {
@@ -66,7 +66,11 @@ export function itemStatus(
         : { kind: 'rule' };
   const invalid = rowReason(findings, item.row, ['ACTUAL_INVALID']);
   if (item.manual || (item.ruleKind !== null && MANUAL_FORMS.has(item.ruleKind)) || item.rule === null) {
-    const unreadable = findings.some((x) => x.code === 'RULE_UNPARSED' && onRow(x, item.row));
+    // A target or method text that gave no rule was not understood: the engine says so (RULE_UNPARSED)
+    // only once it scores against an actual column, but the text is there either way.
+    const row = table.items.find((x) => x.row === item.row);
+    const hasText = [row?.target, row?.method].some((x) => x !== null && x !== undefined && x.trim() !== '');
+    const unreadable = hasText || findings.some((x) => x.code === 'RULE_UNPARSED' && onRow(x, item.row));
     const reason =
       item.rule === null
         ? unreadable
