@@ -152,7 +152,7 @@ describe.skipIf(SKIP)('findings a clerk can work through', () => {
     // 三明 2023 责任分解表: two tables (A3:G4, A7:F9) with no 分值 column and no points anywhere.
     await open('example=sanming-2023-responsibility.xlsx');
     await page.getByTestId('recognise').click();
-    await expect.poll(() => page.getByTestId('table-card').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('table-card').count(), { timeout: 15_000 }).toBe(2);
     expect(await page.getByTestId('table-points').allTextContents()).toEqual([
       '无（此表没有分值列）',
       '无（此表没有分值列）',
@@ -172,9 +172,10 @@ describe.skipIf(SKIP)('findings a clerk can work through', () => {
     await open('example=wenzhou-2024-evaluation.xlsx');
     await page.getByTestId('recognise').click();
     await page.getByTestId('tab-findings').click();
-    await expect
-      .poll(() => page.getByTestId('clean').textContent())
-      .toBe('本次检查未发现问题。提交前仍请核对填报的数据。');
+    await page.getByTestId('clean').waitFor();
+    expect(await page.getByTestId('clean').textContent()).toBe(
+      '本次检查未发现问题。提交前仍请核对填报的数据。',
+    );
     expect((await page.getByTestId('pane').textContent()) ?? '').not.toContain('可以提交');
   });
 

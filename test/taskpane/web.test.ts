@@ -157,11 +157,13 @@ describe.skipIf(SKIP)('the web page', () => {
         '.xls、.et 和 .ods 文件可以校验和评分，但不能下载副本：请在 WPS 或 Excel 中另存为 .xlsx 后再打开。',
       );
       await page.getByTestId('recognise').click();
-      await expect.poll(() => page.getByTestId('notice').textContent()).toBe('工作表“考核表”中识别到 1 张表');
+      await expect
+        .poll(() => page.getByTestId('notice').textContent(), { timeout: 15_000 })
+        .toBe('工作表“考核表”中识别到 1 张表');
       await page.getByTestId('tab-score').click();
       // The producers' table: 85%, 95%, 90%, 88% against its rules → 10, 10, 0, 15 (test/xlsx/producers.test.ts).
       await expect
-        .poll(() => page.getByTestId('item-score').allTextContents())
+        .poll(() => page.getByTestId('item-score').allTextContents(), { timeout: 15_000 })
         .toEqual(['10.00', '10.00', '0.00', '15.00']);
       await page.getByTestId('write-scores').click();
       await page.getByTestId('written-cells').waitFor();
@@ -181,7 +183,7 @@ describe.skipIf(SKIP)('the web page', () => {
       .getByTestId('open-file')
       .setInputFiles(join(ROOT, 'test', 'fixtures', 'bad', 'old-format.xls'));
     await expect
-      .poll(() => page.getByTestId('open-error').textContent())
+      .poll(() => page.getByTestId('open-error').textContent(), { timeout: 15_000 })
       .toBe('old-format.xls：这是旧版 .xls 文件，但无法读取（可能已损坏），请在 Excel 或 WPS 中另存为 .xlsx');
     expect(await page.getByTestId('download').isDisabled()).toBe(true);
   });
