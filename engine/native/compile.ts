@@ -5,12 +5,13 @@ import { namesTarget } from '../rules/bind';
 import { isOutcome, labelVerdicts } from '../rules/evaluate-parts';
 import { listedStates } from '../rules/evaluate-counts';
 import { eventMet, labelMet, readValues } from '../rules/values';
-import { vocabulary } from './vocab';
+import { vocabulary, type VocabularyLevel } from './vocab';
+import { countNouns } from './count-noun';
 import type { ScoringSettings } from '../rules/settings';
 import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
 import { numericMetrics, scoreTree } from './program';
-import { isOneOf, numberReading, simpleParse, textParse, type Reading } from './reading';
+import { isOneOf, numberReading, simpleParse, textParse, textPieces, type Reading } from './reading';
 import { changeKinds, SAID_DOWN, SAID_UP } from './context';
 import { refusal } from './registry';
 import type { Ctx } from './context';
@@ -58,8 +59,9 @@ export function compileNative(
   const buildWith = (
     prog: Program,
     parse: typeof textParse | null,
-    level: 'full' | 'basic' | null,
+    level: VocabularyLevel | null,
     signed: boolean,
+    withNouns: boolean,
   ): Tree => {
     const base = {
       p: prog,
@@ -141,7 +143,39 @@ export function compileNative(
         ? { ok: parsed0.ok, tree: split(parsed0.reading) }
         : parsed0 && { ok: parsed0.ok, tree: tree(parsed0.reading) };
     const rest = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
-    const unread = level === null ? rest : knownTree(vocabulary(prog, level), rest);
+    const unread0 = level === null ? rest : knownTree(vocabulary(prog, level), rest);
+    /** "3份不一致": a count before what it counts (count-noun.ts), grouped by what they score. */
+    const nounTree = (otherwise: Tree): Tree => {
+      const nouns = withNouns && parse === textParse ? countNouns(prog) : [];
+      if (nouns.length === 0) return otherwise;
+      const pieces = textPieces(a);
+      const groups = new Map<string, { tree: Tree; tails: string[] }>();
+      for (const n of nouns) {
+        const t = tree({
+          kind: 'value',
+          v: `VALUE(${pieces.digits})`,
+          name: str(n.name),
+          raw: str(n.name),
+          pct: false,
+          unit: str(n.unit),
+          fromText: true,
+          // count-noun.ts kept only tails in which the engine finds no label or event.
+          silent: true,
+        });
+        const key = render(simplify(t));
+        const g = groups.get(key);
+        if (g) g.tails.push(n.tail);
+        else groups.set(key, { tree: t, tails: [n.tail] });
+      }
+      // Digits first, a whole number (COUNT_NOUN reads no point), VALUE reading "1.5" as 1.5, and
+      // the tail one of the group's; an error anywhere (a run of 16 digits) is no match.
+      const holds = (tails: readonly string[]): string =>
+        `IFERROR(AND(VALUE("1.5")=1.5,${pieces.start}=1,ISERROR(FIND(".",${pieces.digits})),${isOneOf(pieces.tail, tails)}),FALSE())`;
+      let out = otherwise;
+      for (const g of [...groups.values()].reverse()) out = ifT(holds(g.tails), g.tree, out);
+      return out;
+    };
+    const unread = nounTree(unread0);
     const logical =
       level === null
         ? text(NATIVE_TEXT.UNREAD)
@@ -170,19 +204,25 @@ export function compileNative(
   // only, then numbers.
   const kinds = changeKinds(program);
   const change = kinds.size > 0;
+  // Counts written before what they count ("3份不一致") first, where the program has such counts
+  // (count-noun.ts); their branches lengthen the formula, so without them next.
+  const nouns = !change && countNouns(program).length > 0;
   const attempts = [
-    [textParse, 'full', true],
-    [textParse, 'basic', true],
-    [textParse, 'full', false],
-    [textParse, 'basic', false],
-    [simpleParse, 'full', false],
-    [simpleParse, 'basic', false],
-    [null, 'basic', false],
-    [null, null, false],
+    [textParse, 'wide', true, false],
+    [textParse, 'full', true, false],
+    [textParse, 'basic', true, false],
+    [textParse, 'wide', false, true],
+    [textParse, 'wide', false, false],
+    [textParse, 'full', false, false],
+    [textParse, 'basic', false, false],
+    [simpleParse, 'full', false, false],
+    [simpleParse, 'basic', false, false],
+    [null, 'basic', false, false],
+    [null, null, false, false],
   ] as const;
-  for (const [parse, level, signed] of attempts) {
-    if (signed && !change) continue;
-    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed);
+  for (const [parse, level, signed, withNouns] of attempts) {
+    if ((signed && !change) || (withNouns && !nouns)) continue;
+    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed, withNouns);
     let t: Tree;
     if (!namesTarget(program)) t = build(program);
     else if (target === null) t = text(NATIVE_TEXT.ARGUMENT);

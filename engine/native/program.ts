@@ -12,6 +12,8 @@ import { listedStates } from '../rules/evaluate-counts';
 import { and, ifT, lit, mapNum, not, num, or, render, simplify, text, type Bool, type Tree } from './expr';
 import { guard, holds, isFraction, readNumber, scoreOf, type Ctx, type Fail } from './context';
 import { NATIVE_TEXT } from './messages';
+import { isOneOf } from './reading';
+import { silentNames } from './silent';
 import { exemptHolds, hasLabelTests, judge, textAsNumber, type When } from './clauses/when';
 import { gateBase } from './clauses/gate';
 import { labelsBase } from './clauses/labels';
@@ -45,8 +47,16 @@ export function scoreTree(ctx: Ctx): Tree {
   // Label tests read a text with the engine's word lists: such a text is unread.
   if (hasLabelTests(ctx) && r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
   // A text value is read only where it says nothing to the labels, as a number (textAsNumber).
-  if (hasLabelTests(ctx) && r.kind === 'value' && r.fromText)
-    return ifT(textAsNumber(ctx), scoreParts(ctx), text(NATIVE_TEXT.UNREAD));
+  // So is a named value whose name and unit the engine finds in no label (silentNames: "缺2项").
+  if (hasLabelTests(ctx) && r.kind === 'value' && r.fromText && !r.silent) {
+    const names = r.raw === '""' ? [] : silentNames(p);
+    const named = names.length > 0 ? isOneOf(`${r.raw}&"|"&${r.unit}`, names) : false;
+    return ifT(
+      or(textAsNumber(ctx), named),
+      scoreParts({ ...ctx, r: { ...r, silent: true } }),
+      text(NATIVE_TEXT.UNREAD),
+    );
+  }
   return scoreParts(ctx);
 }
 

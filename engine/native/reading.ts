@@ -33,6 +33,11 @@ export type Reading =
        * "比上年增加"), told apart for programs with change metrics (增幅, 降幅); undefined otherwise.
        */
       said?: { down: Bool; up: Bool };
+      /**
+       * Checked to say nothing to the program's label tests (a number, or a named value of
+       * silent.ts silentNames): label tests neither hold nor fail for it.
+       */
+      silent?: boolean;
     }
   /** A text that is not one value; `t` is the text without spaces (for whole-label matches). */
   | { kind: 'text'; t: string }
@@ -121,15 +126,22 @@ export function isEmptyText(e: string): Bool {
   return e === '""' ? true : `${e}=""`;
 }
 
-/** The pieces of the text parse of cell `a`. */
-export function textParse(a: string): { ok: string; reading: Extract<Reading, { kind: 'value' }> } {
+/**
+ * Where the number of cell `a`'s text is: `start` its first digit's position, `digits` the run of
+ * digits and points from there (at most 16), `tail` the text after it, trimmed.
+ */
+export function textPieces(a: string): { t: string; start: string; digits: string; tail: string } {
   const t = `TRIM(${a})`;
-  const p = `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${t}&"0123456789"))`;
-  const rest = `MID(${t},${p},99)`;
+  const start = `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${t}&"0123456789"))`;
+  const rest = `MID(${t},${start},99)`;
   // Length of the run of digits and points from the first digit ("x" ends it).
   const len = `(MATCH(FALSE(),ISNUMBER(FIND(MID(${rest}&"x",{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16},1),"0123456789.")),0)-1)`;
-  const digits = `LEFT(${rest},${len})`;
-  const unit = `TRIM(MID(${rest},${len}+1,99))`;
+  return { t, start, digits: `LEFT(${rest},${len})`, tail: `TRIM(MID(${rest},${len}+1,99))` };
+}
+
+/** The pieces of the text parse of cell `a`. */
+export function textParse(a: string): { ok: string; reading: Extract<Reading, { kind: 'value' }> } {
+  const { t, start: p, digits, tail: unit } = textPieces(a);
   const name0 = `LEFT(${t},${p}-1)`;
   const ok = and(
     `VALUE("1.5")=1.5`,

@@ -5,7 +5,7 @@
  * as the engine scores it; any other text stays unread (需人工评分).
  */
 import type { Program } from '../rules/program';
-import { readValues } from '../rules/values';
+import { NEG_MARK, POS_MARK, readValues } from '../rules/values';
 import { listedStates } from '../rules/evaluate-counts';
 
 const GENERIC = [
@@ -45,8 +45,36 @@ const GENERIC = [
   '否决',
 ];
 
-/** Candidate texts, most specific first; `full` adds generic words and pairs of fault states. */
-export function vocabulary(p: Program, level: 'full' | 'basic'): string[] {
+/** How much of the vocabulary a formula carries: `wide` ⊃ `full` ⊃ `basic`. */
+export type VocabularyLevel = 'wide' | 'full' | 'basic';
+
+/** The words a clerk puts before a state to say it is or is not so ("有宣传栏", "未建立"). */
+const SAYING = ['有', '无', '没有', '未', '已', '不', '已经', '尚未'];
+
+/**
+ * A label's state said the clerk's ways: its core (the label less its 有/无/未… mark: 宣传栏 of
+ * 无宣传栏) with each word of SAYING before it, and the same for each alternative of a label
+ * with 或 ("有内部绩效考核制度或要求": 内部绩效考核制度). Only candidates: each one's score is the
+ * engine's (knownTree decides it at compile time) and a text the engine cannot judge becomes
+ * 需人工评分 there.
+ */
+export function stateForms(label: string): string[] {
+  const l = label.replace(/\s+/g, '');
+  const alts = l.split('或').filter((x) => x.length >= 2);
+  const out: string[] = [];
+  for (const x of alts.length > 1 ? [l, ...alts] : [l]) {
+    const core = x.replace(NEG_MARK, '').replace(POS_MARK, '');
+    if (core.length < 2) continue;
+    for (const w of ['', ...SAYING]) out.push(`${w}${core}`);
+  }
+  return out;
+}
+
+/**
+ * Candidate texts, most specific first; `full` adds generic words and pairs of fault states;
+ * `wide` adds every label's states said the clerk's ways (stateForms).
+ */
+export function vocabulary(p: Program, level: VocabularyLevel): string[] {
   const out: string[] = [];
   const add = (x: string): void => {
     if (x !== '' && !out.includes(x)) out.push(x);
@@ -75,13 +103,73 @@ export function vocabulary(p: Program, level: 'full' | 'basic'): string[] {
     c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
   );
   listed.forEach(add);
-  if (level === 'full') {
+  if (level !== 'basic') {
     GENERIC.forEach(add);
     for (let i = 0; i < phrases.length; i++)
       for (let j = i + 1; j < phrases.length; j++) add(`${phrases[i]}，${phrases[j]}`);
     for (let i = 0; i < listed.length; i++)
       for (let j = i + 1; j < listed.length; j++) add(`${listed[i]}、${listed[j]}`);
   }
-  // Only texts without numbers (those are read by the value parse) and without spaces.
-  return out.filter((x) => x === x.normalize('NFKC') && !/\s/.test(x) && readValues(x).values.length === 0);
+  if (level === 'wide') {
+    for (const c of p.clauses) {
+      if (c.kind === 'labels') c.grades.forEach((g) => stateForms(g.label).forEach(add));
+      if (c.kind === 'when' && c.test.kind === 'label') stateForms(c.test.label).forEach(add);
+    }
+  }
+  // Only texts without numbers (those are read by the value parse), without spaces, and unchanged
+  // by NFKC; lists of states may hold a full-width comma: a word is matched as typed and scored by
+  // the engine's readers on the same text (they normalise it themselves).
+  const plain = (x: string): boolean => !/\s/.test(x) && readValues(x).values.length === 0;
+  const kept = out.filter((x) => x === x.normalize('NFKC') && plain(x));
+  if (level === 'wide')
+    for (const x of stateLists(p))
+      if (!kept.includes(x) && x.replace(/，/g, '') === x.replace(/，/g, '').normalize('NFKC') && plain(x))
+        kept.push(x);
+  return kept;
+}
+
+/** Separators a clerk writes between the states of a list ("无爱卫组织、无分管领导"). */
+const LIST_SEPARATORS = ['、', '，'];
+/** Lists are generated for at most this many states (2^n − n − 1 subsets of them). */
+const MOST_LISTED = 4;
+
+/**
+ * Several of a program's states in one answer, in the rule's order: for label tests each subset
+ * of two or more of the states as written ("无培训，没有开展考核"); for graded labels every grade
+ * said done or not ("已落实，未建立"). Candidates like the rest: the engine scores each one.
+ */
+function stateLists(p: Program): string[] {
+  const out: string[] = [];
+  const phrases = p.clauses.flatMap((c) =>
+    c.kind === 'when' && c.test.kind === 'label' && c.effect.kind !== 'exempt'
+      ? [statePhrase(c.test.label, c.test.negative)]
+      : [],
+  );
+  if (phrases.length >= 2 && phrases.length <= MOST_LISTED)
+    for (let mask = 1; mask < 1 << phrases.length; mask++) {
+      const picked = phrases.filter((_, i) => mask & (1 << i));
+      if (picked.length >= 2) LIST_SEPARATORS.forEach((sep) => out.push(picked.join(sep)));
+    }
+  for (const c of p.clauses) {
+    if (c.kind !== 'labels' || c.grades.length < 2 || c.grades.length > MOST_LISTED - 1) continue;
+    const cores = c.grades.map((g) =>
+      g.label.replace(/\s+/g, '').replace(NEG_MARK, '').replace(POS_MARK, ''),
+    );
+    if (cores.some((x) => x.length < 2)) continue;
+    for (const [yes, no] of [
+      ['已', '未'],
+      ['有', '无'],
+    ] as const)
+      for (let mask = 0; mask < 1 << cores.length; mask++) {
+        const said = cores.map((x, i) => `${mask & (1 << i) ? yes : no}${x}`);
+        LIST_SEPARATORS.forEach((sep) => out.push(said.join(sep)));
+      }
+  }
+  return out;
+}
+
+/** A label test's state as a clerk writes it: 未 before a denied state that has no mark of its own. */
+function statePhrase(label: string, negative: boolean): string {
+  const l = label.replace(/\s+/g, '');
+  return negative && !NEG_MARK.test(l) ? `未${l}` : l;
 }

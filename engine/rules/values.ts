@@ -316,6 +316,24 @@ export function labelMet(label: string, negative: boolean, v: Values): boolean |
 export const NOTHING_WRONG =
   /^(?:无|没有|否|未发生|无问题|没有问题|合格|达标|完成|全部完成|已完成|符合要求|规范|齐全|全部达标|无扣分|不扣分|0|均无)$/;
 
+/** A text that begins so says the event did not happen ("未发现虚假", "无重复档案"). */
+export const EVENT_DENIED = [
+  '未发生',
+  '没有发生',
+  '无',
+  '未出现',
+  '没有出现',
+  '不存在',
+  '未发现',
+  '没有发现',
+  '未查出',
+  '没有',
+];
+/** A text that begins so says it happened ("出现虚假1例"), whatever follows. */
+export const EVENT_SAID = ['发生', '出现', '存在'];
+const EVENT_DENIED_RE = new RegExp(`^(?:${EVENT_DENIED.join('|')})`);
+const EVENT_SAID_RE = new RegExp(`^(?:${EVENT_SAID.join('|')})`);
+
 /** Did the event happen? "发生", "是", a count ≥ 1, a text naming the event → true. */
 export function eventMet(event: string, v: Values): boolean | null {
   if (v.values.length === 1 && v.values[0]!.name === '') {
@@ -325,11 +343,18 @@ export function eventMet(event: string, v: Values): boolean | null {
   if (v.text === null) return null;
   const a = squash(v.text).toLowerCase();
   if (YES.has(a)) return true;
-  if (NO.has(a) || /^(?:未发生|没有发生|无|未出现|没有出现|不存在|未发现|没有发现|未查出|没有)/.test(a))
-    return false;
+  if (NO.has(a) || EVENT_DENIED_RE.test(a)) return false;
   const e = squash(event);
-  if (e !== '' && (a.includes(e) || e.includes(a.replace(/^(?:发生|出现|存在)/, ''))))
+  if (e !== '' && (a.includes(e) || e.includes(a.replace(EVENT_SAID_RE, ''))))
     return !/^(?:未|无|没有|不)/.test(a);
-  if (/^(?:发生|出现|存在)/.test(a)) return true;
+  // "出现7胎出生" against 6胎或以上的出生: the count reaches the event's; "出现5胎出生" does not say
+  // the event, and one number against another in words is not read further.
+  if (/\d/.test(e) && /\d/.test(a)) {
+    const need = /(\d+(?:\.\d+)?)([\u4e00-\u9fff]?)(?:或|及)?以上/.exec(e);
+    const said = a.match(/\d+(?:\.\d+)?/g)?.length === 1 ? /(\d+(?:\.\d+)?)([\u4e00-\u9fff]?)/.exec(a) : null;
+    const reaches = need && said && need[2] === said[2] && Number(said[1]) >= Number(need[1]);
+    return reaches && EVENT_SAID_RE.test(a) ? true : null;
+  }
+  if (EVENT_SAID_RE.test(a)) return true;
   return null;
 }

@@ -11,7 +11,7 @@ const files = loadCorpus();
 const results = runCorpus(files);
 
 /** Checks read right at the last measurement (npm run rules:report); raise it as the reader grows. */
-const RIGHT_AT_LEAST = 736;
+const RIGHT_AT_LEAST = 738;
 /** Sentences with every check right: at least 90% of them (issue 11). */
 const SENTENCES_RIGHT_AT_LEAST = 309;
 

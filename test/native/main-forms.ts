@@ -56,7 +56,14 @@ export const HAND_CASES: readonly HandCase[] = [
   c(QUOTA, 3, null, 0.5, 0, '＜60%: 不得分'),
   c(QUOTA, 3, null, 1, 3, '达到要求 is 100% of the quota: 满分'),
   c(QUOTA, 3, null, '未安排', 0, '或未安排，不得分'),
-  c(QUOTA, 3, null, '已安排', 'UNREAD', 'not a word the rule writes (未安排): not read, never a number'),
+  c(
+    QUOTA,
+    3,
+    null,
+    '已安排',
+    'ACTUAL_INVALID',
+    'the other side of 未安排 gives no quota to band: no number, never a guess',
+  ),
   // A count band beside the state that says there are none.
   c(BASES, 1, null, '各专业基地容量测算符合要求', 1, 'the state itself: 得1分'),
   c(BASES, 1, null, 1, 'MANUAL', 'a bare 1 does not say whether every base fits: by hand'),

@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileNative } from '../../engine/native';
 import { vocabulary } from '../../engine/native/vocab';
+import { silentNames } from '../../engine/native/silent';
+import { countNouns } from '../../engine/native/count-noun';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseOptionText, parseRule, round } from '../../engine/rules';
 import type { Program } from '../../engine/rules/program';
 import { loadCorpus } from '../../scripts/rules-corpus';
@@ -26,7 +28,9 @@ const decimal = (min: number, max: number): fc.Arbitrary<number> =>
   fc.integer({ min: min * 10000, max: max * 10000 }).map((n) => n / 10000);
 
 function actualFor(p: Program): fc.Arbitrary<HfCell> {
-  const words = vocabulary(p, 'full');
+  const words = vocabulary(p, 'wide');
+  const named = silentNames(p).map((k) => k.split('|') as [string, string]);
+  const tails = countNouns(p).map((n) => n.tail);
   return fc.oneof(
     decimal(0, 1.2),
     decimal(0, 200),
@@ -38,6 +42,18 @@ function actualFor(p: Program): fc.Arbitrary<HfCell> {
     fc.constant(null),
     fc.constant('  '),
     words.length > 0 ? fc.constantFrom(...words) : fc.constant('无'),
+    // Named values the formula reads beside label tests ("缺2项", "漏保3人次"), with any number.
+    named.length > 0
+      ? fc
+          .tuple(fc.constantFrom(...named), fc.oneof(fc.integer({ min: 0, max: 30 }), decimal(0, 30)))
+          .map(([[name, unit], n]) => `${name}${n}${unit}`)
+      : fc.constant('缺1项'),
+    // Counts before what they count ("3份不一致"), whole or not.
+    tails.length > 0
+      ? fc
+          .tuple(fc.oneof(fc.integer({ min: 0, max: 30 }), decimal(0, 5)), fc.constantFrom(...tails))
+          .map(([n, tail]) => `${n}${tail}`)
+      : fc.constant('3份不一致'),
     fc.string({ maxLength: 6 }),
   );
 }

@@ -1,10 +1,14 @@
 /**
  * `labels` clauses (满意得2分，一般满意得1.6分): the grade whose whole label the actual is (spaces
- * ignored). The engine's looser readings (a grade named inside a longer text, {X, 无X}) need its
- * word lists: such a text is unread (需人工评分), never guessed.
+ * ignored). The engine's looser readings (a grade named inside a longer text, {X, 无X}, credits
+ * that add up) need its word lists: they are decided at compile time for the vocabulary's known
+ * texts (gradeFor itself); any other text is unread (需人工评分), never guessed.
  */
 import type { Clause } from '../../rules/program';
-import { ifT, str, text, type Tree } from '../expr';
+import { dec, DEFAULT_SETTINGS } from '../../rules';
+import { Reader } from '../../rules/evaluate-parts';
+import { gradeFor } from '../../rules/evaluate-labels';
+import { ifT, lit, str, text, type Tree } from '../expr';
 import { scoreOf, type Ctx } from '../context';
 import { NATIVE_TEXT } from '../messages';
 
@@ -27,9 +31,15 @@ export function labelsBase(ctx: Ctx, c: Labels, k: (base: string) => Tree): Tree
   if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
   if (r.kind === 'value' && !r.fromText) return text(NATIVE_TEXT.MANUAL);
   if (r.kind === 'known') {
-    const a = r.text.replace(/\s+/g, '');
-    const g = c.grades.find((x) => x.label.replace(/\s+/g, '') === a);
-    return g ? k(scoreOf(ctx, g.score)) : text(NATIVE_TEXT.UNREAD);
+    // gradeFor reads only the text, and caps credits that add up at the points: a grade's own
+    // score does not depend on the points, a sum does (told apart by asking with two).
+    const ask = (w: number): ReturnType<typeof gradeFor> =>
+      gradeFor(c, new Reader(ctx.p, { actual: r.text, points: dec(w), settings: DEFAULT_SETTINGS }), dec(w));
+    const g = ask(1e15);
+    if (!g.ok) return text(g.outcome.ok ? NATIVE_TEXT.MANUAL : NATIVE_TEXT[g.outcome.code]);
+    const small = ask(1e-9);
+    if (small.ok && small.score === g.score) return k(scoreOf(ctx, g.score));
+    return k(`MIN(${lit(g.score)},${ctx.w})`);
   }
   // The text without spaces, as typed (the rule's labels are NFKC already).
   const t = `SUBSTITUTE(TRIM(${ctx.a})," ","")`;

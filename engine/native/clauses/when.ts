@@ -4,11 +4,11 @@
  * text branch of a program with label tests is unread (需人工评分), never guessed.
  */
 import type { Clause, Test } from '../../rules/program';
-import { and, not, type Bool } from '../expr';
+import { and, not, or, type Bool } from '../expr';
 import { holds, readNumber, type Ctx, type Fail } from '../context';
 import { NATIVE_TEXT } from '../messages';
-import { isEmptyText } from '../reading';
-import { eventMet, labelMet, squash } from '../../rules/values';
+import { containsAny, isEmptyText, startsWithAny } from '../reading';
+import { EVENT_DENIED, EVENT_SAID, eventMet, labelMet, squash } from '../../rules/values';
 import { orState } from '../../rules/evaluate-parts';
 
 export type When = Extract<Clause, { kind: 'when' }>;
@@ -37,20 +37,59 @@ export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: 
     const v = t.kind === 'label' ? labelMet(t.label, t.negative, r.vals) : eventMet(t.event, r.vals);
     return { fails: [], value: v === true, neither: v === null };
   }
-  if (r.kind === 'text')
+  if (r.kind === 'text') {
+    if (t.kind === 'event' && eventsOnly(ctx)) {
+      // eventMet: a text beginning 未发现… / 无… did not happen, one beginning 出现… / 发生… did,
+      // whatever follows; another is unread.
+      const said = saidHappened(r.t, t.event);
+      return { fails: [{ c: said.unread, msg: NATIVE_TEXT.UNREAD }], value: said.yes, neither: false };
+    }
     return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], value: false, neither: false };
+  }
   // A number says nothing to a label; so does a text that is only a number (textAsNumber).
   if (t.kind === 'label')
-    return r.fromText
+    return r.fromText && !r.silent
       ? { fails: [{ c: not(textAsNumber(ctx)), msg: NATIVE_TEXT.UNREAD }], value: false, neither: true }
       : { fails: [], value: false, neither: true };
-  // eventMet: one value without words: ≥ 1 happened, 0 did not, anything else says neither.
+  // eventMet: one value without words: ≥ 1 happened, 0 did not, anything else says neither. With
+  // words ("出现重复档案2份"): as a text, by how it begins.
+  const unnamed = isEmptyText(r.name);
+  if (r.fromText && eventsOnly(ctx)) {
+    const said = saidHappened(`SUBSTITUTE(TRIM(${ctx.a})," ","")`, t.event);
+    return {
+      fails: [{ c: and(not(unnamed), said.unread), msg: NATIVE_TEXT.UNREAD }],
+      value: or(and(unnamed, `${r.v}>=1`), and(not(unnamed), said.yes)),
+      neither: and(unnamed, `${r.v}<1`, `${r.v}<>0`),
+    };
+  }
   return {
-    fails: [{ c: not(isEmptyText(r.name)), msg: NATIVE_TEXT.UNREAD }],
+    fails: [{ c: not(unnamed), msg: NATIVE_TEXT.UNREAD }],
     value: `${r.v}>=1`,
     neither: and(`${r.v}<1`, `${r.v}<>0`),
   };
 }
+
+/**
+ * Programs of events only (出现虚假一例本项不得分): no other clause reads the text, so how a text
+ * begins decides the whole score as it decides eventMet.
+ */
+const eventsOnly = (ctx: Ctx): boolean =>
+  ctx.p.clauses.every((c) => c.kind === 'when' && c.test.kind === 'event');
+
+/**
+ * How a text (spaces removed) begins: a denial, a statement that it happened, or neither. For an
+ * event with a number (虚假1例, 6胎或以上), a statement with a number is read only when it holds the
+ * event as written; the engine compares other numbers (7胎 against 6胎或以上), the formula does not.
+ */
+function saidHappened(t: string, event: string): { yes: Bool; unread: Bool } {
+  const no = startsWithAny(t, EVENT_DENIED);
+  let yes = startsWithAny(t, EVENT_SAID);
+  const e = squash(event);
+  if (/\d/.test(e)) yes = and(yes, or(not(containsAny(t, DIGITS)), containsAny(t, [e])));
+  return { yes: and(not(no), yes), unread: and(not(no), not(yes)) };
+}
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** judge(c): a test the actual does not speak to is not triggered (with other clauses) or manual. */
 export function judge(ctx: Ctx, c: When): { fails: Fail[]; value: Bool } {

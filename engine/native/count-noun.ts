@@ -1,0 +1,74 @@
+/**
+ * A count written before what it counts: "3份不一致", "1名不真实", "0台不符合要求". The engine reads
+ * these (values.ts COUNT_NOUN) as the number with the words after its measure word as its name;
+ * the formula's text parse takes only a measure word after the number. Here the tails a program's
+ * counts may carry (a measure word of the program, then its metric or a tail of it: 份 + 不一致) are
+ * drawn from the program and kept where the engine, asked at compile time, reads number + tail as
+ * that one value (beside label or event tests: and finds none of them in it, as silent.ts); the
+ * formula reads a text that is digits followed by exactly such a tail.
+ */
+import type { Program } from '../rules/program';
+import { listedStates } from '../rules/evaluate-counts';
+import { readValues, squash } from '../rules/values';
+import { saysNothing, type When } from './silent';
+
+/** Whole numbers a clerk writes (COUNT_NOUN reads whole numbers only). */
+const SAMPLES = ['0', '1', '2', '3', '10', '25'];
+/** The longest tail of a metric taken as what is counted. */
+const LONGEST = 8;
+
+export interface CountNoun {
+  /** The text after the digits, as typed: measure word then words ("份不一致"). */
+  tail: string;
+  /** The value's name and unit as the engine reads them ("不一致", "份"). */
+  name: string;
+  unit: string;
+}
+
+/** The tails of counts written before what they count, each with the name and unit it gives. */
+export function countNouns(p: Program): CountNoun[] {
+  let out = known.get(p);
+  if (!out) known.set(p, (out = findCountNouns(p)));
+  return out;
+}
+
+/** countNouns of each program: asked in every branch of a formula. */
+const known = new WeakMap<Program, CountNoun[]>();
+
+function findCountNouns(p: Program): CountNoun[] {
+  const counted = p.clauses.flatMap((c) =>
+    c.kind === 'step'
+      ? [{ metric: c.metric, unit: c.unit }]
+      : c.kind === 'when' && c.test.kind === 'condition'
+        ? [{ metric: c.test.condition.metric, unit: c.test.condition.unit }]
+        : [],
+  );
+  // Beside label or event tests, only tails in which the engine finds none of them (silent.ts).
+  const whens = p.clauses.filter((c): c is When => c.kind === 'when' && c.test.kind !== 'condition');
+  const listed = p.clauses.flatMap((c) =>
+    c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
+  );
+  const out: CountNoun[] = [];
+  const seen = new Set<string>();
+  for (const { metric, unit } of counted) {
+    if (unit === '' || seen.has(`${unit}|${metric}`)) continue;
+    seen.add(`${unit}|${metric}`);
+    const m = metric.replace(/\s+/g, '');
+    for (let k = 2; k <= Math.min(LONGEST, m.length); k++) {
+      const name = m.slice(m.length - k);
+      const tail = `${unit}${name}`;
+      // Typed as is: nothing the engine would drop or normalise, no digits, no wildcards.
+      if (tail !== tail.normalize('NFKC') || squash(tail) !== tail || /[\d%‰*?~.+-]/.test(tail)) continue;
+      if (out.some((x) => x.tail === tail)) continue;
+      const reads = SAMPLES.every((d) => {
+        const vals = readValues(`${d}${tail}`);
+        const v = vals.values;
+        const one =
+          v.length === 1 && v[0]!.name === name && v[0]!.unit === unit && !v[0]!.percent && v[0]!.value.eq(d);
+        return one && (whens.length === 0 || saysNothing(p, whens, listed, vals));
+      });
+      if (reads) out.push({ tail, name, unit });
+    }
+  }
+  return out;
+}

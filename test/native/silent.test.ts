@@ -1,0 +1,139 @@
+/**
+ * Named values beside label tests (issue 13, engine/native/silent.ts): "缺2项" against 缺一项扣1分,
+ * 填写不全不得分. Every corpus program with such names, every name and unit, a range of numbers:
+ * the formula (HyperFormula) gives the engine's number or a text, never another number; and the
+ * corpus's own cases, worked by hand, are read.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileNative, compileRuleText } from '../../engine/native';
+import { silentNames } from '../../engine/native/silent';
+import { countNouns } from '../../engine/native/count-noun';
+import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule, round } from '../../engine/rules';
+import { loadCorpus } from '../../scripts/rules-corpus';
+import { evaluateRows, type HfCell } from './hf';
+
+const NUMBERS = [0, 3, 2.5];
+/** Names tried per program (the shortest first: the ones clerks write); NATIVE_SILENT_ALL=1 tries all. */
+const PER_PROGRAM = process.env.NATIVE_SILENT_ALL ? Infinity : 3;
+
+describe('named values beside label tests', () => {
+  it('score as the engine scores them, for every name, unit and number', () => {
+    const rows: HfCell[][] = [];
+    const expected: { where: string; engine: number | null }[] = [];
+    let programs = 0;
+    for (const c of loadCorpus().flatMap((f) => f.cases)) {
+      const p = parseRule(c.rule);
+      if (!p.ok) continue;
+      const names = silentNames(p.rule);
+      if (names.length === 0) continue;
+      programs++;
+      const points = c.points ?? 10;
+      const byLength = [...names].sort((x, y) => x.length - y.length).slice(0, PER_PROGRAM);
+      for (const key of byLength) {
+        const [name, unit] = key.split('|') as [string, string];
+        for (const n of NUMBERS) {
+          const a = `${name}${n}${unit}`;
+          const r = rows.length + 1;
+          const f = compileNative(p.rule, { actual: `A${r}`, points: `B${r}` }, DEFAULT_SETTINGS, {
+            mode: 'function',
+            round: 2,
+          });
+          if (!f.ok) break;
+          rows.push([a, points, f.formula]);
+          const out = evaluateRule(p.rule, { actual: a, points: dec(points), settings: DEFAULT_SETTINGS });
+          expected.push({ where: `${c.id} ${a}`, engine: out.ok ? round(out.score, 2).toNumber() : null });
+        }
+      }
+    }
+    expect(programs).toBeGreaterThanOrEqual(8);
+    const got = evaluateRows(rows);
+    let read = 0;
+    expected.forEach(({ where, engine }, i) => {
+      const formula = got[i]![2];
+      if (typeof formula === 'number') {
+        read++;
+        expect(formula, where).toBeCloseTo(engine ?? NaN, 9);
+      } else
+        expect(typeof formula === 'string' && !formula.startsWith('#'), `${where}: ${String(formula)}`).toBe(
+          true,
+        );
+    });
+    // Some are read, not left to a hand score (how many: the LibreOffice report's agree count).
+    expect(read).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('read counts written before what they count ("3份不一致") as the engine does', () => {
+    const rows: HfCell[][] = [];
+    const expected: { where: string; engine: number | null }[] = [];
+    for (const c of loadCorpus().flatMap((f) => f.cases)) {
+      const p = parseRule(c.rule);
+      if (!p.ok) continue;
+      const points = c.points ?? 10;
+      for (const { tail } of countNouns(p.rule).slice(0, PER_PROGRAM))
+        for (const n of [0, 1, 2, 3.5]) {
+          const a = `${n}${tail}`;
+          const r = rows.length + 1;
+          const f = compileNative(p.rule, { actual: `A${r}`, points: `B${r}` }, DEFAULT_SETTINGS, {
+            mode: 'function',
+            round: 2,
+          });
+          if (!f.ok) break;
+          rows.push([a, points, f.formula]);
+          const out = evaluateRule(p.rule, { actual: a, points: dec(points), settings: DEFAULT_SETTINGS });
+          expected.push({ where: `${c.id} ${a}`, engine: out.ok ? round(out.score, 2).toNumber() : null });
+        }
+    }
+    expect(expected.length).toBeGreaterThan(40);
+    const got = evaluateRows(rows);
+    expected.forEach(({ where, engine }, i) => {
+      const formula = got[i]![2];
+      if (typeof formula === 'number') expect(formula, where).toBeCloseTo(engine ?? NaN, 9);
+      else
+        expect(typeof formula === 'string' && !formula.startsWith('#'), `${where}: ${String(formula)}`).toBe(
+          true,
+        );
+    });
+    // Worked by hand: 5 − 0.5×3 = 3.5 (一份不一致扣0.5分); 1台不符合要求不得分 → 0; 0台 → 4.
+    const at = (rule: string, points: number, actual: string): HfCell | undefined => {
+      const f = compileRuleText(rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
+      if (!f.ok) throw new Error(f.reason);
+      return evaluateRows([[actual, points, f.formula]])[0]![2];
+    };
+    expect(at('花名册、电子档案、纸质档案数据需一致,一份不一致扣0.5分。', 5, '3份不一致')).toBe(3.5);
+    expect(at('查现场和资料。1 台不符合要求不得分', 4, '1台不符合要求')).toBe(0);
+    expect(at('查现场和资料。1 台不符合要求不得分', 4, '0台不符合要求')).toBe(4);
+    // A point: COUNT_NOUN reads whole numbers only; the formula leaves it unread.
+    expect(at('花名册、电子档案、纸质档案数据需一致,一份不一致扣0.5分。', 5, '1.5份不一致')).toBe(
+      '完成情况无法识别，需人工评分',
+    );
+  }, 120_000);
+
+  it('reads the clerk answers of the corpus (worked by hand) and leaves other words unread', () => {
+    const at = (rule: string, points: number, actuals: string[]): (HfCell | undefined)[] => {
+      const f = compileRuleText(rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
+      if (!f.ok) throw new Error(f.reason);
+      return actuals.map((a) => evaluateRows([[a, points, f.formula]])[0]![2]);
+    };
+    // 8 − 1×2 = 6; 填写不全 → 0; "漏填2项" names no count of the rule: unread.
+    expect(at('缺一项扣 1分, 填写不全不得分', 8, ['缺2项', '填写不全', '漏填2项'])).toEqual([
+      6,
+      0,
+      '完成情况无法识别，需人工评分',
+    ]);
+    // 2 − 0.5×3 = 0.5; 2 − 0.5×1 = 1.5.
+    expect(
+      at('五保对象核定不准造成漏保、错保的每人次扣0.5分,有弄虚作假现象的该项不计分。', 2, [
+        '漏保3人次',
+        '错保1人次',
+      ]),
+    ).toEqual([0.5, 1.5]);
+    // 20 − 5×2 = 10 (少一次扣5分).
+    expect(
+      at(
+        '查阅相关文件,未成立组织的扣10分;组织不健全的扣2分; 查阅乡镇长办公会的会议纪要或记录,少一次扣5分。',
+        20,
+        ['少2次'],
+      ),
+    ).toEqual([10]);
+  });
+});
