@@ -4,7 +4,7 @@
  * thread and the worker threads of a batch (cli/pool.ts), so both report a file identically.
  */
 import type { Workbook } from '../engine/grid.js';
-import type { PreparedTemplate, UnitReview } from '../engine/index.js';
+import type { PreparedTemplate, ScoringSettings, UnitReview } from '../engine/index.js';
 import type { FileResult, Lang } from './report.js';
 
 /** What a batch needs to check files: plain data, sent to worker threads as is. */
@@ -133,6 +133,21 @@ export function loadTemplate(
   return t;
 }
 
+/**
+ * The options of a review's workbooks: one object per settings text and language, so that the
+ * engine parses the settings and resolves the options once, not once per workbook.
+ */
+const reviewOptionsCache = new Map<string, { lang: CheckJob['lang']; scoring: ScoringSettings }>();
+function reviewOptions(
+  job: CheckJob,
+  engine: EngineModule,
+): { lang: CheckJob['lang']; scoring: ScoringSettings } {
+  const key = `${job.lang}\u0000${job.scoring ?? ''}`;
+  let o = reviewOptionsCache.get(key);
+  if (!o) reviewOptionsCache.set(key, (o = { lang: job.lang, scoring: engine.parseOptionText(job.scoring) }));
+  return o;
+}
+
 /** One returned workbook of `review`: a unit, or an unreadable file with its one-line reason. */
 async function reviewFile(
   file: string,
@@ -143,8 +158,7 @@ async function reviewFile(
   try {
     const template = await loadTemplate(job, mods);
     const workbook = await xlsx.readWorkbookFile(file);
-    const scoring = engine.parseOptionText(job.scoring);
-    const review = engine.reviewWorkbook(template, workbook, file, { lang: job.lang, scoring });
+    const review = engine.reviewWorkbook(template, workbook, file, reviewOptions(job, engine));
     return { result: { file, sheets: [] }, review };
   } catch (err) {
     const outcome = failure(file, err, xlsx);

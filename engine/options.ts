@@ -34,3 +34,20 @@ export const ScoreOptionsSchema = AnalyseOptionsSchema.extend({
   scoring: ScoringSettingsSchema.default(ScoringSettingsSchema.parse({})),
 });
 export type ScoreOptions = z.input<typeof ScoreOptionsSchema>;
+
+export type ResolvedScoreOptions = z.output<typeof ScoreOptionsSchema>;
+
+/**
+ * Resolved score options, parsed once per options object (and once for none): a review resolves
+ * the same options for every workbook it reads. The engine only reads resolved options, and an
+ * options object is not changed once it is passed in, so one resolution serves every call.
+ */
+const resolvedScoreOptions = new WeakMap<object, ResolvedScoreOptions>();
+let defaultScoreOptions: ResolvedScoreOptions | undefined;
+
+export function resolveScoreOptions(options?: ScoreOptions): ResolvedScoreOptions {
+  if (options === undefined) return (defaultScoreOptions ??= ScoreOptionsSchema.parse({}));
+  let r = resolvedScoreOptions.get(options);
+  if (r === undefined) resolvedScoreOptions.set(options, (r = ScoreOptionsSchema.parse(options)));
+  return r;
+}

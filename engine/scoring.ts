@@ -54,6 +54,33 @@ function negativeIsInvalid(d: ReturnType<typeof cellNumber>): ReturnType<typeof 
   return typeof d === 'object' && d.lt(0) ? 'invalid' : d; // lt, not isNeg: -0 is no deduction
 }
 
+/**
+ * Item rules by their two cells: the same wording recurs down a table and in every workbook of a
+ * review, and reading it rewrites the method with regular expressions before the parse cache is
+ * reached. readItemRule depends on the two cells only, and its result is only read.
+ */
+const itemRules = new Map<string, ReturnType<typeof readItemRule>>();
+const MAX_ITEM_RULES = 5000;
+
+function itemRuleOf(method: string | null, target: string | number | null): ReturnType<typeof readItemRule> {
+  // Unambiguous: the method's length first; the target's type kept (5 and "5" read differently).
+  const m = method === null ? '-' : `${method.length}:${method}`;
+  const t =
+    target === null
+      ? '-'
+      : typeof target === 'number'
+        ? `n${Object.is(target, -0) ? '-0' : target}`
+        : `s${target}`;
+  const key = m + t;
+  let rule = itemRules.get(key);
+  if (rule === undefined) {
+    rule = readItemRule(method, target);
+    if (itemRules.size >= MAX_ITEM_RULES) itemRules.clear();
+    itemRules.set(key, rule);
+  }
+  return rule;
+}
+
 export interface ScoreTableResult {
   score: TableScore;
   findings: Finding[];
@@ -134,7 +161,7 @@ export function* scoreTableSteps(
     const scoreCell = cols.score !== undefined ? cellAddress(r, cols.score) : null;
     let vetoAt: string | null = null;
     const actualRaw = cols.actual !== undefined ? cellActual(view.value(r, cols.actual)) : null;
-    const itemRule = readItemRule(it.method, it.target);
+    const itemRule = itemRuleOf(it.method, it.target);
     const parsed = itemRule?.parsed ?? null;
     const ruleSentence = parsed?.ok ? renderRule(parsed.rule, lang) : null;
     const entry: ItemScore = {

@@ -4,7 +4,10 @@
  * locked cells) and shared strings. Parts are inflated only when read. No Node or DOM APIs.
  */
 import { ZipError, inflateEntry, readZipDirectory, type ZipEntry } from './zip.js';
+import { decodeEscapes, readSharedStrings } from './strings.js';
 import { attr, decodeXml, isTrue, parseXml } from './xml.js';
+
+export { decodeEscapes };
 
 export interface Relationship {
   id: string;
@@ -278,40 +281,9 @@ export class XlsxPackage {
   /** Shared strings as plain text: rich-text runs joined, phonetic runs left out. */
   sharedStrings(): string[] {
     if (this.stringsCache) return this.stringsCache;
-    const out: string[] = [];
     const path = this.workbookPart('sharedStrings');
-    if (path) {
-      let cur: string[] = [];
-      let inT = false;
-      let phonetic = 0;
-      parseXml(this.text(path), {
-        open: (el, _a, selfClosing) => {
-          if (selfClosing) {
-            if (el === 'si') out.push('');
-            return;
-          }
-          if (el === 'si') cur = [];
-          else if (el === 'rPh') phonetic++;
-          else if (el === 't' && phonetic === 0) inT = true;
-        },
-        text: (t) => {
-          if (inT) cur.push(t);
-        },
-        close: (el) => {
-          if (el === 't') inT = false;
-          else if (el === 'rPh') phonetic--;
-          else if (el === 'si') out.push(decodeEscapes(cur.join('')));
-        },
-      });
-    }
+    const out = path ? readSharedStrings(this.text(path)) : [];
     this.stringsCache = out;
     return out;
   }
-}
-
-/** OOXML escapes characters XML cannot hold as _xHHHH_. */
-export function decodeEscapes(s: string): string {
-  return s.includes('_x')
-    ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
-    : s;
 }

@@ -9,6 +9,7 @@
  */
 import type { Cell, CellRange, CellValue, Sheet } from '../engine/grid.js';
 import { decodeEscapes, isDateFormat, type Styles } from './package.js';
+import { sheetDataBody, scanSheetData } from './sheet-data.js';
 import { parseXml } from './xml.js';
 
 export interface ArrayFormulaInfo {
@@ -140,46 +141,70 @@ function dateSerial(n: number, date1904: boolean): CellValue {
 
 const EMPTY_VALUE: CellValue = { kind: 'empty' };
 
-/** Reads one worksheet part. Throws XmlError on XML that is not well formed. */
-export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extras: SheetExtras } {
-  const { strings, styles, date1904 } = ctx;
-  const rows: (Cell | null)[][] = [];
-  const hiddenRows: number[] = [];
-  const hiddenColumns: number[] = [];
-  const merges: CellRange[] = [];
-  const extras: SheetExtras = { arrays: [], protectedSheet: false, hasFormulas: false };
-  const shared = new Map<string, { formula: string; row: number; col: number }>();
-
-  let row = -1;
-  let col = -1;
-  let inSheetData = false;
-  // current cell
-  let t: string | undefined;
-  let s = 0;
-  let v: string | null = null;
-  let f: string | null = null;
-  let fType: string | undefined;
-  let fRef: string | undefined;
-  let fSi: string | undefined;
-  let inlineText: string | null = null;
-  let collect: 'v' | 'f' | 't' | null = null;
-  let inIs = false;
-  let phonetic = 0;
-
+/**
+ * The state of one sheet being read, fed by either reader: the generic XML scanner (every part,
+ * any well-formed XML) or the fast scanner of the sheetData element (xlsx/sheet-data.ts).
+ */
+export class SheetBuilder {
+  readonly rows: (Cell | null)[][] = [];
+  readonly hiddenRows: number[] = [];
+  readonly hiddenColumns: number[] = [];
+  readonly merges: CellRange[] = [];
+  readonly extras: SheetExtras = { arrays: [], protectedSheet: false, hasFormulas: false };
+  private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
   // One value per shared string, however many cells show it: a sheet repeats its texts (rule
   // wordings, 已完成, unit names) and every cell value lives until the engine is done, so each
   // copy would be carried through the young generation's collections. Values are never changed.
-  const texts: (CellValue | undefined)[] = [];
-  const sharedText = (v: string): CellValue => {
+  private readonly texts: (CellValue | undefined)[] = [];
+
+  row = -1;
+  col = -1;
+  // The current cell.
+  t: string | undefined;
+  s = 0;
+  v: string | null = null;
+  f: string | null = null;
+  fType: string | undefined;
+  fRef: string | undefined;
+  fSi: string | undefined;
+  inlineText: string | null = null;
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  /** <row r= hidden=>. */
+  openRow(r: string | undefined, hidden: string | undefined): void {
+    const n = r ? parseInt(r, 10) - 1 : this.row + 1;
+    this.row = Number.isFinite(n) && n >= 0 ? n : this.row + 1;
+    this.col = -1;
+    if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.row);
+  }
+
+  /** <c r= t= s=>. */
+  openCell(ref: string | undefined, t: string | undefined, s: string | undefined): void {
+    const p = ref ? parseRef(ref) : null;
+    if (p) {
+      this.row = p[0];
+      this.col = p[1];
+    } else this.col++;
+    this.t = t;
+    this.s = s ? parseInt(s, 10) || 0 : 0;
+    this.v = this.f = this.inlineText = null;
+    this.fType = this.fRef = this.fSi = undefined;
+  }
+
+  private sharedText(v: string): CellValue {
+    const { strings } = this.ctx;
     const i = parseInt(v, 10);
     if (!(i >= 0)) return textOf(strings[i]);
-    let value = texts[i];
-    if (value === undefined) texts[i] = value = textOf(strings[i]);
+    let value = this.texts[i];
+    if (value === undefined) this.texts[i] = value = textOf(strings[i]);
     return value;
-  };
+  }
 
-  const fills = ctx.fills;
-  const finishCell = (): void => {
+  /** </c>: the cell's value, formula and format into the grid. */
+  finishCell(): void {
+    const { ctx, extras, row, col, t, s, v, f, fType, fRef, fSi } = this;
+    const { styles, date1904, fills } = ctx;
     if (fills && s > 0) {
       const color = styles.fill[s];
       if (color) fills.set(`${ctx.name}!${columnName(col)}${row + 1}`, color);
@@ -194,9 +219,9 @@ export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extra
       if (f !== null && f !== '') {
         formula = f;
         if (fType === 'shared' && fRef !== undefined && fSi !== undefined)
-          shared.set(fSi, { formula: f, row, col });
+          this.shared.set(fSi, { formula: f, row, col });
       } else if (fType === 'shared' && fSi !== undefined) {
-        const m = shared.get(fSi);
+        const m = this.shared.get(fSi);
         if (m) formula = slideFormula(m.formula, row - m.row, col - m.col);
       }
       if (fType === 'array' && fRef !== undefined && formula !== undefined)
@@ -205,18 +230,18 @@ export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extra
         if (t === 'str') value = { kind: 'text', value: v };
         else if (t === 'b') value = { kind: 'boolean', value: parseInt(v, 10) !== 0 };
         else if (t === 'e') value = { kind: 'error', value: v };
-        else if (t === 's') value = sharedText(v);
+        else if (t === 's') value = this.sharedText(v);
         else {
           const n = parseFloat(v);
           value = isDate ? dateSerial(n, date1904) : numberValue(n);
         }
       }
-    } else if (t === 'inlineStr' && inlineText !== null) {
-      value = textOf(decodeEscapes(inlineText));
+    } else if (t === 'inlineStr' && this.inlineText !== null) {
+      value = textOf(decodeEscapes(this.inlineText));
     } else if (v !== null && v !== '') {
       switch (t) {
         case 's':
-          value = sharedText(v);
+          value = this.sharedText(v);
           break;
         case 'str':
         case 'inlineStr':
@@ -243,6 +268,7 @@ export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extra
     const cell: Cell = { value };
     if (formula !== undefined) cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
     if (fmt !== undefined) cell.numberFormat = fmt;
+    const rows = this.rows;
     let r = rows[row];
     if (!r) {
       while (rows.length < row) rows.push([]);
@@ -250,107 +276,129 @@ export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extra
     }
     while (r.length < col) r.push(null);
     r[col] = cell;
-  };
+  }
 
-  parseXml(xml, {
-    open: (el, a) => {
-      if (inSheetData) {
-        if (el === 'c') {
-          const ref = a.r;
-          const p = ref ? parseRef(ref) : null;
-          if (p) {
-            row = p[0];
-            col = p[1];
-          } else col++;
-          t = a.t;
-          s = a.s ? parseInt(a.s, 10) || 0 : 0;
-          v = f = inlineText = null;
-          fType = fRef = fSi = undefined;
-        } else if (el === 'v') {
-          collect = 'v';
-          v = '';
-        } else if (el === 'f') {
-          collect = 'f';
-          f = '';
-          fType = a.t;
-          fRef = a.ref;
-          fSi = a.si;
-        } else if (el === 'is') {
-          inIs = true;
-          inlineText = '';
-        } else if (el === 'rPh') phonetic++;
-        else if (el === 't' && inIs && phonetic === 0) collect = 't';
-        else if (el === 'row') {
-          const r = a.r ? parseInt(a.r, 10) - 1 : row + 1;
-          row = Number.isFinite(r) && r >= 0 ? r : row + 1;
-          col = -1;
-          if (a.hidden === '1' || a.hidden === 'true') hiddenRows.push(row);
+  /** Reads the part (or what is left of it) with the generic XML scanner. Throws XmlError. */
+  parse(xml: string): void {
+    let inSheetData = false;
+    let collect: 'v' | 'f' | 't' | null = null;
+    let inIs = false;
+    let phonetic = 0;
+    parseXml(xml, {
+      open: (el, a) => {
+        if (inSheetData) {
+          if (el === 'c') this.openCell(a.r, a.t, a.s);
+          else if (el === 'v') {
+            collect = 'v';
+            this.v = '';
+          } else if (el === 'f') {
+            collect = 'f';
+            this.f = '';
+            this.fType = a.t;
+            this.fRef = a.ref;
+            this.fSi = a.si;
+          } else if (el === 'is') {
+            inIs = true;
+            this.inlineText = '';
+          } else if (el === 'rPh') phonetic++;
+          else if (el === 't' && inIs && phonetic === 0) collect = 't';
+          else if (el === 'row') this.openRow(a.r, a.hidden);
+          return;
         }
-        return;
-      }
-      switch (el) {
-        case 'sheetData':
-          inSheetData = true;
-          break;
-        case 'col': {
-          if (a.hidden !== '1' && a.hidden !== 'true') break;
-          const min = Math.max(1, parseInt(a.min ?? '', 10) || 1);
-          const max = Math.min(MAX_COL, parseInt(a.max ?? '', 10) || min);
-          for (let c = min; c <= max; c++) hiddenColumns.push(c - 1);
-          break;
+        switch (el) {
+          case 'sheetData':
+            inSheetData = true;
+            break;
+          case 'col': {
+            if (a.hidden !== '1' && a.hidden !== 'true') break;
+            const min = Math.max(1, parseInt(a.min ?? '', 10) || 1);
+            const max = Math.min(MAX_COL, parseInt(a.max ?? '', 10) || min);
+            for (let c = min; c <= max; c++) this.hiddenColumns.push(c - 1);
+            break;
+          }
+          case 'mergeCell': {
+            const m = a.ref ? parseRange(a.ref) : null;
+            if (m) this.merges.push(m);
+            break;
+          }
+          case 'sheetProtection':
+            if (a.sheet === '1' || a.sheet === 'true') this.extras.protectedSheet = true;
+            break;
         }
-        case 'mergeCell': {
-          const m = a.ref ? parseRange(a.ref) : null;
-          if (m) merges.push(m);
-          break;
-        }
-        case 'sheetProtection':
-          if (a.sheet === '1' || a.sheet === 'true') extras.protectedSheet = true;
-          break;
-      }
-    },
-    text: (x) => {
-      if (collect === 'v') v += x;
-      else if (collect === 'f') f += x;
-      else if (collect === 't') inlineText += x;
-    },
-    close: (el) => {
-      if (!inSheetData) return;
-      if (el === 'v' || el === 'f' || el === 't') collect = null;
-      else if (el === 'rPh') phonetic--;
-      else if (el === 'is') inIs = false;
-      else if (el === 'c') finishCell();
-      else if (el === 'sheetData') inSheetData = false;
-    },
-  });
+      },
+      text: (x) => {
+        if (collect === 'v') this.v += x;
+        else if (collect === 'f') this.f += x;
+        else if (collect === 't') this.inlineText += x;
+      },
+      close: (el) => {
+        if (!inSheetData) return;
+        if (el === 'v' || el === 'f' || el === 't') collect = null;
+        else if (el === 'rPh') phonetic--;
+        else if (el === 'is') inIs = false;
+        else if (el === 'c') this.finishCell();
+        else if (el === 'sheetData') inSheetData = false;
+      },
+    });
+  }
 
-  // Covered cells of a merge hold nothing (Excel keeps only the top-left); visit only rows that exist.
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom && r < rows.length; r++) {
+  /** The sheet, once every part of the XML is read. */
+  finish(): { sheet: Sheet; extras: SheetExtras } {
+    const { rows, merges } = this;
+    // Covered cells of a merge hold nothing (Excel keeps only the top-left); visit only rows that exist.
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom && r < rows.length; r++) {
+        const cells = rows[r];
+        if (!cells) continue;
+        const last = Math.min(m.right, cells.length - 1);
+        for (let c = m.left; c <= last; c++) if (r !== m.top || c !== m.left) cells[c] = null;
+      }
+    }
+    // Rows and cells past the last content are dropped (formatted empty cells included).
+    let used = 0;
+    for (let r = 0; r < rows.length; r++) {
       const cells = rows[r];
       if (!cells) continue;
-      const last = Math.min(m.right, cells.length - 1);
-      for (let c = m.left; c <= last; c++) if (r !== m.top || c !== m.left) cells[c] = null;
+      let n = cells.length;
+      while (n > 0 && !hasContent(cells[n - 1])) n--;
+      cells.length = n;
+      if (n > 0) used = r + 1;
+      else rows[r] = [];
+    }
+    rows.length = used;
+    for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+    const { hiddenRows, hiddenColumns, extras } = this;
+    return {
+      sheet: { name: this.ctx.name, rows, merges, hiddenRows, hiddenColumns, origin: { row: 0, col: 0 } },
+      extras,
+    };
+  }
+}
+
+/**
+ * Reads one worksheet part. Throws XmlError on XML that is not well formed. The cells (most of
+ * the part) go through the fast scanner when they are written as producers write them; anything
+ * else in sheetData, and every other part of the sheet, through the generic scanner.
+ */
+export function readSheet(xml: string, ctx: SheetContext): { sheet: Sheet; extras: SheetExtras } {
+  const body = sheetDataBody(xml);
+  if (body) {
+    const fast = new SheetBuilder(ctx);
+    if (scanSheetData(xml, body.start, body.end, fast)) {
+      const rest = xml.slice(0, body.start) + xml.slice(body.end);
+      // The rest is well formed exactly when the whole is (the cells were); a failure is read
+      // again whole below, so the error is the generic scanner's.
+      try {
+        fast.parse(rest);
+        return fast.finish();
+      } catch {
+        /* read whole below */
+      }
     }
   }
-  // Rows and cells past the last content are dropped (formatted empty cells included).
-  let used = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r];
-    if (!cells) continue;
-    let n = cells.length;
-    while (n > 0 && !hasContent(cells[n - 1])) n--;
-    cells.length = n;
-    if (n > 0) used = r + 1;
-    else rows[r] = [];
-  }
-  rows.length = used;
-  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
-
-  return {
-    sheet: { name: ctx.name, rows, merges, hiddenRows, hiddenColumns, origin: { row: 0, col: 0 } },
-    extras,
-  };
+  const b = new SheetBuilder(ctx);
+  b.parse(xml);
+  return b.finish();
 }
 
 function hasContent(c: Cell | null | undefined): boolean {

@@ -34,7 +34,7 @@ export function parseXml(xml: string, h: XmlHandlers): void {
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Character and entity references; null when one is not well formed. */
-function decodeText(s: string): string | null {
+export function decodeText(s: string): string | null {
   let bad = false;
   const out = s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|&/g, (m, ref: string | undefined) => {
     if (ref === undefined) {

@@ -5,7 +5,7 @@
  * threads can send it to the thread that ranks the units (consolidate.ts).
  */
 import type { Workbook } from '../grid';
-import { ScoreOptionsSchema, type ScoreOptions } from '../options';
+import { resolveScoreOptions, type ScoreOptions } from '../options';
 import { bandOfTotal } from '../bands';
 import type { TemplateSheet } from '../checks';
 import { keyedItems } from '../checks/template';
@@ -71,7 +71,7 @@ function keysOf(t: RecognisedTable, index: number): string[] {
 
 /** Recognises the template's sheets once. */
 export function prepareTemplate(template: Workbook, options?: ScoreOptions): PreparedTemplate {
-  const opts = ScoreOptionsSchema.parse(options ?? {});
+  const opts = resolveScoreOptions(options);
   const sheets: PreparedTemplate['sheets'] = [];
   const items: TemplateItem[] = [];
   let tableIndex = 0;
@@ -149,7 +149,7 @@ export function reviewWorkbook(
   file: string,
   options?: ScoreOptions,
 ): UnitReview {
-  const opts = ScoreOptionsSchema.parse(options ?? {});
+  const opts = resolveScoreOptions(options);
   const findings: Finding[] = [];
   const items: UnitItem[] = [];
   let unit: string | null = null;
