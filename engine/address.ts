@@ -1,8 +1,17 @@
 /** A1-style addresses. Rows and columns are 0-based in the engine, 1-based in addresses. */
 import type { CellRange } from './grid';
 
+/** Letters of the first columns, made once: every finding and item names its cells. */
+const LETTERS: string[] = [];
+const LETTERS_KEPT = 1024;
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(col: number): string {
+  if (col >= 0 && col < LETTERS_KEPT && Number.isInteger(col)) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

@@ -309,8 +309,6 @@ export const fmt = {
       : `The workbook already has a sheet “${sheet}”. ${ours ? 'Replace it, or write a new report beside it?' : 'It is not a report of this add-in: a new report goes beside it.'}`,
   report: (lang: Lang, sheet: string, n: number): string =>
     lang === 'zh' ? `已生成校验报告“${sheet}”（${n} 条）。` : `Report “${sheet}” written (${n} finding(s)).`,
-  pending: (lang: Lang, n: number): string =>
-    lang === 'zh' ? `${n} 项需人工评分或待填完成情况` : `${n} item(s) need a manual score or an actual value`,
   /** The score column's header: the sheet's word (得分) and its unit. */
   scoreHeader: (lang: Lang): string => (lang === 'zh' ? '得分（分）' : 'Score (points)'),
   newColumnAt: (lang: Lang, col: string): string =>

@@ -38,9 +38,14 @@ const WORDS = {
   },
 } as const;
 
+/** Whether a finding sits on the sheet row `row` (1-based, as items count rows; addresses are 0-based). */
+function onRow(f: Finding, row: number): boolean {
+  return f.cell !== null && parseCellAddress(f.cell)?.row === row - 1;
+}
+
 /** The finding about this item's score (on its row), with the item's name taken out. */
 function rowReason(findings: readonly Finding[], row: number, codes: readonly string[]): string | null {
-  const f = findings.find((x) => codes.includes(x.code) && x.cell && parseCellAddress(x.cell)?.row === row);
+  const f = findings.find((x) => codes.includes(x.code) && onRow(x, row));
   if (!f) return null;
   // "指标「X」：完成情况「abc」无法识别" → "完成情况「abc」无法识别": the row already names X.
   return f.message.replace(/^指标「[^」]*」[：:]?\s*/, '').replace(/^Item "[^"]*":?\s*/, '');
@@ -48,7 +53,7 @@ function rowReason(findings: readonly Finding[], row: number, codes: readonly st
 
 export function itemStatus(
   item: ItemScore,
-  table: Pick<ScoredTable, 'columns'>,
+  table: Pick<ScoredTable, 'columns' | 'items'>,
   findings: readonly Finding[],
   lang: Lang,
 ): ItemStatus {
@@ -61,9 +66,11 @@ export function itemStatus(
         : { kind: 'rule' };
   const invalid = rowReason(findings, item.row, ['ACTUAL_INVALID']);
   if (item.manual || (item.ruleKind !== null && MANUAL_FORMS.has(item.ruleKind)) || item.rule === null) {
-    const unreadable = findings.some(
-      (x) => x.code === 'RULE_UNPARSED' && x.cell && parseCellAddress(x.cell)?.row === item.row,
-    );
+    // A target or method text that gave no rule was not understood: the engine says so (RULE_UNPARSED)
+    // only once it scores against an actual column, but the text is there either way.
+    const row = table.items.find((x) => x.row === item.row);
+    const hasText = [row?.target, row?.method].some((x) => x !== null && x !== undefined && x.trim() !== '');
+    const unreadable = hasText || findings.some((x) => x.code === 'RULE_UNPARSED' && onRow(x, item.row));
     const reason =
       item.rule === null
         ? unreadable

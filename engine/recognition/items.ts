@@ -42,14 +42,16 @@ export function buildItems(
   const placeholderRows: number[] = [];
   const entrySkip = labelColumns(cols);
 
-  const text = (r: number, role: ColumnRole): string | null => {
-    const c = cols[role];
+  // Columns by role, looked up once per table instead of once per cell read.
+  const { target: targetCol, method: methodCol, owner: ownerCol, person: personCol } = cols;
+  const { standard: standardCol, direction: directionCol, note: noteCol, actual: actualCol } = cols;
+  const { score: scoreCol, deduction: deductionCol, lastYear: lastYearCol } = cols;
+  const text = (r: number, c: number | undefined): string | null => {
     if (c === undefined) return null;
     const t = view.text(r, c).trim();
     return t === '' ? null : t;
   };
-  const entry = (r: number, role: ColumnRole): number | string | boolean | null => {
-    const c = cols[role];
+  const entry = (r: number, c: number | undefined): number | string | boolean | null => {
     if (c === undefined) return null;
     const v = view.value(r, c);
     switch (v.kind) {
@@ -113,14 +115,16 @@ export function buildItems(
       pointsCellAddr = cellAddress(r, itemCol);
       pointsFromLabel = true;
     }
-    const target = text(r, 'target');
-    const method = text(r, 'method');
+    const target = text(r, targetCol);
+    const method = text(r, methodCol);
     // The marks are read in the name, target, method and an unreadable points cell.
     const invalidText = pointsCell?.status === 'invalid' ? pointsCell.text : '';
-    veto = veto || marked(VETO_MARK, nameRaw, target, method, invalidText);
-    const vetoExcellence = marked(VETO_EXCELLENCE_MARK, nameRaw, target, method, invalidText);
-    const owner = text(r, 'owner');
-    const person = text(r, 'person');
+    // Both marks begin 一票否: the long texts are searched once when neither is there (most rows).
+    const anyMark = marked(MARK_START, nameRaw, target, method, invalidText);
+    veto = veto || (anyMark && marked(VETO_MARK, nameRaw, target, method, invalidText));
+    const vetoExcellence = anyMark && marked(VETO_EXCELLENCE_MARK, nameRaw, target, method, invalidText);
+    const owner = text(r, ownerCol);
+    const person = text(r, personCol);
     const item: Item = {
       row: r + 1,
       path,
@@ -133,17 +137,17 @@ export function buildItems(
       deductionOnly,
       target,
       method,
-      standard: text(r, 'standard'),
-      direction: text(r, 'direction'),
+      standard: text(r, standardCol),
+      direction: text(r, directionCol),
       owner,
       person,
       owners: owner ? splitNames(owner) : [],
       persons: person ? splitNames(person) : [],
-      note: text(r, 'note'),
-      actual: entry(r, 'actual'),
-      enteredScore: asNumberOrText(entry(r, 'score')),
-      deduction: asNumberOrText(entry(r, 'deduction')),
-      lastYear: asNumberOrText(entry(r, 'lastYear')),
+      note: text(r, noteCol),
+      actual: entry(r, actualCol),
+      enteredScore: asNumberOrText(entry(r, scoreCol)),
+      deduction: asNumberOrText(entry(r, deductionCol)),
+      lastYear: asNumberOrText(entry(r, lastYearCol)),
     };
     const rec: RecognisedItem = { item, row: r, pointsCell, pointsFromLabel, pointsShared };
     items.push(rec);
@@ -155,6 +159,7 @@ export function buildItems(
 
 const VETO_MARK = '一票否决';
 const VETO_EXCELLENCE_MARK = '一票否优';
+const MARK_START = '一票否';
 
 /** Whether one of the texts holds the mark (every row reads four texts for two marks). */
 function marked(mark: string, a: string, b: string | null, c: string | null, d: string): boolean {

@@ -54,6 +54,22 @@ const useStyles = makeStyles({
   manual: { display: 'block', color: tokens.colorPaletteRedForeground1 },
   score: { whiteSpace: 'nowrap', textAlign: 'end' },
   notes: { paddingLeft: tokens.spacingHorizontalM, overflowWrap: 'anywhere' },
+  // The score reasons: no bullet (at 320 px it hung left of the pane's text), the cell as a
+  // compact button with its reason right after it, the reason's lines under each other.
+  reasons: { listStyleType: 'none', margin: `${tokens.spacingVerticalS} 0`, padding: 0 },
+  reason: {
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalXS,
+    overflowWrap: 'anywhere',
+  },
+  // As wide as its address, not Fluent's 96 px minimum (a wide gap before the reason).
+  cellButton: {
+    minWidth: 'auto',
+    flexShrink: 0,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   written: {
     display: 'flex',
     flexDirection: 'column',
@@ -254,17 +270,22 @@ export function ScorePanel(props: ScorePanelProps) {
       )}
       {tableFindings.length > 0 && (
         <ul
-          className={styles.notes}
+          className={styles.reasons}
           aria-label={t(lang, 'findings')}
           data-testid="score-findings"
           {...arrows}
         >
           {tableFindings.map((f, i) => (
-            <li key={`${f.code}-${f.cell}-${i}`}>
-              <Button appearance="transparent" disabled={busy} onClick={() => props.onSelect(f)}>
+            <li key={`${f.code}-${f.cell}-${i}`} className={styles.reason}>
+              <Button
+                appearance="transparent"
+                className={styles.cellButton}
+                disabled={busy}
+                onClick={() => props.onSelect(f)}
+              >
                 {f.cell}
               </Button>
-              {f.message}
+              <span>{f.message}</span>
             </li>
           ))}
         </ul>

@@ -148,6 +148,37 @@ describe.skipIf(SKIP)('findings a clerk can work through', () => {
     await expect.poll(() => page.getByTestId('finding').count()).toBe(6);
   });
 
+  it('a table without points says so: no 合计 0, no green 分值一致 badge', async () => {
+    // 三明 2023 责任分解表: two tables (A3:G4, A7:F9) with no 分值 column and no points anywhere.
+    await open('example=sanming-2023-responsibility.xlsx');
+    await page.getByTestId('recognise').click();
+    await expect.poll(() => page.getByTestId('table-card').count(), { timeout: 15_000 }).toBe(2);
+    expect(await page.getByTestId('table-points').allTextContents()).toEqual([
+      '无（此表没有分值列）',
+      '无（此表没有分值列）',
+    ]);
+    expect(await page.getByTestId('group-label').allTextContents()).toEqual([
+      '共享发展',
+      '医疗服务',
+      '便利福建',
+      '医疗服务',
+    ]);
+    const pane = (await page.getByTestId('pane').textContent()) ?? '';
+    expect(pane).not.toContain('分值一致');
+    expect(pane).not.toMatch(/合计\s*0/);
+  });
+
+  it('a clean table: the check found nothing, which is no promise that the table is right', async () => {
+    await open('example=wenzhou-2024-evaluation.xlsx');
+    await page.getByTestId('recognise').click();
+    await page.getByTestId('tab-findings').click();
+    await page.getByTestId('clean').waitFor();
+    expect(await page.getByTestId('clean').textContent()).toBe(
+      '本次检查未发现问题。提交前仍请核对填报的数据。',
+    );
+    expect((await page.getByTestId('pane').textContent()) ?? '').not.toContain('可以提交');
+  });
+
   it('writes every table at once, and links the help page', async () => {
     await open('example=wenzhou-2024-evaluation.xlsx');
     expect(await page.getByTestId('help').getAttribute('href')).toBe('help/index.html');

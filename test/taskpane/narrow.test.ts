@@ -134,6 +134,43 @@ describe.skipIf(SKIP)('task pane at 320 px', () => {
     expect(await layoutProblems()).toEqual([]);
   });
 
+  it('each reason reads as one line of text: no bullet hanging out, the reason right after its cell', async () => {
+    await open('example=zaozhuang-2022-tasks.xlsx');
+    await page.getByTestId('recognise').click();
+    await tab('tab-score');
+    await page.getByTestId('create-actual').click();
+    const items = page.locator('[data-testid="score-findings"] li');
+    await expect.poll(() => items.count()).toBeGreaterThan(40);
+    const drawn = await items.evaluateAll((lis) =>
+      lis.map((li) => {
+        const button = li.querySelector('button')!;
+        const words = document.createRange();
+        words.selectNodeContents(button);
+        const cellEnd = [...words.getClientRects()].filter((b) => b.width > 0).at(-1)!.right;
+        const reason = document.createRange();
+        reason.selectNodeContents(li);
+        reason.setStartAfter(button);
+        const first = [...reason.getClientRects()].find((b) => b.width > 0)!;
+        return {
+          cell: (button.textContent ?? '').trim(),
+          // A marker (•) is drawn for a list item whose list-style is not none.
+          bullet:
+            getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none',
+          // From the end of the cell's letters to the first character of its reason, on one line.
+          gap: Math.round(first.left - cellEnd),
+          sameLine: Math.abs(first.top - words.getBoundingClientRect().top) < 12,
+        };
+      }),
+    );
+    for (const d of drawn)
+      expect({ cell: d.cell, bullet: d.bullet, sameLine: d.sameLine, wide: d.gap > 16 }).toEqual({
+        cell: d.cell,
+        bullet: false,
+        sameLine: true,
+        wide: false,
+      });
+  });
+
   it('the write modes stand one under the other, each sentence in lines across the pane', async () => {
     await open('example=wenzhou-2024-evaluation.xlsx');
     await page.getByTestId('recognise').click();

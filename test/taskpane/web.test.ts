@@ -14,7 +14,7 @@ import { ROOT } from '../../harness/build';
 import { loadPackage } from '../../xlsx/load';
 import { tempDir, writeXlsx } from '../../bench/generate';
 import { changedParts, expectStringsAppended, outsideSheetData, partText } from '../xlsx/parts';
-import { browserSession, SKIP } from './browser';
+import { axeViolations, browserSession, SKIP } from './browser';
 
 const session = browserSession();
 const errors = session.errors;
@@ -143,6 +143,48 @@ describe.skipIf(SKIP)('the web page', () => {
       .poll(() => page.getByTestId('item-score').allTextContents())
       .toEqual(['10.00', '10.00', '0.00', '15.00']);
     expect(await page.getByTestId('download-status').textContent()).toContain('另存为 .xlsx');
+    expect(await page.getByTestId('download').isDisabled()).toBe(true);
+  });
+
+  it.each(['libreoffice.xls', 'wps-style.et'])(
+    'reads %s, scores and writes it in the page, and says why there is no download',
+    async (file) => {
+      await open(`${session.server.url}web.html`);
+      await page.getByTestId('open-file').setInputFiles(join(ROOT, 'test', 'fixtures', 'producers', file));
+      await page.getByTestId('sheet-preview').waitFor();
+      // Said as soon as it is open, before anything is written.
+      expect(await page.getByTestId('download-status').textContent()).toBe(
+        '.xls、.et 和 .ods 文件可以校验和评分，但不能下载副本：请在 WPS 或 Excel 中另存为 .xlsx 后再打开。',
+      );
+      await page.getByTestId('recognise').click();
+      await expect
+        .poll(() => page.getByTestId('notice').textContent(), { timeout: 15_000 })
+        .toBe('工作表“考核表”中识别到 1 张表');
+      await page.getByTestId('tab-score').click();
+      // The producers' table: 85%, 95%, 90%, 88% against its rules → 10, 10, 0, 15 (test/xlsx/producers.test.ts).
+      await expect
+        .poll(() => page.getByTestId('item-score').allTextContents(), { timeout: 15_000 })
+        .toEqual(['10.00', '10.00', '0.00', '15.00']);
+      await page.getByTestId('write-scores').click();
+      await page.getByTestId('written-cells').waitFor();
+      // Written in the page (shown in the sheet), but no copy to download: the file cannot be written.
+      expect(
+        await page.locator('[data-testid="sheet-preview"] td[data-written="true"]').count(),
+      ).toBeGreaterThan(0);
+      expect(await page.getByTestId('download').isDisabled()).toBe(true);
+      expect(await page.getByTestId('download-status').textContent()).toContain('另存为 .xlsx');
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
+
+  it('refuses an old .xls it cannot read, and says to save it as .xlsx', async () => {
+    await open(`${session.server.url}web.html`);
+    await page
+      .getByTestId('open-file')
+      .setInputFiles(join(ROOT, 'test', 'fixtures', 'bad', 'old-format.xls'));
+    await expect
+      .poll(() => page.getByTestId('open-error').textContent(), { timeout: 15_000 })
+      .toBe('old-format.xls：这是旧版 .xls 文件，但无法读取（可能已损坏），请在 Excel 或 WPS 中另存为 .xlsx');
     expect(await page.getByTestId('download').isDisabled()).toBe(true);
   });
 
