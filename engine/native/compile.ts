@@ -3,7 +3,7 @@ import { parseRule } from '../rules';
 import type { Clause, Condition, Program } from '../rules/program';
 import { namesTarget } from '../rules/bind';
 import { isOutcome, labelVerdicts } from '../rules/evaluate-parts';
-import { listedStates } from '../rules/evaluate-counts';
+import { programListedStates } from '../rules/evaluate-counts';
 import { eventMet, labelMet, readValues } from '../rules/values';
 import { vocabulary, type VocabularyLevel } from './vocab';
 import { countNouns } from './count-noun';
@@ -77,9 +77,7 @@ export function compileNative(
       finishItem(scoreTree({ ...base, r } as Ctx), prog, w, mode, options, settings);
     const whens = prog.clauses.filter((c): c is Extract<Clause, { kind: 'when' }> => c.kind === 'when');
     /** The states counted clauses list ("工作无计划、无检查、无总结"): counted there, not labels. */
-    const listed = prog.clauses.flatMap((c) =>
-      c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
-    );
+    const listed = programListedStates(prog);
     /** The known texts of the vocabulary, grouped by what they score, before the unread rest. */
     const knownTree = (words: readonly string[], rest: Tree): Tree => {
       const groups = new Map<string, { tree: Tree; words: string[] }>();

@@ -8,9 +8,9 @@
  * formula reads a text that is digits followed by exactly such a tail.
  */
 import type { Program } from '../rules/program';
-import { listedStates } from '../rules/evaluate-counts';
+import { programListedStates } from '../rules/evaluate-counts';
 import { readValues, squash } from '../rules/values';
-import { saysNothing, type When } from './silent';
+import { countedMetrics, saysNothing, type When } from './silent';
 
 /** Whole numbers a clerk writes (COUNT_NOUN reads whole numbers only). */
 const SAMPLES = ['0', '1', '2', '3', '10', '25'];
@@ -36,18 +36,10 @@ export function countNouns(p: Program): CountNoun[] {
 const known = new WeakMap<Program, CountNoun[]>();
 
 function findCountNouns(p: Program): CountNoun[] {
-  const counted = p.clauses.flatMap((c) =>
-    c.kind === 'step'
-      ? [{ metric: c.metric, unit: c.unit }]
-      : c.kind === 'when' && c.test.kind === 'condition'
-        ? [{ metric: c.test.condition.metric, unit: c.test.condition.unit }]
-        : [],
-  );
+  const counted = countedMetrics(p);
   // Beside label or event tests, only tails in which the engine finds none of them (silent.ts).
   const whens = p.clauses.filter((c): c is When => c.kind === 'when' && c.test.kind !== 'condition');
-  const listed = p.clauses.flatMap((c) =>
-    c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
-  );
+  const listed = programListedStates(p);
   const out: CountNoun[] = [];
   const seen = new Set<string>();
   for (const { metric, unit } of counted) {

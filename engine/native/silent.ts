@@ -12,7 +12,7 @@
  * with the digits, so the verdicts are the same for every number; the samples check it besides.
  */
 import { countAnswers, isOutcome, labelVerdicts } from '../rules/evaluate-parts';
-import { listedStates } from '../rules/evaluate-counts';
+import { programListedStates } from '../rules/evaluate-counts';
 import type { Clause, Program } from '../rules/program';
 import { eventMet, labelMet, readValues, squash, type Values } from '../rules/values';
 import { UNITS } from './reading';
@@ -28,15 +28,10 @@ const LONGEST = 8;
 
 /** The program's metrics, their listed parts and their tails: names a counted value may carry. */
 function candidateNames(p: Program): string[] {
-  const metrics = p.clauses.flatMap((c) =>
-    c.kind === 'step'
-      ? [c.metric]
-      : c.kind === 'when' && c.test.kind === 'condition'
-        ? [c.test.condition.metric]
-        : c.kind === 'gate'
-          ? c.conditions.map((x) => x.metric)
-          : [],
-  );
+  const metrics = [
+    ...countedMetrics(p).map((x) => x.metric),
+    ...p.clauses.flatMap((c) => (c.kind === 'gate' ? c.conditions.map((x) => x.metric) : [])),
+  ];
   // A shortfall said on its own ("缺2项" against 三大指标每缺一项扣1分).
   const out = new Set<string>(p.clauses.some((c) => c.kind === 'step') ? SHORT : []);
   for (const m of metrics)
@@ -54,14 +49,19 @@ function candidateNames(p: Program): string[] {
 
 /** The units a counted value of the program is written in (those the text parse reads). */
 function candidateUnits(p: Program): string[] {
-  const units = p.clauses.flatMap((c) =>
+  const units = countedMetrics(p).map((x) => x.unit);
+  return [...new Set(['', ...units])].filter((u) => u === '' || UNITS.includes(u));
+}
+
+/** The metrics of a program's steps and conditions, with their units: what its values count. */
+export function countedMetrics(p: Program): { metric: string; unit: string }[] {
+  return p.clauses.flatMap((c) =>
     c.kind === 'step'
-      ? [c.unit]
+      ? [{ metric: c.metric, unit: c.unit }]
       : c.kind === 'when' && c.test.kind === 'condition'
-        ? [c.test.condition.unit]
+        ? [{ metric: c.test.condition.metric, unit: c.test.condition.unit }]
         : [],
   );
-  return [...new Set(['', ...units])].filter((u) => u === '' || UNITS.includes(u));
 }
 
 /** Whether the engine reads `name + d + unit` as that one value and finds no label in it. */
@@ -121,9 +121,7 @@ function findSilentNames(p: Program): string[] {
     c.test.kind === 'label' ? [c.test.label] : c.test.kind === 'event' ? [c.test.event] : [],
   );
   if (whens.some((c) => c.test.kind === 'event') || words.some((w) => /\d/.test(squash(w)))) return [];
-  const listed = p.clauses.flatMap((c) =>
-    c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
-  );
+  const listed = programListedStates(p);
   const out: string[] = [];
   for (const name of candidateNames(p))
     for (const unit of candidateUnits(p))

@@ -6,7 +6,7 @@
  */
 import type { Program } from '../rules/program';
 import { NEG_MARK, POS_MARK, readValues } from '../rules/values';
-import { listedStates } from '../rules/evaluate-counts';
+import { programListedStates } from '../rules/evaluate-counts';
 
 const GENERIC = [
   '无',
@@ -106,9 +106,7 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
   if (p.clauses.some((c) => c.kind === 'step' && c.direction === 'count'))
     ['无', '没有', '未发生', '未出现'].forEach(add);
   // The states a counted clause lists ("工作无计划、无检查、无总结"): each, and (full) two of them.
-  const listed = p.clauses.flatMap((c) =>
-    c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
-  );
+  const listed = programListedStates(p);
   listed.forEach(add);
   if (level !== 'basic') {
     GENERIC.forEach(add);

@@ -3,7 +3,7 @@
  * ("缺2项，少1次"), the states of a fault list a text names, a shortfall written without a bound.
  */
 import { D } from './decimal';
-import type { Clause } from './program';
+import type { Clause, Program } from './program';
 import { fail } from './types';
 import { eventMet, squash, type Value } from './values';
 import { isFraction, manual, nameFits, type Num, type Reader } from './evaluate-parts';
@@ -22,6 +22,13 @@ export function listedStates(metric: string): string[] {
     if (at > 0) items[0] = items[0]!.slice(at);
   }
   return items.every((x) => x.length >= 2) ? items : [];
+}
+
+/** The states every counted clause of a program lists, in clause order (listedStates of each). */
+export function programListedStates(p: Program): string[] {
+  return p.clauses.flatMap((c) =>
+    c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [],
+  );
 }
 
 /** How many of a counted clause's listed states a text names ("无计划、无总结" → 2); null when none listed. */

@@ -28,7 +28,7 @@ import {
   testLabel,
   testText,
 } from './evaluate-parts';
-import { countFor, listedStates, shortfallOf } from './evaluate-counts';
+import { countFor, listedStates, programListedStates, shortfallOf } from './evaluate-counts';
 import { gradeFor } from './evaluate-labels';
 
 export { holds } from './evaluate-parts';
@@ -64,11 +64,7 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
     if (c.effect.kind !== 'exempt') continue;
     if (r.test(c.test) === true) return { ok: true, score: w };
   }
-  const verdicts = labelVerdicts(
-    whens,
-    r.v,
-    p.clauses.flatMap((c) => (c.kind === 'step' && c.direction === 'count' ? listedStates(c.metric) : [])),
-  );
+  const verdicts = labelVerdicts(whens, r.v, programListedStates(p));
   if (isOutcome(verdicts)) return verdicts;
   const numericActual = r.v.values.length > 0;
   /** A text that a clause of the rule states, or that says nothing went wrong: no cases to count. */

@@ -10,89 +10,92 @@ import { silentNames } from '../../engine/native/silent';
 import { countNouns } from '../../engine/native/count-noun';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule, round } from '../../engine/rules';
 import { loadCorpus } from '../../scripts/rules-corpus';
+import type { Program } from '../../engine/rules/program';
 import { evaluateRows, type HfCell } from './hf';
 
 const NUMBERS = [0, 3, 2.5];
 /** Names tried per program (the shortest first: the ones clerks write); NATIVE_SILENT_ALL=1 tries all. */
 const PER_PROGRAM = process.env.NATIVE_SILENT_ALL ? Infinity : 3;
 
+/** A corpus program and the texts to try on it. */
+interface Trial {
+  id: string;
+  program: Program;
+  points: number;
+  actuals: string[];
+}
+
+/**
+ * Every trial through the engine and the formula (HyperFormula): the formula's number is the
+ * engine's, or it shows a text (never an error). Returns how many the formula read.
+ */
+function agreeWithEngine(trials: readonly Trial[]): number {
+  const rows: HfCell[][] = [];
+  const expected: { where: string; engine: number | null }[] = [];
+  for (const t of trials)
+    for (const a of t.actuals) {
+      const r = rows.length + 1;
+      const f = compileNative(t.program, { actual: `A${r}`, points: `B${r}` }, DEFAULT_SETTINGS, {
+        mode: 'function',
+        round: 2,
+      });
+      if (!f.ok) break;
+      rows.push([a, t.points, f.formula]);
+      const out = evaluateRule(t.program, { actual: a, points: dec(t.points), settings: DEFAULT_SETTINGS });
+      expected.push({ where: `${t.id} ${a}`, engine: out.ok ? round(out.score, 2).toNumber() : null });
+    }
+  const got = evaluateRows(rows);
+  let read = 0;
+  expected.forEach(({ where, engine }, i) => {
+    const formula = got[i]![2];
+    if (typeof formula === 'number') {
+      read++;
+      expect(formula, where).toBeCloseTo(engine ?? NaN, 9);
+    } else
+      expect(typeof formula === 'string' && !formula.startsWith('#'), `${where}: ${String(formula)}`).toBe(
+        true,
+      );
+  });
+  return read;
+}
+
+/** The readable corpus programs, with trials made by `actuals` (none: not tried). */
+function trials(actuals: (p: Program) => string[]): Trial[] {
+  return loadCorpus()
+    .flatMap((f) => f.cases)
+    .flatMap((c) => {
+      const p = parseRule(c.rule);
+      const tried = p.ok ? actuals(p.rule) : [];
+      return p.ok && tried.length > 0
+        ? [{ id: c.id, program: p.rule, points: c.points ?? 10, actuals: tried }]
+        : [];
+    });
+}
+
 describe('named values beside label tests', () => {
   it('score as the engine scores them, for every name, unit and number', () => {
-    const rows: HfCell[][] = [];
-    const expected: { where: string; engine: number | null }[] = [];
-    let programs = 0;
-    for (const c of loadCorpus().flatMap((f) => f.cases)) {
-      const p = parseRule(c.rule);
-      if (!p.ok) continue;
-      const names = silentNames(p.rule);
-      if (names.length === 0) continue;
-      programs++;
-      const points = c.points ?? 10;
-      const byLength = [...names].sort((x, y) => x.length - y.length).slice(0, PER_PROGRAM);
-      for (const key of byLength) {
-        const [name, unit] = key.split('|') as [string, string];
-        for (const n of NUMBERS) {
-          const a = `${name}${n}${unit}`;
-          const r = rows.length + 1;
-          const f = compileNative(p.rule, { actual: `A${r}`, points: `B${r}` }, DEFAULT_SETTINGS, {
-            mode: 'function',
-            round: 2,
-          });
-          if (!f.ok) break;
-          rows.push([a, points, f.formula]);
-          const out = evaluateRule(p.rule, { actual: a, points: dec(points), settings: DEFAULT_SETTINGS });
-          expected.push({ where: `${c.id} ${a}`, engine: out.ok ? round(out.score, 2).toNumber() : null });
-        }
-      }
-    }
-    expect(programs).toBeGreaterThanOrEqual(8);
-    const got = evaluateRows(rows);
-    let read = 0;
-    expected.forEach(({ where, engine }, i) => {
-      const formula = got[i]![2];
-      if (typeof formula === 'number') {
-        read++;
-        expect(formula, where).toBeCloseTo(engine ?? NaN, 9);
-      } else
-        expect(typeof formula === 'string' && !formula.startsWith('#'), `${where}: ${String(formula)}`).toBe(
-          true,
-        );
-    });
+    const named = trials((p) =>
+      [...silentNames(p)]
+        .sort((x, y) => x.length - y.length)
+        .slice(0, PER_PROGRAM)
+        .flatMap((key) => {
+          const [name, unit] = key.split('|') as [string, string];
+          return NUMBERS.map((n) => `${name}${n}${unit}`);
+        }),
+    );
+    expect(named.length).toBeGreaterThanOrEqual(8);
     // Some are read, not left to a hand score (how many: the LibreOffice report's agree count).
-    expect(read).toBeGreaterThan(0);
+    expect(agreeWithEngine(named)).toBeGreaterThan(0);
   }, 120_000);
 
   it('read counts written before what they count ("3份不一致") as the engine does', () => {
-    const rows: HfCell[][] = [];
-    const expected: { where: string; engine: number | null }[] = [];
-    for (const c of loadCorpus().flatMap((f) => f.cases)) {
-      const p = parseRule(c.rule);
-      if (!p.ok) continue;
-      const points = c.points ?? 10;
-      for (const { tail } of countNouns(p.rule).slice(0, PER_PROGRAM))
-        for (const n of [0, 1, 2, 3.5]) {
-          const a = `${n}${tail}`;
-          const r = rows.length + 1;
-          const f = compileNative(p.rule, { actual: `A${r}`, points: `B${r}` }, DEFAULT_SETTINGS, {
-            mode: 'function',
-            round: 2,
-          });
-          if (!f.ok) break;
-          rows.push([a, points, f.formula]);
-          const out = evaluateRule(p.rule, { actual: a, points: dec(points), settings: DEFAULT_SETTINGS });
-          expected.push({ where: `${c.id} ${a}`, engine: out.ok ? round(out.score, 2).toNumber() : null });
-        }
-    }
-    expect(expected.length).toBeGreaterThan(40);
-    const got = evaluateRows(rows);
-    expected.forEach(({ where, engine }, i) => {
-      const formula = got[i]![2];
-      if (typeof formula === 'number') expect(formula, where).toBeCloseTo(engine ?? NaN, 9);
-      else
-        expect(typeof formula === 'string' && !formula.startsWith('#'), `${where}: ${String(formula)}`).toBe(
-          true,
-        );
-    });
+    const nouns = trials((p) =>
+      countNouns(p)
+        .slice(0, PER_PROGRAM)
+        .flatMap(({ tail }) => [0, 1, 2, 3.5].map((n) => `${n}${tail}`)),
+    );
+    expect(nouns.flatMap((t) => t.actuals).length).toBeGreaterThan(40);
+    agreeWithEngine(nouns);
     // Worked by hand: 5 − 0.5×3 = 3.5 (一份不一致扣0.5分); 1台不符合要求不得分 → 0; 0台 → 4.
     const at = (rule: string, points: number, actual: string): HfCell | undefined => {
       const f = compileRuleText(rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
