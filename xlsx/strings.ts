@@ -25,11 +25,9 @@ export function genericStrings(xml: string): string[] {
   let inT = false;
   let phonetic = 0;
   parseXml(xml, {
-    open: (el, _a, selfClosing) => {
-      if (selfClosing) {
-        if (el === 'si') out.push('');
-        return;
-      }
+    // A self-closing element is opened and closed (xml.ts calls close too): <si/> is one empty
+    // string, pushed at its close like any other.
+    open: (el) => {
       if (el === 'si') cur = [];
       else if (el === 'rPh') phonetic++;
       else if (el === 't' && phonetic === 0) inT = true;
@@ -116,7 +114,7 @@ function scanStrings(xml: string, start: number, end: number, out: string[]): bo
         text = '';
         state = IN_SI;
         i = lt + 4;
-      } else return false; // <si/> too: the generic reader counts it twice, and is the reference
+      } else return false; // <si/> too: the generic reader reads it (one empty string)
       continue;
     }
     if ((state === IN_SI || state === IN_RUN) && named(xml, lt, 't')) {

@@ -53,6 +53,22 @@ function read(sheets: SheetSpec[], opts: Parameters<typeof workbookParts>[1] = {
 const v = (c: Cell | null | undefined): unknown => (c ? c.value : null);
 
 describe('cells', () => {
+  it('an empty shared string written <si/> is one string: the strings after it keep their index', () => {
+    // Strings 0 "甲", 1 "" (<si/>), 2 "乙": A1 → 甲, A2 → "" (a blank), A3 → 乙.
+    const [s] = read(
+      [
+        {
+          name: 'S',
+          body: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>2</v></c></row></sheetData>',
+        },
+      ],
+      { strings: '<si><t>甲</t></si><si/><si><t>乙</t></si>' },
+    );
+    expect(v(s!.rows[0]![0])).toEqual({ kind: 'text', value: '甲' });
+    expect(v(s!.rows[2]![0])).toEqual({ kind: 'text', value: '乙' });
+    expect(JSON.stringify(v(s!.rows[1]?.[0]))).not.toContain('甲');
+  });
+
   it('reads numbers, shared and inline strings (rich text joined, phonetic runs left out), booleans, errors', () => {
     const [s] = read(
       [
