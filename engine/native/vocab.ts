@@ -86,7 +86,6 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
   const add = (x: string): void => {
     if (x !== '' && !out.includes(x)) out.push(x);
   };
-  const phrases: string[] = [];
   for (const c of p.clauses) {
     if (c.kind === 'labels') c.grades.forEach((g) => add(g.label.replace(/\s+/g, '')));
     if (c.kind !== 'when') continue;
@@ -97,7 +96,6 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
         ? [`未${l}`, `无${l}`, `没有${l}`, `不${l}`, l, `已${l}`, `有${l}`]
         : [l, `未${l}`, `无${l}`, `没有${l}`, `已${l}`, `有${l}`];
       variants.forEach(add);
-      phrases.push(t.negative ? `未${l}` : l);
     } else if (t.kind === 'event') {
       const e = t.event.replace(/\s+/g, '');
       [`发生${e}`, `未发生${e}`, `出现${e}`, `未出现${e}`, e, `无${e}`].forEach(add);
@@ -110,8 +108,6 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
   listed.forEach(add);
   if (level !== 'basic') {
     GENERIC.forEach(add);
-    for (let i = 0; i < phrases.length; i++)
-      for (let j = i + 1; j < phrases.length; j++) add(`${phrases[i]}，${phrases[j]}`);
     for (let i = 0; i < listed.length; i++)
       for (let j = i + 1; j < listed.length; j++) add(`${listed[i]}、${listed[j]}`);
   }
