@@ -7,6 +7,7 @@ import { programListedStates } from '../rules/evaluate-counts';
 import { eventMet, labelMet, readValues } from '../rules/values';
 import { vocabulary, type VocabularyLevel } from './vocab';
 import { countNouns } from './count-noun';
+import { programUnits } from './silent';
 import { listable, listParse } from './list';
 import type { ScoringSettings } from '../rules/settings';
 import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
@@ -112,7 +113,7 @@ export function compileNative(
       }
       return out;
     };
-    const parsed0 = parse ? parse(a) : null;
+    const parsed0 = parse ? parse(a, programUnits(prog)) : null;
     // A change metric (增幅): "下降10%" is −10%. The direction that turns the sign is told apart
     // once, here (both for a program with 增幅 and 降幅 metrics).
     const split = (reading: Extract<Reading, { kind: 'value' }>): Tree => {

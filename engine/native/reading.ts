@@ -98,7 +98,7 @@ export const UNITS = [
   '所次',
   '个月',
 ];
-const PERCENT_UNITS = ['%', '‰', '个百分点'];
+export const PERCENT_UNITS = ['%', '‰', '个百分点'];
 
 /** Words before a value that make it a comparison, not a value (Reader.number). */
 export const COMPARISON_WORDS = ['超过', '超出', '低于', '高于', '不足', '以上', '以下', '约', '左右'];
@@ -129,43 +129,58 @@ export function isEmptyText(e: string): Bool {
 }
 
 /**
- * Where the number of cell `a`'s text is: `start` its first digit's position, `digits` the run of
- * digits and points from there (at most 16), `tail` the text after it, trimmed.
+ * Where the number of cell `a`'s text is: `start` its first digit's position, `digits` the text
+ * from there as long as the text has digits and points, `tail` the text after it, trimmed. The
+ * digits are the run of digits and points from the first digit only when the tail has no digit or
+ * point (any other character inside the window pushes one into the tail): every reader of these
+ * pieces requires the tail to be a measure word or words without digits, so it holds whenever
+ * they are used. Counting is shorter than finding the run's end, and the pieces are written
+ * out wherever the value is used (there is no LET in Excel 2010).
  */
 export function textPieces(a: string): { t: string; start: string; digits: string; tail: string } {
   const t = `TRIM(${a})`;
-  const start = `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${t}&"0123456789"))`;
-  const rest = `MID(${t},${start},99)`;
-  // Length of the run of digits and points from the first digit ("x" ends it).
-  const len = `(MATCH(FALSE(),ISNUMBER(FIND(MID(${rest}&"x",{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16},1),"0123456789.")),0)-1)`;
-  return { t, start, digits: `LEFT(${rest},${len})`, tail: `TRIM(MID(${rest},${len}+1,99))` };
+  // 1/17 is 0.0588235294117647: every digit, whatever the decimal separator.
+  const start = `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${t}&1/17))`;
+  const len = `SUMPRODUCT(LEN(${t})-LEN(SUBSTITUTE(${t},{0,1,2,3,4,5,6,7,8,9,"."},"")))`;
+  return { t, start, digits: `MID(${t},${start},${len})`, tail: `TRIM(MID(${t},${start}+${len},99))` };
 }
 
-/** The pieces of the text parse of cell `a`. */
-export function textParse(a: string): { ok: string; reading: Extract<Reading, { kind: 'value' }> } {
+/**
+ * The pieces of the text parse of cell `a`; `units`: the program's own measure words beyond UNITS
+ * (silent.ts programUnits: "批次", "个科室", "小点").
+ */
+export function textParse(
+  a: string,
+  units: readonly string[] = [],
+): { ok: string; reading: Extract<Reading, { kind: 'value' }> } {
   const { t, start: p, digits, tail: unit } = textPieces(a);
   const name0 = `LEFT(${t},${p}-1)`;
   const ok = and(
     `VALUE("1.5")=1.5`,
     `${p}<=LEN(${t})`,
-    // at most one point, not last; at most 15 characters of digits
+    // at most one point, not last; at most 15 characters of digits (textPieces: the unit has none)
+    `LEN(${digits})<=15`,
     `LEN(${digits})-LEN(SUBSTITUTE(${digits},".",""))<=1`,
     `RIGHT(${digits},1)<>"."`,
     `SUMPRODUCT(--ISNUMBER(FIND({"+","-","."},${name0})))=0`,
-    `ISNUMBER(MATCH(${unit},${arr(['', ...PERCENT_UNITS, ...UNITS])},0))`,
+    `ISNUMBER(MATCH(${unit},${arr(['', ...PERCENT_UNITS, ...UNITS, ...units])},0))`,
     // MATCH reads ? * ~ as wildcards ("85?" would match "%"; the engine reads no number there).
     `SUMPRODUCT(--ISNUMBER(FIND({"*","?","~"},${t})))=0`,
   ) as string;
   // The digits with an exponent for percent units ("85E-2"): no locale's decimal comma or date
   // reading applies (the formula checks VALUE("1.5") reads 1.5 before it trusts VALUE at all).
   // Once the parse holds, the unit is a percent unit exactly when the text ends in %, ‰ or 点
-  // (个百分点; no other unit of the list ends so): the last character, shorter than the unit.
-  const tail = `MATCH(RIGHT(${t},1),{"%","‰","点"},0)`;
+  // (个百分点; no other unit of the list ends so): the last character, shorter than the unit. A
+  // program's own unit may end in 点 ("4小点"): then 个百分点 is told by its four characters.
+  const tail = units.some((u) => u.endsWith('点'))
+    ? `IF(RIGHT(${t},4)="个百分点",3,MATCH(RIGHT(${t},1),{"%","‰"},0))`
+    : `MATCH(RIGHT(${t},1),{"%","‰","点"},0)`;
   // INDEX(…, 1, k): HyperFormula reads INDEX({…}, k) of a one-row array as row k (an error).
   const v = `VALUE(${digits}&IFERROR(INDEX({"E-2","E-3","E-2"},1,${tail}),""))`;
   const n0 = `TRIM(${name0})`;
-  // values.ts: the words before the number, less a last ":", "为"… written right before it, trimmed.
-  const name = `TRIM(IF(SUMPRODUCT(--(RIGHT(${name0},1)={":","：","=","为","是"}))>0,LEFT(${name0},LEN(${name0})-1),${name0}))`;
+  // values.ts: the words before the number, less a last ":", "为"… written right before it, trimmed
+  // (the character before the first digit; " " before a digit that starts the text).
+  const name = `TRIM(LEFT(${t},${p}-1-SUMPRODUCT(--(MID(" "&${t},${p},1)={":","：","=","为","是"}))))`;
   return {
     ok: `IFERROR(${ok},FALSE())`,
     reading: {

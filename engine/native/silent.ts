@@ -15,7 +15,7 @@ import { countAnswers, isOutcome, labelVerdicts } from '../rules/evaluate-parts'
 import { programListedStates } from '../rules/evaluate-counts';
 import type { Clause, Program } from '../rules/program';
 import { eventMet, labelMet, readValues, squash, type Values } from '../rules/values';
-import { UNITS } from './reading';
+import { PERCENT_UNITS, UNITS } from './reading';
 
 export type When = Extract<Clause, { kind: 'when' }>;
 
@@ -50,7 +50,8 @@ function candidateNames(p: Program): string[] {
 /** The units a counted value of the program is written in (those the text parse reads). */
 function candidateUnits(p: Program): string[] {
   const units = countedMetrics(p).map((x) => x.unit);
-  return [...new Set(['', ...units])].filter((u) => u === '' || UNITS.includes(u));
+  const own = programUnits(p);
+  return [...new Set(['', ...units, ...own])].filter((u) => u === '' || UNITS.includes(u) || own.includes(u));
 }
 
 /** The metrics of a program's steps and conditions, with their units: what its values count. */
@@ -127,4 +128,62 @@ function findSilentNames(p: Program): string[] {
     for (const unit of candidateUnits(p))
       if (silentFor(p, whens, listed, name, unit)) out.push(`${name}|${unit}`);
   return out;
+}
+
+/** Numbers a clerk writes; every reading must be the same for each. */
+const UNIT_SAMPLES = ['0', '1', '2', '3', '10', '25', '0.5'];
+/** values.ts PART: at most three CJK characters after the number. */
+const UNIT_LONGEST = 3;
+const CJK = /^[\u4e00-\u9fff]+$/;
+
+/**
+ * Measure words a program's own values are written in beyond the common ones (reading.ts UNITS):
+ * "到市非访1批次" against 到市非访扣5分/批次, "缺2个科室" against 缺1个科室扣1分, "4小点" against 每一小点扣1分.
+ * The engine reads up to three CJK characters after a number as its unit (values.ts PART); the
+ * formula cannot tell CJK characters apart in every program, so it reads only units it is given.
+ * Here they are drawn from the program (a counted clause's unit, that unit with the last
+ * characters of what it counts, the last characters of a metric without a unit) and each is kept
+ * only where the engine, asked when the formula is built, reads "digits + unit" and "缺 + digits +
+ * unit" as that one value, and (beside label or event tests) finds none of them in it.
+ * Empty for most programs.
+ */
+export function programUnits(p: Program): string[] {
+  let out = knownUnits.get(p);
+  if (!out) knownUnits.set(p, (out = findUnits(p)));
+  return out;
+}
+
+const knownUnits = new WeakMap<Program, string[]>();
+
+function findUnits(p: Program): string[] {
+  const candidates = new Set<string>();
+  for (const { metric, unit } of countedMetrics(p)) {
+    const m = metric.replace(/\s+/g, '');
+    if (unit !== '') {
+      candidates.add(unit);
+      for (let k = 1; unit.length + k <= UNIT_LONGEST && k <= m.length; k++)
+        candidates.add(unit + m.slice(m.length - k));
+    } else for (let k = 1; k <= Math.min(UNIT_LONGEST, m.length); k++) candidates.add(m.slice(m.length - k));
+  }
+  const whens = p.clauses.filter((c): c is When => c.kind === 'when' && c.test.kind !== 'condition');
+  const listed = programListedStates(p);
+  return [...candidates].filter(
+    (u) =>
+      CJK.test(u) &&
+      u.length <= UNIT_LONGEST &&
+      u === u.normalize('NFKC') &&
+      squash(u) === u &&
+      !UNITS.includes(u) &&
+      !PERCENT_UNITS.includes(u) &&
+      ['', '缺'].every((name) =>
+        UNIT_SAMPLES.every((d) => {
+          const vals = readValues(`${name}${d}${u}`);
+          const v = vals.values;
+          const one =
+            v.length === 1 && v[0]!.name === name && v[0]!.unit === u && !v[0]!.percent && v[0]!.value.eq(d);
+          // A named value beside label tests is read only as silentNames keeps it.
+          return one && (name !== '' || whens.length === 0 || saysNothing(p, whens, listed, vals));
+        }),
+      ),
+  );
 }

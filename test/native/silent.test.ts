@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileNative, compileRuleText } from '../../engine/native';
-import { silentNames } from '../../engine/native/silent';
+import { programUnits, silentNames } from '../../engine/native/silent';
 import { countNouns } from '../../engine/native/count-noun';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule, round } from '../../engine/rules';
 import { loadCorpus } from '../../scripts/rules-corpus';
@@ -139,4 +139,43 @@ describe('named values beside label tests', () => {
       ),
     ).toEqual([10]);
   });
+
+  it("reads values in a program's own measure words (批次, 个科室, 小点) as the engine does", () => {
+    // Every corpus program's own units, a few numbers each, with and without a shortfall word.
+    const own = trials((p) =>
+      programUnits(p).flatMap((u) => ['', '缺'].flatMap((name) => [0, 2, 1.5].map((n) => `${name}${n}${u}`))),
+    );
+    expect(own.length).toBeGreaterThanOrEqual(5);
+    expect(agreeWithEngine(own)).toBeGreaterThan(0);
+    const at = (rule: string, points: number, actuals: string[]): (HfCell | undefined)[] => {
+      const f = compileRuleText(rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
+      if (!f.ok) throw new Error(f.reason);
+      return actuals.map((a) => evaluateRows([[a, points, f.formula]])[0]![2]);
+    };
+    const unread = '完成情况无法识别，需人工评分';
+    // 30 − 5 = 25; 30 − 15×2 = 0; 30 − 10 = 20; "2批次" could be any of the three: by hand. A text
+    // that only looks like one value (digits on both sides of a word, 17 digits) is not read.
+    expect(
+      at('按问题属地进行考核,进京非访扣15分/批次,到省非访扣10分/批次,到市非访扣5分/批次', 30, [
+        '到市非访1批次',
+        '进京非访2批次',
+        '到省非访 1 批次',
+        '2批次',
+        '到市非访1批2次',
+        '到市非访12345678901234567批次',
+      ]),
+    ).toEqual([25, 0, 20, '需人工评分', unread, unread]);
+    // 3 − 2 = 1; 3 − 4 → 0; 均符合标准 → 3.
+    expect(
+      at('均符合标准，得满分\n缺1个科室，扣1分，直至扣完', 3, ['缺2个科室', '缺4个科室', '均符合标准']),
+    ).toEqual([1, 0, 3]);
+    // 6 − 4 = 2; 6 − 8 → 0; 1.5 小点 is not a whole count (the engine says so; the formula gives no number).
+    const dots = at(
+      '信访受理或办理过程中未严格按照程序受理或办理,且在过程中要素不规范的每一小点扣1分,共6分,扣完为止。',
+      6,
+      ['4小点', '8小点', '1.5小点'],
+    );
+    expect(dots.slice(0, 2)).toEqual([2, 0]);
+    expect(typeof dots[2]).toBe('string');
+  }, 120_000);
 });
