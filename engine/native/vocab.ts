@@ -5,7 +5,7 @@
  * as the engine scores it; any other text stays unread (需人工评分).
  */
 import type { Program } from '../rules/program';
-import { NEG_MARK, POS_MARK, readValues } from '../rules/values';
+import { NEG_MARK, POS_MARK, readValues, sharedObject } from '../rules/values';
 import { programListedStates } from '../rules/evaluate-counts';
 
 const GENERIC = [
@@ -60,22 +60,39 @@ const SAYING = ['有', '无', '没有', '未', '已', '不', '已经', '尚未']
  */
 export function stateForms(label: string): string[] {
   const l = label.replace(/\s+/g, '');
-  // The label's alternatives (或), its clauses ("…要求,达不到要求"), and its tails from a 未/无/不
-  // ("灵溪、龙港两镇未成立专门爱卫办机构": 未成立专门爱卫办机构).
-  const alts = l.split('或').filter((x) => x.length >= 2);
-  const pieces = l.split(/[,，;；]/).filter((x) => x.length >= 2);
+  // The label's alternatives (或, and the verbs of 迟报、漏报妇幼保健信息 sharing their object), its
+  // clauses ("…要求,达不到要求", "无领导机构、管理机构"), each less a closing 的 ("未设置全科专业基地的"),
+  // and its tails from a 未/无/不 ("灵溪、龙港两镇未成立专门爱卫办机构": 未成立专门爱卫办机构).
+  const alts = [...l.split('或'), ...(sharedObject(l) ?? [])].filter((x) => x.length >= 2);
+  const pieces = l
+    .split(/[,，;；、]/)
+    .flatMap((x) => [x, x.replace(/的$/, '')])
+    .filter((x) => x.length >= 2);
   const tails = [...l.matchAll(/未|无|不|没有/g)]
     .map((m) => l.slice(m.index))
     .filter((x) => x.length >= 3 && x !== l);
   const out: string[] = [...tails];
-  const all = [l, ...(alts.length > 1 ? alts : []), ...(pieces.length > 1 ? pieces : [])];
+  const all = [l, ...(alts.length > 1 ? alts : []), ...(pieces.length > 1 ? pieces : []), ...tails];
   for (const x of all) {
-    const core = x.replace(NEG_MARK, '').replace(POS_MARK, '');
-    if (core.length < 2) continue;
-    for (const w of ['', ...SAYING]) out.push(`${w}${core}`);
+    // The core less its mark: 全部参加工伤保险 of 未全部参加工伤保险, and less 全部 too.
+    const denied = x.replace(NEG_MARK, '');
+    for (const core of new Set([denied, denied.replace(POS_MARK, '')])) {
+      if (core.length < 2) continue;
+      for (const w of ['', ...SAYING]) out.push(`${w}${core}`);
+      // The state's first words said done or not ("已开展", "未建立" for 开展“三严三实”专题教育活动,
+      // 建立开展活动; "已全部参加" for 未全部参加工伤保险).
+      for (let k = 1; k <= Math.min(SAID_SHORT, core.length - 1); k++)
+        for (const w of SAYING_SHORT) out.push(`${w}${core.slice(0, k)}`);
+    }
   }
-  return out;
+  // A clause list written with 、 ("按时限、程序报告" for 不按时限,程序报告).
+  return [...out, ...out.filter((x) => /[,，]/.test(x)).map((x) => x.replace(/[,，]/g, '、'))];
 }
+
+/** The words a clerk puts before the first words of a state ("已开展", "未获"). */
+const SAYING_SHORT = ['未', '已', '有', '无', '没有'];
+/** The most characters of a state said so. */
+const SAID_SHORT = 4;
 
 /**
  * Candidate texts, most specific first; `full` adds generic words and pairs of fault states;
@@ -138,6 +155,8 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
 const LIST_SEPARATORS = ['、', '，'];
 /** Lists are generated for at most this many states (2^n − n − 1 subsets of them). */
 const MOST_LISTED = 4;
+/** Grades listed as written for at most this many grades. */
+const MOST_GRADES = 5;
 
 /**
  * Several of a program's states in one answer, in the rule's order: for label tests each subset
@@ -157,7 +176,15 @@ function stateLists(p: Program): string[] {
       if (picked.length >= 2) LIST_SEPARATORS.forEach((sep) => out.push(picked.join(sep)));
     }
   for (const c of p.clauses) {
-    if (c.kind !== 'labels' || c.grades.length < 2 || c.grades.length > MOST_LISTED - 1) continue;
+    if (c.kind !== 'labels' || c.grades.length < 2) continue;
+    // The grades a unit meets, as the rule writes them ("有测评机制、合理运用测评结果").
+    const grades = c.grades.map((g) => g.label.replace(/\s+/g, ''));
+    if (grades.length <= MOST_GRADES)
+      for (let mask = 1; mask < 1 << grades.length; mask++) {
+        const picked = grades.filter((_, i) => mask & (1 << i));
+        if (picked.length >= 2) LIST_SEPARATORS.forEach((sep) => out.push(picked.join(sep)));
+      }
+    if (c.grades.length > MOST_LISTED - 1) continue;
     const cores = c.grades.map((g) =>
       g.label.replace(/\s+/g, '').replace(NEG_MARK, '').replace(POS_MARK, ''),
     );

@@ -296,7 +296,7 @@ export function labelSays(label: string, negative: boolean, text: string, strict
  * "迟报、漏报、错报妇幼保健信息": verbs of one length sharing the object written after the last one;
  * the states are 迟报妇幼保健信息, 漏报妇幼保健信息, 错报妇幼保健信息. null for any other label.
  */
-function sharedObject(label: string): string[] | null {
+export function sharedObject(label: string): string[] | null {
   const m = /^((?:[\u4e00-\u9fff]{1,3}[、,，])+)([\u4e00-\u9fff]+)$/.exec(label.trim());
   if (!m) return null;
   const verbs = m[1]!.split(/[、,，]/).filter((x) => x !== '');

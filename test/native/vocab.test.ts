@@ -1,0 +1,55 @@
+/**
+ * The words a clerk writes for a rule's states (engine/native/vocab.ts), read by the native formula
+ * as the engine reads them: a state's first words said done or not, one clause of a label, one verb
+ * of verbs sharing an object, a clause list written with 、, and the grades met as the rule writes
+ * them. Values worked by hand from the rule text (docs/domain.md); HyperFormula evaluates.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileRuleText } from '../../engine/native';
+import { DEFAULT_SETTINGS } from '../../engine/rules';
+import { evaluateRows, type HfCell } from './hf';
+
+const UNREAD = '完成情况无法识别，需人工评分';
+
+function scores(rule: string, points: number, actuals: string[]): (HfCell | undefined)[] {
+  const f = compileRuleText(rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
+  if (!f.ok) throw new Error(f.reason);
+  return actuals.map((a) => evaluateRows([[a, points, f.formula]])[0]![2]);
+}
+
+describe('a state said the clerk’s ways', () => {
+  it('reads a state’s first words said done or not', () => {
+    // 建立开展活动的得1分,反之,不得分: 未建立 → 0, 已建立开展活动 → 1.
+    expect(scores('建立开展活动的得1分,反之,不得分。', 1, ['未建立', '建立开展活动'])).toEqual([0, 1]);
+    // 获…得10分: 未获 → 0.
+    expect(scores('获“浙江省规范教育收费示范县(区)”得10分。', 10, ['未获'])).toEqual([0]);
+    // 未全部参加工伤保险不得分: 已全部参加 → 1, 未全部参加工伤保险 → 0.
+    expect(scores('查资料。未全部参加工伤保险不得分', 1, ['已全部参加', '未全部参加工伤保险'])).toEqual([
+      1, 0,
+    ]);
+  });
+
+  it('reads one clause of a label, one verb of verbs sharing an object, and a list with 、', () => {
+    // 无领导机构、管理机构不得分: 无领导机构 → 0; 无专职人员 → 2 − 1 = 1.
+    expect(
+      scores('查资料。无领导机构、管理机构不得分；无专职人员扣1分', 2, ['无领导机构', '无专职人员']),
+    ).toEqual([0, 1]);
+    // 迟报,漏报,错报妇幼保健信息扣5分: 漏报妇幼保健信息 → 30 − 5 = 25.
+    expect(scores('迟报,漏报,错报妇幼保健信息扣5分', 30, ['漏报妇幼保健信息'])).toEqual([25]);
+    // 不按时限,程序报告扣10分: 按时限、程序报告 → 10; 不按时限,程序报告 → 0.
+    expect(
+      scores('突发公共卫生事件不按时限,程序报告扣10分.', 10, ['按时限、程序报告', '不按时限,程序报告']),
+    ).toEqual([10, 0]);
+    // 无协同单位的专业基地，此处不失分: 无协同单位 → 1 (the clause less its closing 的).
+    expect(scores('满足要求，得1分（无协同单位的专业基地，此处不失分）', 1, ['无协同单位'])).toEqual([1]);
+  });
+
+  it('reads the grades met as the rule writes them, in its order', () => {
+    // 有测评机制、合理运用测评结果各1分: both → 2, one → 1.
+    expect(
+      scores('有测评机制、合理运用测评结果各1分', 2, ['有测评机制、合理运用测评结果', '有测评机制']),
+    ).toEqual([2, 1]);
+    // Written in another order or with other words: not a text the formula knows.
+    expect(scores('有测评机制、合理运用测评结果各1分', 2, ['合理运用测评结果和测评机制'])).toEqual([UNREAD]);
+  });
+});
