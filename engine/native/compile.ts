@@ -217,12 +217,15 @@ export function compileNative(
   const lists = !change && listable(program, numericMetrics(program));
   const extra = lists || (!change && countNouns(program).length > 0);
   const attempts = [
+    [textParse, 'widest', true, false],
     [textParse, 'wide', true, false],
     [textParse, 'full', true, false],
     [textParse, 'basic', true, false],
+    [textParse, 'widest', false, true],
     [textParse, 'wide', false, true],
     // A list beside plain numbers only: a program of several metrics gets no number from one value.
     [simpleParse, 'wide', false, true],
+    [textParse, 'widest', false, false],
     [textParse, 'wide', false, false],
     [textParse, 'full', false, false],
     [textParse, 'basic', false, false],

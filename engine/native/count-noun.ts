@@ -15,7 +15,7 @@ import { countedMetrics, saysNothing, type When } from './silent';
 /** Whole numbers a clerk writes (COUNT_NOUN reads whole numbers only). */
 const SAMPLES = ['0', '1', '2', '3', '10', '25'];
 /** The longest tail of a metric taken as what is counted. */
-const LONGEST = 8;
+const LONGEST = 12;
 
 export interface CountNoun {
   /** The text after the digits, as typed: measure word then words ("份不一致"). */
@@ -46,8 +46,14 @@ function findCountNouns(p: Program): CountNoun[] {
     if (unit === '' || seen.has(`${unit}|${metric}`)) continue;
     seen.add(`${unit}|${metric}`);
     const m = metric.replace(/\s+/g, '');
-    for (let k = 2; k <= Math.min(LONGEST, m.length); k++) {
-      const name = m.slice(m.length - k);
+    // Its last words ("不一致"), or its first ("国控断面未达到III类" of 国控断面未达到III类及以上水质).
+    const names = [
+      ...Array.from({ length: Math.min(LONGEST, m.length) - 1 }, (_, i) => m.slice(m.length - i - 2)),
+      ...Array.from({ length: Math.max(0, Math.min(LONGEST, m.length - 1) - 3) }, (_, i) =>
+        m.slice(0, i + 4),
+      ),
+    ];
+    for (const name of names) {
       const tail = `${unit}${name}`;
       // Typed as is: nothing the engine would drop or normalise, no digits, no wildcards.
       if (tail !== tail.normalize('NFKC') || squash(tail) !== tail || /[\d%‰*?~.+-]/.test(tail)) continue;

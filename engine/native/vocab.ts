@@ -45,11 +45,15 @@ const GENERIC = [
   '否决',
 ];
 
-/** How much of the vocabulary a formula carries: `wide` ⊃ `full` ⊃ `basic`. */
-export type VocabularyLevel = 'wide' | 'full' | 'basic';
+/** How much of the vocabulary a formula carries: `widest` ⊃ `wide` ⊃ `full` ⊃ `basic`. */
+export type VocabularyLevel = 'widest' | 'wide' | 'full' | 'basic';
 
-/** The words a clerk puts before a state to say it is or is not so ("有宣传栏", "未建立"). */
+/** The words a clerk puts before a state to say it is or is not so ("有宣传栏", "未建立", "已按时报告"). */
 const SAYING = ['有', '无', '没有', '未', '已', '不', '已经', '尚未'];
+/** More such words (widest): "不能实时查看…", "已按时报告". */
+const SAYING_MORE = ['不能', '未能', '按时', '已按时'];
+/** The most characters of a label's subject a clerk leaves out. */
+const SUBJECT = 6;
 
 /**
  * A label's state said the clerk's ways: its core (the label less its 有/无/未… mark: 宣传栏 of
@@ -58,7 +62,7 @@ const SAYING = ['有', '无', '没有', '未', '已', '不', '已经', '尚未']
  * engine's (knownTree decides it at compile time) and a text the engine cannot judge becomes
  * 需人工评分 there.
  */
-export function stateForms(label: string): string[] {
+export function stateForms(label: string, widest = false): string[] {
   const l = label.replace(/\s+/g, '');
   // The label's alternatives (或, and the verbs of 迟报、漏报妇幼保健信息 sharing their object), its
   // clauses ("…要求,达不到要求", "无领导机构、管理机构"), each less a closing 的 ("未设置全科专业基地的"),
@@ -71,14 +75,26 @@ export function stateForms(label: string): string[] {
   const tails = [...l.matchAll(/未|无|不|没有/g)]
     .map((m) => l.slice(m.index))
     .filter((x) => x.length >= 3 && x !== l);
-  const out: string[] = [...tails];
+  // The label without its subject ("日常工作经费不能满足需要" for 爱卫办日常工作经费不能满足需要), as it
+  // is and with its denial dropped ("日常工作经费能满足需要").
+  // (widest only, as the rest of this paragraph's additions: they lengthen the formula.)
+  const bare = widest
+    ? Array.from({ length: SUBJECT }, (_, i) => l.slice(i + 1)).filter((x) => x.length >= 4)
+    : [];
+  const out: string[] = [...tails, ...bare, ...bare.map((x) => x.replace(/不|未|没有|无/, ''))];
   const all = [l, ...(alts.length > 1 ? alts : []), ...(pieces.length > 1 ? pieces : []), ...tails];
   for (const x of all) {
-    // The core less its mark: 全部参加工伤保险 of 未全部参加工伤保险, and less 全部 too.
+    // The core less its mark: 全部参加工伤保险 of 未全部参加工伤保险, and less 全部 too; one that
+    // says it can be done, less its 能够 ("不能实时查看…" for 能够实时查看…).
     const denied = x.replace(NEG_MARK, '');
-    for (const core of new Set([denied, denied.replace(POS_MARK, '')])) {
+    const cores = [
+      denied,
+      denied.replace(POS_MARK, ''),
+      ...(widest ? [denied.replace(/^(?:能够|能)/, '')] : []),
+    ];
+    for (const core of new Set(cores)) {
       if (core.length < 2) continue;
-      for (const w of ['', ...SAYING]) out.push(`${w}${core}`);
+      for (const w of ['', ...SAYING, ...(widest ? SAYING_MORE : [])]) out.push(`${w}${core}`);
       // The state's first words said done or not ("已开展", "未建立" for 开展“三严三实”专题教育活动,
       // 建立开展活动; "已全部参加" for 未全部参加工伤保险).
       for (let k = 1; k <= Math.min(SAID_SHORT, core.length - 1); k++)
@@ -128,10 +144,11 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
     for (let i = 0; i < listed.length; i++)
       for (let j = i + 1; j < listed.length; j++) add(`${listed[i]}、${listed[j]}`);
   }
-  if (level === 'wide') {
+  if (level === 'wide' || level === 'widest') {
+    const widest = level === 'widest';
     for (const c of p.clauses) {
-      if (c.kind === 'labels') c.grades.forEach((g) => stateForms(g.label).forEach(add));
-      if (c.kind === 'when' && c.test.kind === 'label') stateForms(c.test.label).forEach(add);
+      if (c.kind === 'labels') c.grades.forEach((g) => stateForms(g.label, widest).forEach(add));
+      if (c.kind === 'when' && c.test.kind === 'label') stateForms(c.test.label, widest).forEach(add);
     }
   }
   // Only texts without numbers (those are read by the value parse), without spaces, and unchanged
@@ -139,9 +156,12 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
   // the engine's readers on the same text (they normalise it themselves).
   const plain = (x: string): boolean => !/\s/.test(x) && readValues(x).values.length === 0;
   const kept = out.filter((x) => x === x.normalize('NFKC') && plain(x));
-  if (level === 'wide')
+  if (level === 'wide' || level === 'widest')
     // Punctuation as a Chinese keyboard types it: "有，并落实" for 有,并落实 (NFKC reads them alike).
-    for (const x of [...stateLists(p), ...kept.filter((w) => /[,;:]/.test(w)).map(typedWidth)])
+    for (const x of [
+      ...stateLists(p, level === 'widest'),
+      ...kept.filter((w) => /[,;:]/.test(w)).map(typedWidth),
+    ])
       if (
         !kept.includes(x) &&
         x.replace(/[，；：]/g, '') === x.replace(/[，；：]/g, '').normalize('NFKC') &&
@@ -163,14 +183,14 @@ const MOST_GRADES = 5;
  * of two or more of the states as written ("无培训，没有开展考核"); for graded labels every grade
  * said done or not ("已落实，未建立"). Candidates like the rest: the engine scores each one.
  */
-function stateLists(p: Program): string[] {
+function stateLists(p: Program, widest: boolean): string[] {
   const out: string[] = [];
   const phrases = p.clauses.flatMap((c) =>
     c.kind === 'when' && c.test.kind === 'label' && c.effect.kind !== 'exempt'
       ? [statePhrase(c.test.label, c.test.negative)]
       : [],
   );
-  if (phrases.length >= 2 && phrases.length <= MOST_LISTED)
+  if (phrases.length >= 2 && phrases.length <= MOST_LISTED + (widest ? 1 : 0))
     for (let mask = 1; mask < 1 << phrases.length; mask++) {
       const picked = phrases.filter((_, i) => mask & (1 << i));
       if (picked.length >= 2) LIST_SEPARATORS.forEach((sep) => out.push(picked.join(sep)));
@@ -185,18 +205,20 @@ function stateLists(p: Program): string[] {
         if (picked.length >= 2) LIST_SEPARATORS.forEach((sep) => out.push(picked.join(sep)));
       }
     if (c.grades.length > MOST_LISTED - 1) continue;
-    const cores = c.grades.map((g) =>
-      g.label.replace(/\s+/g, '').replace(NEG_MARK, '').replace(POS_MARK, ''),
-    );
-    if (cores.some((x) => x.length < 2)) continue;
-    for (const [yes, no] of [
-      ['已', '未'],
-      ['有', '无'],
-    ] as const)
-      for (let mask = 0; mask < 1 << cores.length; mask++) {
-        const said = cores.map((x, i) => `${mask & (1 << i) ? yes : no}${x}`);
-        LIST_SEPARATORS.forEach((sep) => out.push(said.join(sep)));
-      }
+    const full = c.grades.map((g) => g.label.replace(/\s+/g, '').replace(NEG_MARK, '').replace(POS_MARK, ''));
+    // (widest) A grade with 或 said by its first alternative ("已建立" for 建立或成立).
+    const first = full.map((x) => x.split('或')[0]!);
+    for (const cores of widest && first.some((x, i) => x !== full[i]) ? [full, first] : [full]) {
+      if (cores.some((x) => x.length < 2)) continue;
+      for (const [yes, no] of [
+        ['已', '未'],
+        ['有', '无'],
+      ] as const)
+        for (let mask = 0; mask < 1 << cores.length; mask++) {
+          const said = cores.map((x, i) => `${mask & (1 << i) ? yes : no}${x}`);
+          LIST_SEPARATORS.forEach((sep) => out.push(said.join(sep)));
+        }
+    }
   }
   return out;
 }

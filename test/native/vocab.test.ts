@@ -52,4 +52,41 @@ describe('a state said the clerk’s ways', () => {
     // Written in another order or with other words: not a text the formula knows.
     expect(scores('有测评机制、合理运用测评结果各1分', 2, ['合理运用测评结果和测评机制'])).toEqual([UNREAD]);
   });
+
+  it('reads a label without its subject, a denial of what it can do, and 已按时 (the widest words)', () => {
+    // 爱卫办日常工作经费不能满足需要扣2分 (3 points): without 爱卫办 → 3 − 2 = 1; its denial dropped → 3.
+    expect(
+      scores('爱卫办日常工作经费不能满足需要扣2分', 3, [
+        '日常工作经费不能满足需要',
+        '日常工作经费能满足需要',
+      ]),
+    ).toEqual([1, 3]);
+    // 本部门本单位出现阻挠…扣3分 (10 points): the event without its subject → 10 − 3 = 7.
+    expect(
+      scores('本部门本单位出现阻挠和干扰执纪执法机关查处违纪违法问题的扣3分', 10, [
+        '出现阻挠和干扰执纪执法机关查处违纪违法问题',
+      ]),
+    ).toEqual([7]);
+    // 未报告扣2分 (10 points): 已按时报告 → nothing deducted, 10.
+    expect(scores('未报告扣2分', 10, ['已按时报告', '未报告'])).toEqual([10, 8]);
+  });
+
+  it('reads graded labels said by a grade’s first alternative', () => {
+    // 建立或成立 1分，开展服务 1分: 已建立，未开展服务 → 1; 已建立，已开展服务 → 2.
+    const graded = scores('建立或成立的得1分，开展服务的得1分', 2, [
+      '已建立，未开展服务',
+      '已建立，已开展服务',
+    ]);
+    expect(graded).toEqual([1, 2]);
+  });
+
+  it('reads a count written before the first words of what it counts', () => {
+    // 国控断面未达到III类及以上水质的每个扣5分 (40 points): 2个 → 40 − 10 = 30; 9个 → 0.
+    expect(
+      scores('III类及以上水质比例达到年度任务书要求得40分；国控断面未达到III类及以上水质的，每个扣5分', 40, [
+        '2个国控断面未达到III类',
+        '9个国控断面未达到III类',
+      ]),
+    ).toEqual([30, 0]);
+  });
 });
