@@ -20,7 +20,7 @@ import { loadPackage, openPackage } from '../../xlsx/load';
 import { patchPackage, type CellEdit } from '../../xlsx/write';
 import { changedParts, outsideSheetData, partText } from '../xlsx/parts';
 import { expectSofficeWhenRequired, recalcFile, soffice } from '../native/lo';
-import { browserSession, SKIP } from './browser';
+import { axeViolations, browserSession, SKIP } from './browser';
 
 const session = browserSession();
 let page: Page;
@@ -228,6 +228,7 @@ describe.skipIf(SKIP)('the web page writes 通用公式', () => {
     await page.getByTestId('write-scores').click();
     await page.getByTestId('written-cells').waitFor();
     await expect.poll(() => page.getByTestId('download').isEnabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('download').click(),
