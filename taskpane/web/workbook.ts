@@ -38,7 +38,7 @@ function snapshot(excel: MemoryExcel): Pick<WebWorkbook, 'original' | 'originalF
 export async function openWebWorkbook(name: string, bytes: Uint8Array): Promise<WebWorkbook> {
   const legacy = legacyKind(bytes);
   if (legacy) {
-    const { readLegacyWorkbook } = await import(/* webpackChunkName: "legacy" */ '../../xlsx/legacy');
+    const { readLegacyWorkbook } = await import(/* webpackChunkName: "legacy" */ '../../xlsx/legacy.js');
     const excel = MemoryExcel.fromGrid(await readLegacyWorkbook(bytes, legacy));
     return { name, excel, pkg: null, hasFormulas: false, ...snapshot(excel) };
   }
