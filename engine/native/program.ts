@@ -295,8 +295,8 @@ function afterBase(ctx: Ctx, whens: When[], steps: Step[], st: State): Tree {
   const named = faultsNamed(ctx, whens, st);
   const r = ctx.r;
   if (counters.length > 1 && r.kind === 'value')
-    return chooseCounter(ctx, r, counters, (chosen) =>
-      runStepsWith(ctx, whens, steps, counters, named, st, chosen),
+    return chooseCounter(ctx, r, counters, (chosen, read) =>
+      runStepsWith({ ...ctx, r: read }, whens, steps, counters, named, st, chosen),
     );
   return runStepsWith(ctx, whens, steps, counters, named, st, null);
 }

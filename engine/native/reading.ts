@@ -33,6 +33,8 @@ export type Reading =
        * "比上年增加"), told apart for programs with change metrics (增幅, 降幅); undefined otherwise.
        */
       said?: { down: Bool; up: Bool };
+      /** The number where the text is known not to be a percent (no exponent to add): shorter. */
+      plain?: string;
       /**
        * Checked to say nothing to the program's label tests (a number, or a named value of
        * silent.ts silentNames): label tests neither hold nor fail for it.
@@ -186,6 +188,7 @@ export function textParse(
     reading: {
       kind: 'value',
       v,
+      plain: `VALUE(${digits})`,
       name,
       raw: n0,
       pct: `ISNUMBER(${tail})`,

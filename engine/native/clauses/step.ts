@@ -24,6 +24,14 @@ export const spec = {
 
 const capped = (x: string, s: Step): string => (s.cap === null ? x : `MIN(${x},${lit(s.cap)})`);
 
+/**
+ * countFor's test that a count is a whole number ≥ 0 fails. A value read from text has no sign
+ * (the text parses read none), so only its fraction is tested; MOD names the value once.
+ */
+function wholeNot(r: Extract<Reading, { kind: 'value' }>): string {
+  return r.fromText ? `MOD(${r.v},1)<>0` : `OR(${r.v}<0,MOD(${r.v},1)<>0)`;
+}
+
 /** The amount of one step clause (≥ 0), handed to `k`; texts where the evaluator stops. */
 export function stepAmount(
   ctx: Ctx,
@@ -60,7 +68,7 @@ export function stepAmount(
       namesMeasured(ctx, r),
       k('0'),
       ifT(
-        `OR(${v}<0,${v}<>INT(${v}))`,
+        wholeNot(r),
         text(NATIVE_TEXT.ACTUAL_INVALID),
         k(capped(`INT(ROUND(${v}/${lit(s.size)},10))*${lit(s.amount)}`, s)),
       ),
@@ -106,7 +114,7 @@ export function stepAmount(
     return ifT(
       shortfall,
       ifT(
-        `OR(${v}<0,${v}<>INT(${v}))`,
+        wholeNot(r),
         text(NATIVE_TEXT.ACTUAL_INVALID),
         k(capped(`INT(ROUND(${v}/${lit(s.size)},10))*${lit(s.amount)}`, s)),
       ),
@@ -130,9 +138,29 @@ export function chooseCounter(
   ctx: Ctx,
   r: Extract<Reading, { kind: 'value' }>,
   counters: readonly Step[],
-  go: (chosen: Step | null) => Tree,
+  go0: (chosen: Step | null, r: Extract<Reading, { kind: 'value' }>) => Tree,
 ): Tree {
   if (!r.fromText) return text(NATIVE_TEXT.MANUAL);
+  // Past the percent test below the value is no percent: its shorter number serves.
+  const plain = r.plain ? { ...r, v: r.plain, pct: false } : r;
+  const go = (chosen: Step | null): Tree => go0(chosen, plain);
+  // Units that tell the counters apart (each its own), else none.
+  const units = counters.map((c) => c.unit);
+  const unitsTell = units.every((u) => u !== '') && new Set(units).size === units.length;
+  // A name and unit known when the formula is built ("3份不一致", count-noun.ts): chosen here.
+  const name = literal(r.name);
+  const unit = literal(r.unit);
+  if (name !== null && unit !== null && r.pct === false) {
+    const fit = (m: string): boolean => name !== '' && m !== '' && (m.includes(name) || name.includes(m));
+    const byUnit = (): Tree => {
+      const hit = unitsTell ? counters.filter((c) => c.unit === unit) : [];
+      return hit.length === 1 ? go(hit[0]!) : text(NATIVE_TEXT.MANUAL);
+    };
+    if (ctx.metrics.some((m) => m !== '' && fit(m))) return go0(null, r);
+    if (name === '') return byUnit();
+    const hits = counters.filter((c) => fit(c.metric));
+    return hits.length === 1 ? go(hits[0]!) : hits.length === 0 ? text(NATIVE_TEXT.UNREAD) : byUnit();
+  }
   // The name is a long expression: each copy costs formula length, so the fits are counted in
   // one SUMPRODUCT over the metrics, and the empty name is told apart first (FIND("",x) is 1).
   const metrics = `{${counters.map((c) => str(c.metric)).join(',')}}`;
@@ -145,19 +173,17 @@ export function chooseCounter(
       ? go(counters[i]!)
       : ifT(test(counters[i]!), go(counters[i]!), pick(test, i + 1));
   // Counters that share one unit are never told apart by it.
-  const units = counters.map((c) => c.unit);
-  const byUnit =
-    units.every((u) => u !== '') && new Set(units).size === units.length
-      ? ifT(
-          `SUMPRODUCT(--EXACT(${r.unit},{${units.map(str).join(',')}}))=1`,
-          pick((c) => `EXACT(${r.unit},${str(c.unit)})`),
-          text(NATIVE_TEXT.MANUAL),
-        )
-      : text(NATIVE_TEXT.MANUAL);
+  const byUnit = unitsTell
+    ? ifT(
+        `SUMPRODUCT(--EXACT(${r.unit},{${units.map(str).join(',')}}))=1`,
+        pick((c) => `EXACT(${r.unit},${str(c.unit)})`),
+        text(NATIVE_TEXT.MANUAL),
+      )
+    : text(NATIVE_TEXT.MANUAL);
   return ifT(
     // A measured metric's value ("控制率4.5%"): no counted event stated, none counted.
     namesMeasured(ctx, r),
-    go(null),
+    go0(null, r),
     ifT(
       // A percent is no count.
       r.pct,
@@ -169,6 +195,11 @@ export function chooseCounter(
       ),
     ),
   );
+}
+
+/** The text of a formula string literal ("\"份\"" → 份), or null for any other expression. */
+function literal(e: string): string | null {
+  return /^"(?:[^"]|"")*"$/.test(e) ? e.slice(1, -1).replace(/""/g, '"') : null;
 }
 
 /**
