@@ -156,18 +156,19 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
   // the engine's readers on the same text (they normalise it themselves).
   const plain = (x: string): boolean => !/\s/.test(x) && readValues(x).values.length === 0;
   const kept = out.filter((x) => x === x.normalize('NFKC') && plain(x));
-  if (level === 'wide' || level === 'widest')
-    // Punctuation as a Chinese keyboard types it: "有，并落实" for 有,并落实 (NFKC reads them alike).
-    for (const x of [
-      ...stateLists(p, level === 'widest'),
-      ...kept.filter((w) => /[,;:]/.test(w)).map(typedWidth),
-    ])
-      if (
-        !kept.includes(x) &&
-        x.replace(/[，；：]/g, '') === x.replace(/[，；：]/g, '').normalize('NFKC') &&
-        plain(x)
-      )
-        kept.push(x);
+  // Punctuation as a Chinese keyboard types it: "有，并落实" for 有,并落实 (NFKC reads them alike);
+  // (wide) several states in one answer.
+  const more = [
+    ...(level === 'wide' || level === 'widest' ? stateLists(p, level === 'widest') : []),
+    ...(level === 'basic' ? [] : kept.filter((w) => /[,;:]/.test(w)).map(typedWidth)),
+  ];
+  for (const x of more)
+    if (
+      !kept.includes(x) &&
+      x.replace(/[，；：]/g, '') === x.replace(/[，；：]/g, '').normalize('NFKC') &&
+      plain(x)
+    )
+      kept.push(x);
   return kept;
 }
 

@@ -89,4 +89,11 @@ describe('a state said the clerk’s ways', () => {
       ]),
     ).toEqual([30, 0]);
   });
+
+  it('reads a long grade as a Chinese keyboard types it, even where the formula carries few words', () => {
+    // 无平台，或平台不能满足培训所需，不得分 → 0; 有平台且能满足培训需求 → 0.5.
+    const rule =
+      '有用于住培管理的网络信息管理平台，且平台能满足培训需求，并能溯源病例信息的真实性，得 1 分；有平台且能满足培训需求，得 0.5分；无平台，或平台不能满足培训所需，不得分';
+    expect(scores(rule, 1, ['无平台，或平台不能满足培训所需', '有平台且能满足培训需求'])).toEqual([0, 0.5]);
+  });
 });

@@ -4,7 +4,7 @@
  * text branch of a program with label tests is unread (需人工评分), never guessed.
  */
 import type { Clause, Test } from '../../rules/program';
-import { and, not, or, type Bool } from '../expr';
+import { and, not, or, str, type Bool } from '../expr';
 import { holds, readNumber, type Ctx, type Fail } from '../context';
 import { NATIVE_TEXT } from '../messages';
 import { containsAny, isEmptyText, startsWithAny } from '../reading';
@@ -88,8 +88,22 @@ function saidHappened(t: string, event: string): { yes: Bool; unread: Bool } {
   const no = startsWithAny(t, EVENT_DENIED);
   let yes = startsWithAny(t, EVENT_SAID);
   const e = squash(event);
-  if (/\d/.test(e)) yes = and(yes, or(not(containsAny(t, DIGITS)), containsAny(t, [e])));
+  if (/\d/.test(e)) yes = and(yes, or(not(containsAny(t, DIGITS)), containsAny(t, [e]), reaches(t, e)));
   return { yes: and(not(no), yes), unread: and(not(no), not(yes)) };
+}
+
+/**
+ * eventMet's comparison: "出现7胎出生" against 6胎或以上的出生 — the text's one number, followed by
+ * the event's measure word, at least the event's number. false for an event without "N…以上".
+ */
+function reaches(t: string, e: string): Bool {
+  const need = /(\d+(?:\.\d+)?)([\u4e00-\u9fff]?)(?:或|及)?以上/.exec(e);
+  if (!need) return false;
+  const start = `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${t}&1/17))`;
+  // The digits and points of the text, counted: one number exactly when they stand together.
+  const len = `SUMPRODUCT(LEN(${t})-LEN(SUBSTITUTE(${t},{0,1,2,3,4,5,6,7,8,9,"."},"")))`;
+  const digits = `MID(${t},${start},${len})`;
+  return `IFERROR(AND(${start}<=LEN(${t}),ISNUMBER(-${digits}),RIGHT(${digits},1)<>".",MID(${t},${start}+${len},1)=${str(need[2] ?? '')},VALUE(${digits})>=${need[1]}),FALSE())`;
 }
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

@@ -1,0 +1,26 @@
+/**
+ * Events with a number (出现6胎或以上的出生该项为0分): the native formula compares the number a clerk
+ * writes with the event's, as the engine's eventMet does, and leaves a smaller one to a hand score.
+ * Values worked by hand from the rule text; HyperFormula evaluates.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileRuleText } from '../../engine/native';
+import { DEFAULT_SETTINGS } from '../../engine/rules';
+import { evaluateRows } from './hf';
+
+describe('an event with a number', () => {
+  it('happens for the event’s number or more, and is left to a hand score below it', () => {
+    const f = compileRuleText(
+      '出现6胎或以上的出生该项为0分。',
+      { actual: 'A1', points: 'B1' },
+      DEFAULT_SETTINGS,
+    );
+    if (!f.ok) throw new Error(f.reason);
+    const at = (a: string): unknown => evaluateRows([[a, 60, f.formula]])[0]![2];
+    // 6胎 and 7胎 are 6胎或以上: 0. 未出现: nothing happened, 60.
+    expect(['出现6胎出生', '出现7胎出生', '出现10胎出生', '未出现6胎出生'].map(at)).toEqual([0, 0, 0, 60]);
+    // 5胎 is not the event, 6人 is not 胎, two numbers say two things: no number from the formula.
+    for (const a of ['出现5胎出生', '出现6人出生', '出现6胎，7胎出生'])
+      expect(at(a), a).toBe('完成情况无法识别，需人工评分');
+  });
+});
