@@ -4,15 +4,22 @@
  * pane calls the same adapter functions (addin/excel) with the context it is handed.
  */
 import type { AdapterEnv, ExcelContext } from '../addin/excel';
-import type { WriteMode } from '../engine/write-plan';
+import type { WriteBlock, WriteMode } from '../engine/write-plan';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
 export interface PaneHost {
-  /** 'web': the web page (web.html), whose download carries values only. */
+  /** 'web': the web page (web.html), which downloads a copy (values or native formulas). */
   readonly kind: 'excel' | 'preview' | 'web';
   /** The write modes this host offers (all when absent). */
   readonly writeModes?: readonly WriteMode[];
+  /**
+   * Told, after a write of scores, what each formula written comes to: the plan's values (the
+   * ones `perf-check score --out` caches beside its formulas). For a host whose workbook has no
+   * calculation engine (the web page's in-memory Excel): its copy carries them as the formulas'
+   * cached results. Excel calculates for itself and needs no such call.
+   */
+  formulaResults?(sheet: string, blocks: readonly WriteBlock[]): void;
   readonly env: AdapterEnv;
   /** Office's display language ("zh-CN", "en-US"); the pane speaks Chinese unless it starts with "en". */
   readonly displayLanguage: string;

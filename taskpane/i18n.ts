@@ -77,6 +77,8 @@ const zh = {
   asNative:
     '通用公式（只用 IF、SUM 等普通函数，随完成情况自动更新；不装加载项的 Excel 2010 及以后、WPS、LibreOffice 都能计算）',
   valuesOnly: '数值（下载的副本在 WPS 和各版本 Excel 中都能打开）',
+  noPerfHere:
+    '这里不提供 PERF 公式：只有装了本加载项的 Excel 才能计算，在 WPS、Excel 2016/2019 中会显示 #NAME?。要让表格随完成情况自动计分，请选“通用公式”。',
   undoWrite: '撤销上次写入',
   refreshWrite: '按当前结果重新写入',
   writtenCells: '已写入的单元格',
@@ -199,6 +201,8 @@ const en: Record<StringKey, string> = {
   asNative:
     'Native formulas (ordinary functions such as IF and SUM, update with the actuals; Excel 2010 and later, WPS and LibreOffice calculate them without the add-in)',
   valuesOnly: 'Values (the downloaded copy opens in WPS and every Excel)',
+  noPerfHere:
+    'PERF formulas are not offered here: only Excel with this add-in calculates them; WPS and Excel 2016/2019 show #NAME?. For scores that follow the actuals, choose native formulas.',
   undoWrite: 'Undo last write',
   refreshWrite: 'Write again with the current results',
   writtenCells: 'Cells written',

@@ -343,6 +343,7 @@ export class Workbench {
       const r = await this.host.run(async (ctx) => {
         const w = await writeBlocks(ctx, table.sheet, blocks, { overwrite, ours, env: this.host.env });
         if (!w.written) return w;
+        if (mode !== 'values') this.host.formulaResults?.(table.sheet, plan.blocks);
         const before = new Map(w.previous.map((p) => [p.address, p]));
         const kept = new Map(oldOurs.map((c) => [c.address, c]));
         const cells: WrittenCell[] = plan.cells.map((c) => {

@@ -433,7 +433,8 @@ export function App({ host, lang: forced }: AppProps) {
                     );
                 }}
                 written={written}
-                // The web page downloads values only: its workbook keeps no formulas to convert.
+                // Not on the web page: a PERF formula it converted would have no result to cache in
+                // the copy (nothing calculates there); `perf-check convert --to native` does it.
                 onConvertNative={
                   host.kind === 'web'
                     ? undefined

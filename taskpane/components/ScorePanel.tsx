@@ -155,6 +155,7 @@ export function ScorePanel(props: ScorePanelProps) {
   const manualCount = [...statuses.values()].filter((x) => x.kind === 'manual').length;
   const waitingCount = [...statuses.values()].filter((x) => x.kind === 'waiting').length;
   const unit = t(lang, 'pointsUnit');
+  const offered = (m: WriteMode) => !props.modes || props.modes.includes(m);
   const written = props.written ?? null;
   const nothing = plan?.nothing ?? null;
   const shown = table.items.slice(0, MAX_ROWS_SHOWN);
@@ -231,10 +232,19 @@ export function ScorePanel(props: ScorePanelProps) {
         <Field label={t(lang, 'writeMode')}>
           {/* One under the other: side by side, the two long sentences become narrow columns. */}
           <RadioGroup value={mode} onChange={(_, d) => props.onMode(d.value as WriteMode)} layout="vertical">
-            <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
-            <Radio value="formulas" label={t(lang, 'asFormulas')} />
-            <Radio value="native" label={t(lang, 'asNative')} data-testid="write-mode-native" />
+            {offered('values') && (
+              <Radio value="values" label={{ children: t(lang, 'asValues'), className: styles.label }} />
+            )}
+            {offered('formulas') && <Radio value="formulas" label={t(lang, 'asFormulas')} />}
+            {offered('native') && (
+              <Radio value="native" label={t(lang, 'asNative')} data-testid="write-mode-native" />
+            )}
           </RadioGroup>
+          {!offered('formulas') && (
+            <Caption1 block data-testid="no-perf-formulas">
+              {t(lang, 'noPerfHere')}
+            </Caption1>
+          )}
         </Field>
       )}
       {mode === 'native' && plan?.notNative && plan.notNative.length > 0 && (

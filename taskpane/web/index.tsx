@@ -1,8 +1,9 @@
 /**
  * The web page (`web.html`): the task pane beside a workbook opened in the browser, for the
  * computers where the add-in cannot run — WPS 表格, Excel 2016/2019, volume-licensed Office. Open a
- * workbook from disk (nothing leaves the browser), recognise, check, score, write the scores, then
- * download a copy in which only the cells the pane wrote have changed. Works from an intranet web
+ * workbook from disk (nothing leaves the browser), recognise, check, score, write the scores (values
+ * or 通用公式, native formulas; not PERF formulas, which need the add-in), then download a copy in
+ * which only the cells the pane wrote have changed, formulas with their results cached. Works from an intranet web
  * server or from a folder of files.
  *
  *   web.html?example=NAME.xlsx&lang=en   opens a bundled example (tests, demonstrations)
@@ -26,8 +27,9 @@ import { App } from '../components/App';
 import type { PaneHost } from '../host';
 import { InputError } from '../../xlsx/errors';
 import { WriteRefused } from '../../xlsx/write';
-import { MEMORY_ENV } from '../../addin/excel/memory-excel';
+import { MEMORY_ENV, type MemoryExcel } from '../../addin/excel/memory-excel';
 import { SheetPreview } from '../preview/SheetPreview';
+import { keepFormulaResults } from './results';
 import type { WebWorkbook } from './workbook';
 
 const NARROW = '@media (max-width: 760px)';
@@ -71,8 +73,8 @@ const zh = lang === 'zh';
 
 const W = {
   about: zh
-    ? '网页版：供 WPS 表格、Excel 2016/2019 等不能使用加载项的电脑使用。打开工作簿（.xlsx/.xlsm，也可读取 .xls、.et、.ods），识别、校验、评分并写入评分，然后下载带得分的副本：副本只改动写入的单元格。文件只在本机浏览器中处理，不会上传到任何地方。'
-    : 'Web page: for computers where the add-in cannot run (WPS, Excel 2016/2019). Open a workbook (.xlsx/.xlsm; .xls, .et and .ods are read too), recognise, check, score and write the scores, then download a scored copy: only the cells written change. The file is handled in this browser only and is never uploaded.',
+    ? '网页版：供 WPS 表格、Excel 2016/2019 等不能使用加载项的电脑使用。打开工作簿（.xlsx/.xlsm，也可读取 .xls、.et、.ods），识别、校验、评分并写入评分（数值，或随完成情况自动计分的通用公式），然后下载带得分的副本：副本只改动写入的单元格。文件只在本机浏览器中处理，不会上传到任何地方。'
+    : 'Web page: for computers where the add-in cannot run (WPS, Excel 2016/2019). Open a workbook (.xlsx/.xlsm; .xls, .et and .ods are read too), recognise, check, score and write the scores (values, or native formulas that follow the actuals), then download a scored copy: only the cells written change. The file is handled in this browser only and is never uploaded.',
   region: zh ? '工作簿' : 'Workbook',
   open: zh ? '打开工作簿' : 'Open a workbook',
   download: zh ? '下载评分后的副本' : 'Download the scored copy',
@@ -155,20 +157,26 @@ function WebPage() {
     return wb.excel.onSync(update);
   }, [wb]);
 
-  const host = useMemo<PaneHost | null>(
-    () =>
-      opened
-        ? {
-            kind: 'web',
-            env: MEMORY_ENV,
-            displayLanguage: zh ? 'zh-CN' : 'en-US',
-            theme: 'light',
-            writeModes: ['values'],
-            run: async (work) => work((await opened.workbook).excel.context),
-          }
-        : null,
-    [opened],
-  );
+  const host = useMemo<PaneHost | null>(() => {
+    if (!opened) return null;
+    /** The workbook the pane works on, once open (a write happens only then). */
+    let excel: MemoryExcel | null = null;
+    return {
+      kind: 'web',
+      env: MEMORY_ENV,
+      displayLanguage: zh ? 'zh-CN' : 'en-US',
+      theme: 'light',
+      // No PERF formulas: they need the add-in, and show #NAME? in WPS or Excel 2016/2019.
+      writeModes: ['values', 'native'],
+      run: async (work) => {
+        excel = (await opened.workbook).excel;
+        return work(excel.context);
+      },
+      formulaResults: (sheet, blocks) => {
+        if (excel) keepFormulaResults(excel, sheet, blocks);
+      },
+    };
+  }, [opened]);
 
   const download = async () => {
     if (!wb) return;
