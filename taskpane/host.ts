@@ -32,3 +32,22 @@ export interface PaneHost {
 export function paneLanguage(displayLanguage: string): 'zh' | 'en' {
   return /^en\b/i.test(displayLanguage) ? 'en' : 'zh';
 }
+
+/**
+ * The write modes of the pane in an Excel: all three where the PERF functions run (the manifest
+ * registers them behind SharedRuntime 1.1 and CustomFunctionsRuntime 1.2); elsewhere (Excel
+ * 2016/2019, volume-licensed 2021 …, the task pane alone) values and 通用公式 only: a PERF formula
+ * written there shows #NAME?.
+ */
+export function excelWriteModes(env: AdapterEnv): readonly WriteMode[] | undefined {
+  const has = (name: string, version: string) => {
+    try {
+      return env.isSetSupported(name, version);
+    } catch {
+      return false;
+    }
+  };
+  return has('SharedRuntime', '1.1') && has('CustomFunctionsRuntime', '1.2')
+    ? undefined
+    : ['values', 'native'];
+}

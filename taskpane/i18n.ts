@@ -73,12 +73,13 @@ const zh = {
   createActual: '新建“完成情况”列',
   writeMode: '写入方式',
   asValues: '数值',
-  asFormulas: '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；需安装本加载项）',
+  asFormulas:
+    '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；只在装有本加载项的 Microsoft 365、Excel 2021 及以后版本和网页版 Excel 中计算）',
   asNative:
     '通用公式（只用 IF、SUM 等普通函数，随完成情况自动更新；不装加载项的 Excel 2010 及以后、WPS、LibreOffice 都能计算）',
   valuesOnly: '数值（下载的副本在 WPS 和各版本 Excel 中都能打开）',
   noPerfHere:
-    '这里不提供 PERF 公式：只有装了本加载项的 Excel 才能计算，在 WPS、Excel 2016/2019 中会显示 #NAME?。要让表格随完成情况自动计分，请选“通用公式”。',
+    '这里不提供 PERF 公式：只有装有本加载项的 Microsoft 365、Excel 2021 及以后版本和网页版 Excel 才能计算，在 WPS、Excel 2016/2019 中会显示 #NAME?。要让表格随完成情况自动计分，请选“通用公式”。',
   undoWrite: '撤销上次写入',
   refreshWrite: '按当前结果重新写入',
   writtenCells: '已写入的单元格',
@@ -197,12 +198,13 @@ const en: Record<StringKey, string> = {
   createActual: 'Add an actual (完成情况) column',
   writeMode: 'Write as',
   asValues: 'Values',
-  asFormulas: 'Formulas (PERF functions and SUM, MAX…, update with the actuals; need this add-in)',
+  asFormulas:
+    'Formulas (PERF functions and SUM, MAX…, update with the actuals; calculated only in Microsoft 365, Excel 2021 and later and Excel on the web, with this add-in)',
   asNative:
     'Native formulas (ordinary functions such as IF and SUM, update with the actuals; Excel 2010 and later, WPS and LibreOffice calculate them without the add-in)',
   valuesOnly: 'Values (the downloaded copy opens in WPS and every Excel)',
   noPerfHere:
-    'PERF formulas are not offered here: only Excel with this add-in calculates them; WPS and Excel 2016/2019 show #NAME?. For scores that follow the actuals, choose native formulas.',
+    'PERF formulas are not offered here: only Microsoft 365, Excel 2021 and later and Excel on the web calculate them, with this add-in; WPS and Excel 2016/2019 show #NAME?. For scores that follow the actuals, choose native formulas.',
   undoWrite: 'Undo last write',
   refreshWrite: 'Write again with the current results',
   writtenCells: 'Cells written',

@@ -4,7 +4,7 @@
  */
 import { defaultEnv } from '../addin/excel/requirements';
 import { runExcel } from '../addin/excel/office';
-import type { PaneHost, ThemeName } from './host';
+import { excelWriteModes, type PaneHost, type ThemeName } from './host';
 
 /** Office's theme → ours: dark when the pane background is dark; high contrast when the system forces colours. */
 function officeTheme(): ThemeName {
@@ -20,9 +20,12 @@ function officeTheme(): ThemeName {
 }
 
 export function officeHost(): PaneHost {
+  const env = defaultEnv();
+  const writeModes = excelWriteModes(env);
   return {
     kind: 'excel',
-    env: defaultEnv(),
+    env,
+    ...(writeModes ? { writeModes } : {}),
     displayLanguage: Office.context.displayLanguage ?? 'zh-CN',
     theme: officeTheme(),
     run: (work) => runExcel(work),

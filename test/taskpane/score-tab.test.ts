@@ -210,7 +210,7 @@ describe.skipIf(SKIP)('writing', () => {
     await tab('tab-score');
     expect(await labels()).toEqual([
       '数值',
-      '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；需安装本加载项）',
+      '公式（PERF 函数及 SUM、MAX 等，随完成情况自动更新；只在装有本加载项的 Microsoft 365、Excel 2021 及以后版本和网页版 Excel 中计算）',
       '通用公式（只用 IF、SUM 等普通函数，随完成情况自动更新；不装加载项的 Excel 2010 及以后、WPS、LibreOffice 都能计算）',
     ]);
     // What 公式 writes in this table: MAX and SUM for the 扣分 items and the total, PERF.BAND for
@@ -227,7 +227,7 @@ describe.skipIf(SKIP)('writing', () => {
     await tab('tab-score');
     expect(await labels()).toEqual([
       'Values',
-      'Formulas (PERF functions and SUM, MAX…, update with the actuals; need this add-in)',
+      'Formulas (PERF functions and SUM, MAX…, update with the actuals; calculated only in Microsoft 365, Excel 2021 and later and Excel on the web, with this add-in)',
       'Native formulas (ordinary functions such as IF and SUM, update with the actuals; Excel 2010 and later, WPS and LibreOffice calculate them without the add-in)',
     ]);
   });
