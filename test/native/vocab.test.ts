@@ -96,4 +96,24 @@ describe('a state said the clerk’s ways', () => {
       '有用于住培管理的网络信息管理平台，且平台能满足培训需求，并能溯源病例信息的真实性，得 1 分；有平台且能满足培训需求，得 0.5分；无平台，或平台不能满足培训所需，不得分';
     expect(scores(rule, 1, ['无平台，或平台不能满足培训所需', '有平台且能满足培训需求'])).toEqual([0, 0.5]);
   });
+
+  it('reads a grade of any one case by its count (有1项不符合要求: 1 or more is that grade)', () => {
+    // 符合要求 → 3; 有1项 / 有2项不符合要求 → 0 (any one case is that grade); 0项 is no grade: by hand.
+    expect(
+      scores('符合要求，得满分\n有1项不符合要求，不得分', 3, [
+        '符合要求',
+        '有1项不符合要求',
+        '有2项不符合要求',
+        '0项不符合要求',
+      ]),
+    ).toEqual([3, 0, 0, '需人工评分']);
+    // 发现有1个对象未公示,不得分: 3个 → 0; 所有对象完全公示 → 1; 1.5个 is no count: not read.
+    expect(
+      scores('所有对象完全公示得1分,发现有1个对象未 公示,不得分', 1, [
+        '发现3个对象未公示',
+        '所有对象完全公示',
+        '1.5个对象未公示',
+      ]),
+    ).toEqual([0, 1, UNREAD]);
+  });
 });
