@@ -49,6 +49,26 @@ function cellNumber(v: CellValue): Dec | 'blank' | 'error' | 'invalid' {
   return r.kind === 'number' ? r.value : 'invalid';
 }
 
+/**
+ * An entered score that is a whole number from 0 to the item's whole points (below 10^15), or
+ * null. Such a score takes no Decimal arithmetic: it is within range, already rounded at any
+ * number of decimals (0..10), at most its points, and its Decimal is exactly itself (dec() keeps
+ * integers below 10^15 as they are), so the comparisons, the rounding and toNumber() that the
+ * general path runs on it would give back the same score; only its addition to the total stays
+ * decimal. -0 is left to the general path (a Map of decimals keys it as 0). Decimal arithmetic
+ * was a quarter of a review's engine time (README, Performance).
+ */
+function wholeEntered(x: number, points: number | null): number | null {
+  return points !== null &&
+    Number.isInteger(x) &&
+    Number.isInteger(points) &&
+    (x > 0 || Object.is(x, 0)) &&
+    x <= points &&
+    points < 1e15
+    ? x
+    : null;
+}
+
 /** A negative deduction would add points (above the item's points): it is an input error. */
 function negativeIsInvalid(d: ReturnType<typeof cellNumber>): ReturnType<typeof cellNumber> {
   return typeof d === 'object' && d.lt(0) ? 'invalid' : d; // lt, not isNeg: -0 is no deduction
@@ -214,29 +234,38 @@ export function* scoreTableSteps(
     let score: Dec | null = null;
     // A typed score that is wrong is not replaced by a computed one: the clerk must fix it.
     let enteredBad = false;
+    // An entered whole score within whole points (most typed scores): see wholeEntered.
+    let whole: number | null = null;
     // 1. An entered score.
     if (cols.score !== undefined) {
-      const s = cellNumber(view.value(r, cols.score));
-      if (s === 'invalid' && vetoWord(it, view.text(r, cols.score))) {
-        // 否决 typed in the score cell of a veto item: the event happened (issue 14); no number.
-        enteredBad = true;
-        entry.triggered = true;
-        vetoAt = scoreCell;
-      } else if (s === 'invalid') {
-        enteredBad = true;
-        report(
-          'ACTUAL_INVALID',
-          scoreCell,
-          `得分「${view.text(r, cols.score)}」不是数字`,
-          `Score "${view.text(r, cols.score)}" is not a number`,
-        );
-      } else if (s === 'error') {
-        enteredBad = true;
-      } else if (s !== 'blank') {
-        if (s.gte(0) && s.lte(points)) {
-          score = s;
-          entry.source = 'entered';
-        } else enteredBad = true; // reported by validation (SCORE_OUT_OF_RANGE)
+      const cv = view.value(r, cols.score);
+      whole = cv.kind === 'number' ? wholeEntered(cv.value, it.points) : null;
+      if (whole !== null) {
+        score = dec(whole);
+        entry.source = 'entered';
+      } else {
+        const s = cellNumber(cv);
+        if (s === 'invalid' && vetoWord(it, view.text(r, cols.score))) {
+          // 否决 typed in the score cell of a veto item: the event happened (issue 14); no number.
+          enteredBad = true;
+          entry.triggered = true;
+          vetoAt = scoreCell;
+        } else if (s === 'invalid') {
+          enteredBad = true;
+          report(
+            'ACTUAL_INVALID',
+            scoreCell,
+            `得分「${view.text(r, cols.score)}」不是数字`,
+            `Score "${view.text(r, cols.score)}" is not a number`,
+          );
+        } else if (s === 'error') {
+          enteredBad = true;
+        } else if (s !== 'blank') {
+          if (s.gte(0) && s.lte(points)) {
+            score = s;
+            entry.source = 'entered';
+          } else enteredBad = true; // reported by validation (SCORE_OUT_OF_RANGE)
+        }
       }
     }
     // 2. Points minus an entered deduction (a blank deduction is none).
@@ -368,10 +397,13 @@ export function* scoreTableSteps(
     }
     // Rounding never lifts a score above its points (0.5 of 0.5 at decimals=0 is not 1): a written
     // score above the points would be flagged SCORE_OUT_OF_RANGE on our own output.
-    const rounded = score.lte(points)
-      ? dmin(round(score, settings.decimals), points)
-      : round(score, settings.decimals);
-    entry.score = (settings.totals === 'roundItems' ? rounded : score).toNumber();
+    const rounded =
+      whole !== null
+        ? score
+        : score.lte(points)
+          ? dmin(round(score, settings.decimals), points)
+          : round(score, settings.decimals);
+    entry.score = whole ?? (settings.totals === 'roundItems' ? rounded : score).toNumber();
     sum = sum.plus(rounded);
     if (settings.totals === 'roundOnce') {
       // only read then

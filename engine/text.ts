@@ -54,6 +54,21 @@ export function matchKey(s: string): string {
   return nfkc(s).replace(/\s+/g, '').toLowerCase();
 }
 
+/**
+ * matchKey of labels and names, remembered: the same labels and item names recur in every
+ * returned workbook of a review (template check, duplicate names). Keyed by the text itself, so a
+ * changed text is a new key; cleared when full.
+ */
+const keyCache = new Map<string, string>();
+export function cachedMatchKey(s: string): string {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    if (keyCache.size >= 20_000) keyCache.clear();
+    keyCache.set(s, (k = matchKey(s)));
+  }
+  return k;
+}
+
 /** Splits a cell listing several owners or people ("体改科 中医科教科\n有关科室", "周显葆、童军"). */
 export function splitNames(s: string): string[] {
   return nfkc(s)

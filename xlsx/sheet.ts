@@ -140,6 +140,8 @@ function dateSerial(n: number, date1904: boolean): CellValue {
 }
 
 const EMPTY_VALUE: CellValue = { kind: 'empty' };
+/** Distinct numbers a sheet shares values for (see SheetBuilder.numbers). */
+const MAX_SHARED_NUMBERS = 4096;
 
 /**
  * The state of one sheet being read, fed by either reader: the generic XML scanner (every part,
@@ -156,6 +158,13 @@ export class SheetBuilder {
   // wordings, 已完成, unit names) and every cell value lives until the engine is done, so each
   // copy would be carried through the young generation's collections. Values are never changed.
   private readonly texts: (CellValue | undefined)[] = [];
+  // Numbers repeat too (points, 0, 100 %, the same actual values): one value per number, up to a
+  // bound, so a sheet of distinct numbers does not grow a map as large as itself.
+  private readonly numbers = new Map<number, CellValue>();
+  // And a cell with no formula and no format is only its value: cells that show the same shared
+  // value share one Cell. Cells are never changed once read (nor are values), so sharing is only
+  // fewer objects for the collector to copy while the engine works (README, Performance).
+  private readonly plainCells = new Map<CellValue, Cell>();
 
   row = -1;
   col = -1;
@@ -201,6 +210,25 @@ export class SheetBuilder {
     return value;
   }
 
+  /** Whether the value numberOf gave last is the shared one. */
+  private numberShared = false;
+
+  /** A number's cell value, shared by the cells that show it (not -0: a Map keys it as 0). */
+  private numberOf(n: number): CellValue {
+    // Before the look-up: get(-0) would find 0.
+    if (Object.is(n, -0)) {
+      this.numberShared = false;
+      return numberValue(n);
+    }
+    let value = this.numbers.get(n);
+    this.numberShared = true;
+    if (value !== undefined) return value;
+    value = numberValue(n);
+    if (value.kind !== 'number' || this.numbers.size >= MAX_SHARED_NUMBERS) this.numberShared = false;
+    else this.numbers.set(n, value);
+    return value;
+  }
+
   /** </c>: the cell's value, formula and format into the grid. */
   finishCell(): void {
     const { ctx, extras, row, col, t, s, v, f, fType, fRef, fSi } = this;
@@ -212,6 +240,8 @@ export class SheetBuilder {
     const numFmt = s > 0 ? styles.numFmt[s] : undefined;
     const isDate = numFmt !== undefined && isDateFormat(numFmt);
     let value: CellValue = EMPTY_VALUE;
+    // The value is one that other cells may show too (a shared string, a shared number).
+    let shared = false;
     let formula: string | undefined;
     const hasFormula = (f !== null && f !== '') || fType !== undefined;
     if (hasFormula) {
@@ -233,7 +263,7 @@ export class SheetBuilder {
         else if (t === 's') value = this.sharedText(v);
         else {
           const n = parseFloat(v);
-          value = isDate ? dateSerial(n, date1904) : numberValue(n);
+          value = isDate ? dateSerial(n, date1904) : this.numberOf(n);
         }
       }
     } else if (t === 'inlineStr' && this.inlineText !== null) {
@@ -242,6 +272,7 @@ export class SheetBuilder {
       switch (t) {
         case 's':
           value = this.sharedText(v);
+          shared = true;
           break;
         case 'str':
         case 'inlineStr':
@@ -258,16 +289,26 @@ export class SheetBuilder {
           break;
         default: {
           const n = parseFloat(v);
-          value = isDate ? dateSerial(n, date1904) : numberValue(n);
+          if (isDate) value = dateSerial(n, date1904);
+          else {
+            value = this.numberOf(n);
+            shared = this.numberShared;
+          }
         }
       }
     } else if (s === 0) return; // no value, no style: nothing there
     const fmt =
       numFmt !== undefined && numFmt !== '' && numFmt.toLowerCase() !== 'general' ? numFmt : undefined;
     if (value.kind === 'empty' && formula === undefined && fmt === undefined) return;
-    const cell: Cell = { value };
-    if (formula !== undefined) cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
-    if (fmt !== undefined) cell.numberFormat = fmt;
+    let cell: Cell | undefined;
+    if (shared && formula === undefined && fmt === undefined) {
+      cell = this.plainCells.get(value);
+      if (cell === undefined) this.plainCells.set(value, (cell = { value }));
+    } else {
+      cell = { value };
+      if (formula !== undefined) cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
+      if (fmt !== undefined) cell.numberFormat = fmt;
+    }
     const rows = this.rows;
     let r = rows[row];
     if (!r) {

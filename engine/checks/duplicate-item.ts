@@ -1,8 +1,9 @@
 /** DUPLICATE_ITEM: the same item name twice under the same group of one table. */
-import { matchKey } from '../text';
+import { cachedMatchKey } from '../text';
 import type { Check, FindingDraft } from './types';
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true; // items of one group share their path (recognition/hierarchy.ts)
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -40,7 +41,7 @@ export const duplicateItem: Check = {
           inGroup = g;
         }
         lastPath = it.path;
-        const key = matchKey(it.name);
+        const key = cachedMatchKey(it.name);
         const first = inGroup.get(key);
         if (first === undefined) inGroup.set(key, it.row);
         else out.push({ code: 'DUPLICATE_ITEM', cell: it.cell, data: { name: it.name, firstRow: first } });

@@ -12,7 +12,7 @@ import { cellAddress } from '../address';
 import type { ColumnRole } from '../model';
 import type { RecognisedItem, RecognisedTable } from '../recognise';
 import type { SheetView } from '../sheet-view';
-import { matchKey, nfkc } from '../text';
+import { cachedMatchKey as cachedKey, nfkc } from '../text';
 import { showPoints, type Check, type FindingData, type FindingDraft, type TemplateSheet } from './types';
 
 /** Messages show at most this many characters of a value (the data keep all of it). */
@@ -24,17 +24,6 @@ function shown(v: FindingData[string] | undefined): string {
 function shownEn(v: FindingData[string] | undefined): string {
   const s = String(v ?? '').replace(/\s+/g, ' ');
   return s === '' ? '(empty)' : s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s;
-}
-
-/** matchKey of labels and names, remembered: the same labels recur in every returned workbook. */
-const keyCache = new Map<string, string>();
-function cachedKey(s: string): string {
-  let k = keyCache.get(s);
-  if (k === undefined) {
-    if (keyCache.size >= 20_000) keyCache.clear();
-    keyCache.set(s, (k = matchKey(s)));
-  }
-  return k;
 }
 
 /** Group path and name: how an item is found again in the returned table. */

@@ -70,8 +70,15 @@ export class HierarchyReader {
 
   /** The path read last, kept: blank level cells below inherit from it. */
   keep(): { path: string[]; masters: string[] } {
-    const path = this.sPath.slice(0, this.n);
-    const masters = this.sMasters.slice(0, this.n);
+    const { sPath, sMasters, n, prevPath, prevMasters } = this;
+    // Items of one group read the same path row after row: they share the kept arrays (paths and
+    // masters are never changed once kept; nothing compares them by identity), so a 10k-row
+    // table keeps a few hundred arrays instead of 20k for the collector to copy.
+    let same = prevPath.length === n && prevMasters.length === n;
+    for (let i = 0; i < n && same; i++) same = sPath[i] === prevPath[i] && sMasters[i] === prevMasters[i];
+    if (same) return { path: prevPath, masters: prevMasters };
+    const path = sPath.slice(0, n);
+    const masters = sMasters.slice(0, n);
     this.prevPath = path;
     this.prevMasters = masters;
     return { path, masters };

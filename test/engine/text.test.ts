@@ -1,7 +1,7 @@
 /** The shortcuts taken for speed in text normalisation and decimal reading change no result. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NFKC_STABLE, nfkc } from '../../engine/text';
+import { NFKC_STABLE, cachedMatchKey, matchKey, nfkc } from '../../engine/text';
 import { dec, D } from '../../engine/rules/decimal';
 
 /** nfkc as it was before the fast path and the cache. */
@@ -83,5 +83,17 @@ describe('dec cache and integer shortcut', () => {
     expect(dec('0.8').plus(dec('0.1')).toString()).toBe('0.9');
     expect(() => dec('abc')).toThrow();
     expect(() => dec(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('cachedMatchKey', () => {
+  it('gives matchKey of each text, repeated or new, before and after the cache fills', () => {
+    expect(cachedMatchKey('Ａ 指标\n名称')).toBe('a指标名称'); // worked by hand: NFKC, no spaces, lower case
+    const texts = fc.sample(fc.string({ unit: 'grapheme', maxLength: 12 }), 300);
+    for (let round = 0; round < 2; round++)
+      for (const t of texts) expect(cachedMatchKey(t)).toBe(matchKey(t));
+    // Past 20 000 distinct texts the cache starts again; keys stay right.
+    for (let i = 0; i < 20_500; i++) expect(cachedMatchKey(`指标 ${i}`)).toBe(`指标${i}`);
+    for (const t of texts) expect(cachedMatchKey(t)).toBe(matchKey(t));
   });
 });
