@@ -2,7 +2,7 @@
  * The README's screenshots (docs/*.png), taken in headless Chromium from the production build:
  * the preview with the pane on the 枣庄 example's findings (the README's first picture), the pane at
  * 320 px in each tab (枣庄 with its planted mistakes; 汇总 after reviewing the returned files of
- * scripts/make-review-fixtures.ts), and the web page after a write.
+ * scripts/make-review-fixtures.ts), and the web page after a write of 通用公式.
  * `npx tsx scripts/screenshots.ts` (Chromium at /usr/bin/chromium or CHROMIUM_PATH).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     await web.getByTestId('sheet-preview').waitFor();
     await web.getByTestId('recognise').click();
     await web.getByTestId('tab-score').click();
+    await web.getByRole('radio', { name: /^通用公式/ }).check();
     await web.getByTestId('write-scores').click();
     await web.getByTestId('written-cells').waitFor();
     await web.waitForTimeout(300);
