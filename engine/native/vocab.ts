@@ -48,7 +48,7 @@ const GENERIC = [
 /** How much of the vocabulary a formula carries: `widest` ⊃ `wide` ⊃ `full` ⊃ `basic`. */
 export type VocabularyLevel = 'widest' | 'wide' | 'full' | 'basic';
 
-/** The words a clerk puts before a state to say it is or is not so ("有宣传栏", "未建立", "已按时报告"). */
+/** The words a clerk puts before a state to say it is or is not so ("有宣传栏", "未建立"). */
 const SAYING = ['有', '无', '没有', '未', '已', '不', '已经', '尚未'];
 /** More such words (widest): "不能实时查看…", "已按时报告". */
 const SAYING_MORE = ['不能', '未能', '按时', '已按时'];
