@@ -10,7 +10,7 @@
 import type { Program } from '../rules/program';
 import { programListedStates } from '../rules/evaluate-counts';
 import { readValues, squash } from '../rules/values';
-import { countedMetrics, saysNothing, type When } from './silent';
+import { countedMetrics, perProgram, saysNothing, type When } from './silent';
 
 /** Whole numbers a clerk writes (COUNT_NOUN reads whole numbers only). */
 const SAMPLES = ['0', '1', '2', '3', '10', '25'];
@@ -26,14 +26,7 @@ export interface CountNoun {
 }
 
 /** The tails of counts written before what they count, each with the name and unit it gives. */
-export function countNouns(p: Program): CountNoun[] {
-  let out = known.get(p);
-  if (!out) known.set(p, (out = findCountNouns(p)));
-  return out;
-}
-
-/** countNouns of each program: asked in every branch of a formula. */
-const known = new WeakMap<Program, CountNoun[]>();
+export const countNouns = perProgram(findCountNouns);
 
 function findCountNouns(p: Program): CountNoun[] {
   const counted = countedMetrics(p);

@@ -107,14 +107,19 @@ export function saysNothing(
  * tests; empty when a label or event has digits (the argument above needs none) or the program
  * tests events (a named value may state one: "出现虚假1例").
  */
-export function silentNames(p: Program): string[] {
-  let out = known.get(p);
-  if (!out) known.set(p, (out = findSilentNames(p)));
-  return out;
-}
+export const silentNames = perProgram(findSilentNames);
 
-/** silentNames of each program: a formula asks for them in every branch of its tree. */
-const known = new WeakMap<Program, string[]>();
+/**
+ * `find` remembered for each program: a formula asks for a program's names, units and tails in
+ * every branch of its tree, and each answer asks the engine many times.
+ */
+export function perProgram<T>(find: (p: Program) => T): (p: Program) => T {
+  const known = new WeakMap<Program, T>();
+  return (p) => {
+    if (!known.has(p)) known.set(p, find(p));
+    return known.get(p)!;
+  };
+}
 
 function findSilentNames(p: Program): string[] {
   const whens = p.clauses.filter((c): c is When => c.kind === 'when');
@@ -147,13 +152,7 @@ const CJK = /^[\u4e00-\u9fff]+$/;
  * unit" as that one value, and (beside label or event tests) finds none of them in it.
  * Empty for most programs.
  */
-export function programUnits(p: Program): string[] {
-  let out = knownUnits.get(p);
-  if (!out) knownUnits.set(p, (out = findUnits(p)));
-  return out;
-}
-
-const knownUnits = new WeakMap<Program, string[]>();
+export const programUnits = perProgram(findUnits);
 
 function findUnits(p: Program): string[] {
   const candidates = new Set<string>();

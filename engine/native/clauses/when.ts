@@ -7,7 +7,7 @@ import type { Clause, Test } from '../../rules/program';
 import { and, not, or, str, type Bool } from '../expr';
 import { holds, readNumber, type Ctx, type Fail } from '../context';
 import { NATIVE_TEXT } from '../messages';
-import { containsAny, isEmptyText, startsWithAny } from '../reading';
+import { containsAny, isEmptyText, startsWithAny, textPieces } from '../reading';
 import { EVENT_DENIED, EVENT_SAID, eventMet, labelMet, squash } from '../../rules/values';
 import { orState } from '../../rules/evaluate-parts';
 
@@ -99,11 +99,10 @@ function saidHappened(t: string, event: string): { yes: Bool; unread: Bool } {
 function reaches(t: string, e: string): Bool {
   const need = /(\d+(?:\.\d+)?)([\u4e00-\u9fff]?)(?:或|及)?以上/.exec(e);
   if (!need) return false;
-  const start = `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${t}&1/17))`;
-  // The digits and points of the text, counted: one number exactly when they stand together.
-  const len = `SUMPRODUCT(LEN(${t})-LEN(SUBSTITUTE(${t},{0,1,2,3,4,5,6,7,8,9,"."},"")))`;
-  const digits = `MID(${t},${start},${len})`;
-  return `IFERROR(AND(${start}<=LEN(${t}),ISNUMBER(-${digits}),RIGHT(${digits},1)<>".",MID(${t},${start}+${len},1)=${str(need[2] ?? '')},VALUE(${digits})>=${need[1]}),FALSE())`;
+  // textPieces: the digits and points of the text, counted: one number exactly when they stand
+  // together (then the tail, the text after them, has none).
+  const { start, digits, tail } = textPieces(t);
+  return `IFERROR(AND(${start}<=LEN(${t}),ISNUMBER(-${digits}),RIGHT(${digits},1)<>".",LEFT(${tail},1)=${str(need[2] ?? '')},VALUE(${digits})>=${need[1]}),FALSE())`;
 }
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
