@@ -64,11 +64,14 @@ export function vetoTests(items: readonly VetoItem[], decimals: number): VetoTes
         !p.deductionOnly &&
         p.base.kind === 'full' &&
         p.clauses.every((c) => c.kind === 'when' && c.effect.kind === 'zero');
-      if (!onlyZeros || it.score === null)
+      const what = it.veto ? '一票否决' : '一票否优';
+      if (!onlyZeros)
         return {
           ok: false,
-          reason: `「${it.name}」的规则在一票否决之外还有其他计分（或得分不是规则公式），通用公式不能判断是否触发，等次写为数值`,
+          reason: `「${it.name}」的规则除${what}外还有其他计分，公式无法判断${what}是否触发`,
         };
+      if (it.score === null)
+        return { ok: false, reason: `「${it.name}」的得分不是按规则计算的公式，公式无法判断${what}是否触发` };
       const s = it.score;
       const w = /^\d+(\.\d+)?$/.test(it.points) ? it.points : `N(${it.points})`;
       fired.push(`AND(ISNUMBER(${s}),${s}=0,${w}>=${half})`);
