@@ -6,7 +6,7 @@
  */
 import { cellAddress } from './address';
 import type { CellValue } from './grid';
-import { bandOfTotal } from './bands';
+import { BAND_NOTES, bandOfTotal } from './bands';
 import type { Finding, FindingCode, ItemScore, Severity, TableScore } from './model';
 import type { RecognisedItem, RecognisedTable } from './recognise';
 import { evaluateRule, formOf, renderRule } from './rules';
@@ -445,9 +445,7 @@ export function* scoreTableSteps(
     const b = bandOfTotal(total, outOf, settings.bands, veto, vetoExcellence);
     if (b) {
       band = b.label;
-      if (b.note === 'veto') bandNote = lang === 'en' ? 'one-vote veto triggered' : '触发一票否决';
-      if (b.note === 'vetoExcellence')
-        bandNote = lang === 'en' ? 'veto of excellence triggered' : '触发一票否优';
+      if (b.note !== null) bandNote = BAND_NOTES[b.note][lang];
     }
   }
   return {
