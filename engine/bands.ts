@@ -116,6 +116,17 @@ function cachedBands(scheme: string): BandsResult {
   return b;
 }
 
+/** What a band says beside its label when a veto set it (the pane, the CLI, the written 等次). */
+export const BAND_NOTES = {
+  veto: { zh: '触发一票否决', en: 'one-vote veto triggered' },
+  vetoExcellence: { zh: '触发一票否优', en: 'veto of excellence triggered' },
+} as const;
+
+/** A band as written into the sheet: "不合格（触发一票否决）". */
+export function bandWithNote(band: string, note: string | null): string {
+  return note ? `${band}（${note}）` : band;
+}
+
 /**
  * The band of a table total (scaled to 100 by the points it is out of): a veto (一票否决) gives
  * the lowest band whatever the total, or without one; a veto of excellence (一票否优) stops below

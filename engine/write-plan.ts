@@ -18,6 +18,7 @@ import type { ScoredTable } from './index';
 import type { Group, Item, ItemScore } from './model';
 import { convertFormula } from './native/convert';
 import { compileTotal } from './native/totals';
+import { planBand } from './write-band';
 import { DEFAULT_SETTINGS, OPTION_NAMES_ZH, OPTION_VALUES_ZH, type ScoringSettings } from './rules/settings';
 import { SheetView } from './sheet-view';
 
@@ -209,6 +210,9 @@ export function planScores(
   const scoredAsWhole = (item: Item): boolean =>
     item.points === null && table.groups.some((g) => g.scoredAsWhole && inGroup(item, g));
   const itemScore = new Map<number, Dec | null>();
+  /** Rows whose score cell gets the item's live rule formula (the band's veto tests read it). */
+  const ruleFormulaAt = new Map<number, string>();
+  let bandRefused: { cell: string; reason: string } | null = null;
 
   for (const item of table.items) {
     const s = byRow.get(item.row);
@@ -259,6 +263,7 @@ export function planScores(
     if (score === null && !item.deductionOnly && !scoredAsWhole(item))
       pending.push({ row: item.row, name: item.name, cell: address });
     if (score !== null || formula !== null) cells.push({ address, kind: 'item', value: score, formula });
+    if (liveRule && formula !== null && itemRule?.parsed.ok) ruleFormulaAt.set(item.row, address);
   }
 
   const allRows = table.items.map((i) => i.row);
@@ -346,27 +351,24 @@ export function planScores(
       if (total !== null || formulas) put(r, 2, 'total', total, formulas ? totalFormula : null);
       r++;
       put(r, 0, 'band', SUMMARY_LABELS.band);
-      const band = table.score.band;
-      const hasVeto = table.items.some((i) => i.veto || i.vetoExcellence);
-      const outOf = table.score.outOf;
-      if (formulas && !hasVeto && outOf !== null && outOf > 0) {
-        const totalCell = cellAddress(totalRow0, labelCol + 2);
-        put(
-          r,
-          2,
-          'band',
-          band,
-          `=IF(${totalCell}="","",${formulaCall(bandFunction, [`${totalCell}*100/${outOf}`, literal(settings.bands)])})`,
-        );
-      } else if (band !== null) {
-        put(r, 2, 'band', table.score.bandNote ? `${band}（${table.score.bandNote}）` : band);
-      }
+      const totalCell = cellAddress(totalRow0, labelCol + 2);
+      const b = planBand(table, view, mode, settings, {
+        totalCell,
+        actualCol,
+        pointsCol,
+        ruleFormulaAt,
+        bandCall: (x) => formulaCall(bandFunction, [x, literal(settings.bands)]),
+      });
+      if (b.value !== null || b.formula !== null) put(r, 2, 'band', b.value, b.formula);
+      if (b.refused !== null && mode === 'native')
+        bandRefused = { cell: cellAddress(r, labelCol + 2), reason: b.refused };
       summaryAt = cellAddress(summaryTop, labelCol);
     }
   }
 
   const notNative: { cell: string; reason: string }[] = [];
   if (mode === 'native') for (const c of cells) toNative(c, view, notNative);
+  if (bandRefused) notNative.push(bandRefused);
   const written = cells.filter((c) => c.value !== null || c.formula !== null);
   // Nothing to write without an item score: no lone header, no empty summary.
   const nothing: ScorePlan['nothing'] = table.items.every((i) => i.points === null)

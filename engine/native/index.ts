@@ -50,5 +50,6 @@ export { convertCalls, convertFormula, type ConvertResult, type ValueOf } from '
 export { literalValue, perfCalls, referenceOf, type FormulaCall } from './calls';
 export { vocabulary } from './vocab';
 export { compileTotal, compileBand, type TotalInput, type BandInput } from './totals';
+export { vetoTests, type VetoItem } from './veto';
 export { NATIVE_TEXT, type NativeTextCode } from './messages';
 export { NATIVE_CLAUSES, NATIVE_BASES, refusal, type NativePartSpec } from './registry';

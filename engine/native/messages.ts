@@ -25,6 +25,11 @@ export const NATIVE_TEXT = {
   ERROR_VALUE: '完成情况为错误值',
   POINTS: '分值无效',
   TARGET: '目标值无效',
-} as const satisfies Record<ScoreErrorCode | 'UNREAD' | 'ERROR_VALUE' | 'POINTS' | 'TARGET', string>;
+  /** A band the formula cannot decide: a 一票否决 item's actual says neither that it happened nor not. */
+  VETO_UNREAD: '一票否决项情况无法识别，需人工评定等次',
+} as const satisfies Record<
+  ScoreErrorCode | 'UNREAD' | 'ERROR_VALUE' | 'POINTS' | 'TARGET' | 'VETO_UNREAD',
+  string
+>;
 
 export type NativeTextCode = keyof typeof NATIVE_TEXT;

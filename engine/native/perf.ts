@@ -11,7 +11,7 @@
  * Names: the English id or the Chinese name (PERF.指标得分), with or without the `_xldudf_` /
  * `_xludf.` prefix Excel saves without the add-in. A call that cannot be converted gives the reason.
  */
-import { parseBands } from '../bands';
+import { BAND_NOTES, bandWithNote, parseBands } from '../bands';
 import { FUNCTIONS, requiredCount, type FunctionSpec } from '../functions';
 import { spec as scoreSpec } from '../functions/score';
 import { spec as rankScoreSpec } from '../functions/rankscore';
@@ -24,7 +24,8 @@ import { nfkc } from '../text';
 import { parseRule, renderRule } from '../rules';
 import { dec } from '../rules/decimal';
 import { parseOptionText, type ScoringSettings } from '../rules/settings';
-import { str } from './expr';
+import { and, boolText, str, type Bool } from './expr';
+import { NATIVE_TEXT } from './messages';
 import { marginalOf } from './clauses/tiers';
 import { compileNative, roundTo, type NativeResult } from './compile';
 
@@ -135,21 +136,42 @@ function band(_spec: FunctionSpec, args: readonly PerfArg[]): NativeResult {
   return bandFormula(s, scheme);
 }
 
+/** What a table's veto items say for its band (./veto.ts): each a formula test. */
+export interface BandVetoes {
+  /** 一票否决 happened: the lowest band, with its note. */
+  veto: Bool;
+  /** 一票否优 happened: a top band drops to the next, with its note. */
+  excellence: Bool;
+  /** The formula cannot tell whether a veto happened: a text asks for the band by hand. */
+  unsure: Bool;
+}
+
 /** The band of a score cell by a scheme ("90:优秀,80:良好,60:合格,0:不合格"), as PERF.考核等次 does. */
 export function bandFormula(
   score: string,
   scheme: string | null,
   scale = '',
-  vetoed: string | null = null,
+  vetoes: BandVetoes | null = null,
 ): NativeResult {
   const b = parseBands(scheme && scheme.trim() !== '' ? scheme : '90:优秀,80:良好,60:合格,0:不合格');
   if (!b.ok) return refuse(b.message);
   const x = `${score}${scale}`;
+  const bands = b.value;
   let inner = str('低于最低等次');
-  for (let i = b.value.length - 1; i >= 0; i--)
-    inner = `IF(${x}>=${b.value[i]!.min.toString()},${str(b.value[i]!.label)},${inner})`;
-  // 一票否决: the lowest band whatever the score.
-  if (vetoed !== null) inner = `IF(${vetoed},${str(b.value[b.value.length - 1]!.label)},${inner})`;
+  for (let i = bands.length - 1; i >= 0; i--)
+    inner = `IF(${x}>=${bands[i]!.min.toString()},${str(bands[i]!.label)},${inner})`;
+  if (vetoes !== null) {
+    // As engine/bands.ts bandOfTotal: a veto gives the lowest band whatever the total; a veto of
+    // excellence stops a top band at the next one; both say so beside the label.
+    const lowest = bandWithNote(bands[bands.length - 1]!.label, BAND_NOTES.veto.zh);
+    if (bands.length > 1 && vetoes.excellence !== false)
+      inner = `IF(${boolText(and(vetoes.excellence, `${x}>=${bands[0]!.min.toString()}`))},${str(
+        bandWithNote(bands[1]!.label, BAND_NOTES.vetoExcellence.zh),
+      )},${inner})`;
+    if (vetoes.veto !== false) inner = `IF(${boolText(vetoes.veto)},${str(lowest)},${inner})`;
+    if (vetoes.unsure !== false)
+      inner = `IF(${boolText(vetoes.unsure)},${str(NATIVE_TEXT.VETO_UNREAD)},${inner})`;
+  }
   return { ok: true, formula: `=IF(ISNUMBER(${score}),${inner},${str('得分无效')})` };
 }
 

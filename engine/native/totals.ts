@@ -6,6 +6,7 @@
  */
 import { str } from './expr';
 import { bandFormula } from './perf';
+import { vetoTests, type VetoItem } from './veto';
 import type { NativeResult } from './compile';
 
 export interface TotalInput {
@@ -43,16 +44,20 @@ export interface BandInput {
   outOf: number;
   /** The band scheme, highest first: "90:优秀,80:良好,60:合格,0:不合格". */
   scheme?: string | null;
-  /**
-   * Cells that hold TRUE (or a number ≥ 1) when an item's 一票否决 happened: the band is then the
-   * lowest, whatever the total.
-   */
-  vetoes?: readonly string[];
+  /** The table's 一票否决 / 一票否优 items (./veto.ts), and the decimals their scores round to. */
+  vetoItems?: readonly VetoItem[];
+  decimals?: number;
 }
 
 export function compileBand(b: BandInput): NativeResult {
   if (!(b.outOf > 0)) return { ok: false, reason: '满分应大于0' };
-  const vetoed =
-    b.vetoes && b.vetoes.length > 0 ? `OR(${b.vetoes.map((v) => `N(${v})>=1`).join(',')})` : null;
-  return bandFormula(b.total, b.scheme ?? null, b.outOf === 100 ? '' : `*100/${b.outOf}`, vetoed);
+  const items = b.vetoItems ?? [];
+  const tests = items.length > 0 ? vetoTests(items, b.decimals ?? 2) : null;
+  if (tests && !tests.ok) return tests;
+  return bandFormula(
+    b.total,
+    b.scheme ?? null,
+    b.outOf === 100 ? '' : `*100/${b.outOf}`,
+    tests?.vetoes ?? null,
+  );
 }

@@ -44,8 +44,13 @@ export function readActuals(a: Actual): Reading[] {
   return actualParts(a).map((x) => readActual(x));
 }
 
-const YES = new Set(['是', '发生', '有', '否决', '已发生', 'true', 'yes', 'y', '√', '触发']);
-const NO = new Set(['否', '未发生', '无', '没有', '不发生', 'false', 'no', 'n', '×', '未触发']);
+/** The words that say an event happened or not (lower case, as readOccurred compares them). */
+export const OCCURRED_WORDS = {
+  yes: ['是', '发生', '有', '否决', '已发生', 'true', 'yes', 'y', '√', '触发'],
+  no: ['否', '未发生', '无', '没有', '不发生', 'false', 'no', 'n', '×', '未触发'],
+} as const;
+const YES = new Set<string>(OCCURRED_WORDS.yes);
+const NO = new Set<string>(OCCURRED_WORDS.no);
 const DONE = new Set(['完成', '已完成', '是', '建成', '已建成', '实现', 'true', 'yes', 'y', '√']);
 const NOT_DONE = new Set(['未完成', '否', '未建成', '未实现', 'false', 'no', 'n', '×', '没有完成']);
 

@@ -288,7 +288,22 @@ describe('compilePerfCall', () => {
 describe('compileTotal and compileBand', () => {
   it('adds the item scores, takes deductions off, never below 0; a text while an item is unscored', () => {
     const t = compileTotal({ items: ['A1:A3'], count: 3, deductions: ['B1'] });
-    const b = compileBand({ total: 'C1', outOf: 50, scheme: null, vetoes: ['D1'] });
+    const b = compileBand({
+      total: 'C1',
+      outOf: 50,
+      scheme: null,
+      vetoItems: [
+        {
+          name: '安全生产',
+          veto: true,
+          vetoExcellence: false,
+          actual: 'D1',
+          score: null,
+          points: '5',
+          program: null,
+        },
+      ],
+    });
     expect(t.ok && b.ok).toBe(true);
     if (!t.ok || !b.ok) return;
     const rows = (a: HfCell[], ded: HfCell, veto: HfCell): HfCell[][] => [
@@ -298,7 +313,7 @@ describe('compileTotal and compileBand', () => {
     ];
     // 20 + 15 + 10 − 2 = 43 of 50 → 86 → 良好
     expect(evaluateRows(rows([20, 15, 10], 2, false))[0]!.slice(2)).toEqual([43, false, '良好']);
-    expect(evaluateRows(rows([20, 15, 10], 2, true))[0]![4]).toBe('不合格');
+    expect(evaluateRows(rows([20, 15, 10], 2, true))[0]![4]).toBe('不合格（触发一票否决）');
     expect(evaluateRows(rows([20, '需人工评分', 10], null, false))[0]!.slice(2)).toEqual([
       '有指标未评分',
       false,

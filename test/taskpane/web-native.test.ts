@@ -202,7 +202,8 @@ describe.skipIf(SKIP)('the web page writes 通用公式', () => {
     // The hand scores typed in G stay as typed (values, no formula).
     expect(cells.get('G6')).toMatchObject({ f: null, v: '10' });
     // The summary beside the table: 总分 a formula over G, cached 384.5. 等次 优秀 is written as
-    // its value: the table has 一票否决 items, which a band formula would not see (write-plan.ts).
+    // its value: 安全生产's 一票否决 is its rule's, and its score is typed in rather than the rule's
+    // formula, so no band formula can tell whether it fired (engine/write-band.ts).
     const total = cells.get(figure('总分'))!;
     expect(total.f).toContain('SUM(G6:G52)');
     expect(functions(total.f!).filter((n) => !ALLOWED.has(n))).toEqual([]);
