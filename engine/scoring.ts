@@ -108,14 +108,19 @@ export interface ScoreTableResult {
   findings: Finding[];
 }
 
-/** Scores one recognised table. */
+/**
+ * Scores one recognised table. `detail` false leaves out what only a report of the table shows:
+ * each item's rule sentence and rule kind (null) and the table's band (null); the review reads
+ * the scores, triggers, totals and findings only, and these took a fifth of its scoring.
+ */
 export function scoreTable(
   t: RecognisedTable,
   view: SheetView,
   settings: ScoringSettings,
   lang: 'zh' | 'en',
+  detail = true,
 ): ScoreTableResult {
-  return runSteps(scoreTableSteps(t, view, settings, lang));
+  return runSteps(scoreTableSteps(t, view, settings, lang, detail));
 }
 
 /**
@@ -127,6 +132,7 @@ export function* scoreTableSteps(
   view: SheetView,
   settings: ScoringSettings,
   lang: 'zh' | 'en',
+  detail = true,
 ): Generator<number, ScoreTableResult, void> {
   const findings: Finding[] = [];
   const report = (
@@ -169,6 +175,11 @@ export function* scoreTableSteps(
 
   const items: ItemScore[] = [];
   let sum = new D(0);
+  // Whole entered scores are added up as a number (exact below 2^53), not a Decimal each. Scores
+  // have at most 10 decimals, so while every score is below 10^15 no addition rounds and their
+  // order does not matter; from the first larger one on, everything is added in order.
+  let wholeSum = 0;
+  let inOrder = false;
   let exactSum = new D(0);
   let scoredPoints = new D(0);
   let deductions = new D(0);
@@ -183,16 +194,17 @@ export function* scoreTableSteps(
     const scoreCell = cols.score !== undefined ? cellAddress(r, cols.score) : null;
     let vetoAt: string | null = null;
     const actualRaw = cols.actual !== undefined ? cellActual(view.value(r, cols.actual)) : null;
-    const itemRule = itemRuleOf(it.method, it.target);
-    const parsed = itemRule?.parsed ?? null;
-    const ruleSentence = parsed?.ok ? renderRule(parsed.rule, lang) : null;
+    // The rule is read where something uses it (an entered score needs none without `detail`);
+    // reading it is pure, so when it is read does not matter.
+    let itemRule = detail || it.deductionOnly ? itemRuleOf(it.method, it.target) : undefined;
+    let parsed = itemRule?.parsed ?? null;
     const entry: ItemScore = {
       row: it.row,
       actual: readableActual(actualRaw),
       score: null,
       source: 'none',
-      rule: ruleSentence,
-      ruleKind: parsed?.ok ? formOf(parsed.rule) : null,
+      rule: detail && parsed?.ok ? renderRule(parsed.rule, lang) : null,
+      ruleKind: detail && parsed?.ok ? formOf(parsed.rule) : null,
       manual: false,
       triggered: false,
       scoreCell,
@@ -286,6 +298,7 @@ export function* scoreTableSteps(
     }
     // 3. The rule applied to the actual value.
     if (score === null && !enteredBad && entry.source === 'none' && cols.actual !== undefined) {
+      if (itemRule === undefined) parsed = (itemRule = itemRuleOf(it.method, it.target))?.parsed ?? null;
       const textCol = (itemRule?.from === 'target' ? cols.target : cols.method) ?? cols.item!;
       if (!parsed) {
         entry.manual = true;
@@ -360,6 +373,7 @@ export function* scoreTableSteps(
       });
     // Veto events are read from the actual value even when the score is typed in.
     if ((it.veto || it.vetoExcellence) && !entry.triggered && actualRaw !== null) {
+      if (itemRule === undefined) parsed = (itemRule = itemRuleOf(it.method, it.target))?.parsed ?? null;
       const occurred =
         parsed?.ok && parsed.rule.clauses.some((c) => c.kind === 'when' && c.test.kind === 'event')
           ? null
@@ -404,7 +418,13 @@ export function* scoreTableSteps(
           ? dmin(round(score, settings.decimals), points)
           : round(score, settings.decimals);
     entry.score = whole ?? (settings.totals === 'roundItems' ? rounded : score).toNumber();
-    sum = sum.plus(rounded);
+    if (whole !== null && !inOrder && wholeSum + whole <= Number.MAX_SAFE_INTEGER) wholeSum += whole;
+    else {
+      if (rounded.e >= 15) inOrder = true;
+      if (wholeSum !== 0) sum = sum.plus(wholeSum);
+      wholeSum = 0;
+      sum = sum.plus(rounded);
+    }
     if (settings.totals === 'roundOnce') {
       // only read then
       exactSum = exactSum.plus(score);
@@ -412,6 +432,7 @@ export function* scoreTableSteps(
     }
   }
 
+  if (wholeSum !== 0) sum = sum.plus(wholeSum);
   // Rounding once must not lift the total above the points it was scored out of either.
   const gross =
     settings.totals === 'roundItems' ? sum : D.min(round(exactSum, settings.decimals), scoredPoints);
@@ -420,7 +441,7 @@ export function* scoreTableSteps(
   const outOf = t.table.declaredTotal ?? (t.table.sum > 0 ? t.table.sum : null);
   let band: string | null = null;
   let bandNote: string | null = null;
-  if (total !== null && outOf !== null && outOf > 0) {
+  if (detail && total !== null && outOf !== null && outOf > 0) {
     const b = bandOfTotal(total, outOf, settings.bands, veto, vetoExcellence);
     if (b) {
       band = b.label;

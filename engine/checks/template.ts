@@ -33,21 +33,76 @@ export function itemKey(path: readonly string[], name: string): string {
   return key + cachedKey(name);
 }
 
-const keyed = new WeakMap<RecognisedTable, Map<string, RecognisedItem>>();
+interface Keyed {
+  byKey: Map<string, RecognisedItem>;
+  /** itemKey of each item, in order (before a repeated one is numbered). */
+  bases: string[];
+}
+/** Template tables' keys, kept as long as the template is. */
+const templateKeyed = new WeakMap<RecognisedTable, Keyed>();
+/**
+ * Returned tables' keys, for the last few tables (the template check computes them, the review
+ * reads them right after). Not a WeakMap: V8's scavenger keeps a WeakMap's young keys alive, so
+ * every returned table with its items outlived its review into the old generation, and V8 then
+ * allocated all tables' items there (pretenuring): that cost more than the review's scoring.
+ */
+const recent: { t: RecognisedTable; keys: Keyed }[] = [];
+const RECENT = 8;
 
-/** Keys of a table's items in order, a repeated name numbered by its occurrence (computed once per table). */
-export function keyedItems(t: RecognisedTable): Map<string, RecognisedItem> {
-  let out = keyed.get(t);
-  if (out) return out;
-  out = new Map<string, RecognisedItem>();
-  for (const rec of t.items) {
-    const base = itemKey(rec.item.path, rec.item.name);
-    let key = base;
-    for (let n = 2; out.has(key); n++) key = `${base}\u0001#${n}`;
-    out.set(key, rec);
-  }
-  keyed.set(t, out);
+/** Keys of a template's table (see keyedItems), computed once per table. */
+export function templateItemKeys(t: RecognisedTable): Map<string, RecognisedItem> {
+  return templateKeys(t).byKey;
+}
+
+function templateKeys(t: RecognisedTable): Keyed {
+  let out = templateKeyed.get(t);
+  if (!out) templateKeyed.set(t, (out = computeKeys(t)));
   return out;
+}
+
+/**
+ * Keys of a table's items in order, a repeated name numbered by its occurrence (computed once per
+ * table). `like`: the template's table, whose items a returned table mostly repeats in the same
+ * order; an item whose path and name read exactly as the template item's in its place (or one
+ * of the next two, after deleted rows) takes that item's key instead of normalising its texts
+ * again. itemKey depends on the path and name only, so the key is the same either way.
+ */
+export function keyedItems(t: RecognisedTable, like?: RecognisedTable): Map<string, RecognisedItem> {
+  const known = templateKeyed.get(t) ?? recent.find((e) => e.t === t)?.keys;
+  if (known) return known.byKey;
+  const keys = computeKeys(t, like);
+  if (recent.length >= RECENT) recent.shift();
+  recent.push({ t, keys });
+  return keys.byKey;
+}
+
+function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
+  const hint = like && like !== t ? templateKeys(like) : undefined;
+  const byKey = new Map<string, RecognisedItem>();
+  const bases: string[] = [];
+  let next = 0; // the template item expected in the current place
+  for (const rec of t.items) {
+    let base: string | undefined;
+    for (let d = 0; hint && d < 3 && base === undefined; d++) {
+      const h = like!.items[next + d];
+      if (h && sameWords(h.item, rec.item)) {
+        base = hint.bases[next + d];
+        next += d + 1;
+      }
+    }
+    base ??= itemKey(rec.item.path, rec.item.name);
+    bases.push(base);
+    let key = base;
+    for (let n = 2; byKey.has(key); n++) key = `${base}\u0001#${n}`;
+    byKey.set(key, rec);
+  }
+  return { byKey, bases };
+}
+
+function sameWords(a: RecognisedItem['item'], b: RecognisedItem['item']): boolean {
+  if (a.name !== b.name || a.path.length !== b.path.length) return false;
+  for (let i = 0; i < a.path.length; i++) if (a.path[i] !== b.path[i]) return false;
+  return true;
 }
 
 /** Points as the clerk sees them: the points cell's text, else the number; veto marks included. */
@@ -69,8 +124,8 @@ function comparePair(
   rt: RecognisedTable,
 ): FindingDraft[] {
   const out: FindingDraft[] = [];
-  const tItems = keyedItems(tt);
-  const rItems = keyedItems(rt);
+  const tItems = templateItemKeys(tt);
+  const rItems = keyedItems(rt, tt);
   /** Template row → returned row, for the formula comparison. */
   const rowMap = new Map<number, number>();
 
@@ -146,6 +201,30 @@ function comparePair(
   return out;
 }
 
+interface TemplateFormula {
+  r: number;
+  c: number;
+  formula: string;
+  role: ColumnRole | undefined;
+}
+/** A template table's formula cells, row by row: found once, not once per returned workbook. */
+const formulasOf = new WeakMap<RecognisedTable, TemplateFormula[]>();
+
+function templateFormulas(tpl: SheetView, tt: RecognisedTable): TemplateFormula[] {
+  let out = formulasOf.get(tt);
+  if (out) return out;
+  out = [];
+  const roleOf = new Map<number, ColumnRole>();
+  for (const [role, col] of Object.entries(tt.cols) as [ColumnRole, number][]) roleOf.set(col, role);
+  for (let r = tt.headerTop; r <= tt.bottom; r++)
+    for (let c = tt.left; c <= tt.right; c++) {
+      const formula = tpl.raw(r, c)?.formula;
+      if (formula) out.push({ r, c, formula, role: roleOf.get(c) });
+    }
+  formulasOf.set(tt, out);
+  return out;
+}
+
 /** Template formulas inside the table that the returned table holds as plain values. */
 function replacedFormulas(
   tpl: SheetView,
@@ -155,28 +234,21 @@ function replacedFormulas(
   rowMap: ReadonlyMap<number, number>,
 ): FindingDraft[] {
   const out: FindingDraft[] = [];
-  const roleOf = new Map<number, ColumnRole>();
-  for (const [role, col] of Object.entries(tt.cols) as [ColumnRole, number][]) roleOf.set(col, role);
   const tTotals = tt.table.totalsRow === null ? null : tt.table.totalsRow - 1;
   const rTotals = rt.table.totalsRow === null ? null : rt.table.totalsRow - 1;
-  for (let r = tt.headerTop; r <= tt.bottom; r++) {
+  for (const { r, c, formula, role } of templateFormulas(tpl, tt)) {
     const row =
       rowMap.get(r) ??
       (r === tTotals ? rTotals : r <= tt.headerBottom ? rt.headerTop + (r - tt.headerTop) : null);
     if (row === null || row === undefined) continue;
-    for (let c = tt.left; c <= tt.right; c++) {
-      const formula = tpl.raw(r, c)?.formula;
-      if (!formula) continue;
-      const role = roleOf.get(c);
-      const col = role !== undefined ? rt.cols[role] : rt.left + (c - tt.left);
-      if (col === undefined) continue;
-      if (view.raw(row, col)?.formula) continue;
-      out.push({
-        code: 'TEMPLATE_FORMULA_REPLACED',
-        cell: cellAddress(row, col),
-        data: { template: formula, returned: view.text(row, col) },
-      });
-    }
+    const col = role !== undefined ? rt.cols[role] : rt.left + (c - tt.left);
+    if (col === undefined) continue;
+    if (view.raw(row, col)?.formula) continue;
+    out.push({
+      code: 'TEMPLATE_FORMULA_REPLACED',
+      cell: cellAddress(row, col),
+      data: { template: formula, returned: view.text(row, col) },
+    });
   }
   return out;
 }

@@ -8,10 +8,10 @@ import type { Workbook } from '../grid';
 import { resolveScoreOptions, type ScoreOptions } from '../options';
 import { bandOfTotal } from '../bands';
 import type { TemplateSheet } from '../checks';
-import { keyedItems } from '../checks/template';
+import { keyedItems, templateItemKeys } from '../checks/template';
 import type { Finding } from '../model';
 import { TEMPLATE_FINDING_CODES } from '../model';
-import { recogniseSheet, type RecognisedTable } from '../recognise';
+import { recogniseSheet, type RecognisedItem } from '../recognise';
 import { D } from '../rules/decimal';
 import { scoreTable } from '../scoring';
 import { SheetView } from '../sheet-view';
@@ -32,6 +32,13 @@ export interface TemplateItem {
 export interface PreparedTemplate {
   sheets: { name: string; sheet: TemplateSheet }[];
   items: TemplateItem[];
+  /**
+   * Per table (in order over the sheets): an item's key within its table → the TemplateItem.
+   * A returned item the template has takes the template's key, path and name (when they read
+   * the same) rather than its own: the item matrix has hashed that key already, and the units
+   * the review keeps to the end hold no texts of their own workbooks.
+   */
+  itemsByTable: Map<string, TemplateItem>[];
 }
 
 /** One unit's item score, for the item matrix. */
@@ -65,8 +72,14 @@ export interface UnitReview {
 }
 
 /** Keys of a table's items in order (those the template check matches by), with the table's number. */
-function keysOf(t: RecognisedTable, index: number): string[] {
-  return [...keyedItems(t).keys()].map((k) => `${index}\u0002${k}`);
+function keysOf(byKey: Map<string, RecognisedItem>, index: number): string[] {
+  return [...byKey.keys()].map((k) => `${index}\u0002${k}`);
+}
+
+function sameWords(a: { path: string[]; name: string }, b: { path: string[]; name: string }): boolean {
+  if (a.name !== b.name || a.path.length !== b.path.length) return false;
+  for (let i = 0; i < a.path.length; i++) if (a.path[i] !== b.path[i]) return false;
+  return true;
 }
 
 /** Recognises the template's sheets once. */
@@ -74,25 +87,32 @@ export function prepareTemplate(template: Workbook, options?: ScoreOptions): Pre
   const opts = resolveScoreOptions(options);
   const sheets: PreparedTemplate['sheets'] = [];
   const items: TemplateItem[] = [];
+  const itemsByTable: Map<string, TemplateItem>[] = [];
   let tableIndex = 0;
   for (const s of template.sheets) {
     const view = new SheetView(s);
     const tables = recogniseSheet(view, opts.columnRoles);
     sheets.push({ name: s.name, sheet: { view, tables } });
     for (const t of tables) {
-      const keys = keysOf(t, tableIndex++);
-      t.items.forEach((rec, i) =>
-        items.push({
+      const byKey = templateItemKeys(t);
+      const keys = keysOf(byKey, tableIndex++);
+      const byTable = new Map<string, TemplateItem>();
+      [...byKey.keys()].forEach((k, i) => {
+        const rec = t.items[i]!;
+        const item: TemplateItem = {
           key: keys[i]!,
           path: rec.item.path,
           name: rec.item.name,
           points: rec.item.points,
           cell: `${s.name}!${rec.item.cell}`,
-        }),
-      );
+        };
+        items.push(item);
+        byTable.set(k, item);
+      });
+      itemsByTable.push(byTable);
     }
   }
-  return { sheets, items };
+  return { sheets, items, itemsByTable };
 }
 
 const UNIT_LABEL = /(?:填报单位|单位名称|被考核单位)\s*[:：]\s*(.*)$/;
@@ -171,23 +191,28 @@ export function reviewWorkbook(
     findings.push(...validateSheet(view, tables, opts, tpl));
     for (const t of tables) {
       unit ??= readUnitName(view, t.headerTop);
-      const r = scoreTable(t, view, opts.scoring, opts.lang);
+      const r = scoreTable(t, view, opts.scoring, opts.lang, false);
       for (const f of r.findings)
         if (!opts.disable.includes(f.code))
           findings.push({ ...f, severity: opts.severity[f.code] ?? f.severity });
-      const keys = keysOf(t, tableIndex++);
-      t.items.forEach((rec, i) => {
-        const sc = r.score.items[i]!;
+      const known = template.itemsByTable[tableIndex];
+      let i = 0;
+      for (const k of keyedItems(t).keys()) {
+        const rec = t.items[i]!;
+        const sc = r.score.items[i++]!;
         if (sc.triggered && rec.item.veto) veto = true;
         if (sc.triggered && rec.item.vetoExcellence) vetoExcellence = true;
+        const was = known?.get(k);
+        const same = was !== undefined && sameWords(was, rec.item);
         items.push({
-          key: keys[i]!,
-          path: rec.item.path,
-          name: rec.item.name,
+          key: was?.key ?? `${tableIndex}\u0002${k}`,
+          path: same ? was.path : rec.item.path,
+          name: same ? was.name : rec.item.name,
           points: rec.item.points,
           score: sc.score,
         });
-      });
+      }
+      tableIndex++;
       if (r.score.outOf === null || t.table.pointsUnit !== 'points') continue;
       anyPoints = true;
       outOf = outOf.plus(r.score.outOf);
