@@ -149,6 +149,11 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
     for (const c of p.clauses) {
       if (c.kind === 'labels') c.grades.forEach((g) => stateForms(g.label, widest).forEach(add));
       if (c.kind === 'when' && c.test.kind === 'label') stateForms(c.test.label, widest).forEach(add);
+      // An event named by its last words (死亡事故, 事故 of 人员死亡事故), as eventMet reads them.
+      if (c.kind === 'when' && c.test.kind === 'event') {
+        const e = c.test.event.replace(/\s+/g, '');
+        for (let n = Math.min(6, e.length - 1); n >= 2; n--) add(e.slice(-n));
+      }
     }
   }
   // Only texts without numbers (those are read by the value parse), without spaces, and unchanged

@@ -345,8 +345,10 @@ export function eventMet(event: string, v: Values): boolean | null {
   if (YES.has(a)) return true;
   if (NO.has(a) || EVENT_DENIED_RE.test(a)) return false;
   const e = squash(event);
-  if (e !== '' && (a.includes(e) || e.includes(a.replace(EVENT_SAID_RE, ''))))
-    return !/^(?:未|无|没有|不)/.test(a);
+  // A piece of the event names it only as its last words, the kind of event ("死亡事故", "事故" of
+  // 人员死亡事故): its first words ("人员", "重大") name no event at all.
+  const piece = a.replace(EVENT_SAID_RE, '');
+  if (e !== '' && (a.includes(e) || e.endsWith(piece))) return !/^(?:未|无|没有|不)/.test(a);
   // "出现7胎出生" against 6胎或以上的出生: the count reaches the event's; "出现5胎出生" does not say
   // the event, and one number against another in words is not read further.
   if (/\d/.test(e) && /\d/.test(a)) {

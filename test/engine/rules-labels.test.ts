@@ -248,3 +248,51 @@ describe('a counted clause that lists its states', () => {
     manual('无页码', rule, 6);
   });
 });
+
+describe('an event and its veto written without a comma (发生X的实行一票否决, 发生X一票否决)', () => {
+  const veto = (rule: string, actual: unknown): { score: string; veto: boolean | undefined } | string => {
+    const p = parseRule(rule);
+    if (!p.ok) return p.reason;
+    const r = evaluateRule(p.rule, {
+      actual: actual as never,
+      points: dec(10),
+      target: null,
+      settings: DEFAULT_SETTINGS,
+    });
+    return r.ok ? { score: r.score.toString(), veto: r.veto } : `${r.code} ${r.message}`;
+  };
+  it.each(['发生安全生产事故的实行一票否决', '发生安全生产事故一票否决', '发生安全生产事故的，实行一票否决'])(
+    '%s: the event is the whole 安全生产事故, never its first character',
+    (rule) => {
+      const p = parseRule(rule);
+      expect(p.ok && p.rule.clauses).toEqual([
+        {
+          kind: 'when',
+          test: { kind: 'event', event: '安全生产事故' },
+          effect: { kind: 'zero', total: false, veto: true },
+        },
+      ]);
+      // It happened: 0 and the unit's veto; it did not: the points.
+      expect(veto(rule, '发生安全生产事故')).toEqual({ score: '0', veto: true });
+      expect(veto(rule, '未发生')).toMatchObject({ score: '10' });
+    },
+  );
+  it('a subject after 的 before the effect is still read as one (…的，安全管理考核分清零)', () => {
+    const p = parseRule('发生生产安全事故的，安全管理考核分清零');
+    expect(p.ok && p.rule.clauses).toEqual([
+      {
+        kind: 'when',
+        test: { kind: 'event', event: '生产安全事故' },
+        effect: { kind: 'zero', total: true, veto: false },
+      },
+    ]);
+  });
+  it('names the event by its last words (死亡事故, 事故), not by its first (人员, 安全)', () => {
+    const rule = '发生人员死亡事故一票否决';
+    expect(veto(rule, '死亡事故')).toEqual({ score: '0', veto: true });
+    expect(veto(rule, '事故')).toEqual({ score: '0', veto: true });
+    // "人员" and "安全" say nothing of an accident: a hand score, never the unit's veto.
+    expect(String(veto(rule, '人员'))).toMatch(/人工/);
+    expect(String(veto('发生安全生产事故的实行一票否决', '安全'))).toMatch(/人工/);
+  });
+});

@@ -30,7 +30,8 @@ import { perfRule } from '../../engine/functions/rule';
  */
 // 309 from 310: the per-incident tier rule (c-liuchi-aqsc-2016-02, 重伤1人扣15分/次) is refused by
 // the reader now; its 3 cells (all 需人工评分 on both sides) leave AGREE (980 → 977) and OURS (609 → 606).
-const CORPUS_COMPILED_AT_LEAST = 313;
+// 314: the corpus gained c-qiye-sgkz (发生人员死亡事故一票否决).
+const CORPUS_COMPILED_AT_LEAST = 314;
 // 0 from 2: a grade of any one case (有1项不符合要求, 发现有1个对象未公示) is read by its count (labels.ts anyCount).
 const CORPUS_UNCONVERTIBLE_AT_MOST = 0;
 // 985 from 977: one value against several counters is read by its name ("空白月2个", "迟到2次").
@@ -61,7 +62,8 @@ const CORPUS_UNCONVERTIBLE_AT_MOST = 0;
 // 1121 from 1118: an event with a number compared as eventMet compares it ("出现7胎出生" against
 // 6胎或以上), and labels with full-width commas where the formula carries the short vocabulary.
 // 1125 from 1121: the two rules with a grade of any one case compile (4 more cells, all agree).
-const AGREE_AT_LEAST = 1125;
+// 1128 from 1125: c-qiye-sgkz's 3 cells, "死亡事故" read by the event's last words (vocab.ts).
+const AGREE_AT_LEAST = 1128;
 // 177: c-dingyuan-spaq-2011-05 is read now (参加不少于4次); its formula, too long for the full text
 // parse, reads numbers only, so its 3 named texts are 需人工评分 there.
 const UNREAD_AT_MOST = 44;
@@ -76,7 +78,8 @@ const UNREAD_AT_MOST = 44;
 // counters apart by FIND over an array constant of their names, which fast-formula-parser does not read.
 // 602 from 604: c-dingyuan-spaq-2011-06 (与上年度相比持平得15分…) is read now; its 3 cells said
 // 需人工评分 on both sides, and fast-formula-parser does not read its change texts ("上升3个百分点").
-const OURS_AGREE_AT_LEAST = 617;
+// 618 from 617: c-qiye-sgkz.
+const OURS_AGREE_AT_LEAST = 618;
 
 interface Compared {
   c: NativeCase;

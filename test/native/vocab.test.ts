@@ -117,3 +117,12 @@ describe('a state said the clerk’s ways', () => {
     ).toEqual([0, 1, UNREAD]);
   });
 });
+
+describe('an event named by its last words', () => {
+  it('reads 死亡事故 and 事故 as 人员死亡事故 happening, 人员 as neither', () => {
+    // 发生人员死亡事故一票否决 (50 points): the accident happened → 0; not → 50; "人员" names no event.
+    expect(
+      scores('发生人员死亡事故一票否决', 50, ['死亡事故', '事故', '发生人员死亡事故', '未发生', '人员']),
+    ).toEqual([0, 0, 0, 50, UNREAD]);
+  });
+});
