@@ -5,61 +5,69 @@
  * Coordinates are 0-based (row 0 is Excel row 1, column 0 is column A); addresses shown to
  * users are produced by `address.ts`.
  */
-import { z } from './zod';
+import { lazy, z } from './zod';
 
 /** A cell's value as Excel shows it after calculation. */
-export const CellValueSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('empty') }),
-  z.object({ kind: z.literal('number'), value: z.number() }),
-  z.object({ kind: z.literal('text'), value: z.string() }),
-  z.object({ kind: z.literal('boolean'), value: z.boolean() }),
-  /** `value` is the error literal as Excel shows it: "#DIV/0!", "#REF!", "#N/A" … */
-  z.object({ kind: z.literal('error'), value: z.string() }),
-]);
+export const CellValueSchema = lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('empty') }),
+    z.object({ kind: z.literal('number'), value: z.number() }),
+    z.object({ kind: z.literal('text'), value: z.string() }),
+    z.object({ kind: z.literal('boolean'), value: z.boolean() }),
+    /** `value` is the error literal as Excel shows it: "#DIV/0!", "#REF!", "#N/A" … */
+    z.object({ kind: z.literal('error'), value: z.string() }),
+  ]),
+);
 export type CellValue = z.infer<typeof CellValueSchema>;
 
-export const CellSchema = z.object({
-  value: CellValueSchema,
-  /** Formula text including the leading "=", when the cell holds one. */
-  formula: z.string().optional(),
-  /** Excel number format code, e.g. "0%" or "0.00"; absent means General. */
-  numberFormat: z.string().optional(),
-});
+export const CellSchema = lazy(() =>
+  z.object({
+    value: CellValueSchema(),
+    /** Formula text including the leading "=", when the cell holds one. */
+    formula: z.string().optional(),
+    /** Excel number format code, e.g. "0%" or "0.00"; absent means General. */
+    numberFormat: z.string().optional(),
+  }),
+);
 export type Cell = z.infer<typeof CellSchema>;
 
 /** A rectangular area, 0-based and inclusive. */
-export const CellRangeSchema = z
-  .object({
-    top: z.number().int().nonnegative(),
-    left: z.number().int().nonnegative(),
-    bottom: z.number().int().nonnegative(),
-    right: z.number().int().nonnegative(),
-  })
-  .refine((r) => r.bottom >= r.top && r.right >= r.left, { message: 'range corners out of order' });
+export const CellRangeSchema = lazy(() =>
+  z
+    .object({
+      top: z.number().int().nonnegative(),
+      left: z.number().int().nonnegative(),
+      bottom: z.number().int().nonnegative(),
+      right: z.number().int().nonnegative(),
+    })
+    .refine((r) => r.bottom >= r.top && r.right >= r.left, { message: 'range corners out of order' }),
+);
 export type CellRange = z.infer<typeof CellRangeSchema>;
 
-export const SheetSchema = z.object({
-  name: z.string(),
-  /**
-   * Row-major cells. A missing row or a missing cell is empty; rows may have different
-   * lengths. Index [r][c] is the cell at (origin.row + r, origin.col + c).
-   */
-  rows: z.array(z.array(CellSchema.nullable().optional()).nullable().optional()),
-  /** Merged areas in sheet coordinates. Only the top-left cell of a merge holds a value. */
-  merges: z.array(CellRangeSchema).default([]),
-  /** Sheet rows (0-based) that are hidden. */
-  hiddenRows: z.array(z.number().int().nonnegative()).default([]),
-  /** Sheet columns (0-based) that are hidden. */
-  hiddenColumns: z.array(z.number().int().nonnegative()).default([]),
-  /** Where rows[0][0] sits on the sheet; (0,0) unless a selection was read. */
-  origin: z
-    .object({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative() })
-    .default({ row: 0, col: 0 }),
-});
-/** A worksheet as the engine sees it. Build one with `makeSheet` or parse untrusted input with `SheetSchema`. */
+export const SheetSchema = lazy(() =>
+  z.object({
+    name: z.string(),
+    /**
+     * Row-major cells. A missing row or a missing cell is empty; rows may have different
+     * lengths. Index [r][c] is the cell at (origin.row + r, origin.col + c).
+     */
+    rows: z.array(z.array(CellSchema().nullable().optional()).nullable().optional()),
+    /** Merged areas in sheet coordinates. Only the top-left cell of a merge holds a value. */
+    merges: z.array(CellRangeSchema()).default([]),
+    /** Sheet rows (0-based) that are hidden. */
+    hiddenRows: z.array(z.number().int().nonnegative()).default([]),
+    /** Sheet columns (0-based) that are hidden. */
+    hiddenColumns: z.array(z.number().int().nonnegative()).default([]),
+    /** Where rows[0][0] sits on the sheet; (0,0) unless a selection was read. */
+    origin: z
+      .object({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative() })
+      .default({ row: 0, col: 0 }),
+  }),
+);
+/** A worksheet as the engine sees it. Build one with `makeSheet` or parse untrusted input with `SheetSchema()`. */
 export type Sheet = z.infer<typeof SheetSchema>;
 
-export const WorkbookSchema = z.object({ sheets: z.array(SheetSchema) });
+export const WorkbookSchema = lazy(() => z.object({ sheets: z.array(SheetSchema()) }));
 export type Workbook = z.infer<typeof WorkbookSchema>;
 
 export const EMPTY: CellValue = Object.freeze({ kind: 'empty' }) as CellValue;

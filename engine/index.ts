@@ -48,7 +48,7 @@ export {
 
 /** Recognises the tables of one sheet and validates them. Never throws on cell content. */
 export function analyseSheet(sheet: Sheet, options?: AnalyseOptions): SheetAnalysis {
-  const opts = AnalyseOptionsSchema.parse(options ?? {});
+  const opts = AnalyseOptionsSchema().parse(options ?? {});
   const view = new SheetView(sheet);
   const tables: RecognisedTable[] = recogniseSheet(view, opts.columnRoles);
   const findings = validateSheet(view, tables, opts);
@@ -79,7 +79,7 @@ export function* scoreSheetSteps(
   sheet: Sheet,
   options?: ScoreOptions,
 ): Generator<SheetProgress, ScoredSheet, void> {
-  const opts = ScoreOptionsSchema.parse(options ?? {});
+  const opts = ScoreOptionsSchema().parse(options ?? {});
   const view = new SheetView(sheet);
   const lastRow = sheet.origin.row + sheet.rows.length;
   yield { stage: 'recognise', row: 0, lastRow };
@@ -107,7 +107,7 @@ export function analyseWorkbook(workbook: Workbook, options?: AnalyseOptions): S
 
 /** Validates untrusted input (e.g. JSON from another process) into a Workbook, or throws a zod error. */
 export function parseWorkbook(input: unknown): Workbook {
-  return WorkbookSchema.parse(input);
+  return WorkbookSchema().parse(input);
 }
 
 /** Human names of the layouts (from their registry, engine/recognition/layouts.ts). */

@@ -11,41 +11,45 @@
 import { parseCellAddress } from './address';
 import type { Cell, CellValue, Sheet } from './grid';
 import type { ScoringSettings } from './rules/settings';
-import { z } from './zod';
+import { lazy, z } from './zod';
 import type { PlannedCell, ScorePlan, WriteBlock, WriteMode } from './write-plan';
 import { toBlocks } from './write-plan';
 
 /** Key of the write log in the workbook settings. */
 export const WRITE_LOG_KEY = 'perf-addin.writes';
 
-const ContentSchema = z.union([z.string(), z.number(), z.boolean()]);
+const ContentSchema = lazy(() => z.union([z.string(), z.number(), z.boolean()]));
 
-const WrittenCellSchema = z.object({
-  address: z.string(),
-  /** What we wrote: a formula ("=SUM(…)") or a value. */
-  wrote: ContentSchema,
-  /** What the cell held before: its formula, else its value ('' for empty), and its number format. */
-  before: ContentSchema,
-  beforeValue: z.union([z.string(), z.number(), z.boolean(), z.null()]).default(null),
-  format: z.string().nullable().default(null),
-});
+const WrittenCellSchema = lazy(() =>
+  z.object({
+    address: z.string(),
+    /** What we wrote: a formula ("=SUM(…)") or a value. */
+    wrote: ContentSchema(),
+    /** What the cell held before: its formula, else its value ('' for empty), and its number format. */
+    before: ContentSchema(),
+    beforeValue: z.union([z.string(), z.number(), z.boolean(), z.null()]).default(null),
+    format: z.string().nullable().default(null),
+  }),
+);
 export type WrittenCell = z.infer<typeof WrittenCellSchema>;
 
-const TableWriteSchema = z.object({
-  sheet: z.string(),
-  /** Excel row of the table's (first) header row: the table's identity on its sheet. */
-  headerRow: z.number().int().positive(),
-  range: z.string(),
-  mode: z.enum(['values', 'formulas', 'native']),
-  /** The scoring settings the write used, as JSON (compared to tell a stale write). */
-  settings: z.string(),
-  /** ISO time of the write. */
-  at: z.string(),
-  cells: z.array(WrittenCellSchema),
-});
+const TableWriteSchema = lazy(() =>
+  z.object({
+    sheet: z.string(),
+    /** Excel row of the table's (first) header row: the table's identity on its sheet. */
+    headerRow: z.number().int().positive(),
+    range: z.string(),
+    mode: z.enum(['values', 'formulas', 'native']),
+    /** The scoring settings the write used, as JSON (compared to tell a stale write). */
+    settings: z.string(),
+    /** ISO time of the write. */
+    at: z.string(),
+    cells: z.array(WrittenCellSchema()),
+  }),
+);
 export type TableWrite = z.infer<typeof TableWriteSchema>;
 
-const WriteLogSchema = z.object({ version: z.literal(1), tables: z.array(TableWriteSchema) });
+const WriteLogSchema = lazy(() => z.object({ version: z.literal(1), tables: z.array(TableWriteSchema()) }));
 export type WriteLog = z.infer<typeof WriteLogSchema>;
 
 export const EMPTY_LOG: WriteLog = Object.freeze({ version: 1, tables: [] }) as WriteLog;
@@ -54,7 +58,7 @@ export const EMPTY_LOG: WriteLog = Object.freeze({ version: 1, tables: [] }) as 
 export function parseWriteLog(text: string | null): { log: WriteLog; problem: string | null } {
   if (text === null || text === '') return { log: EMPTY_LOG, problem: null };
   try {
-    const r = WriteLogSchema.safeParse(JSON.parse(text));
+    const r = WriteLogSchema().safeParse(JSON.parse(text));
     if (r.success) return { log: r.data, problem: null };
   } catch {
     // fall through: the same message for bad JSON and a bad shape

@@ -8,6 +8,9 @@
  * namespace made bundlers keep all of it (esbuild cannot see which members a namespace passed on
  * as a value is used for): 474 KB of the CLI bundle, every locale included, compiled and run at
  * each start (README, Performance). A builder missing here is a type error where it is used.
+ *
+ * The project's schemas are built on first use (`lazy`): building them all took ~15 ms of every
+ * CLI start, where a check needs only the options schema.
  */
 import {
   array,
@@ -43,11 +46,23 @@ export const z = {
   union,
 };
 
-// The type helpers written `z.infer<typeof S>` everywhere: a namespace of types only, which
-// merges with the value `z` above and emits no code.
+/**
+ * A schema made when it is first asked for, then kept: `S()` gives the schema. A schema's
+ * builder may ask for the schemas it uses (`z.array(ItemSchema())`).
+ */
+export function lazy<T>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => (schema ??= build());
+}
+
+/** The schema a `lazy` getter gives, or the schema itself (zod schemas are not functions). */
+type Built<T> = T extends () => infer S ? S : T;
+
+// The type helpers written `z.infer<typeof S>` everywhere, for a schema or its `lazy` getter: a
+// namespace of types only, which merges with the value `z` above and emits no code.
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace z {
-  export type infer<T> = Infer<T>;
-  export type input<T> = Input<T>;
-  export type output<T> = Output<T>;
+  export type infer<T> = Infer<Built<T>>;
+  export type input<T> = Input<Built<T>>;
+  export type output<T> = Output<Built<T>>;
 }

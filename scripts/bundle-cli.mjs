@@ -3,8 +3,8 @@
 //   recalc, the review, the writer) stay inside it as modules initialised on first use.
 // - check-worker.cjs: the worker thread of a batch (cli/pool.ts).
 // - vendor-*.cjs: the large libraries only some inputs need (.xls/.ods reading; the formula
-//   parser and formula functions of `recalc`), required from main.cjs when first used, so a
-//   check neither reads nor compiles them.
+//   parser and formula functions of `recalc`; fflate and saxes, below), required from main.cjs
+//   when first used, so a check neither reads nor compiles them.
 // - main.cjs.<hash>.cache: V8's compiled code of main.cjs after checking the example workbooks
 //   (scripts/warm-code-cache.cjs), which bin/perf-check.js hands to V8 (bin/code-cache.js).
 // One file read and one cache instead of compiling hundreds of modules: start-up is module
@@ -27,18 +27,33 @@ const VENDORS = {
   'fast-formula-parser': 'vendor-formula-parser.cjs',
   '@formulajs/formulajs': 'vendor-formulajs.cjs',
   fflate: 'vendor-fflate.cjs',
+  saxes: 'vendor-saxes.cjs',
 };
 
-// fflate is imported by xlsx/zip.ts, which every command loads, but the CLI inflates with Node's
-// zlib (cli/xlsx.ts) and deflates only when it writes a workbook. Its module builds its Huffman
-// tables when it is loaded; in the CLI it is loaded on the first call instead. These are the only
-// fflate functions the CLI's sources import (a missing one fails the build).
-const FFLATE_ON_FIRST_USE = `
+// Libraries every command imports but few runs call, loaded on their first call instead of at
+// start. fflate: imported by xlsx/zip.ts, but the CLI inflates with Node's zlib (cli/xlsx.ts) and
+// deflates only when it writes a workbook; its module builds its Huffman tables when loaded.
+// saxes: xlsx/xml.ts's parser for XML its own scanner does not take (comments, CDATA, a
+// DOCTYPE), which producers rarely write; its module builds its character-class regular
+// expressions when loaded (~4 ms). These are the only names the CLI's sources import from them
+// (a missing one fails the build).
+const ON_FIRST_USE = {
+  fflate: `
 let f;
 const load = () => (f ??= require('./vendor-fflate.cjs'));
 export const inflateSync = (...a) => load().inflateSync(...a);
 export const deflateSync = (...a) => load().deflateSync(...a);
-`;
+`,
+  saxes: `
+let s;
+const load = () => (s ??= require('./vendor-saxes.cjs'));
+export class SaxesParser {
+  constructor(...a) {
+    return new (load().SaxesParser)(...a);
+  }
+}
+`,
+};
 
 const common = {
   absWorkingDir: root,
@@ -48,7 +63,11 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   minify: true, // less to read and to compile when the cache cannot be used
-  keepNames: true,
+  // No names kept for the minified functions: keeping them is a defineProperty call per function
+  // and class (~1300) at every start, ~15 M instructions, a tenth of what a 50-row check adds to
+  // a bare node start. Nothing here reads a function's or a class's name (an error's name is its
+  // prototype's; zod names its classes itself).
+  keepNames: false,
   logLevel: 'warning',
 };
 
@@ -76,9 +95,12 @@ await build({
           external: true,
         }));
         b.onResolve({ filter: /^\.\/vendor-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-        b.onResolve({ filter: /^fflate$/ }, () => ({ path: 'fflate', namespace: 'on-first-use' }));
-        b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
-          contents: FFLATE_ON_FIRST_USE,
+        b.onResolve({ filter: /^(fflate|saxes)$/ }, (args) => ({
+          path: args.path,
+          namespace: 'on-first-use',
+        }));
+        b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+          contents: ON_FIRST_USE[args.path],
           loader: 'js',
         }));
       },

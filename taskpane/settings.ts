@@ -12,12 +12,12 @@ export const PANE_SETTINGS_KEY = 'perf-addin.settings';
 
 const CorrectionsSchema = z.record(
   z.string(),
-  z.record(z.string(), z.union([ColumnRoleSchema, z.literal('none')])),
+  z.record(z.string(), z.union([ColumnRoleSchema(), z.literal('none')])),
 );
 
 export const PaneSettingsSchema = z.object({
   version: z.literal(1).default(1),
-  scoring: ScoringSettingsSchema.default(ScoringSettingsSchema.parse({})),
+  scoring: ScoringSettingsSchema().default(ScoringSettingsSchema().parse({})),
   /** Sheet name → header row → column letter → role. */
   columnRoles: z.record(z.string(), CorrectionsSchema).default({}),
   writeMode: z.enum(['values', 'formulas', 'native']).default('values'),
@@ -74,7 +74,7 @@ export function parseQuotas(text: string): number[] | null {
 export function checkScoring(
   input: unknown,
 ): { ok: true; value: ScoringSettings } | { ok: false; field: string; message: string } {
-  const parsed = ScoringSettingsSchema.safeParse(input);
+  const parsed = ScoringSettingsSchema().safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, field: issue ? issue.path.join('.') : '', message: issue?.message ?? '' };

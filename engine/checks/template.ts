@@ -9,7 +9,7 @@
  * name cell (added), the template's name cell (removed), the returned cell (formula).
  */
 import { cellAddress } from '../address';
-import type { ColumnRole } from '../model';
+import type { ColumnRole, Group } from '../model';
 import type { RecognisedItem, RecognisedTable } from '../recognise';
 import type { SheetView } from '../sheet-view';
 import { cachedMatchKey as cachedKey, nfkc } from '../text';
@@ -35,6 +35,8 @@ export function itemKey(path: readonly string[], name: string): string {
 
 interface Keyed {
   byKey: Map<string, RecognisedItem>;
+  /** Each item's key, in order. */
+  keys: string[];
   /** itemKey of each item, in order (before a repeated one is numbered). */
   bases: string[];
 }
@@ -68,17 +70,22 @@ function templateKeys(t: RecognisedTable): Keyed {
  * again. itemKey depends on the path and name only, so the key is the same either way.
  */
 export function keyedItems(t: RecognisedTable, like?: RecognisedTable): Map<string, RecognisedItem> {
+  return returnedKeys(t, like).byKey;
+}
+
+function returnedKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
   const known = templateKeyed.get(t) ?? recent.find((e) => e.t === t)?.keys;
-  if (known) return known.byKey;
+  if (known) return known;
   const keys = computeKeys(t, like);
   if (recent.length >= RECENT) recent.shift();
   recent.push({ t, keys });
-  return keys.byKey;
+  return keys;
 }
 
 function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
   const hint = like && like !== t ? templateKeys(like) : undefined;
   const byKey = new Map<string, RecognisedItem>();
+  const keys: string[] = [];
   const bases: string[] = [];
   let next = 0; // the template item expected in the current place
   for (const rec of t.items) {
@@ -95,8 +102,9 @@ function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
     let key = base;
     for (let n = 2; byKey.has(key); n++) key = `${base}\u0001#${n}`;
     byKey.set(key, rec);
+    keys.push(key);
   }
-  return { byKey, bases };
+  return { byKey, keys, bases };
 }
 
 function sameWords(a: RecognisedItem['item'], b: RecognisedItem['item']): boolean {
@@ -117,6 +125,11 @@ function sameText(a: string | null, b: string | null): boolean {
   return nfkc(a ?? '').replace(/\s+/g, '') === nfkc(b ?? '').replace(/\s+/g, '');
 }
 
+/**
+ * The pieces below are separate functions, iterating arrays, so that V8 compiles small functions
+ * and recompiles only the piece whose objects change shape (template and returned groups do):
+ * compiling one whole comparePair three times cost more than running it for 100 workbooks.
+ */
 function comparePair(
   tpl: TemplateSheet['view'],
   tt: RecognisedTable,
@@ -124,13 +137,28 @@ function comparePair(
   rt: RecognisedTable,
 ): FindingDraft[] {
   const out: FindingDraft[] = [];
-  const tItems = templateItemKeys(tt);
-  const rItems = keyedItems(rt, tt);
   /** Template row → returned row, for the formula comparison. */
   const rowMap = new Map<number, number>();
+  compareItems(out, rowMap, tpl, tt, view, rt);
+  compareGroups(out, tt, rt);
+  compareTotals(out, tt, rt);
+  replacedFormulas(out, tpl, tt, view, rt, rowMap);
+  return out;
+}
 
-  for (const [key, rec] of rItems) {
-    const was = tItems.get(key);
+function compareItems(
+  out: FindingDraft[],
+  rowMap: Map<number, number>,
+  tpl: SheetView,
+  tt: RecognisedTable,
+  view: SheetView,
+  rt: RecognisedTable,
+): void {
+  const tk = templateKeys(tt);
+  const rk = returnedKeys(rt, tt);
+  for (let i = 0; i < rt.items.length; i++) {
+    const rec = rt.items[i]!;
+    const was = tk.byKey.get(rk.keys[i]!);
     const it = rec.item;
     if (!was) {
       out.push({
@@ -153,30 +181,54 @@ function comparePair(
         cell: it.pointsCell ?? it.cell,
         data: { name: it.name, template: pointsText(tpl, tt, was), returned: pointsText(view, rt, rec) },
       });
-    for (const role of ['target', 'method'] as const) {
-      const a = p0[role];
-      const b = it[role];
-      if (sameText(a, b)) continue;
-      const col = rt.cols[role] ?? tt.cols[role];
-      out.push({
-        code: 'TEMPLATE_TARGET_CHANGED',
-        cell: col !== undefined ? cellAddress(rec.row, col) : it.cell,
-        data: { name: it.name, template: a ?? '', returned: b ?? '' },
-      });
-    }
+    if (!sameText(p0.target, it.target)) out.push(textChange('target', tt, rt, rec, p0.target));
+    if (!sameText(p0.method, it.method)) out.push(textChange('method', tt, rt, rec, p0.method));
   }
-  for (const [key, rec] of tItems)
-    if (!rItems.has(key))
+  for (let i = 0; i < tt.items.length; i++)
+    if (!rk.byKey.has(tk.keys[i]!)) {
+      const rec = tt.items[i]!;
       out.push({
         code: 'TEMPLATE_ITEM_REMOVED',
         cell: rec.item.cell,
         data: { name: rec.item.name, template: rec.item.name, returned: '' },
       });
+    }
+}
 
-  // Declared points of groups and of the table.
-  const rGroups = new Map(rt.table.groups.map((g) => [g.path.map(cachedKey).join('\u0001'), g]));
-  for (const g of tt.table.groups) {
-    const r = rGroups.get(g.path.map(cachedKey).join('\u0001'));
+function textChange(
+  role: 'target' | 'method',
+  tt: RecognisedTable,
+  rt: RecognisedTable,
+  rec: RecognisedItem,
+  was: string | null,
+): FindingDraft {
+  const it = rec.item;
+  const col = rt.cols[role] ?? tt.cols[role];
+  return {
+    code: 'TEMPLATE_TARGET_CHANGED',
+    cell: col !== undefined ? cellAddress(rec.row, col) : it.cell,
+    data: { name: it.name, template: was ?? '', returned: it[role] ?? '' },
+  };
+}
+
+/** A group's path as the template check matches it. */
+function groupKey(path: readonly string[]): string {
+  let key = '';
+  for (let i = 0; i < path.length; i++) key += (i > 0 ? '\u0001' : '') + cachedKey(path[i]!);
+  return key;
+}
+/** The template table's group keys, in order: once per template table. */
+const templateGroupKeys = new WeakMap<RecognisedTable, string[]>();
+
+/** Declared points of groups. */
+function compareGroups(out: FindingDraft[], tt: RecognisedTable, rt: RecognisedTable): void {
+  const rGroups = new Map<string, Group>();
+  for (const g of rt.table.groups) rGroups.set(groupKey(g.path), g);
+  let keys = templateGroupKeys.get(tt);
+  if (!keys) templateGroupKeys.set(tt, (keys = tt.table.groups.map((g) => groupKey(g.path))));
+  for (let i = 0; i < tt.table.groups.length; i++) {
+    const g = tt.table.groups[i]!;
+    const r = rGroups.get(keys[i]!);
     if (!r || g.declared === null || r.declared === g.declared) continue;
     out.push({
       code: 'TEMPLATE_POINTS_CHANGED',
@@ -184,6 +236,10 @@ function comparePair(
       data: { name: r.path.at(-1) ?? r.label, template: g.label, returned: r.label },
     });
   }
+}
+
+/** Declared points of the table. */
+function compareTotals(out: FindingDraft[], tt: RecognisedTable, rt: RecognisedTable): void {
   const d0 = tt.table.declaredTotal;
   const d1 = rt.table.declaredTotal;
   if (d0 !== null && d1 !== null && d0 !== d1 && tt.declaredTotalSource === rt.declaredTotalSource)
@@ -196,9 +252,6 @@ function comparePair(
         returned: showPoints(d1),
       },
     });
-
-  out.push(...replacedFormulas(tpl, tt, view, rt, rowMap));
-  return out;
 }
 
 interface TemplateFormula {
@@ -227,13 +280,13 @@ function templateFormulas(tpl: SheetView, tt: RecognisedTable): TemplateFormula[
 
 /** Template formulas inside the table that the returned table holds as plain values. */
 function replacedFormulas(
+  out: FindingDraft[],
   tpl: SheetView,
   tt: RecognisedTable,
   view: SheetView,
   rt: RecognisedTable,
   rowMap: ReadonlyMap<number, number>,
-): FindingDraft[] {
-  const out: FindingDraft[] = [];
+): void {
   const tTotals = tt.table.totalsRow === null ? null : tt.table.totalsRow - 1;
   const rTotals = rt.table.totalsRow === null ? null : rt.table.totalsRow - 1;
   for (const { r, c, formula, role } of templateFormulas(tpl, tt)) {
@@ -250,7 +303,6 @@ function replacedFormulas(
       data: { template: formula, returned: view.text(row, col) },
     });
   }
-  return out;
 }
 
 export const template: Check = {

@@ -5,11 +5,11 @@
  * caps, and an explicit manual part naming the clause that makes the item a hand score.
  * Numbers are decimal strings; percents are fractions with unit "%" ("80%" → "0.8").
  */
-import { z } from '../zod';
+import { lazy, z } from '../zod';
 
-export const NumText = z.string().regex(/^-?\d+(\.\d+)?$/);
+export const NumText = lazy(() => z.string().regex(/^-?\d+(\.\d+)?$/));
 
-export const ComparatorSchema = z.enum(['>=', '>', '<=', '<', '=']);
+export const ComparatorSchema = lazy(() => z.enum(['>=', '>', '<=', '<', '=']));
 export type Comparator = z.infer<typeof ComparatorSchema>;
 
 /**
@@ -17,151 +17,167 @@ export type Comparator = z.infer<typeof ComparatorSchema>;
  * item's target value ("达到镇考核指标得满分", "大于控制数不得分"); the evaluator binds it before
  * anything compares, and asks for the target when there is none.
  */
-export const ConditionSchema = z.object({
-  metric: z.string(),
-  op: ComparatorSchema,
-  value: z.union([NumText, z.literal('target')]),
-  /** "%" (value is a fraction), "分" (a points scale), a count unit ("次", "个"), or "". */
-  unit: z.string(),
-  to: z.object({ op: z.enum(['<', '<=']), value: NumText }).nullable(),
-});
+export const ConditionSchema = lazy(() =>
+  z.object({
+    metric: z.string(),
+    op: ComparatorSchema(),
+    value: z.union([NumText(), z.literal('target')]),
+    /** "%" (value is a fraction), "分" (a points scale), a count unit ("次", "个"), or "". */
+    unit: z.string(),
+    to: z.object({ op: z.enum(['<', '<=']), value: NumText() }).nullable(),
+  }),
+);
 export type Condition = z.infer<typeof ConditionSchema>;
 
 /** A points amount: a number, or "full" (得满分 / the item's points). */
-export const ScoreSchema = z.union([z.literal('full'), NumText]);
+export const ScoreSchema = lazy(() => z.union([z.literal('full'), NumText()]));
 
 /** What a condition does to the score. */
-export const EffectSchema = z.discriminatedUnion('kind', [
-  /** 得满分 / 得3分 / 不得分 (score "0"): the item's score is set. */
-  z.object({ kind: z.literal('set'), score: ScoreSchema }),
-  z.object({ kind: z.literal('deduct'), amount: NumText }),
-  z.object({ kind: z.literal('add'), amount: NumText }),
-  /** 清零 (and 考核分/总分清零: `total`), 一票否决 (`veto`): the item scores 0. */
-  z.object({ kind: z.literal('zero'), total: z.boolean(), veto: z.boolean() }),
-  /** 一票否优: the score stays, the band is capped. */
-  z.object({ kind: z.literal('vetoExcellence') }),
-  /** 未发生…的不扣分; 辖区无此类机构的得满分: the base, whatever else the rule says. */
-  z.object({ kind: z.literal('exempt') }),
-]);
+export const EffectSchema = lazy(() =>
+  z.discriminatedUnion('kind', [
+    /** 得满分 / 得3分 / 不得分 (score "0"): the item's score is set. */
+    z.object({ kind: z.literal('set'), score: ScoreSchema() }),
+    z.object({ kind: z.literal('deduct'), amount: NumText() }),
+    z.object({ kind: z.literal('add'), amount: NumText() }),
+    /** 清零 (and 考核分/总分清零: `total`), 一票否决 (`veto`): the item scores 0. */
+    z.object({ kind: z.literal('zero'), total: z.boolean(), veto: z.boolean() }),
+    /** 一票否优: the score stays, the band is capped. */
+    z.object({ kind: z.literal('vetoExcellence') }),
+    /** 未发生…的不扣分; 辖区无此类机构的得满分: the base, whatever else the rule says. */
+    z.object({ kind: z.literal('exempt') }),
+  ]),
+);
 export type Effect = z.infer<typeof EffectSchema>;
 
 /** What is tested: a number against a bound, a written state (未公示), or an event (发生…). */
-export const TestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('condition'), condition: ConditionSchema }),
-  /**
-   * 未公示 (negative: "未/无/没有 X" meets it), 已建立档案 (positive). `label` is the state without
-   * its marker ("公示", "建立档案").
-   */
-  z.object({
-    kind: z.literal('label'),
-    label: z.string(),
-    negative: z.boolean(),
+export const TestSchema = lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('condition'), condition: ConditionSchema() }),
     /**
-     * The other side of the condition clause right after it, with the same effect ("＜规定数60%或未安排，
-     * 不得分"): a number for that metric says the state is not the case.
+     * 未公示 (negative: "未/无/没有 X" meets it), 已建立档案 (positive). `label` is the state without
+     * its marker ("公示", "建立档案").
      */
-    or: z.literal(true).optional(),
-  }),
-  /** 发生X / 出现X: an event that occurred (发生, 是, a count ≥ 1). */
-  z.object({ kind: z.literal('event'), event: z.string() }),
-]);
+    z.object({
+      kind: z.literal('label'),
+      label: z.string(),
+      negative: z.boolean(),
+      /**
+       * The other side of the condition clause right after it, with the same effect ("＜规定数60%或未安排，
+       * 不得分"): a number for that metric says the state is not the case.
+       */
+      or: z.literal(true).optional(),
+    }),
+    /** 发生X / 出现X: an event that occurred (发生, 是, a count ≥ 1). */
+    z.object({ kind: z.literal('event'), event: z.string() }),
+  ]),
+);
 export type Test = z.infer<typeof TestSchema>;
 
-export const ClauseSchema = z.discriminatedUnion('kind', [
-  /**
-   * Bare conditions (执行率≥80%): each met condition earns its share of the base; with `each`,
-   * each met condition earns `amount` (每完成一项得2分), or each unmet one costs it (一项未完成的扣1分).
-   */
-  z.object({
-    kind: z.literal('gate'),
-    conditions: z.array(ConditionSchema).min(1),
-    each: z.object({ effect: z.enum(['credit', 'deduct']), amount: NumText }).optional(),
-  }),
-  z.object({ kind: z.literal('when'), test: TestSchema, effect: EffectSchema }),
-  /**
-   * Per-step: every `size` (in `unit`) below / above `from`, or per counted case, deduct or add
-   * `amount`, at most `cap`. `from` null: the target value gives the bound. `change`: the actual
-   * is the change against last year.
-   */
-  z.object({
-    kind: z.literal('step'),
-    metric: z.string(),
-    direction: z.enum(['below', 'above', 'count']),
-    from: NumText.nullable(),
-    size: NumText,
-    unit: z.string(),
-    effect: z.enum(['deduct', 'add']),
-    amount: NumText,
-    cap: NumText.nullable(),
-    change: z.boolean(),
-  }),
-  /** Graded labels: the whole label must match the actual. */
-  z.object({
-    kind: z.literal('labels'),
-    grades: z.array(z.object({ label: z.string(), score: ScoreSchema })).min(2),
-  }),
-  /**
-   * Rank table: explicit entries (set a score or deduct), ranks up to `free` keep the base, ranks
-   * past the last entry take `step` more each (when written), else are not guessed.
-   */
-  z.object({
-    kind: z.literal('rank'),
-    fromBottom: z.boolean(),
-    free: z.number().int().nonnegative(),
-    entries: z.array(
-      z.object({ rank: z.number().int().positive(), effect: z.enum(['set', 'deduct']), amount: ScoreSchema }),
-    ),
-    step: NumText.nullable(),
-  }),
-  /** Marginal brackets (超额累进): Σ rate × part of the amount inside each bracket. */
-  z.object({
-    kind: z.literal('tiers'),
-    brackets: z.array(z.object({ from: NumText, to: NumText.nullable(), rate: NumText })).min(1),
-    unit: z.string(),
-  }),
-]);
+export const ClauseSchema = lazy(() =>
+  z.discriminatedUnion('kind', [
+    /**
+     * Bare conditions (执行率≥80%): each met condition earns its share of the base; with `each`,
+     * each met condition earns `amount` (每完成一项得2分), or each unmet one costs it (一项未完成的扣1分).
+     */
+    z.object({
+      kind: z.literal('gate'),
+      conditions: z.array(ConditionSchema()).min(1),
+      each: z.object({ effect: z.enum(['credit', 'deduct']), amount: NumText() }).optional(),
+    }),
+    z.object({ kind: z.literal('when'), test: TestSchema(), effect: EffectSchema() }),
+    /**
+     * Per-step: every `size` (in `unit`) below / above `from`, or per counted case, deduct or add
+     * `amount`, at most `cap`. `from` null: the target value gives the bound. `change`: the actual
+     * is the change against last year.
+     */
+    z.object({
+      kind: z.literal('step'),
+      metric: z.string(),
+      direction: z.enum(['below', 'above', 'count']),
+      from: NumText().nullable(),
+      size: NumText(),
+      unit: z.string(),
+      effect: z.enum(['deduct', 'add']),
+      amount: NumText(),
+      cap: NumText().nullable(),
+      change: z.boolean(),
+    }),
+    /** Graded labels: the whole label must match the actual. */
+    z.object({
+      kind: z.literal('labels'),
+      grades: z.array(z.object({ label: z.string(), score: ScoreSchema() })).min(2),
+    }),
+    /**
+     * Rank table: explicit entries (set a score or deduct), ranks up to `free` keep the base, ranks
+     * past the last entry take `step` more each (when written), else are not guessed.
+     */
+    z.object({
+      kind: z.literal('rank'),
+      fromBottom: z.boolean(),
+      free: z.number().int().nonnegative(),
+      entries: z.array(
+        z.object({
+          rank: z.number().int().positive(),
+          effect: z.enum(['set', 'deduct']),
+          amount: ScoreSchema(),
+        }),
+      ),
+      step: NumText().nullable(),
+    }),
+    /** Marginal brackets (超额累进): Σ rate × part of the amount inside each bracket. */
+    z.object({
+      kind: z.literal('tiers'),
+      brackets: z.array(z.object({ from: NumText(), to: NumText().nullable(), rate: NumText() })).min(1),
+      unit: z.string(),
+    }),
+  ]),
+);
 export type Clause = z.infer<typeof ClauseSchema>;
 export type ClauseKind = Clause['kind'];
 
-export const BaseSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('full') }),
-  /** Credits counted from zero (1项1分, 每项各2.5分): the score is what they add, at most the points. */
-  z.object({ kind: z.literal('zero') }),
-  /**
-   * w × A / T (T / A when lower is better), at most `cap` × w (the ratio-cap setting when null).
-   * T is `bound` (the sentence's), else the target value; `best`: T is the best unit's value.
-   */
-  z.object({
-    kind: z.literal('ratio'),
-    metric: z.string(),
-    bound: NumText.nullable(),
-    unit: z.string(),
-    lowerIsBetter: z.boolean(),
-    cap: NumText.nullable(),
-    best: z.boolean(),
-  }),
-]);
+export const BaseSchema = lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('full') }),
+    /** Credits counted from zero (1项1分, 每项各2.5分): the score is what they add, at most the points. */
+    z.object({ kind: z.literal('zero') }),
+    /**
+     * w × A / T (T / A when lower is better), at most `cap` × w (the ratio-cap setting when null).
+     * T is `bound` (the sentence's), else the target value; `best`: T is the best unit's value.
+     */
+    z.object({
+      kind: z.literal('ratio'),
+      metric: z.string(),
+      bound: NumText().nullable(),
+      unit: z.string(),
+      lowerIsBetter: z.boolean(),
+      cap: NumText().nullable(),
+      best: z.boolean(),
+    }),
+  ]),
+);
 export type Base = z.infer<typeof BaseSchema>;
 
-export const ProgramSchema = z.object({
-  base: BaseSchema,
-  clauses: z.array(ClauseSchema),
-  /** 扣分合计最多X分: all deductions together. */
-  deductCap: NumText.nullable(),
-  /** 最高加X分 / 加分不超过X分: all bonuses together. */
-  bonusCap: NumText.nullable(),
-  /** The item is scored by hand: the reason, and the clause as written that makes it so. */
-  manual: z.object({ reason: z.string(), clause: z.string() }).nullable(),
-  /** 实行扣分制: no points of its own; the deduction comes off the table total. */
-  deductionOnly: z.boolean(),
-  /**
-   * 可倒扣 / 扣分不封顶: the sentence lets deductions pass the points. Scores never go below 0 (docs/domain.md),
-   * so an item whose deductions pass its base is scored by hand.
-   */
-  belowZero: z.boolean(),
-  /** Points the sentence states for the item ((10分), 共10分), if any. */
-  points: NumText.nullable(),
-});
+export const ProgramSchema = lazy(() =>
+  z.object({
+    base: BaseSchema(),
+    clauses: z.array(ClauseSchema()),
+    /** 扣分合计最多X分: all deductions together. */
+    deductCap: NumText().nullable(),
+    /** 最高加X分 / 加分不超过X分: all bonuses together. */
+    bonusCap: NumText().nullable(),
+    /** The item is scored by hand: the reason, and the clause as written that makes it so. */
+    manual: z.object({ reason: z.string(), clause: z.string() }).nullable(),
+    /** 实行扣分制: no points of its own; the deduction comes off the table total. */
+    deductionOnly: z.boolean(),
+    /**
+     * 可倒扣 / 扣分不封顶: the sentence lets deductions pass the points. Scores never go below 0 (docs/domain.md),
+     * so an item whose deductions pass its base is scored by hand.
+     */
+    belowZero: z.boolean(),
+    /** Points the sentence states for the item ((10分), 共10分), if any. */
+    points: NumText().nullable(),
+  }),
+);
 export type Program = z.infer<typeof ProgramSchema>;
 
 /** A program with no clauses yet. */

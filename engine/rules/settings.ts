@@ -2,44 +2,48 @@
  * Scoring settings (zod; defaults are the (default) conventions of docs/domain.md). Also the short
  * option text of PERF functions: "partial=floor;cap=1.2;decimals=1".
  */
-import { z } from '../zod';
+import { lazy, z } from '../zod';
 
-export const ForcedSettingsSchema = z.object({
-  /** Quotas in percent, best band first: 优秀 20%, 良好 60%, 一般 20%. */
-  quotas: z.array(z.number().nonnegative()).min(1).default([20, 60, 20]),
-  labels: z.array(z.string().min(1)).min(1).default(['优秀', '良好', '一般']),
-  /** How N × quota becomes whole counts. */
-  rounding: z.enum(['largestRemainder', 'floor', 'halfUp']).default('largestRemainder'),
-  /** Equal scores across a cut-off: all take the higher band, or all the lower. */
-  ties: z.enum(['higher', 'lower']).default('higher'),
-});
-
-export const ScoringSettingsSchema = z.object({
-  /** Decimal places of item scores and totals (四舍五入). */
-  decimals: z.number().int().min(0).max(10).default(2),
-  /** A fractional shortfall in linear/step deductions: proportional, or whole steps (floor/ceil). */
-  partial: z.enum(['proportional', 'floor', 'ceil']).default('proportional'),
-  /** Cap of completion ratios (1 = 100%; 1.2 is common elsewhere). */
-  ratioCap: z.number().positive().default(1),
-  /** Several thresholds in one item: each worth points/n, or all-or-nothing. */
-  thresholds: z.enum(['split', 'all']).default('split'),
-  /** Band scheme, highest first: "90:优秀,80:良好,60:合格,0:不合格". */
-  bands: z.string().default('90:优秀,80:良好,60:合格,0:不合格'),
-  /** Totals add the rounded item scores, or add exact scores and round once. */
-  totals: z.enum(['roundItems', 'roundOnce']).default('roundItems'),
-  /** Efficacy coefficient: keep the actual within [worst, best] (scores 60..100 % of points). */
-  efficacyClamp: z.boolean().default(true),
-  forced: ForcedSettingsSchema.default({
-    quotas: [20, 60, 20],
-    labels: ['优秀', '良好', '一般'],
-    rounding: 'largestRemainder',
-    ties: 'higher',
+export const ForcedSettingsSchema = lazy(() =>
+  z.object({
+    /** Quotas in percent, best band first: 优秀 20%, 良好 60%, 一般 20%. */
+    quotas: z.array(z.number().nonnegative()).min(1).default([20, 60, 20]),
+    labels: z.array(z.string().min(1)).min(1).default(['优秀', '良好', '一般']),
+    /** How N × quota becomes whole counts. */
+    rounding: z.enum(['largestRemainder', 'floor', 'halfUp']).default('largestRemainder'),
+    /** Equal scores across a cut-off: all take the higher band, or all the lower. */
+    ties: z.enum(['higher', 'lower']).default('higher'),
   }),
-});
+);
+
+export const ScoringSettingsSchema = lazy(() =>
+  z.object({
+    /** Decimal places of item scores and totals (四舍五入). */
+    decimals: z.number().int().min(0).max(10).default(2),
+    /** A fractional shortfall in linear/step deductions: proportional, or whole steps (floor/ceil). */
+    partial: z.enum(['proportional', 'floor', 'ceil']).default('proportional'),
+    /** Cap of completion ratios (1 = 100%; 1.2 is common elsewhere). */
+    ratioCap: z.number().positive().default(1),
+    /** Several thresholds in one item: each worth points/n, or all-or-nothing. */
+    thresholds: z.enum(['split', 'all']).default('split'),
+    /** Band scheme, highest first: "90:优秀,80:良好,60:合格,0:不合格". */
+    bands: z.string().default('90:优秀,80:良好,60:合格,0:不合格'),
+    /** Totals add the rounded item scores, or add exact scores and round once. */
+    totals: z.enum(['roundItems', 'roundOnce']).default('roundItems'),
+    /** Efficacy coefficient: keep the actual within [worst, best] (scores 60..100 % of points). */
+    efficacyClamp: z.boolean().default(true),
+    forced: ForcedSettingsSchema().default({
+      quotas: [20, 60, 20],
+      labels: ['优秀', '良好', '一般'],
+      rounding: 'largestRemainder',
+      ties: 'higher',
+    }),
+  }),
+);
 export type ScoringSettings = z.output<typeof ScoringSettingsSchema>;
 export type ScoringSettingsInput = z.input<typeof ScoringSettingsSchema>;
 
-export const DEFAULT_SETTINGS: ScoringSettings = ScoringSettingsSchema.parse({});
+export const DEFAULT_SETTINGS: ScoringSettings = ScoringSettingsSchema().parse({});
 
 const KEYS: Record<string, keyof ScoringSettings> = {
   decimals: 'decimals',
@@ -139,7 +143,7 @@ export function parseOptionText(
     throw new Error(
       `等次数（${f.labels.length}）与比例数（${f.quotas.length}）不一致 (${f.labels.length} labels for ${f.quotas.length} quotas)`,
     );
-  const r = ScoringSettingsSchema.safeParse(raw);
+  const r = ScoringSettingsSchema().safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new Error(

@@ -40,7 +40,7 @@ export interface TablesPanelProps {
   onCorrect: (table: ScoredTable, column: string, role: ColumnRole | 'none') => void;
 }
 
-const ROLES = ColumnRoleSchema.options;
+const ROLES = ColumnRoleSchema().options;
 
 function fmtPoints(n: number | null, unit: ScoredTable['pointsUnit']): string {
   if (n === null) return '—';

@@ -79,7 +79,7 @@ function finding(over: Partial<Finding>): Finding {
 
 function analysis(tables: Table[], findings: Finding[], sheet = '权重'): SheetAnalysis {
   const sa = { sheet, tables, findings };
-  SheetAnalysisSchema.parse(sa); // fixtures follow the engine's contract
+  SheetAnalysisSchema().parse(sa); // fixtures follow the engine's contract
   return sa;
 }
 

@@ -21,7 +21,7 @@ function facts(roles: ColumnRole[], more: Partial<LayoutFacts> = {}): LayoutFact
 
 describe('layout registry', () => {
   it('is the Layout enum, with Chinese and English names for each', () => {
-    expect(LAYOUTS.map((l) => l.id)).toEqual(LayoutSchema.options);
+    expect(LAYOUTS.map((l) => l.id)).toEqual(LayoutSchema().options);
     for (const l of LAYOUTS) {
       expect(LAYOUT_NAMES[l.id]).toEqual({ zh: l.zh, en: l.en });
       expect(l.zh).toMatch(/[\u4e00-\u9fff]/);

@@ -107,7 +107,7 @@ describe('random grids', () => {
     fc.assert(
       fc.property(sheetArb, fc.constantFrom('zh' as const, 'en' as const), (sheet, lang) => {
         const result = analyseSheet(sheet, { lang });
-        SheetAnalysisSchema.parse(result);
+        SheetAnalysisSchema().parse(result);
         const maxRow = sheet.origin.row + sheet.rows.length + 40;
         for (const f of result.findings) {
           expect(f.message.length).toBeGreaterThan(0);

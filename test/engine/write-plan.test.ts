@@ -139,7 +139,7 @@ describe('planScores as live formulas', () => {
   });
 
   it('says the non-default settings in the option text', () => {
-    const s = ScoringSettingsSchema.parse({ decimals: 1, partial: 'floor', ratioCap: 1.2 });
+    const s = ScoringSettingsSchema().parse({ decimals: 1, partial: 'floor', ratioCap: 1.2 });
     expect(optionText(s)).toBe('decimals=1;partial=floor;cap=1.2');
     expect(optionText(DEFAULT_SETTINGS)).toBe('decimals=2');
     const plan = planScores(scoreSheet(sheet, { scoring: s }).tables[0]!, sheet, 'formulas', s);
@@ -150,7 +150,7 @@ describe('planScores as live formulas', () => {
   });
 
   it('writes the options in Chinese for a Chinese workbook, and they read back the same', () => {
-    const s = ScoringSettingsSchema.parse({
+    const s = ScoringSettingsSchema().parse({
       decimals: 1,
       partial: 'floor',
       ratioCap: 1.2,

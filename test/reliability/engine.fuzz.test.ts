@@ -154,13 +154,13 @@ const EXPLAINS = new Set([
 function checkScored(result: ScoredSheet, sheet: Sheet): void {
   const maxRow = sheet.rows.length + 5;
   for (const f of result.findings) {
-    FindingSchema.parse(f);
+    FindingSchema().parse(f);
     expect(f.message.length).toBeGreaterThan(0);
     expect(f.message).not.toMatch(/undefined|\[object/); // ("NaN" may be the user's own text)
     if (f.cell !== null) expect(parseCellAddress(f.cell)!.row).toBeLessThan(maxRow);
   }
   for (const t of result.tables) {
-    TableScoreSchema.parse(t.score);
+    TableScoreSchema().parse(t.score);
     const byRow = new Map(t.items.map((i) => [i.row, i]));
     let bounded = true;
     for (const s of t.score.items) {

@@ -21,7 +21,7 @@ describe('rule reader fuzz', () => {
           expect(p.reason.length).toBeGreaterThan(0);
           return;
         }
-        RuleSchema.parse(p.rule);
+        RuleSchema().parse(p.rule);
         for (const lang of ['zh', 'en'] as const) {
           const sentence = renderRule(p.rule, lang);
           expect(sentence.length).toBeGreaterThan(0);
