@@ -334,6 +334,21 @@ export const EVENT_SAID = ['发生', '出现', '存在'];
 const EVENT_DENIED_RE = new RegExp(`^(?:${EVENT_DENIED.join('|')})`);
 const EVENT_SAID_RE = new RegExp(`^(?:${EVENT_SAID.join('|')})`);
 
+/**
+ * A text that holds the event's words, said otherwise than 发生…: a denial before them ("全年未发生
+ * 安全生产事故", "本年度无…") says it did not happen; a count after them says how often ("…0起" none,
+ * "…2起" it did); other words of denial after them ("…为零" aside) leave it to a hand score.
+ */
+function namedEvent(a: string, e: string): boolean | null {
+  const at = a.indexOf(e);
+  if (/未|无|没有|不|杜绝/.test(a.slice(0, at))) return false;
+  const after = a.slice(at + e.length);
+  const count = /^(?:为|共|共计|计)?(\d+|零)(?:起|次|例|件|宗|人|个|处)?$/.exec(after);
+  if (count) return count[1] === '零' || Number(count[1]) === 0 ? false : true;
+  if (/未|无|没有|不|零/.test(after)) return null;
+  return true;
+}
+
 /** Did the event happen? "发生", "是", a count ≥ 1, a text naming the event → true. */
 export function eventMet(event: string, v: Values): boolean | null {
   if (v.values.length === 1 && v.values[0]!.name === '') {
@@ -348,6 +363,7 @@ export function eventMet(event: string, v: Values): boolean | null {
   // A piece of the event names it only as its last words, the kind of event ("死亡事故", "事故" of
   // 人员死亡事故): its first words ("人员", "重大") name no event at all.
   const piece = a.replace(EVENT_SAID_RE, '');
+  if (e !== '' && a.includes(e) && !EVENT_SAID_RE.test(a)) return namedEvent(a, e);
   if (e !== '' && (a.includes(e) || e.endsWith(piece))) return !/^(?:未|无|没有|不)/.test(a);
   // "出现7胎出生" against 6胎或以上的出生: the count reaches the event's; "出现5胎出生" does not say
   // the event, and one number against another in words is not read further.

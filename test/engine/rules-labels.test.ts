@@ -287,6 +287,21 @@ describe('an event and its veto written without a comma (发生X的实行一票�
       },
     ]);
   });
+  it('reads a denial before the event and a count after it (全年未发生…, …0起)', () => {
+    const rule = '发生安全生产事故的，实行一票否决';
+    // No accident, in the words clerks write: the points, no veto.
+    for (const a of [
+      '全年未发生安全生产事故',
+      '本年度无安全生产事故',
+      '今年没有发生安全生产事故',
+      '全年安全生产事故0起',
+    ])
+      expect(veto(rule, a), a).toMatchObject({ score: '10' });
+    // Two accidents: 0 and the unit's veto.
+    expect(veto(rule, '安全生产事故2起')).toEqual({ score: '0', veto: true });
+    // A denial after the words is not read: a hand score.
+    expect(String(veto(rule, '安全生产事故无'))).toMatch(/人工/);
+  });
   it('names the event by its last words (死亡事故, 事故), not by its first (人员, 安全)', () => {
     const rule = '发生人员死亡事故一票否决';
     expect(veto(rule, '死亡事故')).toEqual({ score: '0', veto: true });
