@@ -363,6 +363,9 @@ export function eventMet(event: string, v: Values): boolean | null {
   // A piece of the event names it only as its last words, the kind of event ("死亡事故", "事故" of
   // 人员死亡事故): its first words ("人员", "重大") name no event at all.
   const piece = a.replace(EVENT_SAID_RE, '');
+  // "发生0起", "发生安全生产事故0起": said to have happened no times.
+  const nums = EVENT_SAID_RE.test(a) ? a.match(/\d+(?:\.\d+)?/g) : null;
+  if (nums && nums.length === 1 && Number(nums[0]) === 0) return false;
   if (e !== '' && a.includes(e) && !EVENT_SAID_RE.test(a)) return namedEvent(a, e);
   if (e !== '' && (a.includes(e) || e.endsWith(piece))) return !/^(?:未|无|没有|不)/.test(a);
   // "出现7胎出生" against 6胎或以上的出生: the count reaches the event's; "出现5胎出生" does not say

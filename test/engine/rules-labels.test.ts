@@ -299,6 +299,10 @@ describe('an event and its veto written without a comma (发生X的实行一票�
       expect(veto(rule, a), a).toMatchObject({ score: '10' });
     // Two accidents: 0 and the unit's veto.
     expect(veto(rule, '安全生产事故2起')).toEqual({ score: '0', veto: true });
+    // Said with a count of none: no accident either.
+    for (const a of ['发生0起', '发生安全生产事故0起', '出现0次'])
+      expect(veto(rule, a), a).toMatchObject({ score: '10' });
+    expect(veto(rule, '发生安全生产事故1起')).toEqual({ score: '0', veto: true });
     // A denial after the words is not read: a hand score.
     expect(String(veto(rule, '安全生产事故无'))).toMatch(/人工/);
   });

@@ -24,3 +24,19 @@ describe('an event with a number', () => {
       expect(at(a), a).toBe('完成情况无法识别，需人工评分');
   });
 });
+
+describe('an event said with a count of none', () => {
+  it('did not happen: 发生0起 keeps the points, 发生1起 fires the veto', () => {
+    const f = compileRuleText(
+      '发生安全生产事故的，实行一票否决',
+      { actual: 'A1', points: 'B1' },
+      DEFAULT_SETTINGS,
+    );
+    if (!f.ok) throw new Error(f.reason);
+    const at = (a: string): unknown => evaluateRows([[a, 10, f.formula]])[0]![2];
+    // 0起 of the accident: nothing happened, the 10 points; 1起: it happened, 0.
+    expect(['发生0起', '发生安全生产事故0起', '出现0次', '发生安全生产事故1起', '发生'].map(at)).toEqual([
+      10, 10, 10, 0, 0,
+    ]);
+  });
+});

@@ -61,7 +61,8 @@ export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: 
     const said = saidHappened(`SUBSTITUTE(TRIM(${ctx.a})," ","")`, t.event);
     return {
       fails: [{ c: and(not(unnamed), said.unread), msg: NATIVE_TEXT.UNREAD }],
-      value: or(and(unnamed, `${r.v}>=1`), and(not(unnamed), said.yes)),
+      // "发生0起": said, no times (eventMet reads the one number 0 so).
+      value: or(and(unnamed, `${r.v}>=1`), and(not(unnamed), said.yes, `${r.v}<>0`)),
       neither: and(unnamed, `${r.v}<1`, `${r.v}<>0`),
     };
   }
