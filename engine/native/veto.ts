@@ -11,7 +11,8 @@
  */
 import type { Program } from '../rules/program';
 import { OCCURRED_WORDS } from '../rules/actual';
-import { lit, or, str, type Bool } from './expr';
+import { and, boolText, lit, not, or, type Bool } from './expr';
+import { isOneOf } from './reading';
 import type { BandVetoes } from './perf';
 
 export interface VetoItem {
@@ -30,17 +31,15 @@ export interface VetoItem {
 
 export type VetoTests = { ok: true; vetoes: BandVetoes } | { ok: false; reason: string };
 
-const words = (ws: readonly string[]): string => `{${ws.map(str).join(',')}}`;
-
 /** The actual says the event happened (readOccurred is true). Errors are caught by `unread`. */
 function occurred(a: string): string {
-  return `IF(ISLOGICAL(${a}),${a},IF(ISNUMBER(${a}),${a}>=1,SUMPRODUCT(--EXACT(LOWER(TRIM(${a})),${words(OCCURRED_WORDS.yes)}))>0))`;
+  return `IF(ISLOGICAL(${a}),${a},IF(ISNUMBER(${a}),${a}>=1,${boolText(isOneOf(`LOWER(TRIM(${a}))`, OCCURRED_WORDS.yes))}))`;
 }
 
 /** The actual is a text the formula does not read as readOccurred would (or an error value). */
 function unread(a: string): string {
   const all = [...OCCURRED_WORDS.yes, ...OCCURRED_WORDS.no];
-  return `IF(ISERROR(${a}),TRUE(),IF(OR(ISLOGICAL(${a}),ISNUMBER(${a})),FALSE(),AND(LEN(TRIM(${a}))>0,SUMPRODUCT(--EXACT(LOWER(TRIM(${a})),${words(all)}))=0)))`;
+  return `IF(ISERROR(${a}),TRUE(),IF(OR(ISLOGICAL(${a}),ISNUMBER(${a})),FALSE(),${boolText(and(`LEN(TRIM(${a}))>0`, not(isOneOf(`LOWER(TRIM(${a}))`, all))))}))`;
 }
 
 /** Tests for the band of a table with these veto items; `decimals`: the scores' rounding. */

@@ -360,22 +360,23 @@ export function eventMet(event: string, v: Values): boolean | null {
   if (YES.has(a)) return true;
   if (NO.has(a) || EVENT_DENIED_RE.test(a)) return false;
   const e = squash(event);
+  const said = EVENT_SAID_RE.test(a);
   // A piece of the event names it only as its last words, the kind of event ("死亡事故", "事故" of
   // 人员死亡事故): its first words ("人员", "重大") name no event at all.
   const piece = a.replace(EVENT_SAID_RE, '');
   // "发生0起", "发生安全生产事故0起": said to have happened no times.
-  const nums = EVENT_SAID_RE.test(a) ? a.match(/\d+(?:\.\d+)?/g) : null;
+  const nums = said ? a.match(/\d+(?:\.\d+)?/g) : null;
   if (nums && nums.length === 1 && Number(nums[0]) === 0) return false;
-  if (e !== '' && a.includes(e) && !EVENT_SAID_RE.test(a)) return namedEvent(a, e);
+  if (e !== '' && a.includes(e) && !said) return namedEvent(a, e);
   if (e !== '' && (a.includes(e) || e.endsWith(piece))) return !/^(?:未|无|没有|不)/.test(a);
   // "出现7胎出生" against 6胎或以上的出生: the count reaches the event's; "出现5胎出生" does not say
   // the event, and one number against another in words is not read further.
   if (/\d/.test(e) && /\d/.test(a)) {
     const need = /(\d+(?:\.\d+)?)([\u4e00-\u9fff]?)(?:或|及)?以上/.exec(e);
-    const said = a.match(/\d+(?:\.\d+)?/g)?.length === 1 ? /(\d+(?:\.\d+)?)([\u4e00-\u9fff]?)/.exec(a) : null;
-    const reaches = need && said && need[2] === said[2] && Number(said[1]) >= Number(need[1]);
-    return reaches && EVENT_SAID_RE.test(a) ? true : null;
+    const one = a.match(/\d+(?:\.\d+)?/g)?.length === 1 ? /(\d+(?:\.\d+)?)([\u4e00-\u9fff]?)/.exec(a) : null;
+    const reaches = need && one && need[2] === one[2] && Number(one[1]) >= Number(need[1]);
+    return reaches && said ? true : null;
   }
-  if (EVENT_SAID_RE.test(a)) return true;
+  if (said) return true;
   return null;
 }
