@@ -102,4 +102,14 @@ describe('a list of percents named by their metrics', () => {
     ];
     for (const { formula } of scores(SCHOOL, 20, odd)) expect(typeof formula).toBe('string');
   });
+
+  it('says one value is too few for two metrics, whatever is written before it', () => {
+    // "：85%" names no metric: one value for two metrics is invalid (was #VALUE! where ":" and "："
+    // compare equal, and the name lost a character too many).
+    expect(scores(SCHOOL, 20, ['：85%', '85%', '小学：99.9%']).map((x) => x.formula)).toEqual([
+      '完成情况无效',
+      '完成情况无效',
+      '完成情况无效',
+    ]);
+  });
 });
