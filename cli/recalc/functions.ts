@@ -123,6 +123,46 @@ function value(text?: FunctionArg): unknown {
   return m[2] ? n / 100 : n;
 }
 
+/** A value as text, as Excel joins it: 15 significant digits, TRUE / FALSE, "" for a blank. */
+function textOf(a: FunctionArg | undefined): string | FormulaErrorT {
+  let v: unknown = a?.value ?? null;
+  if (Array.isArray(v)) v = (v[0] as unknown[] | undefined)?.[0] ?? null;
+  if (isFormulaError(v)) return v;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return String(Number(v.toPrecision(15)));
+  return String(v);
+}
+
+/**
+ * SUBSTITUTE(text, old, new, [instance]): fast-formula-parser has no body for it, and formulajs
+ * leaves a number as old text unreplaced (SUBSTITUTE("漏报0例",0,"") is "漏报例" in Excel).
+ */
+function substitute(
+  text?: FunctionArg,
+  old?: FunctionArg,
+  by?: FunctionArg,
+  instance?: FunctionArg,
+): unknown {
+  const t = textOf(text);
+  const o = textOf(old);
+  const b = textOf(by);
+  for (const x of [t, o, b]) if (isFormulaError(x)) return x;
+  const [s, from, to] = [t, o, b] as string[];
+  if (from === '') return s;
+  if (instance === undefined || instance.omitted) return s!.split(from!).join(to);
+  const n = toNumber(instance, 1);
+  if (isFormulaError(n)) return n;
+  const k = Math.trunc(n);
+  if (k < 1) return formulaError('#VALUE!');
+  let at = -1;
+  for (let i = 0; i < k; i++) {
+    at = s!.indexOf(from!, at + 1);
+    if (at < 0) return s;
+  }
+  return s!.slice(0, at) + to + s!.slice(at + from!.length);
+}
+
 /** RANK / RANK.EQ / RANK.AVG: #N/A when the number is not in the list (formulajs gives 0). */
 function rankOf(fn: ParserFunction): ParserFunction {
   return (...args) => {
@@ -198,6 +238,7 @@ export function fillFunctionTable(t: FunctionTable, here: () => string, sheet: (
   }
   table.CHOOSE = choose as unknown as ParserFunction;
   table.VALUE = value;
+  table.SUBSTITUTE = substitute;
   for (const name of ['RANK', 'RANK.EQ', 'RANK.AVG']) {
     const inner = table[name];
     if (inner) table[name] = rankOf(inner);
