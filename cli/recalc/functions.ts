@@ -163,6 +163,41 @@ function substitute(
   return s!.slice(0, at) + to + s!.slice(at + from!.length);
 }
 
+/**
+ * MATCH(lookup, array, 0) of an empty text: the first empty text of the array, as Excel and
+ * LibreOffice find it (formulajs finds none). The native formulas look up a value's unit so, and
+ * a number written without one has the unit "".
+ */
+function matchEmpty(inner: ParserFunction): ParserFunction {
+  return (...args) => {
+    const [lookup, array, type] = args;
+    const exact = type !== undefined && !type.omitted && type.value === 0;
+    if (!exact || lookup?.value !== '' || !Array.isArray(array?.value)) return inner(...args);
+    const flat = (array.value as unknown[][]).flat();
+    const at = flat.findIndex((x) => x === '');
+    return at >= 0 ? at + 1 : formulaError('#N/A');
+  };
+}
+
+/** A message fast-formula-parser throws (not returns) for a blank cell in its number functions. */
+const BLANK_THROWN = /Unknown type in FormulaHelpers\.acceptNumber/;
+
+/**
+ * fast-formula-parser's own number functions (MOD, …) throw on a blank cell, which stops the whole
+ * formula, even in an IF branch not taken (it reads every argument first). Excel reads a blank
+ * as 0 there: the call is made again with blanks as 0.
+ */
+function blankAsZero(inner: ParserFunction): ParserFunction {
+  return (...args) => {
+    try {
+      return inner(...args);
+    } catch (e) {
+      if (!(e instanceof Error) || !BLANK_THROWN.test(e.message)) throw e;
+      return inner(...args.map((a) => (a && !a.omitted && a.value === null ? { ...a, value: 0 } : a)));
+    }
+  };
+}
+
 /** RANK / RANK.EQ / RANK.AVG: #N/A when the number is not in the list (formulajs gives 0). */
 function rankOf(fn: ParserFunction): ParserFunction {
   return (...args) => {
@@ -236,6 +271,11 @@ export function fillFunctionTable(t: FunctionTable, here: () => string, sheet: (
     if (!inner || context.has(name)) continue;
     table[name] = (...args) => firstError(args) ?? inner(...args);
   }
+  for (const name of native) {
+    const inner = table[name];
+    if (inner && !context.has(name)) table[name] = blankAsZero(inner);
+  }
+  if (table.MATCH) table.MATCH = matchEmpty(table.MATCH);
   table.CHOOSE = choose as unknown as ParserFunction;
   table.VALUE = value;
   table.SUBSTITUTE = substitute;

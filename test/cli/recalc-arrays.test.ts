@@ -71,4 +71,16 @@ describe('array constants, element by element', () => {
       ]),
     ).toEqual(['漏报例', 'a.bc', 6, 4]);
   });
+
+  it('reads a blank cell as 0 in a number function, and finds an empty text in an array', () => {
+    // E1 is blank: MOD(0,1) = 0, and an IF branch not taken no longer stops the formula (2).
+    expect(
+      values('x', [
+        'MOD(E1,1)',
+        'IF(FALSE,MOD(E1,1),2)',
+        'MATCH("",{"a","","%"},0)',
+        'MATCH("%",{"","%"},0)',
+      ]),
+    ).toEqual([0, 2, 2, 2]);
+  });
 });
