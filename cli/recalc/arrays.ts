@@ -117,12 +117,14 @@ function one(call: () => unknown, isError: (e: unknown) => boolean): unknown {
 
 /**
  * Replaces the parser's operator helpers and wraps the one-value functions of `table` so that
- * array values are taken element by element. `na` is the #N/A value, `isError` tells error values.
+ * array values are taken element by element. `na` and `valueError` are the #N/A and #VALUE! values,
+ * `isError` tells error values.
  */
 export function elementwise(
   utils: OperatorUtils,
   table: Record<string, ParserFunction>,
   na: unknown,
+  valueError: unknown,
   isError: (e: unknown) => boolean,
 ): void {
   const infix = utils._applyInfix.bind(utils);
@@ -151,9 +153,14 @@ export function elementwise(
       na,
     );
   };
+  // The parser negates a text that is no number to NaN (ISNUMBER(-"重") was TRUE): #VALUE!, as Excel.
+  const negate = (prefixes: string[], val: unknown, isArray: boolean): unknown => {
+    const r = prefix(prefixes, val, isArray);
+    return typeof r === 'number' && Number.isNaN(r) ? valueError : r;
+  };
   utils._applyPrefix = (prefixes, val, isArray) => {
-    if (!isArray || !isMatrix(val)) return prefix(prefixes, val, isArray);
-    return val.map((row) => row.map((x) => one(() => prefix(prefixes, x, false), isError)));
+    if (!isArray || !isMatrix(val)) return negate(prefixes, val, isArray);
+    return val.map((row) => row.map((x) => one(() => negate(prefixes, x, false), isError)));
   };
   utils._applyPostfix = (val, isArray, op) => {
     if (!isArray || !isMatrix(val)) return postfix(val, isArray, op);

@@ -163,18 +163,43 @@ function substitute(
   return s!.slice(0, at) + to + s!.slice(at + from!.length);
 }
 
+/** Excel's wildcard text ("*" any run, "?" one character, "~" quotes the next) as a RegExp. */
+function wildcard(pattern: string): RegExp {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '~' && i + 1 < pattern.length) out += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else if (ch === '*') out += '[\\s\\S]*';
+    else if (ch === '?') out += '[\\s\\S]';
+    else out += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`, 'i');
+}
+
 /**
- * MATCH(lookup, array, 0) of an empty text: the first empty text of the array, as Excel and
- * LibreOffice find it (formulajs finds none). The native formulas look up a value's unit so, and
- * a number written without one has the unit "".
+ * MATCH(lookup, array, 0), as Excel finds it: the first element equal to the lookup, text without
+ * regard to case and with Excel's wildcards, an empty text too. formulajs read the lookup as a
+ * regular expression ("|约" matched every element) and found no empty text. Other match types
+ * stay with formulajs.
  */
-function matchEmpty(inner: ParserFunction): ParserFunction {
+function matchExact(inner: ParserFunction): ParserFunction {
   return (...args) => {
     const [lookup, array, type] = args;
     const exact = type !== undefined && !type.omitted && type.value === 0;
-    if (!exact || lookup?.value !== '' || !Array.isArray(array?.value)) return inner(...args);
-    const flat = (array.value as unknown[][]).flat();
-    const at = flat.findIndex((x) => x === '');
+    if (!exact || !lookup || !array) return inner(...args);
+    let v: unknown = lookup.value;
+    if (Array.isArray(v)) v = (v[0] as unknown[] | undefined)?.[0] ?? null;
+    if (isFormulaError(v)) return v;
+    const list: unknown[] = Array.isArray(array.value) ? (array.value as unknown[][]).flat() : [array.value];
+    const re = typeof v === 'string' && /[*?~]/.test(v) ? wildcard(v) : null;
+    const at = list.findIndex((x) => {
+      if (typeof v === 'string') {
+        if (typeof x !== 'string') return false;
+        return re ? re.test(x) : x.toLowerCase() === v.toLowerCase();
+      }
+      if (v === null || v === undefined) return false;
+      return x === v;
+    });
     return at >= 0 ? at + 1 : formulaError('#N/A');
   };
 }
@@ -275,7 +300,7 @@ export function fillFunctionTable(t: FunctionTable, here: () => string, sheet: (
     const inner = table[name];
     if (inner && !context.has(name)) table[name] = blankAsZero(inner);
   }
-  if (table.MATCH) table.MATCH = matchEmpty(table.MATCH);
+  if (table.MATCH) table.MATCH = matchExact(table.MATCH);
   table.CHOOSE = choose as unknown as ParserFunction;
   table.VALUE = value;
   table.SUBSTITUTE = substitute;

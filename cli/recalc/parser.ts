@@ -158,6 +158,7 @@ export function createEvaluator(
     (parser as unknown as { utils: OperatorUtils }).utils,
     table,
     formulaError('#N/A'),
+    formulaError('#VALUE!'),
     isFormulaError,
   );
   parser.functions = new Proxy(table, {

@@ -65,14 +65,16 @@ describe('array constants, element by element', () => {
         // a number as the old text is its digits (Excel): 漏报例
         'SUBSTITUTE(B1,0,"")',
         'SUBSTITUTE("a.b.c",".","",2)',
+        // a text that is no number, negated: #VALUE!, so no number (the parser gave NaN, a number)
+        'ISNUMBER(-"重")',
         // one-value formulas: 2 × 3; 漏报0例 has 4 characters
         'C1*D1',
         'LEN(B1)',
       ]),
-    ).toEqual(['漏报例', 'a.bc', 6, 4]);
+    ).toEqual(['漏报例', 'a.bc', false, 6, 4]);
   });
 
-  it('reads a blank cell as 0 in a number function, and finds an empty text in an array', () => {
+  it('reads a blank cell as 0 in a number function, and matches as Excel does', () => {
     // E1 is blank: MOD(0,1) = 0, and an IF branch not taken no longer stops the formula (2).
     expect(
       values('x', [
@@ -82,5 +84,14 @@ describe('array constants, element by element', () => {
         'MATCH("%",{"","%"},0)',
       ]),
     ).toEqual([0, 2, 2, 2]);
+    // "|" is no regular expression ("|约" matched every element); case aside; * and ? wildcards.
+    expect(
+      values('x', [
+        'MATCH("|约",{"|","|小"},0)',
+        'MATCH("B",{"a","b"},0)',
+        'MATCH("b*",{"a","bc"},0)',
+        'MATCH("a.c",{"abc","a.c"},0)',
+      ]),
+    ).toEqual(['#N/A', 2, 2, 2]);
   });
 });
