@@ -8,7 +8,7 @@ import { eventMet, labelMet, readValues } from '../rules/values';
 import { vocabulary, type VocabularyLevel } from './vocab';
 import { countNouns } from './count-noun';
 import { programUnits } from './silent';
-import { listable, listParse } from './list';
+import { listable, listParse, nameable, namedListParse } from './list';
 import type { ScoringSettings } from '../rules/settings';
 import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
@@ -64,6 +64,7 @@ export function compileNative(
     level: VocabularyLevel | null,
     signed: boolean,
     extras: boolean,
+    named = false,
   ): Tree => {
     const base = {
       p: prog,
@@ -179,7 +180,7 @@ export function compileNative(
     const listTree = (otherwise: Tree): Tree => {
       const metrics = numericMetrics(prog);
       if (!extras || parse === null || !listable(prog, metrics)) return otherwise;
-      const list = listParse(a, metrics.length);
+      const list = named && nameable(metrics) ? namedListParse(a, metrics) : listParse(a, metrics.length);
       return ifT(list.ok, tree({ kind: 'list', items: list.items }), otherwise);
     };
     const unread = listTree(nounTree(unread0));
@@ -234,10 +235,21 @@ export function compileNative(
     [null, 'basic', false, false],
     [null, null, false, false],
   ] as const;
-  for (const [parse, level, signed, extras] of attempts) {
+  // Lists whose parts are named ("小学100%，初中97.8%") first: their parse is longer (list.ts).
+  const named = nameable(numericMetrics(program));
+  type Attempt = readonly [(typeof attempts)[number][0], VocabularyLevel | null, boolean, boolean, boolean];
+  const tries: Attempt[] = attempts.flatMap((x): Attempt[] =>
+    x[3] && lists && named
+      ? [
+          [...x, true],
+          [...x, false],
+        ]
+      : [[...x, false]],
+  );
+  for (const [parse, level, signed, extras, namedParts] of tries) {
     // The short parse with extras is for lists only (a count before its words needs the full one).
     if ((signed && !change) || (extras && !extra) || (extras && parse === simpleParse && !lists)) continue;
-    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed, extras);
+    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed, extras, namedParts);
     let t: Tree;
     if (!namesTarget(program)) t = build(program);
     else if (target === null) t = text(NATIVE_TEXT.ARGUMENT);

@@ -8,7 +8,8 @@
  * conditions). Any other list stays unread.
  */
 import type { Program } from '../rules/program';
-import { and, type Bool } from './expr';
+import { and, str, type Bool } from './expr';
+import { CHANGE_SINCE, SAID_DOWN_VERBS, SAID_UP_VERBS } from '../rules/values';
 import { isFraction } from './context';
 
 /** One part of a list: its value (a fraction for a percent) and whether it was a percent. */
@@ -72,5 +73,93 @@ export function listParse(a: string, n: number): { ok: string; items: ListItem[]
   return {
     ok: `IFERROR(${ok},FALSE())`,
     items: Array.from({ length: n }, (_, k) => ({ v: `(VALUE(${part(k)})/100)`, pct: true })),
+  };
+}
+
+const arr = (xs: readonly string[]): string => `{${xs.map(str).join(',')}}`;
+
+/** Words in a value's name that make the engine ask for a hand score (evaluate-parts.ts Reader.number). */
+const ASKING = /超过|超出|低于|高于|不足|以上|以下|约|左右|[为是]$/;
+
+/**
+ * The names a part may carry for metric `k`: the metric, its beginnings and its endings ("小学",
+ * "初中入学率", "合格率"), in Chinese characters only, none of which fits another metric (either
+ * name inside the other) or holds a word the engine reads otherwise (a comparison, a direction,
+ * 为/是 at the end). Empty when the metrics are not such words.
+ */
+export function partNames(metrics: readonly string[], k: number): string[] {
+  const m = metrics[k]!;
+  if (!nameable(metrics)) return [];
+  const fits = (x: string, o: string): boolean => o.includes(x) || x.includes(o);
+  const out = new Set<string>();
+  for (let i = 1; i <= m.length; i++) out.add(m.slice(0, i)).add(m.slice(m.length - i));
+  return [...out].filter(
+    (x) =>
+      /^[\u4e00-\u9fff]+$/.test(x) &&
+      !ASKING.test(x) &&
+      !isSaid(x) &&
+      metrics.every((o, j) => j === k || !fits(x, o)),
+  );
+}
+
+const isSaid = (x: string): boolean =>
+  [...SAID_DOWN_VERBS, ...SAID_UP_VERBS].some((v) => x === v || CHANGE_SINCE.some((c) => x === c + v));
+
+/**
+ * Whether the metrics let the formula read parts named by them ("小学100%，初中97.8%"): each a
+ * word without spaces or digits (the rule's own, NFKC-normalised: a name the formula accepts is
+ * the name the engine reads).
+ */
+export function nameable(metrics: readonly string[]): boolean {
+  return metrics.length >= 2 && metrics.every((m) => m !== '' && !/[\s"\d]/.test(m));
+}
+
+/**
+ * The list parse of cell `a` into one percent per metric, each part named by words of its own
+ * metric or by none: "小学100%，初中97.8%" against 小学适龄儿童入学率…, 初中入学率…. The engine
+ * (Reader.number) takes for a metric the first named value that fits it (either name inside the
+ * other), else the value in the metric's place; the formula reads a list only where both give
+ * the part in the metric's place: each part's name is empty or one of partNames. Its number is
+ * digits with at most one point, not last (no date reading: VALUE("1.2.3") is a date in
+ * some locales); separators , or ，, no space. Otherwise unread.
+ */
+export function namedListParse(a: string, metrics: readonly string[]): { ok: string; items: ListItem[] } {
+  const n = metrics.length;
+  const s = `SUBSTITUTE(TRIM(${a}),"，",",")`;
+  const part = (k: number): string =>
+    `TRIM(MID(SUBSTITUTE(${s},",",REPT(" ",${WIDTH})),${k * WIDTH + 1},${WIDTH}))`;
+  const start = (p: string): string => `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${p}&1/17))`;
+  // The part from its first digit, with its "%" at the end (the checks on s below).
+  const from = (k: number): string => {
+    const p = part(k);
+    return `MID(${p},${start(p)},${WIDTH})`;
+  };
+  const count = (x: string, of: string): string =>
+    `(LEN(${of})-LEN(SUBSTITUTE(${of},"${x}","")))/${x.length}`;
+  const ok = and(
+    `VALUE("1.5")=1.5`,
+    `LEN(${s})<${WIDTH}`,
+    `ISERROR(FIND(" ",${s}))`,
+    `ISERROR(FIND(".%",${s}))`,
+    `${count(',', s)}=${n - 1}`,
+    `${count('%', s)}=${n}`,
+    `${count('%,', `${s}&","`)}=${n}`,
+    ...metrics.map((_, k) => {
+      const p = part(k);
+      const d = from(k);
+      return and(
+        // MATCH (which our own recalc reads over an array, as EXACT it does not): the names are
+        // Chinese characters only, which no case or width folding can confuse; "|" keeps "" apart.
+        `ISNUMBER(MATCH("|"&LEFT(${p},${start(p)}-1),${arr(['', ...partNames(metrics, k)].map((x) => `|${x}`))},0))`,
+        // Digits and one point at most (".%" is ruled out above), then the "%".
+        `LEN(${d})<17`,
+        `SUMPRODUCT(--ISERROR(FIND(MID(${d}&"%%%%%%%%%%%%%%%%",{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16},1),"0123456789.%")))=0`,
+        `LEN(${d})-LEN(SUBSTITUTE(${d},".",""))<=1`,
+      ) as string;
+    }),
+  ) as string;
+  return {
+    ok: `IFERROR(${ok},FALSE())`,
+    items: metrics.map((_, k) => ({ v: `VALUE(SUBSTITUTE(${from(k)},"%","E-2"))`, pct: true })),
   };
 }

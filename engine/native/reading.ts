@@ -182,7 +182,9 @@ export function textParse(
   const n0 = `TRIM(${name0})`;
   // values.ts: the words before the number, less a last ":", "为"… written right before it, trimmed
   // (the character before the first digit; " " before a digit that starts the text).
-  const name = `TRIM(LEFT(${t},${p}-1-SUMPRODUCT(--(MID(" "&${t},${p},1)={":","：","=","为","是"}))))`;
+  // FIND, not "=": a comparison may take ":" and "：" for one character (HyperFormula does), and
+  // would then drop two characters.
+  const name = `TRIM(LEFT(${t},${p}-1-IF(ISNUMBER(FIND(MID(" "&${t},${p},1),":：=为是")),1,0)))`;
   return {
     ok: `IFERROR(${ok},FALSE())`,
     reading: {

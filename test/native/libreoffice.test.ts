@@ -63,10 +63,13 @@ const CORPUS_UNCONVERTIBLE_AT_MOST = 0;
 // 6胎或以上), and labels with full-width commas where the formula carries the short vocabulary.
 // 1125 from 1121: the two rules with a grade of any one case compile (4 more cells, all agree).
 // 1128 from 1125: c-qiye-sgkz's 3 cells, "死亡事故" read by the event's last words (vocab.ts).
-const AGREE_AT_LEAST = 1128;
+// 1132 from 1128: percents named by their metrics' first or last words ("小学100%，初中97.8%",
+// "合格率96%，成功率55%"; list.ts namedListParse).
+const AGREE_AT_LEAST = 1132;
 // 177: c-dingyuan-spaq-2011-05 is read now (参加不少于4次); its formula, too long for the full text
 // parse, reads numbers only, so its 3 named texts are 需人工评分 there.
-const UNREAD_AT_MOST = 44;
+// 40 from 44: the named percents above.
+const UNREAD_AT_MOST = 40;
 // Lowered from 627 once: the shorter full text parse now fits 15 more programs (LibreOffice reads
 // those texts: +15 agree there); fast-formula-parser does not read the full parse's arrays (FIND
 // and MID over an array constant take its first element only). Lowered from 613 (after main's
@@ -79,7 +82,10 @@ const UNREAD_AT_MOST = 44;
 // 602 from 604: c-dingyuan-spaq-2011-06 (与上年度相比持平得15分…) is read now; its 3 cells said
 // 需人工评分 on both sides, and fast-formula-parser does not read its change texts ("上升3个百分点").
 // 618 from 617: c-qiye-sgkz.
-const OURS_AGREE_AT_LEAST = 618;
+// 615 from 618: the lists of percents are read through the named list parse, whose first-digit
+// search (FIND over an array constant) fast-formula-parser does not evaluate: the 3 unnamed lists
+// it read ("97%,65%", "100%,98.5%", "98%,96%") are unread there, while LibreOffice reads 4 more.
+const OURS_AGREE_AT_LEAST = 615;
 
 interface Compared {
   c: NativeCase;
@@ -153,6 +159,10 @@ describe('native formulas in LibreOffice', () => {
                   unreadCells: compared
                     .filter((x) => x.verdict === 'unread')
                     .map((x) => `${x.c.id} ${JSON.stringify(x.c.actual)}: ${String(x.c.engine)} / ${x.got}`),
+                  // …and where our own evaluation (recalc) cannot, though LibreOffice can.
+                  oursUnreadCells: compared
+                    .filter((x) => x.verdict === 'agree' && x.ours === 'unread')
+                    .map((x) => `${x.c.id} ${JSON.stringify(x.c.actual)}: ${String(x.c.engine)}`),
                 }
               : {}),
           },

@@ -62,8 +62,27 @@ function actualFor(p: Program): fc.Arbitrary<HfCell> {
         fc.constantFrom(',', '，'),
       )
       .map(([xs, sep]) => xs.map((x) => `${x}%`).join(sep)),
+    // The same named by words of the metrics, or by others ("小学100%，初中97.8%", "约98%").
+    namedList(numericMetrics(p)),
     fc.string({ maxLength: 6 }),
   );
+}
+
+function namedList(metrics: readonly string[]): fc.Arbitrary<string> {
+  const ms = metrics.filter((m) => m !== '');
+  if (ms.length < 2) return fc.constant('小学100%，初中97.8%');
+  const name = fc.oneof(
+    fc.constant(''),
+    fc.tuple(fc.constantFrom(...ms), fc.integer({ min: 1, max: 12 })).map(([m, k]) => m.slice(0, k)),
+    fc.tuple(fc.constantFrom(...ms), fc.integer({ min: 1, max: 12 })).map(([m, k]) => m.slice(-k)),
+    fc.constantFrom('约', '下降', '率', '为', ' '),
+  );
+  return fc
+    .tuple(
+      fc.array(fc.tuple(name, decimal(0, 120)), { minLength: ms.length - 1, maxLength: ms.length + 1 }),
+      fc.constantFrom(',', '，'),
+    )
+    .map(([xs, sep]) => xs.map(([n, x]) => `${n}${x}%`).join(sep));
 }
 
 const caseArb = fc
