@@ -19,8 +19,17 @@ function missing(err) {
 }
 
 async function load() {
-  if (existsSync(bundle)) return require('./code-cache.js').loadBundle(bundle).exports.main;
-  return require('../dist/cli/main.js').main;
+  const main = existsSync(bundle)
+    ? require('./code-cache.js').loadBundle(bundle).exports.main
+    : require('../dist/cli/main.js').main;
+  // V8 optimises a function with TurboFan once it has run a while (its interrupt budget: 66 KB of
+  // bytecode in Node 20), a tuning for pages that run for minutes. A check runs for a second or
+  // less: on the bench's 10k-row workbook TurboFan compiled ~50 functions, a quarter of the
+  // process's instructions, mostly work that had not paid back when the process ended (README,
+  // Performance). Six times the budget: the hot loops are still optimised, the rest stays in the
+  // baseline tiers. Set after loading: V8 takes a code cache only under the flags it was made with.
+  require('node:v8').setFlagsFromString('--interrupt-budget=400000');
+  return main;
 }
 
 // A reader that goes away early (perf-check … | head) is not an error worth a stack trace.

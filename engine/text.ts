@@ -49,8 +49,17 @@ export function compactLabel(s: string): string {
     .trim();
 }
 
+/**
+ * Text that is already its own match key: NFKC_STABLE's characters without white space, control
+ * characters and capitals (item names, rule texts, most labels). One test instead of the
+ * normalisation, a replacement and a lower-casing, which for Chinese text goes through ICU and
+ * makes a copy: keys are taken of every body row's first cell and every item's name.
+ */
+const KEY_STABLE = /^[\u0021-\u0040\u005B-\u007E\u4E00-\u9FFF\u3001\u3002\u3008-\u3011]*$/;
+
 /** For matching headers and keys: NFKC, no whitespace at all, lower case. */
 export function matchKey(s: string): string {
+  if (KEY_STABLE.test(s)) return s;
   return nfkc(s).replace(/\s+/g, '').toLowerCase();
 }
 
@@ -61,6 +70,8 @@ export function matchKey(s: string): string {
  */
 const keyCache = new Map<string, string>();
 export function cachedMatchKey(s: string): string {
+  // Text that is its own key (most item names) is neither looked up nor kept.
+  if (KEY_STABLE.test(s)) return s;
   let k = keyCache.get(s);
   if (k === undefined) {
     if (keyCache.size >= 20_000) keyCache.clear();

@@ -86,6 +86,48 @@ describe('dec cache and integer shortcut', () => {
   });
 });
 
+/** matchKey as it was before its fast path. */
+const slowKey = (s: string): string => slowNfkc(s).replace(/\s+/g, '').toLowerCase();
+
+describe('matchKey fast path', () => {
+  it('gives the full key for every character of the fast-path set and the ones beside it', () => {
+    const ranges: [number, number][] = [
+      [0x0000, 0x00ff],
+      [0x3000, 0x3020],
+      [0x4dff, 0x4e01],
+      [0x9ffe, 0xa000],
+    ];
+    for (const [a, b] of ranges)
+      for (let c = a; c <= b; c++)
+        expect(matchKey(String.fromCharCode(c))).toBe(slowKey(String.fromCharCode(c)));
+    expect(matchKey('任务要点1')).toBe('任务要点1'); // worked by hand: nothing to change
+    expect(matchKey('Ａ 指标\n名称')).toBe('a指标名称');
+    expect(matchKey('No.')).toBe('no.');
+  });
+
+  it('gives the same key as before on mixed text', () => {
+    const pieces = fc.constantFrom(
+      '任务要点',
+      '合计',
+      '小 计',
+      'AB',
+      'ab',
+      '（5分）',
+      '１０',
+      '\u3000',
+      '\t',
+      '—',
+      'e\u0301',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        expect(matchKey(s)).toBe(slowKey(s));
+      }),
+    );
+  });
+});
+
 describe('cachedMatchKey', () => {
   it('gives matchKey of each text, repeated or new, before and after the cache fills', () => {
     expect(cachedMatchKey('Ａ 指标\n名称')).toBe('a指标名称'); // worked by hand: NFKC, no spaces, lower case
