@@ -17,27 +17,38 @@ export function readAbove(view: SheetView, headerTop: number, scanFrom: number, 
   const out: Above = { title: null, titleCell: null, section: null, sectionCell: null, unitLine: null };
   const from = Math.max(scanFrom, headerTop - MAX_TITLE_DISTANCE);
   for (let r = headerTop - 1; r >= from; r--) {
-    const own = view.filledCellsIn(r).filter((c) => c.value.kind === 'text');
-    if (own.length === 0) continue;
-    const first = own[0]!;
-    const t = (first.value as { value: string }).value.trim();
-    const joined = own.map((c) => (c.value as { value: string }).value.trim()).join(' ');
+    // The row's text cells, counted and joined in one loop: filter/map/join over rows with and
+    // without text (arrays of different kinds) deoptimised this function.
+    let firstCol = -1;
+    let t = '';
+    let count = 0;
+    let joined = '';
+    for (const c of view.filledCellsIn(r)) {
+      if (c.value.kind !== 'text') continue;
+      const v = c.value.value.trim();
+      if (count++ === 0) {
+        firstCol = c.col;
+        t = v;
+        joined = v;
+      } else joined += ' ' + v;
+    }
+    if (count === 0) continue;
     if (UNIT_LINE.test(joined)) {
       out.unitLine ??= joined;
       continue;
     }
     if (ANNEX.test(t)) continue;
-    if (own.length > 2) continue;
+    if (count > 2) continue;
     if (SECTION_ROW.test(nfkc(t))) {
       if (out.section === null) {
         out.section = compactLabel(t);
-        out.sectionCell = cellAddress(r, first.col);
+        out.sectionCell = cellAddress(r, firstCol);
       }
       continue;
     }
-    if (out.title === null && first.col <= right + 1 && own.length <= 2) {
+    if (out.title === null && firstCol <= right + 1 && count <= 2) {
       out.title = compactLabel(t);
-      out.titleCell = cellAddress(r, first.col);
+      out.titleCell = cellAddress(r, firstCol);
     }
   }
   return out;

@@ -72,7 +72,7 @@ export function detectHeader(
   r: number,
   corrections?: Record<string, ColumnRole | 'none'>,
 ): HeaderInfo | null {
-  const matches: { col: number; span: number; match: HeaderMatch; text: string }[] = [];
+  const matches: HeaderCell[] = [];
   // Numbers do not sit in header rows: most body rows end here, before anything is allocated.
   for (let c = 0; c < view.colCount; c++) {
     const v = view.raw(r, c)?.value;
@@ -97,7 +97,28 @@ export function detectHeader(
   const roles = new Set(matches.map((m) => m.match.role));
   if (roles.size < 2 || exactCount < 1 || matches.length < filled * 0.6) return null;
   if (isEntityList(matches, roles)) return null;
+  return headerAt(view, r, matches, corrections);
+}
 
+/** A cell of a header row that names a role, and how many columns its merge spans. */
+interface HeaderCell {
+  col: number;
+  span: number;
+  match: HeaderMatch;
+  text: string;
+}
+
+/**
+ * The header whose upper row is r, its cells matched: a second row, the columns' roles and the
+ * signature. Apart from detectHeader, which runs for every row and mostly returns at its first
+ * loop: V8 then compiles that loop alone, and this (a few rows per sheet) only once it is hot.
+ */
+function headerAt(
+  view: SheetView,
+  r: number,
+  matches: readonly HeaderCell[],
+  corrections: Record<string, ColumnRole | 'none'> | undefined,
+): HeaderInfo | null {
   // Second header row (L4): cells under a grouped header or beside headers merged downwards.
   let bottom = r;
   const sub = new Map<number, HeaderMatch & { text: string }>();
@@ -124,8 +145,15 @@ export function detectHeader(
   }
 
   // Column roles: the lower header row names the column, the upper one lends its points.
-  const left = Math.min(...matches.map((m) => m.col));
-  const right = Math.max(...matches.map((m) => m.col + m.span - 1), ...[...sub.keys()]);
+  // Loops, not Math.min/max over spread arrays: the spread of sub's keys deoptimised this
+  // function ("wrong map") once a sheet had a second header row.
+  let left = matches[0]!.col;
+  let right = matches[0]!.col + matches[0]!.span - 1;
+  for (const m of matches) {
+    if (m.col < left) left = m.col;
+    if (m.col + m.span - 1 > right) right = m.col + m.span - 1;
+  }
+  for (const col of sub.keys()) if (col > right) right = col;
   const claims: { col: number; role: ColumnRole; text: string; spanIndex: number; spanSize: number }[] = [];
   const columnPoints: Partial<Record<ColumnRole, number>> = {};
   for (const m of matches) {
@@ -185,13 +213,26 @@ export function detectHeader(
     applyCorrections(corrections, cols, headers, textAt, left, right);
   }
   if (cols.item === undefined) return null;
-  // Roles in code-unit order: the signature is only compared for equality, and localeCompare
-  // would load ICU's collation data (~75 M instructions, a sixth of a small check's start-up).
-  const signature = Object.entries(cols)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${k}:${v}`)
-    .join(',');
-  return { top: r, bottom, left, right, cols, headers, columnPoints, signature };
+  return { top: r, bottom, left, right, cols, headers, columnPoints, signature: signatureOf(cols) };
+}
+
+/**
+ * "item:2,points:4,…": the roles in code-unit order with their columns. Only compared for
+ * equality; localeCompare would load ICU's collation data (~75 M instructions, a sixth of a
+ * small check's start-up). An insertion sort of the few keys: sorting Object.entries with a
+ * comparator deoptimised detectHeader ("wrong map") and had it compiled a third time.
+ */
+export function signatureOf(cols: Partial<Record<ColumnRole, number>>): string {
+  const keys = Object.keys(cols);
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > k; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = k;
+  }
+  let out = '';
+  for (let i = 0; i < keys.length; i++) out += `${i > 0 ? ',' : ''}${keys[i]}:${cols[keys[i] as ColumnRole]}`;
+  return out;
 }
 
 /**

@@ -34,7 +34,13 @@ export function buildItems(
   const { labelPoints, percentScale, parsedPoints } = units;
   const pointsCol = cols.points;
   const itemCol = cols.item!;
-  const levelCols = LEVEL_ROLES.map((role) => cols[role]).filter((c): c is number => c !== undefined);
+  // A loop: map/filter gave arrays of different kinds with and without levels, and the code
+  // V8 compiled for one deoptimised on the other.
+  const levelCols: number[] = [];
+  for (const role of LEVEL_ROLES) {
+    const c = cols[role];
+    if (c !== undefined) levelCols.push(c);
+  }
   const hierarchy = new HierarchyReader(view, levelCols);
   const tree = new GroupTree();
   const items: RecognisedItem[] = [];

@@ -166,7 +166,8 @@ export function itemMatrix(units: readonly UnitReview[], templateItems: readonly
     points: t.points,
     added: false,
   }));
-  const index = new Map(items.map((it, i) => [it.key, i]));
+  const index = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) index.set(items[i]!.key, i);
   for (const u of units)
     for (const it of u.items)
       if (!index.has(it.key)) {
