@@ -9,6 +9,7 @@ import { vocabulary, type VocabularyLevel } from './vocab';
 import { countNouns } from './count-noun';
 import { programUnits } from './silent';
 import { listable, listParse, nameable, namedListParse } from './list';
+import { countable, countsParse } from './counts';
 import type { ScoringSettings } from '../rules/settings';
 import { depth, ifT, mapNum, num, render, simplify, str, text, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
@@ -65,6 +66,7 @@ export function compileNative(
     signed: boolean,
     extras: boolean,
     named = false,
+    parts = 0,
   ): Tree => {
     const base = {
       p: prog,
@@ -143,7 +145,17 @@ export function compileNative(
       parsed0 && signed && parse === textParse
         ? { ok: parsed0.ok, tree: split(parsed0.reading) }
         : parsed0 && { ok: parsed0.ok, tree: tree(parsed0.reading) };
-    const rest = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
+    const rest0 = tree({ kind: 'text', t: `SUBSTITUTE(TRIM(${a})," ","")` });
+    /** "迟报1宗，漏报1宗": counts named in one cell (counts.ts). */
+    const countsTree = (otherwise: Tree): Tree => {
+      if (!extras || parts === 0 || !countable(prog)) return otherwise;
+      const c = countsParse(a, prog, parts);
+      // A part that is not plain makes the sums an error (counts.ts): unread.
+      const t = render(simplify(tree({ kind: 'counts', ded: c.ded, add: c.add })));
+      return ifT(c.ok, num(`IFERROR(${t},${str(NATIVE_TEXT.UNREAD)})`), otherwise);
+    };
+    // After the program's own words ("无"), before the rest is unread.
+    const rest = countsTree(rest0);
     const unread0 = level === null ? rest : knownTree(vocabulary(prog, level), rest);
     /** "3份不一致": a count before what it counts (count-noun.ts), grouped by what they score. */
     const nounTree = (otherwise: Tree): Tree => {
@@ -187,7 +199,7 @@ export function compileNative(
     const logical =
       level === null
         ? text(NATIVE_TEXT.UNREAD)
-        : ifT(a, knownTree(['TRUE'], rest), knownTree(['FALSE'], rest));
+        : ifT(a, knownTree(['TRUE'], rest0), knownTree(['FALSE'], rest0));
     return ifT(
       `ISERROR(${a})`,
       text(NATIVE_TEXT.ERROR_VALUE),
@@ -216,7 +228,8 @@ export function compileNative(
   // ("97%,65%", list.ts) first, where the program has them; their branches lengthen the formula,
   // so without them next.
   const lists = !change && listable(program, numericMetrics(program));
-  const extra = lists || (!change && countNouns(program).length > 0);
+  const counted = countable(program);
+  const extra = lists || counted || (!change && countNouns(program).length > 0);
   const attempts = [
     [textParse, 'widest', true, false],
     [textParse, 'wide', true, false],
@@ -237,19 +250,36 @@ export function compileNative(
   ] as const;
   // Lists whose parts are named ("小学100%，初中97.8%") first: their parse is longer (list.ts).
   const named = nameable(numericMetrics(program));
-  type Attempt = readonly [(typeof attempts)[number][0], VocabularyLevel | null, boolean, boolean, boolean];
+  type Attempt = readonly [
+    (typeof attempts)[number][0],
+    VocabularyLevel | null,
+    boolean,
+    boolean,
+    boolean,
+    number,
+  ];
+  // Counts named in one cell: as many parts as the rule has counted clauses, then fewer (counts.ts).
+  const most = counted ? program.clauses.length : 0;
   const tries: Attempt[] = attempts.flatMap((x): Attempt[] =>
     x[3] && lists && named
       ? [
-          [...x, true],
-          [...x, false],
+          [...x, true, 0],
+          [...x, false, 0],
         ]
-      : [[...x, false]],
+      : x[3] && counted
+        ? Array.from({ length: most }, (_, i): Attempt => [...x, false, most - i])
+        : [[...x, false, 0]],
   );
-  for (const [parse, level, signed, extras, namedParts] of tries) {
+  // More parts before a wider reading of one value, named list parts before unnamed ones (a
+  // program of several metrics gets no number from one value): stable sorts, the attempts' order
+  // otherwise.
+  if (counted) tries.sort((x, y) => y[5] - x[5]);
+  if (lists && named) tries.sort((x, y) => Number(y[4]) - Number(x[4]));
+  for (const [parse, level, signed, extras, namedParts, parts] of tries) {
     // The short parse with extras is for lists only (a count before its words needs the full one).
-    if ((signed && !change) || (extras && !extra) || (extras && parse === simpleParse && !lists)) continue;
-    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed, extras, namedParts);
+    if ((signed && !change) || (extras && !extra) || (extras && parse === simpleParse && !lists && !counted))
+      continue;
+    const build = (prog: Program): Tree => buildWith(prog, parse, level, signed, extras, namedParts, parts);
     let t: Tree;
     if (!namesTarget(program)) t = build(program);
     else if (target === null) t = text(NATIVE_TEXT.ARGUMENT);

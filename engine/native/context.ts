@@ -79,6 +79,7 @@ export function readNumber(
   if (r.kind === 'text') return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], v: '0' };
   // A known text is one of the program's words: no number in it.
   if (r.kind === 'known') return { fails: [{ c: true, msg: NATIVE_TEXT.ACTUAL_INVALID }], v: '0' };
+  if (r.kind === 'counts') return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], v: '0' };
   if (r.kind === 'list') {
     // Reader.number: by position among the metrics; a percent metric's bare number over 1 is
     // ambiguous (list.ts reads lists only for programs of percent metrics).

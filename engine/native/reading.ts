@@ -43,6 +43,11 @@ export type Reading =
     }
   /** Values by position, one per metric ("97%,65%"; list.ts). */
   | { kind: 'list'; items: { v: string; pct: Bool }[] }
+  /**
+   * Counts named in one cell ("迟报1宗，漏报1宗"; counts.ts): what the program's counted clauses
+   * deduct and add together.
+   */
+  | { kind: 'counts'; ded: string; add: string }
   /** A text that is not one value; `t` is the text without spaces (for whole-label matches). */
   | { kind: 'text'; t: string }
   /**
@@ -131,6 +136,47 @@ export function isEmptyText(e: string): Bool {
 }
 
 /**
+ * Characters NFKC turns into digits, signs, points, percent, ":" "=", separators or spaces
+ * ("１", "①", "²", "．", "％", "﹐"…): the engine reads the text after NFKC, so "缺１2项" is 12 to it
+ * (the formula would read 2) and "缺．2项" no count at all. "，" and "：" the parses handle as the
+ * engine does. Astral ones (𝟏, 🄂) are listed whole: a program whose MID splits them finds their
+ * first half in the list, one that does not finds them whole.
+ */
+const NFKC_NUMERIC = ((): string => {
+  const out: string[] = [];
+  const add = (c: number): void => {
+    const ch = String.fromCodePoint(c);
+    const n = ch.normalize('NFKC');
+    if (n === ch || ch === '，' || ch === '：') return;
+    // Spacing accents (¨ is " ̈") never come between words and a number.
+    if (/[\d+\-.%‰:=,;]/.test(n) || /^\s+$/.test(n)) out.push(ch);
+  };
+  for (let c = 0x80; c < 0x10000; c++) if (c < 0xd800 || c >= 0xe000) add(c);
+  for (const [lo, hi] of [
+    [0x1d7ce, 0x1d7ff],
+    [0x1f100, 0x1f10a],
+    [0x1fbf0, 0x1fbf9],
+  ] as const)
+    for (let c = lo; c <= hi; c++) add(c);
+  return out.join('');
+})();
+
+/**
+ * Positions 1–81 of a text, as a 9 × 9 array (a row plus a column: every program adds them so),
+ * far shorter than the 81 numbers written out.
+ */
+const POSITIONS_81 = '{1,2,3,4,5,6,7,8,9}+{0;9;18;27;36;45;54;63;72}';
+
+/**
+ * Whether text expression `t` (at most 81 characters; a longer one is unread) holds none of
+ * NFKC_NUMERIC: each character is looked up, the text padded with spaces (MID past the end gives
+ * "", which FIND finds in Excel and not in LibreOffice).
+ */
+export function nfkcPlain(t: string): string {
+  return `AND(LEN(${t})<=81,SUMPRODUCT(--ISNUMBER(FIND(MID(${t}&REPT(" ",81),${POSITIONS_81},1),${str(NFKC_NUMERIC)})))=0)`;
+}
+
+/**
  * Where the number of cell `a`'s text is: `start` its first digit's position, `digits` the text
  * from there as long as the text has digits and points, `tail` the text after it, trimmed. The
  * digits are the run of digits and points from the first digit only when the tail has no digit or
@@ -168,6 +214,7 @@ export function textParse(
     `ISNUMBER(MATCH(${unit},${arr(['', ...PERCENT_UNITS, ...UNITS, ...units])},0))`,
     // MATCH reads ? * ~ as wildcards ("85?" would match "%"; the engine reads no number there).
     `SUMPRODUCT(--ISNUMBER(FIND({"*","?","~"},${t})))=0`,
+    nfkcPlain(t),
   ) as string;
   // The digits with an exponent for percent units ("85E-2"): no locale's decimal comma or date
   // reading applies (the formula checks VALUE("1.5") reads 1.5 before it trusts VALUE at all).

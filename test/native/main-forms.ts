@@ -105,15 +105,18 @@ export const HAND_CASES: readonly HandCase[] = [
   // MATCH wildcards: "85?" is no value (the engine reads no number in it).
   c(LINEAR, 10, null, '85?', 'UNREAD', '? is not a unit'),
   c(LINEAR, 10, null, '85*', 'UNREAD', '* is not a unit'),
-  // Several counters, one value: counted for the counter its name fits.
+  // Several counters, one value: counted for the counter its name fits. These rules' formulas read
+  // counts named in one cell (counts.ts) in place of the one-value text parse: a text neither
+  // reads gives 无法识别 where the engine gives its own text (no number either way).
   c(LATE, 10, null, '迟到2次', 8, '2 × 1 off 10'),
   c(LATE, 10, null, '缺席1次', 8, '1 × 2 off 10'),
   c(LATE, 10, null, '缺席：3次', 4, '3 × 2 off 10 (the colon is no part of the name)'),
   c(LATE, 10, null, '缺席6次', 0, '12 off 10'),
-  c(LATE, 10, null, '2次', 'MANUAL', 'no name: 迟到 or 缺席 cannot be told'),
+  c(LATE, 10, null, '2次', 'UNREAD', 'no name: 迟到 or 缺席 cannot be told'),
+  c(LATE, 10, null, '缺席1次，迟到2次', 6, 'both named: 2 + 2 off 10'),
   c(LATE, 10, null, 2, 'MANUAL', 'a number alone: the same'),
-  c(LATE, 10, null, '缺席1.5次', 'ACTUAL_INVALID', 'half an absence'),
-  c(LATE, 10, null, '缺席50%', 'MANUAL', 'a percent is no count'),
+  c(LATE, 10, null, '缺席1.5次', 'UNREAD', 'half an absence'),
+  c(LATE, 10, null, '缺席50%', 'UNREAD', 'a percent is no count'),
   c(
     LATE,
     10,
@@ -124,5 +127,5 @@ export const HAND_CASES: readonly HandCase[] = [
   ),
   c(MONTHS, 40, null, '空白月2个', 20, '2 blank months × 10 off 40'),
   c(MONTHS, 40, null, '数量低于规定标准3个月', 25, '3 short months × 5 off 40'),
-  c(MONTHS, 40, null, '3个月', 'MANUAL', 'both counters count months'),
+  c(MONTHS, 40, null, '3个月', 'UNREAD', 'both counters count months'),
 ];

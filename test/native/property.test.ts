@@ -11,6 +11,7 @@ import { compileNative } from '../../engine/native';
 import { vocabulary } from '../../engine/native/vocab';
 import { silentNames } from '../../engine/native/silent';
 import { countNouns } from '../../engine/native/count-noun';
+import { countable } from '../../engine/native/counts';
 import { numericMetrics } from '../../engine/rules/evaluate-parts';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseOptionText, parseRule, round } from '../../engine/rules';
 import type { Program } from '../../engine/rules/program';
@@ -65,8 +66,33 @@ function actualFor(p: Program): fc.Arbitrary<HfCell> {
       .map(([xs, sep]) => xs.map((x) => `${x}%`).join(sep)),
     // The same named by words of the metrics, or by others ("小学100%，初中97.8%", "约98%").
     namedList(numericMetrics(p)),
+    // Counts named in one cell ("迟报1宗，漏报1宗"), with odd names, units and characters.
+    namedCounts(p),
     fc.string({ maxLength: 6 }),
   );
+}
+
+function namedCounts(p: Program): fc.Arbitrary<string> {
+  const steps = p.clauses.flatMap((c) => (c.kind === 'step' && c.direction === 'count' ? [c] : []));
+  if (steps.length === 0) return fc.constant('迟报1宗，漏报1宗');
+  const metric = fc.constantFrom(...steps.map((s) => s.metric));
+  const name = fc.oneof(
+    metric,
+    fc.tuple(metric, fc.integer({ min: 1, max: 12 })).map(([m, k]) => m.slice(0, k)),
+    fc.tuple(metric, fc.integer({ min: 1, max: 12 })).map(([m, k]) => m.slice(-k)),
+    fc
+      .tuple(metric, fc.constantFrom('：', '为', '１', '①', '．', '﹐', ' ', '、', '发现'))
+      .map(([m, x]) => m + x),
+    fc.constantFrom('', '缺', '少'),
+  );
+  const count = fc.oneof(fc.integer({ min: 0, max: 12 }).map(String), fc.constantFrom('1.5', '01', '-1'));
+  const unit = fc.constantFrom(...new Set(['', '个', '人', '元', '次x', ...steps.map((s) => s.unit)]));
+  return fc
+    .tuple(
+      fc.array(fc.tuple(name, count, unit), { minLength: 1, maxLength: steps.length + 1 }),
+      fc.constantFrom(',', '，', '、', '；'),
+    )
+    .map(([xs, sep]) => xs.map(([n, c, u]) => `${n}${c}${u}`).join(sep));
 }
 
 function namedList(metrics: readonly string[]): fc.Arbitrary<string> {
@@ -122,6 +148,18 @@ describe('native formulas agree with the engine on random actuals', () => {
   it('default settings', () => {
     fc.assert(
       fc.property(fc.array(caseArb, { minLength: 40, maxLength: 40 }), (cases) => check(cases)),
+      { numRuns: 6 },
+    );
+  }, 120_000);
+
+  it('counted rules with counts named in one cell', () => {
+    const counted = programs.flatMap((x, i) => (countable(x.p) ? [i] : []));
+    expect(counted.length).toBeGreaterThan(5);
+    const arb = fc
+      .constantFrom(...counted)
+      .chain((i) => fc.tuple(fc.constant(i), namedCounts(programs[i]!.p)));
+    fc.assert(
+      fc.property(fc.array(arb, { minLength: 40, maxLength: 40 }), (cases) => check(cases)),
       { numRuns: 6 },
     );
   }, 120_000);

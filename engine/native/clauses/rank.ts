@@ -22,7 +22,7 @@ export function rankBase(ctx: Ctx, c: Rank, k: (base: string) => Tree): Tree {
   // "8/10", "第3名/共10名": a rank and the number of units, read by the engine only.
   if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
   if (r.kind === 'known') return text(NATIVE_TEXT.ACTUAL_INVALID); // no number in it
-  if (r.kind === 'list') return text(NATIVE_TEXT.UNREAD); // list.ts: not for ranks
+  if (r.kind === 'list' || r.kind === 'counts') return text(NATIVE_TEXT.UNREAD); // not for ranks
   const n = r.v;
   const bottomWritten = containsAny(r.raw, ['倒数']);
   const w = ctx.w;

@@ -59,6 +59,11 @@ export function stepAmount(
       // "无", "未发生": no case of the counted event.
       return eventMet(s.metric, r.vals) === false ? k('0') : text(NATIVE_TEXT.ACTUAL_INVALID);
     }
+    // Counts named in one cell (counts.ts): the first clause of each effect takes the sum of all.
+    if (r.kind === 'counts') {
+      const first = counters.find((c) => c.effect === s.effect);
+      return k(first !== s ? '0' : s.effect === 'add' ? r.add : r.ded);
+    }
     // Several counters: chooseCounter picked the one this value counts for (none: a measured
     // metric's value, below).
     if (counters.length > 1 && chosen !== s) return k('0');
@@ -78,7 +83,7 @@ export function stepAmount(
     if (r.kind === 'blank') return text(NATIVE_TEXT.ACTUAL_MISSING);
     if (r.kind === 'text') return text(NATIVE_TEXT.UNREAD);
     if (r.kind === 'known') return text(NATIVE_TEXT.ACTUAL_INVALID);
-    if (r.kind === 'list') return text(NATIVE_TEXT.UNREAD); // list.ts: not for changes
+    if (r.kind === 'list' || r.kind === 'counts') return text(NATIVE_TEXT.UNREAD); // not for changes
     // changeOf: words of decrease make the change negative.
     const down = containsAny(r.raw, ['减少', '下降', '降低', '少', '减']);
     const ch = down === false ? r.v : `IF(${down},-ABS(${r.v}),${r.v})`;

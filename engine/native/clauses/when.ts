@@ -46,8 +46,8 @@ export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: 
     }
     return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], value: false, neither: false };
   }
-  // list.ts reads lists only in programs without label or event tests.
-  if (r.kind === 'list')
+  // list.ts and counts.ts read lists only in programs without label or event tests.
+  if (r.kind === 'list' || r.kind === 'counts')
     return { fails: [{ c: true, msg: NATIVE_TEXT.UNREAD }], value: false, neither: false };
   // A number says nothing to a label; so does a text that is only a number (textAsNumber).
   if (t.kind === 'label')
