@@ -123,6 +123,106 @@ function value(text?: FunctionArg): unknown {
   return m[2] ? n / 100 : n;
 }
 
+/** A value as text, as Excel joins it: 15 significant digits, TRUE / FALSE, "" for a blank. */
+function textOf(a: FunctionArg | undefined): string | FormulaErrorT {
+  let v: unknown = a?.value ?? null;
+  if (Array.isArray(v)) v = (v[0] as unknown[] | undefined)?.[0] ?? null;
+  if (isFormulaError(v)) return v;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return String(Number(v.toPrecision(15)));
+  return String(v);
+}
+
+/**
+ * SUBSTITUTE(text, old, new, [instance]): fast-formula-parser has no body for it, and formulajs
+ * leaves a number as old text unreplaced (SUBSTITUTE("漏报0例",0,"") is "漏报例" in Excel).
+ */
+function substitute(
+  text?: FunctionArg,
+  old?: FunctionArg,
+  by?: FunctionArg,
+  instance?: FunctionArg,
+): unknown {
+  const t = textOf(text);
+  const o = textOf(old);
+  const b = textOf(by);
+  for (const x of [t, o, b]) if (isFormulaError(x)) return x;
+  const [s, from, to] = [t, o, b] as string[];
+  if (from === '') return s;
+  if (instance === undefined || instance.omitted) return s!.split(from!).join(to);
+  const n = toNumber(instance, 1);
+  if (isFormulaError(n)) return n;
+  const k = Math.trunc(n);
+  if (k < 1) return formulaError('#VALUE!');
+  let at = -1;
+  for (let i = 0; i < k; i++) {
+    at = s!.indexOf(from!, at + 1);
+    if (at < 0) return s;
+  }
+  return s!.slice(0, at) + to + s!.slice(at + from!.length);
+}
+
+/** Excel's wildcard text ("*" any run, "?" one character, "~" quotes the next) as a RegExp. */
+function wildcard(pattern: string): RegExp {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '~' && i + 1 < pattern.length) out += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else if (ch === '*') out += '[\\s\\S]*';
+    else if (ch === '?') out += '[\\s\\S]';
+    else out += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`, 'i');
+}
+
+/**
+ * MATCH(lookup, array, 0), as Excel finds it: the first element equal to the lookup, text without
+ * regard to case and with Excel's wildcards, an empty text too. formulajs read the lookup as a
+ * regular expression ("|约" matched every element) and found no empty text. Other match types
+ * stay with formulajs.
+ */
+function matchExact(inner: ParserFunction): ParserFunction {
+  return (...args) => {
+    const [lookup, array, type] = args;
+    const exact = type !== undefined && !type.omitted && type.value === 0;
+    if (!exact || !lookup || !array) return inner(...args);
+    let v: unknown = lookup.value;
+    if (Array.isArray(v)) v = (v[0] as unknown[] | undefined)?.[0] ?? null;
+    if (isFormulaError(v)) return v;
+    const list: unknown[] = Array.isArray(array.value) ? (array.value as unknown[][]).flat() : [array.value];
+    const re = typeof v === 'string' && /[*?~]/.test(v) ? wildcard(v) : null;
+    const at = list.findIndex((x) => {
+      if (typeof v === 'string') {
+        if (typeof x !== 'string') return false;
+        return re ? re.test(x) : x.toLowerCase() === v.toLowerCase();
+      }
+      if (v === null || v === undefined) return false;
+      return x === v;
+    });
+    return at >= 0 ? at + 1 : formulaError('#N/A');
+  };
+}
+
+/** A message fast-formula-parser throws (not returns) for a blank cell in its number functions. */
+const BLANK_THROWN = /Unknown type in FormulaHelpers\.acceptNumber/;
+
+/**
+ * fast-formula-parser's own number functions (MOD, …) throw on a blank cell, which stops the whole
+ * formula, even in an IF branch not taken (it reads every argument first). Excel reads a blank
+ * as 0 there: the call is made again with blanks as 0.
+ */
+function blankAsZero(inner: ParserFunction): ParserFunction {
+  return (...args) => {
+    try {
+      return inner(...args);
+    } catch (e) {
+      if (!(e instanceof Error) || !BLANK_THROWN.test(e.message)) throw e;
+      return inner(...args.map((a) => (a && !a.omitted && a.value === null ? { ...a, value: 0 } : a)));
+    }
+  };
+}
+
 /** RANK / RANK.EQ / RANK.AVG: #N/A when the number is not in the list (formulajs gives 0). */
 function rankOf(fn: ParserFunction): ParserFunction {
   return (...args) => {
@@ -196,8 +296,14 @@ export function fillFunctionTable(t: FunctionTable, here: () => string, sheet: (
     if (!inner || context.has(name)) continue;
     table[name] = (...args) => firstError(args) ?? inner(...args);
   }
+  for (const name of native) {
+    const inner = table[name];
+    if (inner && !context.has(name)) table[name] = blankAsZero(inner);
+  }
+  if (table.MATCH) table.MATCH = matchExact(table.MATCH);
   table.CHOOSE = choose as unknown as ParserFunction;
   table.VALUE = value;
+  table.SUBSTITUTE = substitute;
   for (const name of ['RANK', 'RANK.EQ', 'RANK.AVG']) {
     const inner = table[name];
     if (inner) table[name] = rankOf(inner);

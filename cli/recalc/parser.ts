@@ -9,6 +9,7 @@
  */
 import FormulaParser from 'fast-formula-parser';
 import { columnLetter } from '../../engine/address.js';
+import { elementwise, type OperatorUtils } from './arrays.js';
 import type { CellRef, FunctionArg, ParserFunction, RangeRef, Ref } from 'fast-formula-parser';
 
 export type { CellRef, FunctionArg, ParserFunction, RangeRef, Ref };
@@ -152,6 +153,14 @@ export function createEvaluator(
       parser.funsPreserveRef.push(name.toUpperCase());
     },
   });
+  // Array constants element by element, as Excel reads them (./arrays.ts).
+  elementwise(
+    (parser as unknown as { utils: OperatorUtils }).utils,
+    table,
+    formulaError('#N/A'),
+    formulaError('#VALUE!'),
+    isFormulaError,
+  );
   parser.functions = new Proxy(table, {
     get(target, prop) {
       if (typeof prop !== 'string' || prop in target) return target[prop as string];

@@ -329,8 +329,17 @@ export const EVENT_DENIED = [
   '未查出',
   '没有',
 ];
-/** A text that begins so says it happened ("出现虚假1例"), whatever follows. */
+/**
+ * A text that begins so says it happened: with nothing or a count after it ("发生2起"), with the
+ * event's words or its last words ("出现虚假1例", "发生事故" of 安全生产事故); other words after it
+ * ("发生交通事故" against 重大安全事故) may name another event: a hand score.
+ */
 export const EVENT_SAID = ['发生', '出现', '存在'];
+/** Measure words of a count of events ("2起", "1例"). */
+export const EVENT_COUNT_UNITS = ['起', '次', '例', '件', '宗', '人', '个', '处'];
+const COUNT = `(?:\\d+|[一二两三四五六七八九十]+)(?:${EVENT_COUNT_UNITS.join('|')})?`;
+const SAID_COUNT = new RegExp(`^${COUNT}$`);
+const SAID_COUNT_TAIL = new RegExp(`${COUNT}$`);
 const EVENT_DENIED_RE = new RegExp(`^(?:${EVENT_DENIED.join('|')})`);
 const EVENT_SAID_RE = new RegExp(`^(?:${EVENT_SAID.join('|')})`);
 
@@ -343,7 +352,7 @@ function namedEvent(a: string, e: string): boolean | null {
   const at = a.indexOf(e);
   if (/未|无|没有|不|杜绝/.test(a.slice(0, at))) return false;
   const after = a.slice(at + e.length);
-  const count = /^(?:为|共|共计|计)?(\d+|零)(?:起|次|例|件|宗|人|个|处)?$/.exec(after);
+  const count = new RegExp(`^(?:为|共|共计|计)?(\\d+|零)(?:${EVENT_COUNT_UNITS.join('|')})?$`).exec(after);
   if (count) return count[1] === '零' || Number(count[1]) === 0 ? false : true;
   if (/未|无|没有|不|零/.test(after)) return null;
   return true;
@@ -377,6 +386,13 @@ export function eventMet(event: string, v: Values): boolean | null {
     const reaches = need && one && need[2] === one[2] && Number(one[1]) >= Number(need[1]);
     return reaches && said ? true : null;
   }
-  if (said) return true;
+  // "发生2起", "出现一次": said, with how often; "发生事故1起": the event's last words and how often.
+  // "发生交通事故" against 重大安全事故: another event, or this one in other words: a hand score,
+  // never a veto.
+  if (said) {
+    if (SAID_COUNT.test(piece)) return true;
+    const words = piece.replace(SAID_COUNT_TAIL, '');
+    return words !== piece && words !== '' && e.endsWith(words) ? true : null;
+  }
   return null;
 }

@@ -144,6 +144,16 @@ describe('numbers that belong to the state, not to the rule', () => {
     expect(r).toMatchObject({ ok: true, value: 0 });
     expect(score('未发生', '发生一起较大安全事故，安全管理考核分清零', 20)).toBe(20);
   });
+
+  it('发生 with other words is another event, or this one in other words: a hand score, no veto', () => {
+    const rule = '发生重大安全事故的，实行一票否决';
+    // A 交通事故 or 一般事故 is not said to be a 重大安全事故: the unit is not failed on it.
+    for (const a of ['发生交通事故', '发生一般事故', '出现交通事故2起', '发生2人次']) manual(a, rule, 10);
+    // The event's words, its last words (事故), a count: it happened, 0 and the veto.
+    for (const a of ['发生重大安全事故', '发生安全事故', '发生事故1起', '发生2起', '出现一次'])
+      expect(score(a, rule, 10), a).toBe(0);
+    expect(score('发生0起', rule, 10)).toBe(10);
+  });
 });
 
 describe('exemptions and effects as documents write them', () => {

@@ -40,3 +40,22 @@ describe('an event said with a count of none', () => {
     ]);
   });
 });
+
+describe('an event said happened, with other words after it', () => {
+  it('is another event, or this one in other words: a hand score, never the veto', () => {
+    const f = compileRuleText(
+      '发生重大安全事故的，实行一票否决',
+      { actual: 'A1', points: 'B1' },
+      DEFAULT_SETTINGS,
+    );
+    if (!f.ok) throw new Error(f.reason);
+    const at = (a: string): unknown => evaluateRows([[a, 10, f.formula]])[0]![2];
+    // A 交通事故 or 一般事故 is not said to be 重大安全事故; 2人次 is no count of events.
+    for (const a of ['发生交通事故', '发生一般事故', '发生交通事故2起', '发生2人次', '发生1.5起'])
+      expect(at(a), a).toBe('完成情况无法识别，需人工评分');
+    // The event's words, its last words, or a count of it: happened, 0; 0起: not, the 10 points.
+    expect(
+      ['发生重大安全事故', '发生事故', '发生2起', '出现1次', '发生重大安全事故2起', '发生0起'].map(at),
+    ).toEqual([0, 0, 0, 0, 0, 10]);
+  });
+});

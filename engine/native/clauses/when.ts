@@ -8,7 +8,7 @@ import { and, not, or, str, type Bool } from '../expr';
 import { holds, readNumber, type Ctx, type Fail } from '../context';
 import { NATIVE_TEXT } from '../messages';
 import { containsAny, isEmptyText, startsWithAny, textPieces } from '../reading';
-import { EVENT_DENIED, EVENT_SAID, eventMet, labelMet, squash } from '../../rules/values';
+import { EVENT_COUNT_UNITS, EVENT_DENIED, EVENT_SAID, eventMet, labelMet, squash } from '../../rules/values';
 import { orState } from '../../rules/evaluate-parts';
 
 export type When = Extract<Clause, { kind: 'when' }>;
@@ -39,8 +39,8 @@ export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: 
   }
   if (r.kind === 'text') {
     if (t.kind === 'event' && eventsOnly(ctx)) {
-      // eventMet: a text beginning 未发现… / 无… did not happen, one beginning 出现… / 发生… did,
-      // whatever follows; another is unread.
+      // eventMet: a text beginning 未发现… / 无… did not happen, one beginning 出现… / 发生… with
+      // the event's words or a count did; another is unread.
       const said = saidHappened(r.t, t.event);
       return { fails: [{ c: said.unread, msg: NATIVE_TEXT.UNREAD }], value: said.yes, neither: false };
     }
@@ -58,7 +58,8 @@ export function test(ctx: Ctx, t: Test): { fails: Fail[]; value: Bool; neither: 
   // words ("出现重复档案2份"): as a text, by how it begins.
   const unnamed = isEmptyText(r.name);
   if (r.fromText && eventsOnly(ctx)) {
-    const said = saidHappened(`SUBSTITUTE(TRIM(${ctx.a})," ","")`, t.event);
+    const text = `SUBSTITUTE(TRIM(${ctx.a})," ","")`;
+    const said = saidHappened(text, t.event, countAfterSaid(text));
     return {
       fails: [{ c: and(not(unnamed), said.unread), msg: NATIVE_TEXT.UNREAD }],
       // "发生0起": said, no times (eventMet reads the one number 0 so).
@@ -85,12 +86,53 @@ const eventsOnly = (ctx: Ctx): boolean =>
  * event with a number (虚假1例, 6胎或以上), a statement with a number is read only when it holds the
  * event as written; the engine compares other numbers (7胎 against 6胎或以上), the formula does not.
  */
-function saidHappened(t: string, event: string): { yes: Bool; unread: Bool } {
+function saidHappened(t: string, event: string, counted: Bool | null = null): { yes: Bool; unread: Bool } {
   const no = startsWithAny(t, EVENT_DENIED);
-  let yes = startsWithAny(t, EVENT_SAID);
+  const opens = startsWithAny(t, EVENT_SAID);
   const e = squash(event);
-  if (/\d/.test(e)) yes = and(yes, or(not(containsAny(t, DIGITS)), containsAny(t, [e]), reaches(t, e)));
+  const digits = containsAny(t, DIGITS);
+  const numeric = /\d/.test(e);
+  let named: Bool;
+  if (counted !== null)
+    // A value ("发生2起", "发生安全生产事故3起"): the count alone, or with the event's words.
+    named = or(counted, containsAny(t, [e]), numeric ? reaches(t, e) : false);
+  else {
+    // A text: after 发生/出现/存在 (two characters each; 了 dropped as squash drops it) nothing or
+    // the event's last words ("发生事故" of 安全生产事故; all of them: "发生了安全生产事故"). Other
+    // words may name another event ("发生交通事故" against 重大安全事故): unread, as the engine asks.
+    // A text with a number is unread here (the engine reads "…0起" as not happened), except as
+    // `reaches` says; the engine's "发生一起" is unread too (the formula stays short).
+    const rest = `SUBSTITUTE(MID(${t},3,99),"了","")`;
+    // The rest ends the event's words: found in them at their end ("|" marks it). No number can
+    // be found so in an event without one.
+    const words = EVENT_SAID.every((w) => w.length === 2)
+      ? `ISNUMBER(FIND(${rest}&"|",${str(`${e}|`)}))`
+      : false;
+    named = numeric ? or(and(not(digits), words), containsAny(t, [e]), reaches(t, e)) : words;
+  }
+  const yes = and(opens, named);
   return { yes: and(not(no), yes), unread: and(not(no), not(yes)) };
+}
+
+/**
+ * A text read as one value (digits and points after its words, a measure word after them) that is
+ * 发生/出现/存在, a whole number and at most a count's measure word ("发生2起", "出现1次"): the
+ * third character a digit, no point, and the last a digit or a count's word right after one.
+ */
+function countAfterSaid(t: string): Bool {
+  // One character: a digit exactly when it negates to a number.
+  const digit = (x: string): string => `ISNUMBER(-${x})`;
+  return and(
+    digit(`MID(${t},3,1)`),
+    `ISERROR(FIND(".",${t}))`,
+    or(
+      digit(`RIGHT(${t},1)`),
+      and(
+        digit(`MID(${t},LEN(${t})-1,1)`),
+        `ISNUMBER(FIND(RIGHT(${t},1),${str(EVENT_COUNT_UNITS.join(''))}))`,
+      ),
+    ),
+  );
 }
 
 /**
