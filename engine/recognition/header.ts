@@ -72,7 +72,7 @@ export function detectHeader(
   r: number,
   corrections?: Record<string, ColumnRole | 'none'>,
 ): HeaderInfo | null {
-  const matches: HeaderCell[] = [];
+  const matches: { col: number; span: number; match: HeaderMatch; text: string }[] = [];
   // Numbers do not sit in header rows: most body rows end here, before anything is allocated.
   for (let c = 0; c < view.colCount; c++) {
     const v = view.raw(r, c)?.value;
@@ -97,28 +97,7 @@ export function detectHeader(
   const roles = new Set(matches.map((m) => m.match.role));
   if (roles.size < 2 || exactCount < 1 || matches.length < filled * 0.6) return null;
   if (isEntityList(matches, roles)) return null;
-  return headerAt(view, r, matches, corrections);
-}
 
-/** A cell of a header row that names a role, and how many columns its merge spans. */
-interface HeaderCell {
-  col: number;
-  span: number;
-  match: HeaderMatch;
-  text: string;
-}
-
-/**
- * The header whose upper row is r, its cells matched: a second row, the columns' roles and the
- * signature. Apart from detectHeader, which runs for every row and mostly returns at its first
- * loop: V8 then compiles that loop alone, and this (a few rows per sheet) only once it is hot.
- */
-function headerAt(
-  view: SheetView,
-  r: number,
-  matches: readonly HeaderCell[],
-  corrections: Record<string, ColumnRole | 'none'> | undefined,
-): HeaderInfo | null {
   // Second header row (L4): cells under a grouped header or beside headers merged downwards.
   let bottom = r;
   const sub = new Map<number, HeaderMatch & { text: string }>();
