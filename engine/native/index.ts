@@ -2,7 +2,7 @@
  * Native formulas: a scoring program (engine/rules/program.ts) compiled to one spreadsheet formula
  * over the item's own cells, with functions Excel 2010+, WPS and LibreOffice all have (IF, AND,
  * OR, NOT, MIN, MAX, INT, ROUND, ABS, SUMPRODUCT, ISNUMBER, ISERROR, IFERROR, ISLOGICAL, EXACT,
- * VALUE, SUBSTITUTE, FIND, TRIM, LEFT, MID, RIGHT, LEN, MATCH and array constants; no LET, LAMBDA,
+ * VALUE, SUBSTITUTE, FIND, TRIM, LEFT, MID, RIGHT, LEN, REPT, CHAR, CHOOSE, MATCH and array constants; no LET, LAMBDA,
  * dynamic arrays, XLOOKUP, IFS or SWITCH). The formula computes what the engine computes; where
  * the engine gives no number (a hand score, a missing, ambiguous or invalid actual) it gives a
  * short Chinese text (./messages.ts), never a number; where it cannot read a text actual the way

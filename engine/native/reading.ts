@@ -121,7 +121,8 @@ export function containsAny(e: string, words: readonly string[]): Bool {
 /** Does the text expression start with any of the words? */
 export function startsWithAny(e: string, words: readonly string[]): Bool {
   if (e === '""') return false;
-  return `SUMPRODUCT(--(LEFT(${e},LEN(${arr(words)}))=${arr(words)}))>0`;
+  // The words' lengths as numbers: the words are written once (this test comes often).
+  return `SUMPRODUCT(--(LEFT(${e},{${words.map((w) => w.length).join(',')}})=${arr(words)}))>0`;
 }
 
 /** Is the text expression exactly one of the words? (EXACT: MATCH would read ? and * as wildcards.) */
@@ -136,29 +137,21 @@ export function isEmptyText(e: string): Bool {
 }
 
 /**
- * Characters NFKC turns into digits, signs, points, percent, ":" "=", separators or spaces
- * ("１", "①", "²", "．", "％", "﹐"…): the engine reads the text after NFKC, so "缺１2项" is 12 to it
- * (the formula would read 2) and "缺．2项" no count at all. "，" and "：" the parses handle as the
- * engine does. Astral ones (𝟏, 🄂) are listed whole: a program whose MID splits them finds their
- * first half in the list, one that does not finds them whole.
+ * Characters NFKC turns into digits, signs or points ("１", "①", "²", "⒈", "．", "＋"): the engine
+ * reads the text after NFKC, so "缺１2项" is 12 to it (the formula would read 2) and "缺．2项" no
+ * count at all. Other characters NFKC changes ("％", "，", "：", an ideographic space) the parses
+ * either read as the engine does or refuse by their own checks. Characters beyond the BMP (𝟏,
+ * mathematical digits) are not listed: a spreadsheet's MID may split them, and no keyboard types them.
  */
 const NFKC_NUMERIC = ((): string => {
-  const out: string[] = [];
-  const add = (c: number): void => {
-    const ch = String.fromCodePoint(c);
+  let out = '';
+  for (let c = 0x80; c < 0x10000; c++) {
+    if (c >= 0xd800 && c < 0xe000) continue;
+    const ch = String.fromCharCode(c);
     const n = ch.normalize('NFKC');
-    if (n === ch || ch === '，' || ch === '：') return;
-    // Spacing accents (¨ is " ̈") never come between words and a number.
-    if (/[\d+\-.%‰:=,;]/.test(n) || /^\s+$/.test(n)) out.push(ch);
-  };
-  for (let c = 0x80; c < 0x10000; c++) if (c < 0xd800 || c >= 0xe000) add(c);
-  for (const [lo, hi] of [
-    [0x1d7ce, 0x1d7ff],
-    [0x1f100, 0x1f10a],
-    [0x1fbf0, 0x1fbf9],
-  ] as const)
-    for (let c = lo; c <= hi; c++) add(c);
-  return out.join('');
+    if (n !== ch && /[\d+\-.]/.test(n)) out += ch;
+  }
+  return out;
 })();
 
 /**

@@ -153,8 +153,10 @@ describe('named values beside label tests', () => {
       return actuals.map((a) => evaluateRows([[a, points, f.formula]])[0]![2]);
     };
     const unread = '完成情况无法识别，需人工评分';
-    // 30 − 5 = 25; 30 − 15×2 = 0; 30 − 10 = 20; "2批次" could be any of the three: by hand. A text
-    // that only looks like one value (digits on both sides of a word, 17 digits) is not read.
+    // 30 − 5 = 25; 30 − 15×2 = 0; "2批次" could be any of the three: no number. A text that only
+    // looks like one value (digits on both sides of a word, 17 digits) is not read. This rule's
+    // formula reads counts named in one cell (counts.ts: 30 − 15 − 5×2 = 5) in place of the full
+    // one-value parse, so "到省非访 1 批次" (spaces) is not read either (the engine: 30 − 10 = 20).
     expect(
       at('按问题属地进行考核,进京非访扣15分/批次,到省非访扣10分/批次,到市非访扣5分/批次', 30, [
         '到市非访1批次',
@@ -163,8 +165,9 @@ describe('named values beside label tests', () => {
         '2批次',
         '到市非访1批2次',
         '到市非访12345678901234567批次',
+        '进京非访1批次，到市非访2批次',
       ]),
-    ).toEqual([25, 0, 20, '需人工评分', unread, unread]);
+    ).toEqual([25, 0, unread, unread, unread, unread, 5]);
     // 3 − 2 = 1; 3 − 4 → 0; 均符合标准 → 3.
     expect(
       at('均符合标准，得满分\n缺1个科室，扣1分，直至扣完', 3, ['缺2个科室', '缺4个科室', '均符合标准']),
