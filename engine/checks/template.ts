@@ -137,8 +137,11 @@ function comparePair(
   rt: RecognisedTable,
 ): FindingDraft[] {
   const out: FindingDraft[] = [];
-  /** Template row → returned row, for the formula comparison. */
-  const rowMap = new Map<number, number>();
+  /**
+   * Template row → returned row, for the formula comparison. An array indexed by row, not a Map:
+   * growing a Map for every table's items was a twentieth of the review's allocation.
+   */
+  const rowMap: number[] = [];
   compareItems(out, rowMap, tpl, tt, view, rt);
   compareGroups(out, tt, rt);
   compareTotals(out, tt, rt);
@@ -148,7 +151,7 @@ function comparePair(
 
 function compareItems(
   out: FindingDraft[],
-  rowMap: Map<number, number>,
+  rowMap: number[],
   tpl: SheetView,
   tt: RecognisedTable,
   view: SheetView,
@@ -168,7 +171,7 @@ function compareItems(
       });
       continue;
     }
-    rowMap.set(was.row, rec.row);
+    rowMap[was.row] = rec.row;
     const p0 = was.item;
     if (
       p0.points !== it.points ||
@@ -285,13 +288,13 @@ function replacedFormulas(
   tt: RecognisedTable,
   view: SheetView,
   rt: RecognisedTable,
-  rowMap: ReadonlyMap<number, number>,
+  rowMap: readonly number[],
 ): void {
   const tTotals = tt.table.totalsRow === null ? null : tt.table.totalsRow - 1;
   const rTotals = rt.table.totalsRow === null ? null : rt.table.totalsRow - 1;
   for (const { r, c, formula, role } of templateFormulas(tpl, tt)) {
     const row =
-      rowMap.get(r) ??
+      rowMap[r] ??
       (r === tTotals ? rTotals : r <= tt.headerBottom ? rt.headerTop + (r - tt.headerTop) : null);
     if (row === null || row === undefined) continue;
     const col = role !== undefined ? rt.cols[role] : rt.left + (c - tt.left);
