@@ -39,6 +39,8 @@ interface Keyed {
   keys: string[];
   /** itemKey of each item, in order (before a repeated one is numbered). */
   bases: string[];
+  /** Whether some item repeats an earlier one's group path and name (a key was numbered). */
+  repeated: boolean;
 }
 /** Template tables' keys, kept as long as the template is. */
 const templateKeyed = new WeakMap<RecognisedTable, Keyed>();
@@ -82,12 +84,22 @@ function returnedKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
   return keys;
 }
 
+/**
+ * Whether an item of the table repeats an earlier one's group path and name, by the keys the
+ * template check matches with (`like`: the template's table it is compared with). Equal paths and
+ * equal match keys of names give equal keys, so without a repeated key there is no DUPLICATE_ITEM.
+ */
+export function repeatsItemKeys(t: RecognisedTable, like?: RecognisedTable): boolean {
+  return returnedKeys(t, like).repeated;
+}
+
 function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
   const hint = like && like !== t ? templateKeys(like) : undefined;
   const byKey = new Map<string, RecognisedItem>();
   const keys: string[] = [];
   const bases: string[] = [];
   let next = 0; // the template item expected in the current place
+  let repeated = false;
   for (const rec of t.items) {
     let base: string | undefined;
     for (let d = 0; hint && d < 3 && base === undefined; d++) {
@@ -100,11 +112,14 @@ function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
     base ??= itemKey(rec.item.path, rec.item.name);
     bases.push(base);
     let key = base;
-    for (let n = 2; byKey.has(key); n++) key = `${base}\u0001#${n}`;
+    for (let n = 2; byKey.has(key); n++) {
+      key = `${base}\u0001#${n}`;
+      repeated = true;
+    }
     byKey.set(key, rec);
     keys.push(key);
   }
-  return { byKey, keys, bases };
+  return { byKey, keys, bases, repeated };
 }
 
 function sameWords(a: RecognisedItem['item'], b: RecognisedItem['item']): boolean {
