@@ -4,8 +4,9 @@
  * word of time or kind (12月底前仍未整改 of …整改年度), the subject kept before a piece's state
  * (实施方案无任务清单 of 实施方案有具体工作指标,有任务清单…), a requirement's verb and object
  * (不达要求, 达到年度任务书要求 of …比例达到年度任务书要求), the state without the light verb 进行
- * (已全部告知 of 未全部进行告知), without words of scope and from its preposition (未与村卫生室
- * 互联互通 of 基层机构与下辖村卫生室互联互通), and one grade's verb with the other grade's object
+ * (已全部告知 of 未全部进行告知), without notes and words of scope and from its preposition
+ * (未与村卫生室互联互通 of 基层机构与下辖村卫生室互联互通, 未被认可推广 of 工作做法和经验被市级(含)
+ * 以上认可并推广), and one grade's verb with the other grade's object
  * (已签定责任书 beside 无责任书). Candidates only: a word is kept when the engine scores it (a
  * number or a definite text: engine/rules evaluateRule), and then scored by the engine's readers
  * when the formula is built (compile.ts knownTree), so the formula never says what the engine
@@ -22,7 +23,12 @@ const CLOSING = /(?:本年度|年度|全年|当年|情况|现象)$/;
 /** Words of scope a clerk leaves out ("与下辖村卫生室" → "与村卫生室"). */
 const SCOPE = /下辖|所辖|辖区内|辖区|所属/g;
 /** Prepositions a state may begin with once its subject is left out ("与村卫生室互联互通"). */
-const PREPOSITION = /与|和|同|向|对/;
+const PREPOSITION = /与|同|向|对|被/g;
+/** Notes in brackets and levels of scope a clerk leaves out ("被市级(含)以上认可" → "被认可"). */
+const NOTE = /[(（][^)）]*[)）]/g;
+const LEVEL = /(?:国家|省|市|县|区|乡镇|镇|乡)级(?:及|或)?(?:以上|以下)?/g;
+/** The most characters of a subject before a preposition ("工作做法和经验" of …和经验被认可…). */
+const SUBJECT_MOST = 8;
 /** The words before a state's first mark: its subject ("实施方案" of 实施方案有具体工作指标). */
 const SUBJECT = /^([^有无未已不没能]{2,6}?)(?=有|无|未|已|不|没有|能够|能)/;
 /** Verbs of a requirement and how a clerk denies them ("不达要求", "达不到要求"). */
@@ -67,11 +73,18 @@ export function clerkForms(label: string): string[] {
       const light = c.replace(LIGHT, '');
       if (light !== c) said(light);
     }
-    // Without words of scope, and from a preposition once the subject is left out.
-    const scoped = p.replace(SCOPE, '');
-    const at = PREPOSITION.exec(scoped)?.index ?? -1;
-    if (at >= 2 && at <= 6) said(scoped.slice(at));
-    if (scoped !== p) said(core(scoped));
+    // Without notes and words of scope (and with 并 between verbs left out too: 认可推广), from a
+    // preposition with the subject left out (未与村卫生室…, 未被认可推广) or kept before the
+    // denial (工作做法和经验未被认可推广).
+    const scoped = p.replace(NOTE, '').replace(SCOPE, '').replace(LEVEL, '');
+    for (const v of new Set([scoped, scoped.replace(/并/g, '')])) {
+      if (v !== p && (NEG_MARK.test(v) || POS_MARK.test(v))) said(core(v));
+      for (const m of v.matchAll(PREPOSITION)) {
+        if (m.index < 2 || m.index > SUBJECT_MOST) continue;
+        said(v.slice(m.index));
+        for (const w of SAY) out.push(`${v.slice(0, m.index)}${w}${v.slice(m.index)}`);
+      }
+    }
     // A requirement: its verb and object (the object's last word too: 要求 of 年度任务书要求).
     for (const [verb, denials] of Object.entries(REQUIRE)) {
       const v = p.indexOf(verb);

@@ -8,8 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleText } from '../../engine/native';
 import { clerkWords } from '../../engine/native/clerk';
-import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule } from '../../engine/rules';
-import { evaluateRows } from './hf';
+import { compileNative } from '../../engine/native';
+import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule, round } from '../../engine/rules';
+import { loadCorpus } from '../../scripts/rules-corpus';
+import { evaluateRows, type HfCell } from './hf';
 import { evaluateOurs } from './ours';
 
 const UNREAD = '完成情况无法识别，需人工评分';
@@ -67,6 +69,25 @@ describe('a clerk’s shortened answers', () => {
     expect(scores('乡镇卫生院与辖区村卫生室签订责任书得2分', 2, ['与村卫生室签订责任书'])).toEqual([UNREAD]);
   });
 
+  it('reads a passive without its note and level, from 被 or with the subject before the denial', () => {
+    // 典型经验被省级(含)以上认可并推广的得5分: not recognised → 0, however the clerk shortens it.
+    expect(
+      scores('典型经验被省级(含)以上认可并推广的得5分', 5, [
+        '未被认可推广',
+        '未被认可并推广',
+        '典型经验未被认可推广',
+      ]),
+    ).toEqual([0, 0, 0]);
+    // 创新做法被县级以上部门采纳的得3分: 未被部门采纳 → 0.
+    expect(scores('创新做法被县级以上部门采纳的得3分', 3, ['未被部门采纳', '创新做法未被部门采纳'])).toEqual([
+      0, 0,
+    ]);
+    // 乡镇卫生院与辖区村卫生室签订责任书得2分: the subject kept before the denial → 0.
+    expect(
+      scores('乡镇卫生院与辖区村卫生室签订责任书得2分', 2, ['乡镇卫生院未与村卫生室签订责任书']),
+    ).toEqual([0]);
+  });
+
   it('reads one grade’s verb with the other grade’s object', () => {
     // 建立健全安全生产责任制得1分，无责任制不得分: 已建立责任制 denies 无责任制 → 1.
     expect(scores('建立健全安全生产责任制得1分，无责任制不得分', 1, ['已建立责任制', '无责任制'])).toEqual([
@@ -101,4 +122,35 @@ describe('a clerk’s shortened answers', () => {
       }
     }
   });
+
+  it('scores every clerk word of every corpus rule as the engine does, or leaves it unread', () => {
+    const rows: HfCell[][] = [];
+    const engine: (number | null)[] = [];
+    for (const c of loadCorpus().flatMap((f) => f.cases)) {
+      const p = parseRule(c.rule);
+      if (!p.ok) continue;
+      const points = c.points ?? 10;
+      const f = compileNative(p.rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS, {
+        mode: 'function',
+        round: 2,
+      });
+      if (!f.ok) continue;
+      for (const w of clerkWords(p.rule)) {
+        const r = rows.length + 1;
+        rows.push([w, points, f.formula.replace(/\b([AB])1\b/g, `$1${r}`)]);
+        const out = evaluateRule(p.rule, { actual: w, points: dec(points), settings: DEFAULT_SETTINGS });
+        engine.push(out.ok ? round(out.score, 2).toNumber() : null);
+      }
+    }
+    const got = evaluateRows(rows);
+    const wrong = got.flatMap((g, i) =>
+      typeof g[2] === 'number' && (engine[i] === null || Math.abs(g[2] - engine[i]!) > 1e-9)
+        ? [`${String(rows[i]![0])}: engine ${String(engine[i])}, formula ${g[2]}`]
+        : [],
+    );
+    expect(wrong).toEqual([]);
+    // Most are read (the rest where the widest words make the formula too long).
+    const read = got.filter((g, i) => typeof g[2] === 'number' && g[2] === engine[i]).length;
+    expect(read).toBeGreaterThan(rows.length / 2);
+  }, 120_000);
 });
