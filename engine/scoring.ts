@@ -10,13 +10,12 @@ import { BAND_NOTES, bandOfTotal } from './bands';
 import type { Finding, FindingCode, ItemScore, Severity, TableScore } from './model';
 import type { RecognisedItem, RecognisedTable } from './recognise';
 import { evaluateRule, formOf, renderRule } from './rules';
-import { readItemRule } from './rules/item-rule';
+import { itemRuleOf } from './item-rules';
 import { readActual, readOccurred } from './rules/actual';
 import { D, dec, dmin, round, type Dec } from './rules/decimal';
 import type { ScoringSettings } from './rules/settings';
 import type { Actual } from './rules/types';
 import type { SheetView } from './sheet-view';
-import { runSteps } from './progress';
 
 const SEVERITY: Record<string, Severity> = {
   RULE_UNPARSED: 'warning',
@@ -74,35 +73,6 @@ function negativeIsInvalid(d: ReturnType<typeof cellNumber>): ReturnType<typeof 
   return typeof d === 'object' && d.lt(0) ? 'invalid' : d; // lt, not isNeg: -0 is no deduction
 }
 
-/**
- * Item rules by their two cells: the same wording recurs down a table and in every workbook of a
- * review, and reading it rewrites the method with regular expressions before the parse cache is
- * reached. readItemRule depends on the two cells only, and its result is only read. Keyed by the
- * cells' own values (a number and its text are different keys), target first, so no key is built.
- */
-type ItemRuleOrNull = ReturnType<typeof readItemRule>;
-const itemRules = new Map<string | number | null, Map<string | null, ItemRuleOrNull>>();
-let cachedRules = 0;
-const MAX_ITEM_RULES = 5000;
-
-function itemRuleOf(method: string | null, target: string | number | null): ItemRuleOrNull {
-  if (Object.is(target, -0)) return readItemRule(method, target); // one Map key with 0
-  let byMethod = itemRules.get(target);
-  let rule = byMethod?.get(method);
-  if (rule === undefined) {
-    rule = readItemRule(method, target);
-    if (cachedRules >= MAX_ITEM_RULES) {
-      itemRules.clear();
-      cachedRules = 0;
-      byMethod = undefined;
-    }
-    if (!byMethod) itemRules.set(target, (byMethod = new Map()));
-    byMethod.set(method, rule);
-    cachedRules++;
-  }
-  return rule;
-}
-
 export interface ScoreTableResult {
   score: TableScore;
   findings: Finding[];
@@ -120,12 +90,16 @@ export function scoreTable(
   lang: 'zh' | 'en',
   detail = true,
 ): ScoreTableResult {
-  return runSteps(scoreTableSteps(t, view, settings, lang, detail));
+  // A plain loop, not the generator run through: resuming a generator per item (its registers
+  // saved and restored, a result object each) and compiling one cost the review for nothing.
+  const s = new TableScoring(t, view, settings, lang, detail);
+  for (const rec of t.items) s.item(rec);
+  return s.result();
 }
 
 /**
  * Scores one recognised table, yielding the 0-based sheet row of each item before it is scored
- * (for a progress bar by rows; scoreTable runs it through at once).
+ * (for a progress bar by rows; scoreTable does the same without the steps).
  */
 export function* scoreTableSteps(
   t: RecognisedTable,
@@ -134,61 +108,86 @@ export function* scoreTableSteps(
   lang: 'zh' | 'en',
   detail = true,
 ): Generator<number, ScoreTableResult, void> {
-  const findings: Finding[] = [];
-  const report = (
+  const s = new TableScoring(t, view, settings, lang, detail);
+  for (const rec of t.items) {
+    yield rec.row;
+    s.item(rec);
+  }
+  return s.result();
+}
+
+/** A table being scored, item by item in order: the findings so far and the running sums. */
+class TableScoring {
+  readonly findings: Finding[] = [];
+  readonly items: ItemScore[] = [];
+  private readonly cols: RecognisedTable['cols'];
+  private readonly wholeGroups: Set<string>;
+  sum = new D(0);
+  // Whole entered scores are added up as a number (exact below 2^53), not a Decimal each. Scores
+  // have at most 10 decimals, so while every score is below 10^15 no addition rounds and their
+  // order does not matter; from the first larger one on, everything is added in order.
+  wholeSum = 0;
+  inOrder = false;
+  exactSum = new D(0);
+  scoredPoints = new D(0);
+  deductions = new D(0);
+  unscored = 0;
+  veto = false;
+  vetoExcellence = false;
+
+  constructor(
+    private readonly t: RecognisedTable,
+    private readonly view: SheetView,
+    private readonly settings: ScoringSettings,
+    private readonly lang: 'zh' | 'en',
+    private readonly detail: boolean,
+  ) {
+    const { cols } = t;
+    this.cols = cols;
+    this.wholeGroups = new Set(
+      t.table.groups.filter((g) => g.scoredAsWhole).map((g) => g.path.join('\u0001')),
+    );
+    if (
+      cols.actual === undefined &&
+      cols.score === undefined &&
+      cols.deduction === undefined &&
+      t.items.length > 0
+    )
+      this.report(
+        'ACTUAL_MISSING',
+        cellAddress(t.headerTop, cols.item!),
+        '表格没有“完成情况”“得分”或“扣分”列，无法计分；请添加完成情况列',
+        'The table has no actual, score or deduction column: add an actual column to score it',
+      );
+  }
+
+  private report(
     code: FindingCode,
     cell: string | null,
     zh: string,
     en: string,
     data: Finding['data'] = {},
-  ): void => {
-    findings.push({
+  ): void {
+    this.findings.push({
       code,
       severity: SEVERITY[code] ?? 'info',
-      sheet: view.name,
+      sheet: this.view.name,
       cell,
-      message: lang === 'en' ? en : zh,
+      message: this.lang === 'en' ? en : zh,
       messageEn: en,
       data,
     });
-  };
-  const { cols } = t;
-  const wholeGroups = new Set(
-    t.table.groups.filter((g) => g.scoredAsWhole).map((g) => g.path.join('\u0001')),
-  );
-  const inWholeGroup = (path: string[]): boolean => {
-    for (let d = path.length; d > 0; d--) if (wholeGroups.has(path.slice(0, d).join('\u0001'))) return true;
+  }
+
+  private inWholeGroup(path: string[]): boolean {
+    for (let d = path.length; d > 0; d--)
+      if (this.wholeGroups.has(path.slice(0, d).join('\u0001'))) return true;
     return false;
-  };
-  if (
-    cols.actual === undefined &&
-    cols.score === undefined &&
-    cols.deduction === undefined &&
-    t.items.length > 0
-  )
-    report(
-      'ACTUAL_MISSING',
-      cellAddress(t.headerTop, cols.item!),
-      '表格没有“完成情况”“得分”或“扣分”列，无法计分；请添加完成情况列',
-      'The table has no actual, score or deduction column: add an actual column to score it',
-    );
+  }
 
-  const items: ItemScore[] = [];
-  let sum = new D(0);
-  // Whole entered scores are added up as a number (exact below 2^53), not a Decimal each. Scores
-  // have at most 10 decimals, so while every score is below 10^15 no addition rounds and their
-  // order does not matter; from the first larger one on, everything is added in order.
-  let wholeSum = 0;
-  let inOrder = false;
-  let exactSum = new D(0);
-  let scoredPoints = new D(0);
-  let deductions = new D(0);
-  let unscored = 0;
-  let veto = false;
-  let vetoExcellence = false;
-
-  for (const rec of t.items) {
-    yield rec.row;
+  /** Scores the next item. */
+  item(rec: RecognisedItem): void {
+    const { cols, view, settings, lang, detail } = this;
     const it = rec.item;
     const r = rec.row;
     const scoreCell = cols.score !== undefined ? cellAddress(r, cols.score) : null;
@@ -209,7 +208,7 @@ export function* scoreTableSteps(
       triggered: false,
       scoreCell,
     };
-    items.push(entry);
+    this.items.push(entry);
     const points = it.points === null ? null : dec(it.points);
 
     // Deduction-only items (扣分制): the entered deduction comes off the whole.
@@ -220,27 +219,27 @@ export function* scoreTableSteps(
       if (source !== undefined) {
         const d = negativeIsInvalid(cellNumber(view.value(r, source)));
         if (d === 'invalid') {
-          report(
+          this.report(
             'ACTUAL_INVALID',
             cellAddress(r, source),
             `扣分「${view.text(r, source)}」不是非负数字`,
             `Deduction "${view.text(r, source)}" is not a number ≥ 0`,
           );
-          unscored++;
-        } else if (d === 'error') unscored++;
+          this.unscored++;
+        } else if (d === 'error') this.unscored++;
         else if (d !== 'blank') {
           const taken = cap ? D.min(d, cap) : d;
-          deductions = deductions.plus(taken);
+          this.deductions = this.deductions.plus(taken);
           entry.score = taken.neg().toNumber();
           entry.source = 'deduction';
         } else entry.score = 0;
       }
-      continue;
+      return;
     }
     if (points === null) {
       // Scored at group level (L5) or missing points (reported by validation).
-      if (!inWholeGroup(it.path)) unscored++;
-      continue;
+      if (!this.inWholeGroup(it.path)) this.unscored++;
+      return;
     }
 
     let score: Dec | null = null;
@@ -264,7 +263,7 @@ export function* scoreTableSteps(
           vetoAt = scoreCell;
         } else if (s === 'invalid') {
           enteredBad = true;
-          report(
+          this.report(
             'ACTUAL_INVALID',
             scoreCell,
             `得分「${view.text(r, cols.score)}」不是数字`,
@@ -284,7 +283,7 @@ export function* scoreTableSteps(
     if (score === null && !enteredBad && entry.source === 'none' && cols.deduction !== undefined) {
       const d = negativeIsInvalid(cellNumber(view.value(r, cols.deduction)));
       if (d === 'invalid')
-        report(
+        this.report(
           'ACTUAL_INVALID',
           cellAddress(r, cols.deduction),
           `扣分「${view.text(r, cols.deduction)}」不是非负数字`,
@@ -302,7 +301,7 @@ export function* scoreTableSteps(
       const textCol = (itemRule?.from === 'target' ? cols.target : cols.method) ?? cols.item!;
       if (!parsed) {
         entry.manual = true;
-        report(
+        this.report(
           'MANUAL_SCORE',
           scoreCell ?? it.cell,
           `指标「${it.name}」没有目标或计分办法，需人工评分`,
@@ -310,7 +309,7 @@ export function* scoreTableSteps(
         );
       } else if (!parsed.ok) {
         entry.manual = true;
-        report(
+        this.report(
           'RULE_UNPARSED',
           cellAddress(r, textCol),
           `指标「${it.name}」的规则无法识别（${parsed.reason}），需人工评分`,
@@ -334,7 +333,7 @@ export function* scoreTableSteps(
           entry.source = 'rule';
           if (outcome.triggered) entry.triggered = true;
           if (outcome.note)
-            report(
+            this.report(
               'RULE_CONDITION',
               cellAddress(r, textCol),
               `指标「${it.name}」${outcome.note}`,
@@ -342,7 +341,7 @@ export function* scoreTableSteps(
             );
         } else if (outcome.code === 'MANUAL') {
           entry.manual = true;
-          report(
+          this.report(
             'MANUAL_SCORE',
             scoreCell ?? it.cell,
             `指标「${it.name}」：${outcome.message}`,
@@ -350,7 +349,7 @@ export function* scoreTableSteps(
           );
         } else {
           const code: FindingCode = outcome.code === 'ACTUAL_MISSING' ? 'ACTUAL_MISSING' : 'ACTUAL_INVALID';
-          report(
+          this.report(
             code,
             cellAddress(r, cols.actual),
             `指标「${it.name}」：${outcome.message}`,
@@ -368,9 +367,15 @@ export function* scoreTableSteps(
       scoreCell !== null &&
       view.isEmpty(r, cols.score!)
     )
-      report('ACTUAL_MISSING', scoreCell, `指标「${it.name}」未填写得分`, `Item "${it.name}" has no score`, {
-        name: it.name,
-      });
+      this.report(
+        'ACTUAL_MISSING',
+        scoreCell,
+        `指标「${it.name}」未填写得分`,
+        `Item "${it.name}" has no score`,
+        {
+          name: it.name,
+        },
+      );
     // Veto events are read from the actual value even when the score is typed in.
     if ((it.veto || it.vetoExcellence) && !entry.triggered && actualRaw !== null) {
       if (itemRule === undefined) parsed = (itemRule = itemRuleOf(it.method, it.target))?.parsed ?? null;
@@ -381,9 +386,9 @@ export function* scoreTableSteps(
       if (occurred) entry.triggered = true;
     }
     if (entry.triggered) {
-      if (it.veto) veto = true;
-      if (it.vetoExcellence) vetoExcellence = true;
-      report(
+      if (it.veto) this.veto = true;
+      if (it.vetoExcellence) this.vetoExcellence = true;
+      this.report(
         'VETO_TRIGGERED',
         vetoAt ?? (cols.actual !== undefined ? cellAddress(r, cols.actual) : it.cell),
         it.veto
@@ -397,7 +402,7 @@ export function* scoreTableSteps(
     // Below 10^308 every decimal is a finite double (the exponent is read without converting).
     if (score !== null && !(score.e <= 307) && !Number.isFinite(score.toNumber())) {
       // Exact in decimal, but no cell can hold it (tiers on an amount near 1.8e308).
-      report(
+      this.report(
         'ACTUAL_INVALID',
         cols.actual !== undefined ? cellAddress(r, cols.actual) : it.cell,
         `指标「${it.name}」的得分超出 Excel 可表示的数值范围`,
@@ -406,8 +411,8 @@ export function* scoreTableSteps(
       score = null;
     }
     if (score === null) {
-      unscored++;
-      continue;
+      this.unscored++;
+      return;
     }
     // Rounding never lifts a score above its points (0.5 of 0.5 at decimals=0 is not 1): a written
     // score above the points would be flagged SCORE_OUT_OF_RANGE on our own output.
@@ -418,49 +423,57 @@ export function* scoreTableSteps(
           ? dmin(round(score, settings.decimals), points)
           : round(score, settings.decimals);
     entry.score = whole ?? (settings.totals === 'roundItems' ? rounded : score).toNumber();
-    if (whole !== null && !inOrder && wholeSum + whole <= Number.MAX_SAFE_INTEGER) wholeSum += whole;
+    if (whole !== null && !this.inOrder && this.wholeSum + whole <= Number.MAX_SAFE_INTEGER)
+      this.wholeSum += whole;
     else {
-      if (rounded.e >= 15) inOrder = true;
-      if (wholeSum !== 0) sum = sum.plus(wholeSum);
-      wholeSum = 0;
-      sum = sum.plus(rounded);
+      if (rounded.e >= 15) this.inOrder = true;
+      if (this.wholeSum !== 0) this.sum = this.sum.plus(this.wholeSum);
+      this.wholeSum = 0;
+      this.sum = this.sum.plus(rounded);
     }
     if (settings.totals === 'roundOnce') {
       // only read then
-      exactSum = exactSum.plus(score);
-      scoredPoints = scoredPoints.plus(points);
+      this.exactSum = this.exactSum.plus(score);
+      this.scoredPoints = this.scoredPoints.plus(points);
     }
   }
 
-  if (wholeSum !== 0) sum = sum.plus(wholeSum);
-  // Rounding once must not lift the total above the points it was scored out of either.
-  const gross =
-    settings.totals === 'roundItems' ? sum : D.min(round(exactSum, settings.decimals), scoredPoints);
-  const partial = D.max(0, gross.minus(deductions));
-  const total = unscored === 0 && t.items.length > 0 && t.table.pointsUnit === 'points' ? partial : null;
-  const outOf = t.table.declaredTotal ?? (t.table.sum > 0 ? t.table.sum : null);
-  let band: string | null = null;
-  let bandNote: string | null = null;
-  if (detail && total !== null && outOf !== null && outOf > 0) {
-    const b = bandOfTotal(total, outOf, settings.bands, veto, vetoExcellence);
-    if (b) {
-      band = b.label;
-      if (b.note !== null) bandNote = BAND_NOTES[b.note][lang];
+  /** The table's score once every item is scored. */
+  result(): ScoreTableResult {
+    const { t, settings, lang, detail, items, findings } = this;
+    if (this.wholeSum !== 0) this.sum = this.sum.plus(this.wholeSum);
+    // Rounding once must not lift the total above the points it was scored out of either.
+    const gross =
+      settings.totals === 'roundItems'
+        ? this.sum
+        : D.min(round(this.exactSum, settings.decimals), this.scoredPoints);
+    const partial = D.max(0, gross.minus(this.deductions));
+    const total =
+      this.unscored === 0 && t.items.length > 0 && t.table.pointsUnit === 'points' ? partial : null;
+    const outOf = t.table.declaredTotal ?? (t.table.sum > 0 ? t.table.sum : null);
+    let band: string | null = null;
+    let bandNote: string | null = null;
+    if (detail && total !== null && outOf !== null && outOf > 0) {
+      const b = bandOfTotal(total, outOf, settings.bands, this.veto, this.vetoExcellence);
+      if (b) {
+        band = b.label;
+        if (b.note !== null) bandNote = BAND_NOTES[b.note][lang];
+      }
     }
+    return {
+      score: {
+        total: total === null ? null : total.toNumber(),
+        partialTotal: partial.toNumber(),
+        outOf,
+        band,
+        bandNote,
+        unscored: this.unscored,
+        deductions: this.deductions.toNumber(),
+        items,
+      },
+      findings,
+    };
   }
-  return {
-    score: {
-      total: total === null ? null : total.toNumber(),
-      partialTotal: partial.toNumber(),
-      outOf,
-      band,
-      bandNote,
-      unscored,
-      deductions: deductions.toNumber(),
-      items,
-    },
-    findings,
-  };
 }
 
 /** 否决 (一票否决) typed in the score cell of a 一票否决 item, 否优 (一票否优) in one of a 一票否优 item. */

@@ -47,12 +47,27 @@ export function sortFindings(findings: Finding[]): Finding[] {
   // Nothing to order (most sheets' scoring findings): and sorting the empty array map() gives
   // (another kind of array) deoptimised the code V8 had compiled for lists of findings.
   if (findings.length < 2) return findings;
-  // Addresses are parsed once per finding, not once per comparison (the sort is stable).
-  const keyed = findings.map((f) => {
+  // Addresses are parsed once per finding, not once per comparison (the sort is stable). The
+  // keyed list is built by a loop and sorted by a module-level comparator: map()'s array, sorted
+  // with a new closure, deoptimised validateSheet (wrong map at the sort) right after V8 compiled it.
+  const keyed: SortKey[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     const p = f.cell ? parseCellAddress(f.cell) : null;
-    return { f, row: p ? p.row : -1, col: p ? p.col : -1, sev: SEVERITY_ORDER[f.severity] };
-  });
-  keyed.sort((a, b) => a.row - b.row || a.col - b.col || a.sev - b.sev);
+    keyed.push({ f, row: p ? p.row : -1, col: p ? p.col : -1, sev: SEVERITY_ORDER[f.severity] });
+  }
+  keyed.sort(byPosition);
   for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i]!.f;
   return findings;
+}
+
+interface SortKey {
+  f: Finding;
+  row: number;
+  col: number;
+  sev: number;
+}
+
+function byPosition(a: SortKey, b: SortKey): number {
+  return a.row - b.row || a.col - b.col || a.sev - b.sev;
 }

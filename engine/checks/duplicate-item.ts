@@ -1,5 +1,6 @@
 /** DUPLICATE_ITEM: the same item name twice under the same group of one table. */
 import { cachedMatchKey } from '../text';
+import { repeatsItemKeys } from './template';
 import type { Check, FindingDraft } from './types';
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {
@@ -24,9 +25,14 @@ export const duplicateItem: Check = {
       },
     },
   },
-  run({ tables }) {
+  run({ tables, template }) {
     const out: FindingDraft[] = [];
-    for (const t of tables) {
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti]!;
+      // In a review the template check keys every item by group path and name (computed here
+      // first, then reused): a table without a repeated key has no duplicate, and its names need
+      // no maps of their own. Elsewhere the keys would be computed for this alone.
+      if (template && !repeatsItemKeys(t, template.tables[ti])) continue;
       // Group path → item name key → first row.
       const seen = new Map<string, Map<string, number>>();
       // Neighbouring items usually share their path: look it up once per run of equal paths.

@@ -39,6 +39,8 @@ interface Keyed {
   keys: string[];
   /** itemKey of each item, in order (before a repeated one is numbered). */
   bases: string[];
+  /** Whether some item repeats an earlier one's group path and name (a key was numbered). */
+  repeated: boolean;
 }
 /** Template tables' keys, kept as long as the template is. */
 const templateKeyed = new WeakMap<RecognisedTable, Keyed>();
@@ -82,12 +84,22 @@ function returnedKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
   return keys;
 }
 
+/**
+ * Whether an item of the table repeats an earlier one's group path and name, by the keys the
+ * template check matches with (`like`: the template's table it is compared with). Equal paths and
+ * equal match keys of names give equal keys, so without a repeated key there is no DUPLICATE_ITEM.
+ */
+export function repeatsItemKeys(t: RecognisedTable, like?: RecognisedTable): boolean {
+  return returnedKeys(t, like).repeated;
+}
+
 function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
   const hint = like && like !== t ? templateKeys(like) : undefined;
   const byKey = new Map<string, RecognisedItem>();
   const keys: string[] = [];
   const bases: string[] = [];
   let next = 0; // the template item expected in the current place
+  let repeated = false;
   for (const rec of t.items) {
     let base: string | undefined;
     for (let d = 0; hint && d < 3 && base === undefined; d++) {
@@ -100,11 +112,14 @@ function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
     base ??= itemKey(rec.item.path, rec.item.name);
     bases.push(base);
     let key = base;
-    for (let n = 2; byKey.has(key); n++) key = `${base}\u0001#${n}`;
+    for (let n = 2; byKey.has(key); n++) {
+      key = `${base}\u0001#${n}`;
+      repeated = true;
+    }
     byKey.set(key, rec);
     keys.push(key);
   }
-  return { byKey, keys, bases };
+  return { byKey, keys, bases, repeated };
 }
 
 function sameWords(a: RecognisedItem['item'], b: RecognisedItem['item']): boolean {
@@ -137,8 +152,11 @@ function comparePair(
   rt: RecognisedTable,
 ): FindingDraft[] {
   const out: FindingDraft[] = [];
-  /** Template row → returned row, for the formula comparison. */
-  const rowMap = new Map<number, number>();
+  /**
+   * Template row → returned row, for the formula comparison. An array indexed by row, not a Map:
+   * growing a Map for every table's items was a twentieth of the review's allocation.
+   */
+  const rowMap: number[] = [];
   compareItems(out, rowMap, tpl, tt, view, rt);
   compareGroups(out, tt, rt);
   compareTotals(out, tt, rt);
@@ -148,7 +166,7 @@ function comparePair(
 
 function compareItems(
   out: FindingDraft[],
-  rowMap: Map<number, number>,
+  rowMap: number[],
   tpl: SheetView,
   tt: RecognisedTable,
   view: SheetView,
@@ -168,7 +186,7 @@ function compareItems(
       });
       continue;
     }
-    rowMap.set(was.row, rec.row);
+    rowMap[was.row] = rec.row;
     const p0 = was.item;
     if (
       p0.points !== it.points ||
@@ -285,13 +303,13 @@ function replacedFormulas(
   tt: RecognisedTable,
   view: SheetView,
   rt: RecognisedTable,
-  rowMap: ReadonlyMap<number, number>,
+  rowMap: readonly number[],
 ): void {
   const tTotals = tt.table.totalsRow === null ? null : tt.table.totalsRow - 1;
   const rTotals = rt.table.totalsRow === null ? null : rt.table.totalsRow - 1;
   for (const { r, c, formula, role } of templateFormulas(tpl, tt)) {
     const row =
-      rowMap.get(r) ??
+      rowMap[r] ??
       (r === tTotals ? rTotals : r <= tt.headerBottom ? rt.headerTop + (r - tt.headerTop) : null);
     if (row === null || row === undefined) continue;
     const col = role !== undefined ? rt.cols[role] : rt.left + (c - tt.left);

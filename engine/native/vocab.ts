@@ -7,6 +7,7 @@
 import type { Program } from '../rules/program';
 import { NEG_MARK, POS_MARK, readValues, sharedObject } from '../rules/values';
 import { programListedStates } from '../rules/evaluate-counts';
+import { clerkWords } from './clerk';
 
 const GENERIC = [
   '无',
@@ -155,6 +156,8 @@ export function vocabulary(p: Program, level: VocabularyLevel): string[] {
         for (let n = Math.min(6, e.length - 1); n >= 2; n--) add(e.slice(-n));
       }
     }
+    // (widest) More of a clerk's shortened answers, those the engine scores (./clerk.ts).
+    if (widest) clerkWords(p).forEach(add);
   }
   // Only texts without numbers (those are read by the value parse), without spaces, and unchanged
   // by NFKC; lists of states may hold a full-width comma: a word is matched as typed and scored by
@@ -210,16 +213,25 @@ function stateLists(p: Program, widest: boolean): string[] {
         const picked = grades.filter((_, i) => mask & (1 << i));
         if (picked.length >= 2) LIST_SEPARATORS.forEach((sep) => out.push(picked.join(sep)));
       }
-    if (c.grades.length > MOST_LISTED - 1) continue;
-    const full = c.grades.map((g) => g.label.replace(/\s+/g, '').replace(NEG_MARK, '').replace(POS_MARK, ''));
-    // (widest) A grade with 或 said by its first alternative ("已建立" for 建立或成立).
-    const first = full.map((x) => x.split('或')[0]!);
-    for (const cores of widest && first.some((x, i) => x !== full[i]) ? [full, first] : [full]) {
-      if (cores.some((x) => x.length < 2)) continue;
-      for (const [yes, no] of [
+    // (widest) Four grades too, said with their own mark only when they share one (有/无 for
+    // 有组织领导, 有宣传窗…).
+    if (c.grades.length > MOST_LISTED - (widest ? 0 : 1)) continue;
+    const labels = c.grades.map((g) => g.label.replace(/\s+/g, ''));
+    const full = labels.map((x) => x.replace(NEG_MARK, '').replace(POS_MARK, ''));
+    // (widest) A grade with 或 said by its first alternative ("已建立" for 建立或成立), one with 并
+    // by its first part ("无电脑设备" for 有电脑设备并联网).
+    const first = full.map((x) => x.split(/或|并/)[0]!);
+    const mark = /^[有已]/.exec(labels[0]!)?.[0];
+    const shared = mark !== undefined && labels.every((x) => x.startsWith(mark));
+    const pairs = (
+      [
         ['已', '未'],
         ['有', '无'],
-      ] as const)
+      ] as const
+    ).filter(([yes]) => c.grades.length < MOST_LISTED || !shared || yes === mark);
+    for (const cores of widest && first.some((x, i) => x !== full[i]) ? [full, first] : [full]) {
+      if (cores.some((x) => x.length < 2)) continue;
+      for (const [yes, no] of pairs)
         for (let mask = 0; mask < 1 << cores.length; mask++) {
           const said = cores.map((x, i) => `${mask & (1 << i) ? yes : no}${x}`);
           LIST_SEPARATORS.forEach((sep) => out.push(said.join(sep)));

@@ -10,7 +10,7 @@
 import { bandCounts, forcedBandAt } from '../bands';
 import { dec, type Dec } from '../rules/decimal';
 import type { ScoringSettings } from '../rules/settings';
-import type { TemplateItem, UnitReview } from './unit';
+import type { TemplateItem, UnitItem, UnitReview } from './unit';
 
 export interface RankedUnit extends UnitReview {
   /** Competition rank among the ranked units, or null when not ranked. */
@@ -168,15 +168,35 @@ export function itemMatrix(units: readonly UnitReview[], templateItems: readonly
   }));
   const index = new Map<string, number>();
   for (let i = 0; i < items.length; i++) index.set(items[i]!.key, i);
-  for (const u of units)
-    for (const it of u.items)
-      if (!index.has(it.key)) {
-        index.set(it.key, items.length);
-        items.push({ key: it.key, path: it.path, name: it.name, points: it.points, added: true });
-      }
+  for (let u = 0; u < units.length; u++) addedItems(items, index, units[u]!.items);
   const scores = items.map(() => units.map((): number | null => null));
-  units.forEach((u, ui) => {
-    for (const it of u.items) scores[index.get(it.key)!]![ui] = it.score;
-  });
+  for (let u = 0; u < units.length; u++) scoreColumn(scores, index, units[u]!.items, u);
   return { items, scores };
+}
+
+// The loops over a unit's items are functions of their own: V8 compiles these small loops early,
+// where a whole itemMatrix (once per review, but 100 units × 48 items) was compiled late, at
+// 20 ms, in the third review of the bench.
+
+/** Items of a unit that neither the template nor an earlier unit has, appended to `items`. */
+function addedItems(items: MatrixItem[], index: Map<string, number>, unitItems: readonly UnitItem[]): void {
+  for (let i = 0; i < unitItems.length; i++) {
+    const it = unitItems[i]!;
+    if (index.has(it.key)) continue;
+    index.set(it.key, items.length);
+    items.push({ key: it.key, path: it.path, name: it.name, points: it.points, added: true });
+  }
+}
+
+/** A unit's scores into its column of the matrix. */
+function scoreColumn(
+  scores: (number | null)[][],
+  index: ReadonlyMap<string, number>,
+  unitItems: readonly UnitItem[],
+  u: number,
+): void {
+  for (let i = 0; i < unitItems.length; i++) {
+    const it = unitItems[i]!;
+    scores[index.get(it.key)!]![u] = it.score;
+  }
 }

@@ -5,14 +5,14 @@
  * threads can send it to the thread that ranks the units (consolidate.ts).
  */
 import type { Workbook } from '../grid';
-import { resolveScoreOptions, type ScoreOptions } from '../options';
+import { resolveScoreOptions, type ResolvedScoreOptions, type ScoreOptions } from '../options';
 import { bandOfTotal } from '../bands';
 import type { TemplateSheet } from '../checks';
 import { keyedItems, templateItemKeys } from '../checks/template';
-import type { Finding } from '../model';
+import type { Finding, ItemScore } from '../model';
 import { TEMPLATE_FINDING_CODES } from '../model';
-import { recogniseSheet, type RecognisedItem } from '../recognise';
-import { D } from '../rules/decimal';
+import { recogniseSheet, type RecognisedItem, type RecognisedTable } from '../recognise';
+import { D, type Dec } from '../rules/decimal';
 import { scoreTable } from '../scoring';
 import { SheetView } from '../sheet-view';
 import { sortFindings, validateSheet } from '../validate';
@@ -166,6 +166,20 @@ export function unreadableUnit(file: string, error: string): UnitReview {
   };
 }
 
+/** What reviewing a workbook gathers, sheet by sheet and table by table. */
+interface Tally {
+  findings: Finding[];
+  items: UnitItem[];
+  unit: string | null;
+  sum: Dec;
+  outOf: Dec;
+  anyPoints: boolean;
+  complete: boolean;
+  veto: boolean;
+  vetoExcellence: boolean;
+  tableIndex: number;
+}
+
 /** Reviews one returned workbook against the prepared template. Never throws on cell content. */
 export function reviewWorkbook(
   template: PreparedTemplate,
@@ -174,57 +188,23 @@ export function reviewWorkbook(
   options?: ScoreOptions,
 ): UnitReview {
   const opts = resolveScoreOptions(options);
-  const findings: Finding[] = [];
-  const items: UnitItem[] = [];
-  let unit: string | null = null;
-  let sum = new D(0);
-  let outOf = new D(0);
-  let anyPoints = false;
-  let complete = true;
-  let veto = false;
-  let vetoExcellence = false;
-  let tableIndex = 0;
-  returned.sheets.forEach((s, si) => {
-    const view = new SheetView(s);
-    const tables = recogniseSheet(view, opts.columnRoles);
-    // The template's sheet of the same name, else the one in the same place.
-    const byPlace = template.sheets[si];
-    const tpl =
-      template.sheets.find((t) => t.name === s.name)?.sheet ??
-      (byPlace && !returned.sheets.some((r) => r.name === byPlace.name) ? byPlace.sheet : undefined);
-    findings.push(...validateSheet(view, tables, opts, tpl));
-    for (const t of tables) {
-      unit ??= readUnitName(view, t.headerTop);
-      const r = scoreTable(t, view, opts.scoring, opts.lang, false);
-      for (const f of r.findings)
-        if (!opts.disable.includes(f.code))
-          findings.push({ ...f, severity: opts.severity[f.code] ?? f.severity });
-      const known = template.itemsByTable[tableIndex];
-      let i = 0;
-      for (const k of keyedItems(t).keys()) {
-        const rec = t.items[i]!;
-        const sc = r.score.items[i++]!;
-        if (sc.triggered && rec.item.veto) veto = true;
-        if (sc.triggered && rec.item.vetoExcellence) vetoExcellence = true;
-        const was = known?.get(k);
-        const same = was !== undefined && sameWords(was, rec.item);
-        items.push({
-          key: was?.key ?? `${tableIndex}\u0002${k}`,
-          path: same ? was.path : rec.item.path,
-          name: same ? was.name : rec.item.name,
-          points: rec.item.points,
-          score: sc.score,
-        });
-      }
-      tableIndex++;
-      if (r.score.outOf === null || t.table.pointsUnit !== 'points') continue;
-      anyPoints = true;
-      outOf = outOf.plus(r.score.outOf);
-      if (r.score.total === null) complete = false;
-      else sum = sum.plus(r.score.total);
-    }
-  });
-  const total = anyPoints && complete ? sum : null;
+  const tally: Tally = {
+    findings: [],
+    items: [],
+    unit: null,
+    sum: new D(0),
+    outOf: new D(0),
+    anyPoints: false,
+    complete: true,
+    veto: false,
+    vetoExcellence: false,
+    tableIndex: 0,
+  };
+  // Sheet, table and item loops are small functions of their own: V8 compiled the one closure over
+  // the sheets that held them all at ~35 ms, in the bench's second review round.
+  for (let si = 0; si < returned.sheets.length; si++) reviewSheet(tally, template, returned, si, opts);
+  const { anyPoints, veto, vetoExcellence, outOf } = tally;
+  const total = anyPoints && tally.complete ? tally.sum : null;
   const band = bandOfTotal(
     total,
     anyPoints ? outOf.toNumber() : null,
@@ -232,10 +212,10 @@ export function reviewWorkbook(
     veto,
     vetoExcellence,
   );
-  const all = sortFindings(findings);
+  const all = sortFindings(tally.findings);
   return {
     file,
-    unit: unit ?? fileUnitName(file),
+    unit: tally.unit ?? fileUnitName(file),
     total: total === null ? null : total.toNumber(),
     outOf: anyPoints ? outOf.toNumber() : null,
     band: band?.label ?? null,
@@ -244,6 +224,73 @@ export function reviewWorkbook(
     changes: all.filter((f) => TEMPLATE_FINDING_CODES.has(f.code)),
     findings: all.filter((f) => !TEMPLATE_FINDING_CODES.has(f.code)),
     error: null,
-    items,
+    items: tally.items,
   };
+}
+
+function reviewSheet(
+  tally: Tally,
+  template: PreparedTemplate,
+  returned: Workbook,
+  si: number,
+  opts: ResolvedScoreOptions,
+): void {
+  const s = returned.sheets[si]!;
+  const view = new SheetView(s);
+  const tables = recogniseSheet(view, opts.columnRoles);
+  // The template's sheet of the same name, else the one in the same place.
+  const byPlace = template.sheets[si];
+  const tpl =
+    template.sheets.find((t) => t.name === s.name)?.sheet ??
+    (byPlace && !returned.sheets.some((r) => r.name === byPlace.name) ? byPlace.sheet : undefined);
+  const checked = validateSheet(view, tables, opts, tpl);
+  for (let i = 0; i < checked.length; i++) tally.findings.push(checked[i]!);
+  for (let i = 0; i < tables.length; i++) reviewTable(tally, template, view, tables[i]!, opts);
+}
+
+function reviewTable(
+  tally: Tally,
+  template: PreparedTemplate,
+  view: SheetView,
+  t: RecognisedTable,
+  opts: ResolvedScoreOptions,
+): void {
+  tally.unit ??= readUnitName(view, t.headerTop);
+  const r = scoreTable(t, view, opts.scoring, opts.lang, false);
+  for (const f of r.findings)
+    if (!opts.disable.includes(f.code))
+      tally.findings.push({ ...f, severity: opts.severity[f.code] ?? f.severity });
+  unitItems(tally, template.itemsByTable[tally.tableIndex], t, r.score.items);
+  tally.tableIndex++;
+  if (r.score.outOf === null || t.table.pointsUnit !== 'points') return;
+  tally.anyPoints = true;
+  tally.outOf = tally.outOf.plus(r.score.outOf);
+  if (r.score.total === null) tally.complete = false;
+  else tally.sum = tally.sum.plus(r.score.total);
+}
+
+/** The table's items with their scores, under the template's key, path and name where it has them. */
+function unitItems(
+  tally: Tally,
+  known: Map<string, TemplateItem> | undefined,
+  t: RecognisedTable,
+  scores: readonly ItemScore[],
+): void {
+  const tableIndex = tally.tableIndex;
+  let i = 0;
+  for (const k of keyedItems(t).keys()) {
+    const rec = t.items[i]!;
+    const sc = scores[i++]!;
+    if (sc.triggered && rec.item.veto) tally.veto = true;
+    if (sc.triggered && rec.item.vetoExcellence) tally.vetoExcellence = true;
+    const was = known?.get(k);
+    const same = was !== undefined && sameWords(was, rec.item);
+    tally.items.push({
+      key: was?.key ?? `${tableIndex}\u0002${k}`,
+      path: same ? was.path : rec.item.path,
+      name: same ? was.name : rec.item.name,
+      points: rec.item.points,
+      score: sc.score,
+    });
+  }
 }

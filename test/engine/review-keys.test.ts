@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  analyseSheet,
   consolidate,
   prepareTemplate,
   reviewWorkbook,
@@ -183,5 +184,53 @@ describe('totals', () => {
     const u = reviewWorkbook(template, { sheets: [sheetFromValues('S', [HEAD_S, ...rows])] }, 'x.xlsx');
     expect(u.total).toBe(9.25);
     expect(total(rows)).toBe(9.25);
+  });
+});
+
+describe('DUPLICATE_ITEM in a review: names compared only when the template check saw a repeated key', () => {
+  const template = prepareTemplate(book(TEMPLATE));
+  const dups = (rows: unknown[][]): string[] =>
+    reviewWorkbook(template, book(rows), 'x.xlsx')
+      .findings.filter((f) => f.code === 'DUPLICATE_ITEM')
+      .map((f) => `${f.cell} ${f.data.firstRow}`);
+  const alone = (rows: unknown[][]): string[] =>
+    analyseSheet(book(rows).sheets[0]!)
+      .findings.filter((f) => f.code === 'DUPLICATE_ITEM')
+      .map((f) => `${f.cell} ${f.data.firstRow}`);
+
+  it('a name twice in one group, written alike or in full-width letters', () => {
+    // 疫苗接种 on rows 4 and 5 of 业务; A类监测 on row 6 and Ａ类监测 (the same key) on row 7.
+    const rows = [
+      ['党建', '理论学习', 5, 5],
+      ['党建', '组织生活', 5, 5],
+      ['业务', '疫苗接种', 10, 9],
+      ['业务', '疫苗接种', 10, 9],
+      ['业务', 'A类监测', 10, 8],
+      ['业务', 'Ａ类监测', 10, 8],
+    ];
+    expect(dups(rows)).toEqual(['B5 4', 'B7 6']);
+    expect(alone(rows)).toEqual(['B5 4', 'B7 6']);
+  });
+
+  it('the same name in two groups, and none repeated, is no duplicate', () => {
+    expect(
+      dups([
+        ['党建', '疫苗接种', 5, 5],
+        ['业务', '疫苗接种', 10, 9],
+        ['业务', 'A类监测', 10, 8],
+      ]),
+    ).toEqual([]);
+    expect(dups(TEMPLATE)).toEqual([]);
+  });
+
+  it('groups whose labels differ only in full-width letters: one key for the check, two groups here', () => {
+    // The template check's key reads Ａ组 as A组 (a repeated key); DUPLICATE_ITEM compares group
+    // labels as written, so 甲 in A组 and 甲 in Ａ组 are in two groups, in the review as alone.
+    const rows = [
+      ['A组', '甲', 5, 5],
+      ['Ａ组', '甲', 5, 5],
+    ];
+    expect(dups(rows)).toEqual([]);
+    expect(alone(rows)).toEqual([]);
   });
 });

@@ -59,3 +59,17 @@ describe('an event said happened, with other words after it', () => {
     ).toEqual([0, 0, 0, 0, 0, 10]);
   });
 });
+
+describe('an event named by its last words, in a rule with a long event', () => {
+  it('fires the veto: the formula is short enough to carry the event’s last words', () => {
+    const f = compileRuleText(
+      '发生较大及以上生产安全责任事故一票否决',
+      { actual: 'A1', points: 'B1' },
+      DEFAULT_SETTINGS,
+    );
+    if (!f.ok) throw new Error(f.reason);
+    const at = (a: string): unknown => evaluateRows([[a, 10, f.formula]])[0]![2];
+    // 责任事故, 安全责任事故: the event, said by its last words → 一票否决, 0. 未发生 → 10.
+    expect(['责任事故', '安全责任事故', '未发生'].map(at)).toEqual([0, 0, 10]);
+  });
+});

@@ -87,7 +87,7 @@ const eventsOnly = (ctx: Ctx): boolean =>
  * event as written; the engine compares other numbers (7胎 against 6胎或以上), the formula does not.
  */
 function saidHappened(t: string, event: string, counted: Bool | null = null): { yes: Bool; unread: Bool } {
-  const no = startsWithAny(t, EVENT_DENIED);
+  const no = startsWithAny(t, DENIED_LEADING);
   const opens = startsWithAny(t, EVENT_SAID);
   const e = squash(event);
   const digits = containsAny(t, DIGITS);
@@ -111,8 +111,18 @@ function saidHappened(t: string, event: string, counted: Bool | null = null): { 
     named = numeric ? or(and(not(digits), words), containsAny(t, [e]), reaches(t, e)) : words;
   }
   const yes = and(opens, named);
-  return { yes: and(not(no), yes), unread: and(not(no), not(yes)) };
+  return { yes: EXCLUSIVE ? yes : and(not(no), yes), unread: and(not(no), not(yes)) };
 }
+
+/** Words none of which begins with another: how a text begins needs only these (没有 for 没有发生). */
+const leading = (ws: readonly string[]): string[] =>
+  ws.filter((w) => !ws.some((x) => x !== w && w.startsWith(x)));
+const DENIED_LEADING = leading(EVENT_DENIED);
+/**
+ * No denial begins as a statement does, nor the other way (未…, 没有…, 无… against 发生, 出现,
+ * 存在): a text that begins with one does not begin with the other, so "said" needs no "not denied".
+ */
+const EXCLUSIVE = EVENT_DENIED.every((d) => EVENT_SAID.every((s) => !d.startsWith(s) && !s.startsWith(d)));
 
 /**
  * A text read as one value (digits and points after its words, a measure word after them) that is
