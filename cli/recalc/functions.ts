@@ -32,10 +32,15 @@ function firstError(args: readonly FunctionArg[]): FormulaErrorT | null {
   return null;
 }
 
+/** An argument's value, or an array's first element (what a one-value argument reads). */
+function firstValue(a: FunctionArg | undefined): unknown {
+  const v: unknown = a?.value ?? null;
+  return Array.isArray(v) ? ((v[0] as unknown[] | undefined)?.[0] ?? null) : v;
+}
+
 function toNumber(a: FunctionArg | undefined, fallback: number): number | FormulaErrorT {
   if (a === undefined || a.omitted) return fallback;
-  let v: unknown = a.value;
-  if (Array.isArray(v)) v = (v[0] as unknown[] | undefined)?.[0] ?? null;
+  const v = firstValue(a);
   if (isFormulaError(v)) return v;
   if (v === null || v === undefined) return 0;
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -125,8 +130,7 @@ function value(text?: FunctionArg): unknown {
 
 /** A value as text, as Excel joins it: 15 significant digits, TRUE / FALSE, "" for a blank. */
 function textOf(a: FunctionArg | undefined): string | FormulaErrorT {
-  let v: unknown = a?.value ?? null;
-  if (Array.isArray(v)) v = (v[0] as unknown[] | undefined)?.[0] ?? null;
+  const v = firstValue(a);
   if (isFormulaError(v)) return v;
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

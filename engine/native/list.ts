@@ -8,9 +8,9 @@
  * conditions). Any other list stays unread.
  */
 import type { Program } from '../rules/program';
-import { and, str, type Bool } from './expr';
-import { CHANGE_SINCE, SAID_DOWN_VERBS, SAID_UP_VERBS } from '../rules/values';
-import { isFraction } from './context';
+import { and, type Bool } from './expr';
+import { isFraction, SAID_DOWN, SAID_UP } from './context';
+import { arr } from './reading';
 
 /** One part of a list: its value (a fraction for a percent) and whether it was a percent. */
 export interface ListItem {
@@ -34,6 +34,14 @@ export function listable(p: Program, metrics: readonly string[]): boolean {
   );
 }
 
+/** Part k of text expression `s` split at ",". */
+const partOf = (s: string, k: number): string =>
+  `TRIM(MID(SUBSTITUTE(${s},",",REPT(" ",${WIDTH})),${k * WIDTH + 1},${WIDTH}))`;
+
+/** How many times `x` occurs in text expression `of`. */
+const occurrences = (x: string, of: string): string =>
+  `(LEN(${of})-LEN(SUBSTITUTE(${of},"${x}","")))/${x.length}`;
+
 /** Positions of a list's characters checked one by one (its length stays below WIDTH). */
 const POSITIONS = `{${Array.from({ length: WIDTH - 1 }, (_, i) => i + 1).join(',')}}`;
 
@@ -46,10 +54,8 @@ export function listParse(a: string, n: number): { ok: string; items: ListItem[]
   const s = `SUBSTITUTE(${t},"，",",")`;
   // The digits and points of the parts, "," between them.
   const bare = `SUBSTITUTE(${s},"%","")`;
-  const part = (k: number): string =>
-    `TRIM(MID(SUBSTITUTE(${bare},",",REPT(" ",${WIDTH})),${k * WIDTH + 1},${WIDTH}))`;
-  const count = (x: string, of: string): string =>
-    `(LEN(${of})-LEN(SUBSTITUTE(${of},"${x}","")))/${x.length}`;
+  const part = (k: number): string => partOf(bare, k);
+  const count = occurrences;
   const ok = and(
     `LEN(${s})<${WIDTH}`,
     `${count(',', s)}=${n - 1}`,
@@ -76,8 +82,6 @@ export function listParse(a: string, n: number): { ok: string; items: ListItem[]
   };
 }
 
-const arr = (xs: readonly string[]): string => `{${xs.map(str).join(',')}}`;
-
 /** Words in a value's name that make the engine ask for a hand score (evaluate-parts.ts Reader.number). */
 const ASKING = /超过|超出|低于|高于|不足|以上|以下|约|左右|[为是]$/;
 
@@ -102,8 +106,8 @@ export function partNames(metrics: readonly string[], k: number): string[] {
   );
 }
 
-const isSaid = (x: string): boolean =>
-  [...SAID_DOWN_VERBS, ...SAID_UP_VERBS].some((v) => x === v || CHANGE_SINCE.some((c) => x === c + v));
+/** A direction the engine reads as a sign ("下降", "比上年增加"), not a name. */
+const isSaid = (x: string): boolean => SAID_DOWN.includes(x) || SAID_UP.includes(x);
 
 /**
  * Whether the metrics let the formula read parts named by them ("小学100%，初中97.8%"): each a
@@ -126,16 +130,14 @@ export function nameable(metrics: readonly string[]): boolean {
 export function namedListParse(a: string, metrics: readonly string[]): { ok: string; items: ListItem[] } {
   const n = metrics.length;
   const s = `SUBSTITUTE(TRIM(${a}),"，",",")`;
-  const part = (k: number): string =>
-    `TRIM(MID(SUBSTITUTE(${s},",",REPT(" ",${WIDTH})),${k * WIDTH + 1},${WIDTH}))`;
+  const part = (k: number): string => partOf(s, k);
   const start = (p: string): string => `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${p}&1/17))`;
   // The part from its first digit, with its "%" at the end (the checks on s below).
   const from = (k: number): string => {
     const p = part(k);
     return `MID(${p},${start(p)},${WIDTH})`;
   };
-  const count = (x: string, of: string): string =>
-    `(LEN(${of})-LEN(SUBSTITUTE(${of},"${x}","")))/${x.length}`;
+  const count = occurrences;
   const ok = and(
     `VALUE("1.5")=1.5`,
     `LEN(${s})<${WIDTH}`,

@@ -110,7 +110,8 @@ export const PERCENT_UNITS = ['%', '‰', '个百分点'];
 /** Words before a value that make it a comparison, not a value (Reader.number). */
 export const COMPARISON_WORDS = ['超过', '超出', '低于', '高于', '不足', '以上', '以下', '约', '左右'];
 
-const arr = (xs: readonly string[]): string => `{${xs.map(str).join(',')}}`;
+/** An array constant of words. */
+export const arr = (xs: readonly string[]): string => `{${xs.map(str).join(',')}}`;
 
 /** Does the text expression contain any of the words? */
 export function containsAny(e: string, words: readonly string[]): Bool {
