@@ -26,6 +26,21 @@ const WIDTH = 99;
 /** Units of money and points: "迟报1分" is no count of cases. */
 const NOT_COUNTED = new Set(['分', '元', '万', '万元']);
 
+/**
+ * Characters at which the engine splits a list and the formula does not: every space (JS \s) and
+ * what NFKC turns into , or ; ("﹐", "；"), but "，", which the formula splits at too.
+ */
+const SPLITS = ((): string => {
+  let out = '';
+  // Control characters: CHAR(9), CHAR(10), CHAR(13) are tested apart (XML holds no others).
+  for (let c = 0x20; c < 0x10000; c++) {
+    if (c >= 0xd800 && c < 0xe000) continue;
+    const ch = String.fromCharCode(c);
+    if (ch !== '，' && ch !== ',' && (/\s/.test(ch) || /[,;\s]/.test(ch.normalize('NFKC')))) out += ch;
+  }
+  return out;
+})();
+
 /** Whether the program's counts may come named in one cell (see above). */
 export function countable(p: Program): boolean {
   if (p.manual || p.deductionOnly || (p.base.kind !== 'full' && p.base.kind !== 'zero')) return false;
@@ -96,7 +111,9 @@ export function countsParse(a: string, p: Program, most: number): { ok: string; 
   const ok = and(
     `LEN(${t})<${WIDTH}`,
     `${commas}<${most}`,
-    `SUMPRODUCT(--ISNUMBER(FIND({"+","-",".","*","?","~","%","‰",";","；"," ","\u3000","\u00a0"},${t})))=0`,
+    `SUMPRODUCT(--ISNUMBER(FIND({"+","-",".","*","?","~","%","‰"},${t})))=0`,
+    // Where the engine splits (after NFKC: "﹐" is ",", every kind of space) and the formula does not.
+    `SUMPRODUCT(--ISNUMBER(FIND(MID(${t}&REPT(",",${WIDTH}),{1,2,3,4,5,6,7,8,9,10,11}+{0;11;22;33;44;55;66;77;88},1),${str(SPLITS)})))=0`,
     `ISERROR(FIND(CHAR(10),${t}))`,
     `ISERROR(FIND(CHAR(13),${t}))`,
     `ISERROR(FIND(CHAR(9),${t}))`,

@@ -48,6 +48,8 @@ describe('counts named in one cell', () => {
       '缺席．1次', // "." to the engine: no count
       '缺席1次 ,迟到1次', // a space: the engine splits there too
       '缺席1次，迟到1元', // money is no count
+      '缺席﹐1次，迟到1次', // "﹐" is "," to the engine: three parts, one without a count
+      '缺席1次\u2003迟到1次', // an em space: the engine splits there too
     ])
       expect(at(a), a).toBe(UNREAD);
   });
