@@ -17,11 +17,9 @@
 import type { Clause, Program } from '../rules/program';
 import { and, str } from './expr';
 import { nfkcPlain, UNITS } from './reading';
+import { partOf, WIDTH } from './list';
 
 type Step = Extract<Clause, { kind: 'step' }>;
-
-/** The split pads each separator to this width; it finds part k only in a shorter text. */
-const WIDTH = 99;
 
 /** Units of money and points: "迟报1分" is no count of cases. */
 const NOT_COUNTED = new Set(['分', '元', '万', '万元']);
@@ -70,8 +68,6 @@ export const counters = (p: Program): Step[] =>
 export function countsParse(a: string, p: Program, most: number): { ok: string; ded: string; add: string } {
   const steps = counters(p);
   const t = `SUBSTITUTE(TRIM(${a}),"，",",")`;
-  const part = (k: number): string =>
-    `TRIM(MID(SUBSTITUTE(${t},",",REPT(" ",${WIDTH})),${k * WIDTH + 1},${WIDTH}))`;
   const metrics = `{${steps.map((s) => str(s.metric)).join(',')}}`;
   const bits = `{${steps.map((_, j) => 2 ** j).join(',')}}`;
   const units = `{${['', ...new Set([...steps.map((s) => s.unit), ...UNITS])]
@@ -81,7 +77,7 @@ export function countsParse(a: string, p: Program, most: number): { ok: string; 
   const commas = `(LEN(${t})-LEN(SUBSTITUTE(${t},",","")))`;
   const effects = [...new Set(steps.map((s) => s.effect))];
   const parts = Array.from({ length: most }, (_, k) => {
-    const q = part(k);
+    const q = partOf(t, k);
     // The first digit ("" has none: 1, past its end), the number of digits, the words before.
     const d = `MIN(FIND({0,1,2,3,4,5,6,7,8,9},${q}&1/17))`;
     const digits = `SUMPRODUCT(LEN(${q})-LEN(SUBSTITUTE(${q},{0,1,2,3,4,5,6,7,8,9},"")))`;

@@ -19,7 +19,7 @@ export interface ListItem {
 }
 
 /** The split pads each separator to this width; it finds part k only in a shorter text. */
-const WIDTH = 99;
+export const WIDTH = 99;
 
 /** Whether the program's values may come as one list, by position (see above). */
 export function listable(p: Program, metrics: readonly string[]): boolean {
@@ -34,8 +34,8 @@ export function listable(p: Program, metrics: readonly string[]): boolean {
   );
 }
 
-/** Part k of text expression `s` split at ",". */
-const partOf = (s: string, k: number): string =>
+/** Part k of text expression `s` split at "," (shorter than WIDTH). */
+export const partOf = (s: string, k: number): string =>
   `TRIM(MID(SUBSTITUTE(${s},",",REPT(" ",${WIDTH})),${k * WIDTH + 1},${WIDTH}))`;
 
 /** How many times `x` occurs in text expression `of`. */

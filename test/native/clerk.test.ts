@@ -5,26 +5,19 @@
  * grade's verb with the other grade's object, and four grades said with their own mark. Values
  * worked by hand from the rule text (docs/domain.md); HyperFormula and our own recalc evaluate.
  */
+import { ruleScorer } from './rule-scorer';
 import { describe, expect, it } from 'vitest';
-import { compileRuleText } from '../../engine/native';
 import { clerkWords } from '../../engine/native/clerk';
 import { compileNative } from '../../engine/native';
 import { dec, DEFAULT_SETTINGS, evaluateRule, parseRule, round } from '../../engine/rules';
 import { loadCorpus } from '../../scripts/rules-corpus';
 import { evaluateRows, type HfCell } from './hf';
-import { evaluateOurs } from './ours';
 
 const UNREAD = '完成情况无法识别，需人工评分';
 
 /** Each actual's value in HyperFormula; our own recalc must give the same. */
 function scores(rule: string, points: number, actuals: string[]): unknown[] {
-  const f = compileRuleText(rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS);
-  if (!f.ok) throw new Error(f.reason);
-  return actuals.map((a) => {
-    const hf = evaluateRows([[a, points, f.formula]])[0]![2];
-    expect(evaluateOurs(f.formula, { A1: a, B1: points }), a).toEqual(hf);
-    return hf;
-  });
+  return actuals.map(ruleScorer(rule, points));
 }
 
 describe('a clerk’s shortened answers', () => {

@@ -6,27 +6,12 @@
  * by hand from the rule texts; HyperFormula and our own recalc evaluate.
  */
 import { describe, expect, it } from 'vitest';
-import { compileRuleText } from '../../engine/native';
-import { DEFAULT_SETTINGS } from '../../engine/rules';
-import { evaluateRows } from './hf';
-import { evaluateOurs } from './ours';
+import { ruleScorer } from './rule-scorer';
 
 const UNREAD = '完成情况无法识别，需人工评分';
 
-function scorer(rule: string, points: number, unbounded = false): (a: string) => unknown {
-  // A bonus item as PERF.指标得分 scores it (the corpus' items without points).
-  const options = unbounded ? { mode: 'function' as const, round: 2, unbounded } : {};
-  const f = compileRuleText(rule, { actual: 'A1', points: 'B1' }, DEFAULT_SETTINGS, options);
-  if (!f.ok) throw new Error(f.reason);
-  return (a) => {
-    const hf = evaluateRows([[a, points, f.formula]])[0]![2];
-    expect(evaluateOurs(f.formula, { A1: a, B1: points }), a).toEqual(hf);
-    return hf;
-  };
-}
-
 describe('counts named in one cell', () => {
-  const at = scorer('积极参加镇食品安全工作例会及培训活动。5分(缺席一次扣2分,迟到一次扣1分)', 5);
+  const at = ruleScorer('积极参加镇食品安全工作例会及培训活动。5分(缺席一次扣2分,迟到一次扣1分)', 5);
 
   it('deducts each part by its own clause, in any order', () => {
     // 5 − 1×2 − 2×1 = 1; 5 − 2 − 1 = 2; 0 of each: 5; 迟到 twice: 5 − 1 − 1 = 3.
@@ -57,17 +42,18 @@ describe('counts named in one cell', () => {
   it('adds credits counted from zero by their own clause', () => {
     // 牵头举办外地招商推介会，每举办1次加3分；每提供1个有效招商项目信息加0.5分, a bonus item (no points):
     // 1×3 + 4×0.5 = 5; 3×0.5 = 1.5.
-    const add = scorer(
+    const add = ruleScorer(
       '牵头举办外地招商推介会,每举办1次加3分;在县级或县级以上招商活动中,每提供1个有效招商项目信息加0.5分',
       0,
-      true,
+      // A bonus item as PERF.指标得分 scores it (the corpus' items without points).
+      { mode: 'function', round: 2, unbounded: true },
     );
     expect(['举办推介会1次，提供有效招商项目信息4个', '提供有效招商项目信息3个'].map(add)).toEqual([5, 1.5]);
   });
 
   it('reads three named counts of a rule of three', () => {
     // 10 − 1×5 − 2×1 = 3; 10 − 5 − 2 − 1 = 2.
-    const three = scorer(
+    const three = ruleScorer(
       '①公文提前或超期公开每条扣5分;②标题、索引号等要素未规范录入每条扣1分;③正文内容未能正常显示每条扣1分。',
       10,
     );
@@ -80,7 +66,7 @@ describe('counts named in one cell', () => {
 
 describe('characters NFKC reads as digits or points, in one value', () => {
   it('give no number where the engine reads another', () => {
-    const at = scorer('每缺1项扣1分', 10);
+    const at = ruleScorer('每缺1项扣1分', 10);
     // 缺2项: 10 − 2 = 8. "缺１2项" is 缺12项 to the engine (0), "缺．2项" no count at all.
     expect(at('缺2项')).toBe(8);
     for (const a of ['缺１2项', '缺．2项', '缺①2项', '缺²2项']) expect(at(a), a).toBe(UNREAD);
