@@ -197,6 +197,9 @@ function within(short: string, long: string): boolean {
   return i === short.length;
 }
 
+/** Words of a quality rather than a thing had or done: a bare 无 against them says neither. */
+const QUALITY = /符合|合格|达标|规范|齐全|完整|满意|正确|及时|准确|真实|整洁|干净|健全|到位|合理|清楚|清晰/;
+
 /** A negation inside a text: 未/无/没有/不 and the words around it. */
 const NEG_INSIDE = /既未|尚未|未能|未|没有|无|不/;
 
@@ -304,6 +307,11 @@ export function labelSays(label: string, negative: boolean, text: string, strict
     const done = pos ? a.slice(pos[0].length) : a;
     if (!neg && !NEG_INSIDE.test(a) && done.length >= 2 && within(done, core)) return false;
   } else {
+    // A bare "无" / "没有" / "否" denies the state ("有应急预案得2分": nothing earned; "资料零乱扣2分":
+    // nothing deducted).
+    // Not a bare 无 against a quality ("符合要求": 无 may say "no problem"): that stays unread.
+    if (NO.has(a.toLowerCase()) || a === '未' || a === '不')
+      return /^(?:无|没有)$/.test(a) && QUALITY.test(l) ? null : false;
     if (neg && !saysNeg && fits(a.slice(neg[0].length))) return false;
     if (pos && fits(a.slice(pos[0].length))) return true;
     // "已整改" against 发现问题未整改: done what the label says was not; "没有整改": the label.

@@ -88,6 +88,22 @@ describe('a label that holds its own denial (发现问题未整改)', () => {
   });
 });
 
+describe('a bare 无 / 没有 / 否 against a state that earns points', () => {
+  it('earns nothing: the state is denied', () => {
+    // 有应急预案得2分 (2): no plan → 0 (the 2 points are for having one).
+    for (const a of ['无', '没有', '否']) expect(score(a, '有应急预案得2分', 2)).toBe(0);
+    // 有纳入考核的文件得10分,否则不得分 (10): 否则不得分 → 0.
+    for (const a of ['无', '没有', '否']) expect(score(a, '有纳入考核的文件得10分,否则不得分', 10)).toBe(0);
+    // 已建立档案得1分 (1): not built → 0.
+    expect(score('没有', '已建立档案得1分', 1)).toBe(0);
+    expect(score('否', '按时上报得2分', 2)).toBe(0);
+  });
+  it('a fault denied so deducts nothing', () => {
+    expect(score('无', '资料零乱扣2分', 5)).toBe(5); // no 资料零乱: 5
+    expect(score('否', '资料零乱扣2分', 5)).toBe(5);
+  });
+});
+
 describe('a bare denial (没有该项不得分, 没有不得分)', () => {
   it('names the other grade denied', () => {
     const rule = '糖尿病患者管理台账2分，没有该项不得分';
