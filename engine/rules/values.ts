@@ -265,6 +265,9 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   const a = squash(text);
   const l = squash(label);
   if (a === '') return null;
+  // "未公示0项": the state said with no case of it: not the case.
+  const none = /^(\D{2,}?)0+(?:\.0+)?([\u4e00-\u9fff]{0,2})$/.exec(a);
+  if (none && !/\d/.test(l)) return labelSays(label, negative, none[1]!, strict) === true ? false : null;
   if (a === l) return true;
   // "发现有1个对象未公示" (any one) against "3个对象未公示" (met) or "0个对象未公示" (not).
   const any = /^(?:发现|存在|查出)?有1(个|项|例|处|人|户|家|次|份|件)(.{2,})$/.exec(l);
@@ -333,7 +336,9 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   // An abbreviation of the label ("未开展" for 未开展进行产后访视工作); never a label with words
   // added ("较满意" is not 满意), except a count ("无电话号码4人").
   if (!strict && l.includes(a) && a.length >= 3 && !(neg && !NEG_MARK.test(l) && !saysNeg)) return true;
-  if (a.startsWith(l) && /^[\d.]+[\u4e00-\u9fff]?$/.test(a.slice(l.length))) return true;
+  // "未公示2项": the state, counted; "未公示0项": none of it.
+  const counted = a.startsWith(l) ? /^([\d.]+)[\u4e00-\u9fff]?$/.exec(a.slice(l.length)) : null;
+  if (counted) return Number(counted[1]) > 0 ? true : Number(counted[1]) === 0 ? false : null;
   return null;
 }
 
