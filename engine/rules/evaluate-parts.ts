@@ -13,6 +13,7 @@ import {
   labelSays,
   NEG_MARK,
   NOTHING_WRONG,
+  POS_MARK,
   readValues,
   signedByDirection,
   squash,
@@ -228,7 +229,10 @@ export function labelVerdicts(
   // "按时限、程序报告" against 不按时限，程序报告: a text that is a piece of one label is not a list.
   const unify = (x: string): string => x.replace(/[，、；;\s]/g, ',');
   const piece = labels.some((c) => c.test.kind === 'label' && unify(c.test.label).includes(unify(text)));
-  const parts = (piece ? [text] : text.split(/[,，;；、]/)).map((x) => x.trim()).filter((x) => x !== '');
+  const parts = carried(
+    labels,
+    (piece ? [text] : text.split(/[,，;；、]/)).map((x) => x.trim()).filter((x) => x !== ''),
+  );
   let explained = 0;
   const known = listed.map(squash);
   for (const part of parts) {
@@ -247,6 +251,16 @@ export function labelVerdicts(
         `「${part}」符合多条规则（${yes.map((c) => testText(c.test)).join('、')}），需人工评分`,
         `"${part}" fits several clauses: score by hand`,
       );
+    // "未建立进货查验制度和索证索票制度", "无计划和总结": one label and more joined to it, which the
+    // label does not hold: which others are meant cannot be told.
+    const joined = /和|及|与|并/.exec(squash(part));
+    const label = yes[0]?.test.kind === 'label' ? squash(yes[0].test.label) : null;
+    if (label !== null && joined && !label.includes(joined[0]) && squash(part).length > label.length)
+      return fail(
+        'MANUAL',
+        `「${part}」除「${label}」外还连着其他情形，需人工评分`,
+        `"${part}" joins more to "${label}": score by hand`,
+      );
     if (yes.length === 1) out.set(yes[0]!, true);
     labels.forEach((c, i) => {
       if (says[i] === false && !out.get(c)) out.set(c, false);
@@ -260,6 +274,34 @@ export function labelVerdicts(
       );
   }
   if (explained > 0) for (const c of labels) if (!out.has(c)) out.set(c, false);
+  return out;
+}
+
+/**
+ * "未建立进货查验制度、索证索票制度", "无爱卫组织、分管领导": a bare part after a denied one is denied
+ * with the same words, where a label says so (未建立索证索票制度, 无分管领导); it would otherwise read
+ * as the thing had.
+ */
+function carried(labels: readonly Extract<Clause, { kind: 'when' }>[], parts: string[]): string[] {
+  const out: string[] = [];
+  let opened = '';
+  for (const part of parts) {
+    const p = squash(part);
+    if (NEG_MARK.test(p) || POS_MARK.test(p) || opened === '') {
+      opened = NEG_MARK.test(p) ? p : '';
+      out.push(part);
+      continue;
+    }
+    const pres = labels.flatMap((c) => {
+      if (c.test.kind !== 'label') return [];
+      const l = squash(c.test.label);
+      const pre = l.slice(0, l.length - p.length);
+      return l.length > p.length && l.endsWith(p) && NEG_MARK.test(pre) && opened.startsWith(pre)
+        ? [pre]
+        : [];
+    });
+    out.push(pres.length === 1 ? pres[0]! + p : part);
+  }
   return out;
 }
 

@@ -304,8 +304,11 @@ export function labelSays(label: string, negative: boolean, text: string, strict
       return false;
     // "未落实…" against 未全面实施…或未落实…: the label's second denial, in its own words.
     if (neg && (fits(a.slice(neg[0].length)) || (saysNeg && deniedIn(a.slice(neg[0].length))))) return true;
+    // TRUE / FALSE, √ / ×, yes / no, 存在 against a denial (未建立台账): the fault is so, or the thing
+    // is there? Neither can be told. A Chinese 无, 没有, 否 echoes the label's own denial (无工作方案
+    // 不得分: 无; 是否建立…: 否).
+    if (/^(?:true|false|yes|no|y|n|√|×)$/.test(a.toLowerCase()) || YES.has(a.toLowerCase())) return null;
     if (NO.has(a.toLowerCase()) || a === '未') return true;
-    if (YES.has(a.toLowerCase()) && a !== '有' && a !== '是') return false;
     // "已全部告知" against 未全部进行告知: the label's words, stated as done.
     const done = pos ? a.slice(pos[0].length) : a;
     if (!neg && !NEG_INSIDE.test(a) && done.length >= 2 && within(done, core)) return false;

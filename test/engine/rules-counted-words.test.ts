@@ -50,3 +50,38 @@ describe('a state said with no case of it', () => {
     expect(score('未公示1项', '未公示的扣0.5分', 2)).toBe(1.5); // 2 − 0.5
   });
 });
+
+describe('a bare yes or no against a denial (未建立台账扣2分)', () => {
+  it('TRUE, FALSE, √, 存在 say neither the state nor the thing: a hand score', () => {
+    // A Chinese 否 / 无 echoes the label's denial: 5 − 2 = 3.
+    expect(score('无', '无工作方案不得分', 3)).toBe(0);
+    for (const a of [true, false, '√', '存在', '是']) {
+      const r = F.perfScore(a as never, '未建立台账扣2分', 5);
+      expect(r.ok, JSON.stringify(a)).toBe(false);
+    }
+  });
+  it('a veto event still reads TRUE as happened', () => {
+    // 发生重大安全事故的，实行一票否决 (10): TRUE → vetoed, 0; FALSE → 10.
+    expect(F.perfScore(true as never, '发生重大安全事故的，实行一票否决', 10)).toMatchObject({
+      ok: true,
+      value: 0,
+    });
+    expect(F.perfScore(false as never, '发生重大安全事故的，实行一票否决', 10)).toMatchObject({
+      ok: true,
+      value: 10,
+    });
+  });
+});
+
+describe('several states of a list named in one text', () => {
+  const rule = '未建立进货查验制度、索证索票制度的各扣1分';
+  it('a bare part after a denied one carries its denial (各扣: both deducted)', () => {
+    expect(score('未建立进货查验制度、索证索票制度', rule, 2)).toBe(0); // 2 − 1 − 1
+    expect(score('未建立索证索票制度', rule, 2)).toBe(1); // 2 − 1
+    // 无爱卫组织扣2分, 无分管领导扣2分 (5): both → 5 − 2 − 2 = 1.
+    expect(score('无爱卫组织、分管领导', '无爱卫组织,扣2分;无分管领导,扣2分;无专项经费,扣1分', 5)).toBe(1);
+  });
+  it('a state joined by 和 to words of another: a hand score, never one deduction for two', () => {
+    manual('未建立进货查验制度和索证索票制度', rule, 2);
+  });
+});
