@@ -234,6 +234,7 @@ export function labelVerdicts(
     (piece ? [text] : text.split(/[,，;；、]/)).map((x) => x.trim()).filter((x) => x !== ''),
   );
   let explained = 0;
+  const unmatched: string[] = [];
   const known = listed.map(squash);
   for (const part of parts) {
     // A state a counted clause lists is counted there.
@@ -266,7 +267,20 @@ export function labelVerdicts(
       if (says[i] === false && !out.get(c)) out.set(c, false);
     });
     if (yes.length === 1 || says.some((x) => x === false) || NOTHING_WRONG.test(part)) explained++;
-    else if (v.values.length === 0)
+    else if (v.values.length === 0) unmatched.push(part);
+  }
+  for (const part of unmatched) {
+    // "已制定计划，未组织实施" against 未制定计划并组织实施: the part said done is a piece of a label
+    // another part states.
+    const done = squash(part).replace(POS_MARK, '');
+    const piece = labels.some(
+      (c) =>
+        c.test.kind === 'label' &&
+        out.get(c) === true &&
+        done.length >= 2 &&
+        squash(c.test.label).includes(done),
+    );
+    if (!piece)
       return fail(
         'MANUAL',
         `实际值「${part}」与规则所列情形都不对应，需人工评分`,

@@ -200,6 +200,25 @@ function within(short: string, long: string): boolean {
 /** Words of a quality rather than a thing had or done: a bare 无 against them says neither. */
 const QUALITY = /符合|合格|达标|规范|齐全|完整|满意|正确|及时|准确|真实|整洁|干净|健全|到位|合理|清楚|清晰/;
 
+/** Whether the label's words beyond a piece said done ask a quality or another deed. */
+function asksMore(core: string, piece: string, said: string): boolean {
+  const at = core.indexOf(piece);
+  if (at < 0) return false;
+  const rest = core.slice(0, at) + '|' + core.slice(at + piece.length);
+  if (/并|和|及|且|、|,|，/.test(rest.replace(/及时/g, ''))) return true;
+  // A quality the text says too ("按时上报" against 未及时上报: 按时 is 及时) asks nothing more.
+  const s = said.replace(/按时/g, '及时');
+  return [...rest.matchAll(new RegExp(QUALITY.source, 'g'))].some((m) => !s.includes(m[0]));
+}
+
+/** asksMore for words said in the label's order but not as one piece ("已全部告知"). */
+function asksBeyond(core: string, done: string): boolean {
+  const joins = /并|和|及|且|、/;
+  if (joins.test(core) && !joins.test(done)) return true;
+  const q = new RegExp(QUALITY.source, 'g');
+  return [...core.matchAll(q)].some((m) => !done.includes(m[0]));
+}
+
 /** A negation inside a text: 未/无/没有/不 and the words around it. */
 const NEG_INSIDE = /既未|尚未|未能|未|没有|无|不/;
 
@@ -275,6 +294,9 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   if (any && count && count[2] === any[1] && count[3] === any[2]) return Number(count[1]) >= 1;
   const core = negative ? l.replace(NEG_MARK, '') : l.replace(POS_MARK, '');
   const fits = (rest: string): boolean => fitsPlain(core, rest) === 'fits';
+  // Said done, a piece is not the whole where the rest of the label asks more: "已建立" against
+  // 建立健全工作制度 (健全?), "已制定计划" against 制定计划并组织实施. A denied piece denies the whole.
+  const fitsDone = (rest: string): boolean => fits(rest) && !asksMore(core, rest, a);
   const deniedIn = (rest: string): boolean => fitsPlain(core, rest) === 'denied';
   let neg = NEG_MARK.exec(a);
   let pos = POS_MARK.exec(a);
@@ -300,7 +322,7 @@ export function labelSays(label: string, negative: boolean, text: string, strict
       return null;
     }
     if (either && !neg && !NO.has(a.toLowerCase())) return null;
-    if (a === core || (pos && fits(a.slice(pos[0].length))) || (core.startsWith(a) && a.length >= 2))
+    if (a === core || (pos && fitsDone(a.slice(pos[0].length))) || (core.startsWith(a) && a.length >= 2))
       return false;
     // "未落实…" against 未全面实施…或未落实…: the label's second denial, in its own words.
     if (neg && (fits(a.slice(neg[0].length)) || (saysNeg && deniedIn(a.slice(neg[0].length))))) return true;
@@ -311,7 +333,8 @@ export function labelSays(label: string, negative: boolean, text: string, strict
     if (NO.has(a.toLowerCase()) || a === '未') return true;
     // "已全部告知" against 未全部进行告知: the label's words, stated as done.
     const done = pos ? a.slice(pos[0].length) : a;
-    if (!neg && !NEG_INSIDE.test(a) && done.length >= 2 && within(done, core)) return false;
+    if (!neg && !NEG_INSIDE.test(a) && done.length >= 2 && within(done, core) && !asksBeyond(core, done))
+      return false;
   } else {
     // A bare "无" / "没有" / "否" denies the state ("有应急预案得2分": nothing earned; "资料零乱扣2分":
     // nothing deducted).
@@ -319,7 +342,7 @@ export function labelSays(label: string, negative: boolean, text: string, strict
     if (NO.has(a.toLowerCase()) || a === '未' || a === '不')
       return /^(?:无|没有)$/.test(a) && QUALITY.test(l) ? null : false;
     if (neg && !saysNeg && fits(a.slice(neg[0].length))) return false;
-    if (pos && fits(a.slice(pos[0].length))) return true;
+    if (pos && fitsDone(a.slice(pos[0].length))) return true;
     // "已整改" against 发现问题未整改: done what the label says was not; "没有整改": the label.
     if (pos && deniedIn(a.slice(pos[0].length))) return false;
     if (neg && !saysNeg && deniedIn(a.slice(neg[0].length))) return true;

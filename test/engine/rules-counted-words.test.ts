@@ -85,3 +85,20 @@ describe('several states of a list named in one text', () => {
     manual('未建立进货查验制度和索证索票制度', rule, 2);
   });
 });
+
+describe('a piece of a label said done is not the whole label', () => {
+  it('已建立 against 建立健全工作制度得1分: 健全 unsaid, a hand score', () => {
+    manual('已建立', '建立健全工作制度得1分', 1);
+    expect(score('已建立健全工作制度', '建立健全工作制度得1分', 1)).toBe(1);
+    expect(score('未建立', '建立健全工作制度得1分', 1)).toBe(0); // not built: nothing earned
+  });
+  it('已制定计划 against 未制定计划并组织实施的扣2分: 组织实施 unsaid, a hand score', () => {
+    const rule = '未制定计划并组织实施的扣2分';
+    manual('已制定计划', rule, 5);
+    expect(score('已制定计划并组织实施', rule, 5)).toBe(5); // both done: nothing off
+    expect(score('已制定计划，未组织实施', rule, 5)).toBe(3); // the second part failed: 5 − 2
+  });
+  it('a quality the text says too asks nothing more (按时 is 及时)', () => {
+    expect(score('按时上报', '未及时上报的扣1分', 3)).toBe(3);
+  });
+});
