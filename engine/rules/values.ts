@@ -267,6 +267,8 @@ function fitsPlain(core: string, rest: string): 'fits' | 'denied' | 'none' {
   const piece = pieceOf(core, rest);
   if (piece !== 'none') return piece;
   const at = rest.indexOf(core);
+  // "不太满意" is not "不满意": a word of degree between the denial and the words.
+  if (at > 0 && /^(?:太|很|大|够|怎么|十分|非常|完全|全|都|一定)/.test(rest)) return 'none';
   return at >= 0 && !NEG_INSIDE.test(rest.slice(0, at)) ? 'fits' : 'none';
 }
 

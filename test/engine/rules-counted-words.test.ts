@@ -102,3 +102,12 @@ describe('a piece of a label said done is not the whole label', () => {
     expect(score('按时上报', '未及时上报的扣1分', 3)).toBe(3);
   });
 });
+
+describe('a word of degree after a denial', () => {
+  it('不太满意 is not the grade 不满意: a hand score', () => {
+    const rule = '满意得2分，一般满意得1.6分，不满意不得分';
+    for (const a of ['不太满意', '不很满意', '不大满意']) manual(a, rule, 2);
+    expect(score('不满意', rule, 2)).toBe(0);
+    expect(score('一般满意', rule, 2)).toBe(1.6);
+  });
+});
