@@ -269,7 +269,11 @@ function fitsPlain(core: string, rest: string): 'fits' | 'denied' | 'none' {
   const at = rest.indexOf(core);
   // "不太满意" is not "不满意": a word of degree between the denial and the words.
   if (at > 0 && /^(?:太|很|大|够|怎么|十分|非常|完全|全|都|一定)/.test(rest)) return 'none';
-  return at >= 0 && !NEG_INSIDE.test(rest.slice(0, at)) ? 'fits' : 'none';
+  if (at < 0 || NEG_INSIDE.test(rest.slice(0, at))) return 'none';
+  // "未建立台账的情况不存在": denied again after the words; "未建立台账管理制度": another thing.
+  const after = rest.slice(at + core.length);
+  if (/不存在|不属实|不成立|并非|不是/.test(after)) return 'none';
+  return /^[\u4e00-\u9fff]{3,}$/.test(after) && !NEG_MARK.test(after) ? 'none' : 'fits';
 }
 
 /**

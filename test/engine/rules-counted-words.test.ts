@@ -111,3 +111,11 @@ describe('a word of degree after a denial', () => {
     expect(score('一般满意', rule, 2)).toBe(1.6);
   });
 });
+
+describe('a state denied again, or of another thing', () => {
+  it('未建立台账的情况不存在 and 未建立台账管理制度 against 未建立台账扣2分: hand scores', () => {
+    manual('未建立台账的情况不存在', '未建立台账扣2分', 5);
+    manual('未建立台账管理制度', '未建立台账扣2分', 5);
+    expect(score('未建立台账', '未建立台账扣2分', 5)).toBe(3); // 5 − 2
+  });
+});
