@@ -77,6 +77,9 @@ const LACK = /^(?:缺|少|差|欠|漏|缺少|缺失)$/;
 export function countWordsClash(words: string, name: string, s: Extract<Clause, { kind: 'step' }>): boolean {
   const metric = s.metric;
   if (words === '' || NEUTRAL.test(words) || LACK.test(words)) return false;
+  // "3例以上", "约3例", "每月1例": a bound or a rate, not a count of cases (unless the rule's words).
+  const bound = /以上|以下|左右|约|多|余|每|至少|不少于|超过/.exec(words);
+  if (bound && !metric.includes(bound[0])) return true;
   if (FAULT.test(metric) && !FAULT.test(words)) return true;
   if (s.effect === 'add') return DENIAL.test(words) && !DENIAL.test(metric);
   // Names that fit no counter only where the counted name says no fault itself (每发现1例扣).
@@ -204,7 +207,7 @@ export function countFor(
 
 function clash(text: string, s: Extract<Clause, { kind: 'step' }>): Outcome {
   return manual(
-    `实际值「${text}」的文字没有说明是「${s.metric}」的数目（可能是相反的情况），请写明（如“${s.metric}1${s.unit}”）或人工评分`,
+    `实际值「${text}」的文字没有说明是「${s.metric}」的确切数目（可能是相反的情况，或是范围、频率），请写明（如“${s.metric}1${s.unit}”）或人工评分`,
     `"${text}" does not say it counts "${s.metric}" (it may count the opposite): name it or score by hand`,
   );
 }

@@ -119,3 +119,12 @@ describe('a state denied again, or of another thing', () => {
     expect(score('未建立台账', '未建立台账扣2分', 5)).toBe(3); // 5 − 2
   });
 });
+
+describe('a bound or a rate written with a count', () => {
+  it('"3例以上", "每月1例" are no counts of cases: hand scores', () => {
+    manual('3例以上', '每发现1例扣0.5分', 2);
+    manual('每月1例', '每例扣0.5分，最多扣2分', 5);
+    // The rule's own words keep the count: 市政府以上 is the rule's.
+    expect(score('3例', '每发现1例扣0.5分', 2)).toBe(0.5); // 2 − 1.5
+  });
+});
