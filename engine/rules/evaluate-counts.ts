@@ -4,7 +4,7 @@
  */
 import { D } from './decimal';
 import type { Clause, Program } from './program';
-import { fail, type Outcome } from './types';
+import { fail } from './types';
 import { eventMet, squash, type Value } from './values';
 import { isFraction, manual, nameFits, type Num, type Reader } from './evaluate-parts';
 
@@ -57,49 +57,6 @@ function inOrder(name: string, metric: string): boolean {
   let i = 0;
   for (const ch of metric) if (ch === name[i]) i++;
   return i === name.length;
-}
-
-/** Words that say a fault or a lack on their own (缺2项, 迟报1次, 未整改2处, 超生1个, 出现问题2例). */
-const FAULT = /未|没有|无|不|非|缺|漏|迟|少|差|欠|错|超|虚假|重复|违|问题|事故|隐患|投诉/;
-/** A plain negation. */
-const DENIAL = /未|没有|无|不|非/;
-/** Words with a count that say only that it was found, or how many. */
-const NEUTRAL = /^(?:发现|共|计|共计|合计|累计|有|存在|查出|其中|计有|检查发现|抽查发现|发生|出现)$/;
-/** A lack said alone ("缺2项"): the rule's own word, often left out of the counted name. */
-const LACK = /^(?:缺|少|差|欠|漏|缺少|缺失)$/;
-
-/**
- * Whether the words written with a count may say the opposite of what the rule counts: "完成3项"
- * against 未完成1项扣5分, "3份规范" against 不规范, "按时报送12次" against 迟报, "已整改3处" against
- * 问题未整改, "排除3例" against 每发现1例扣 (words that are not the counted name), "2项未开展" against
- * 每开展一项加1分. Then the count is no count of the rule's: a hand score.
- */
-export function countWordsClash(words: string, name: string, s: Extract<Clause, { kind: 'step' }>): boolean {
-  const metric = s.metric;
-  if (words === '' || NEUTRAL.test(words) || LACK.test(words)) return false;
-  // "3例以上", "约3例", "每月1例": a bound or a rate, not a count of cases (unless the rule's words).
-  const bound = /以上|以下|左右|约|多|余|每|至少|不少于|超过/.exec(words);
-  if (bound && !metric.includes(bound[0])) return true;
-  if (FAULT.test(metric) && !FAULT.test(words)) return true;
-  if (s.effect === 'add') return DENIAL.test(words) && !DENIAL.test(metric);
-  // Names that fit no counter only where the counted name says no fault itself (每发现1例扣).
-  const named = metric.length > 1 && metric !== s.unit && !FAULT.test(metric);
-  return (
-    named &&
-    name !== '' &&
-    !NEUTRAL.test(name) &&
-    !LACK.test(name) &&
-    !nameFits(name, metric) &&
-    !inOrder(name, metric)
-  );
-}
-
-/** The words of the part of a text that holds its one count, less the number and measure word. */
-function wordsOf(text: string, x: Value, s: Extract<Clause, { kind: 'step' }>): string {
-  const part = text.split(/[,，;；、\s]+/).find((t) => /\d/.test(t)) ?? text;
-  const t = squash(part).replace(/\d+(?:\.\d+)?/, '');
-  const unit = s.unit !== '' && t.includes(s.unit) ? s.unit : x.unit;
-  return unit === '' ? t : t.replace(unit, '');
 }
 
 /** The counters a named count fits: by name, else by the order of its words, else by its unit. */
@@ -162,8 +119,6 @@ export function countFor(
       };
     let total = new D(0);
     for (const x of named) {
-      if (x.name !== '' && countWordsClash(squash(x.name), squash(x.name), s) && countersOf(x, all)[0] === s)
-        return { ok: false, outcome: clash(`${x.name}${x.value.toString()}${x.unit}`, s) };
       const fits = countersOf(x, all);
       if (fits.length !== 1)
         return {
@@ -176,11 +131,8 @@ export function countFor(
       if (fits[0] === s) total = total.plus(x.value);
     }
     v = { name: s.metric, value: total, percent: false, unit: s.unit };
-  } else if (values.length === 1) {
-    v = values[0]!;
-    if (r.v.text !== null && countWordsClash(wordsOf(r.v.text, v, s), squash(v.name), s))
-      return { ok: false, outcome: clash(r.v.text, s) };
-  } else if (values.length === 0 && r.v.text !== null) {
+  } else if (values.length === 1) v = values[0];
+  else if (values.length === 0 && r.v.text !== null) {
     const e = eventMet(s.metric, r.v);
     if (e === false) return { ok: true, value: new D(0) };
   }
@@ -203,11 +155,4 @@ export function countFor(
       ),
     };
   return { ok: true, value: v.value };
-}
-
-function clash(text: string, s: Extract<Clause, { kind: 'step' }>): Outcome {
-  return manual(
-    `实际值「${text}」的文字没有说明是「${s.metric}」的确切数目（可能是相反的情况，或是范围、频率），请写明（如“${s.metric}1${s.unit}”）或人工评分`,
-    `"${text}" does not say it counts "${s.metric}" (it may count the opposite): name it or score by hand`,
-  );
 }
