@@ -116,6 +116,8 @@ export function prepareTemplate(template: Workbook, options?: ScoreOptions): Pre
 }
 
 const UNIT_LABEL = /(?:填报单位|单位名称|被考核单位)\s*[:：]\s*(.*)$/;
+/** What every label of UNIT_LABEL holds. */
+const UNIT_WORD = '单位';
 /** Where the unit name stops: a wide gap or the next label (负责人：…). */
 const UNIT_END =
   /\s{2,}|\s*(?:主管部门负责人|单位负责人|主管部门|负责人|联系人|填报人|审核人|联系电话|电话|填报日期|日期)\s*[:：]/;
@@ -123,10 +125,18 @@ const UNIT_END =
 /** The unit name written above the first table ("填报单位：山亭区卫生健康局   负责人：…"), or null. */
 export function readUnitName(view: SheetView, headerTop: number): string | null {
   for (let r = 0; r < headerTop; r++) {
+    const cells = view.filledCellsIn(r);
+    // Every label holds 单位, and the joined text can only hold it inside one cell's text (the
+    // joints are spaces, numbers are written in ASCII): a row without it is not joined and tested.
+    let labelled = false;
+    for (let i = 0; i < cells.length && !labelled; i++) {
+      const v = cells[i]!.value;
+      labelled = v.kind === 'text' && v.value.includes(UNIT_WORD);
+    }
+    if (!labelled) continue;
     // The cells' texts joined by two spaces, in a loop: map/join over empty and filled rows
     // (arrays of different kinds) deoptimised the review's per-sheet code that inlines this.
     let text = '';
-    const cells = view.filledCellsIn(r);
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i]!.value;
       if (i > 0) text += '  ';
