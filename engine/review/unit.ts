@@ -8,7 +8,7 @@ import type { Workbook } from '../grid';
 import { resolveScoreOptions, type ResolvedScoreOptions, type ScoreOptions } from '../options';
 import { bandOfTotal } from '../bands';
 import type { TemplateSheet } from '../checks';
-import { keyedItems, templateItemKeys } from '../checks/template';
+import { itemKeysOf, templateItemKeys } from '../checks/template';
 import type { Finding, ItemScore } from '../model';
 import { TEMPLATE_FINDING_CODES } from '../model';
 import { recogniseSheet, type RecognisedItem, type RecognisedTable } from '../recognise';
@@ -176,6 +176,9 @@ export function unreadableUnit(file: string, error: string): UnitReview {
   };
 }
 
+/** Where a unit's sums start (Decimals never change: each addition gives a new one). */
+const ZERO = new D(0);
+
 /** What reviewing a workbook gathers, sheet by sheet and table by table. */
 interface Tally {
   findings: Finding[];
@@ -202,8 +205,8 @@ export function reviewWorkbook(
     findings: [],
     items: [],
     unit: null,
-    sum: new D(0),
-    outOf: new D(0),
+    sum: ZERO,
+    outOf: ZERO,
     anyPoints: false,
     complete: true,
     veto: false,
@@ -287,10 +290,11 @@ function unitItems(
   scores: readonly ItemScore[],
 ): void {
   const tableIndex = tally.tableIndex;
-  let i = 0;
-  for (const k of keyedItems(t).keys()) {
+  const keys = itemKeysOf(t);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const rec = t.items[i]!;
-    const sc = scores[i++]!;
+    const sc = scores[i]!;
     if (sc.triggered && rec.item.veto) tally.veto = true;
     if (sc.triggered && rec.item.vetoExcellence) tally.vetoExcellence = true;
     const was = known?.get(k);
