@@ -37,6 +37,8 @@ export class HierarchyReader {
    */
   private readonly lastMerge: (object | undefined)[] = [];
   private readonly lastMergeKey: string[] = [];
+  /** Per level: the trimmed text of that merge (its top-left cell's), once read. */
+  private readonly lastMergeText: (string | undefined)[] = [];
 
   constructor(
     private readonly view: SheetView,
@@ -46,7 +48,7 @@ export class HierarchyReader {
   /** Reads row r's path into the scratch arrays. */
   read(r: number): void {
     const { view, levelCols, sPath, sMasters, sRaw, prevPath, prevMasters, labelNames } = this;
-    const { lastMerge, lastMergeKey } = this;
+    const { lastMerge, lastMergeKey, lastMergeText } = this;
     let n = 0;
     for (let depth = 0; depth < levelCols.length; depth++) {
       const c = levelCols[depth]!;
@@ -58,9 +60,16 @@ export class HierarchyReader {
         masterKey = cellAddress(merge.top, merge.left);
         lastMerge[depth] = merge;
         lastMergeKey[depth] = masterKey;
+        lastMergeText[depth] = undefined;
       }
       if (depth > 0 && n > 0 && sMasters[n - 1] === masterKey) continue; // one label merged across levels
-      const raw = view.text(r, c).trim();
+      // A merged cell shows its top-left cell's text: read once per merge, not on every row it spans.
+      let raw: string;
+      if (merge === undefined) raw = view.text(r, c).trim();
+      else {
+        const known = lastMergeText[depth];
+        raw = known ?? (lastMergeText[depth] = view.text(r, c).trim());
+      }
       if (raw === '') {
         // A blank level cell means "same as above" when the parents agree.
         const inherited = prevPath[depth];
