@@ -211,18 +211,41 @@ function denies(l: string, a: string): boolean {
   const prefix = a.slice(0, m.index);
   const rest = a.slice(m.index + m[0].length).replace(/^(?:有|能够|能)/, '');
   if (rest.length < 2 || l.includes(m[0] + rest) || NEG_INSIDE.test(rest)) return false;
-  // The label must not deny what the text denies ("未对…" against "未对…").
+  // The label must not deny what the text denies ("未对…" against "未对…"), nor hold a denial
+  // before it ("未整改" against 发现问题未及时整改: not 整改 at all is not a denial of the label).
   const at = l.indexOf(rest.slice(0, 2));
-  if (at > 0 && NEG_INSIDE.test(l.slice(Math.max(0, at - 2), at))) return false;
+  if (at > 0 && NEG_INSIDE.test(l.slice(0, at))) return false;
   return within(prefix + rest, l);
 }
 
-/** "2项不符合要求" does not fit 符合要求: a negation right before the words. */
-function fitsPlain(core: string, rest: string): boolean {
-  if (core.length === 0 || rest.length === 0) return false;
-  if (core.includes(rest)) return true;
+/** A negation that ends the words before a piece of a label ("发现问题未" before 整改). */
+const NEG_BEFORE = /(?:既未|尚未|未能|未|没有|无|不)$/;
+
+/** How `piece` stands in `label`: once with no negation before it, right after one, or neither. */
+function pieceOf(label: string, piece: string): 'fits' | 'denied' | 'none' {
+  let denied = false;
+  for (let at = label.indexOf(piece); at >= 0; at = label.indexOf(piece, at + 1)) {
+    const before = label.slice(0, at);
+    if (!NEG_INSIDE.test(before)) return 'fits';
+    if (NEG_BEFORE.test(before)) denied = true;
+  }
+  return denied ? 'denied' : 'none';
+}
+
+/**
+ * How a text's words (less its own 已 / 未) stand to a label's core: 'fits' when they are the
+ * core or a piece of it said as the core says it, or hold the core with no negation before it
+ * ("2项不符合要求" does not fit 符合要求); 'denied' when they are a piece the core denies ("整改"
+ * in 发现问题未整改: "已整改" says the opposite of the label, "没有整改" says the label); else
+ * 'none'. A piece after a negation further back ("整改" in 未及时整改) is neither: it may be
+ * under the denial or not.
+ */
+function fitsPlain(core: string, rest: string): 'fits' | 'denied' | 'none' {
+  if (core.length === 0 || rest.length === 0) return 'none';
+  const piece = pieceOf(core, rest);
+  if (piece !== 'none') return piece;
   const at = rest.indexOf(core);
-  return at >= 0 && !NEG_INSIDE.test(rest.slice(0, at));
+  return at >= 0 && !NEG_INSIDE.test(rest.slice(0, at)) ? 'fits' : 'none';
 }
 
 /**
@@ -245,7 +268,8 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   const count = any ? /^(?:发现|存在|查出)?有?(\d+)(个|项|例|处|人|户|家|次|份|件)(.+)$/.exec(a) : null;
   if (any && count && count[2] === any[1] && count[3] === any[2]) return Number(count[1]) >= 1;
   const core = negative ? l.replace(NEG_MARK, '') : l.replace(POS_MARK, '');
-  const fits = (rest: string): boolean => fitsPlain(core, rest);
+  const fits = (rest: string): boolean => fitsPlain(core, rest) === 'fits';
+  const deniedIn = (rest: string): boolean => fitsPlain(core, rest) === 'denied';
   let neg = NEG_MARK.exec(a);
   let pos = POS_MARK.exec(a);
   // "有，未落实": a positive word followed by a denial is a denial.
@@ -259,7 +283,9 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   const saysNeg = neg !== null && l.includes(a);
   // "按时限，程序报告" against 突发事件不按时限，程序报告: the label denies what the text states.
   const at = l.indexOf(a);
-  if (!neg && at > 0 && /(?:不|未|无|没有)$/.test(l.slice(0, at))) return false;
+  // "未全面实施…或未落实…": one part said done says nothing of the other.
+  const either = /或(?:既未|尚未|未能|未|没有|无|不)/.test(l);
+  if (!neg && at > 0 && /(?:不|未|无|没有)$/.test(l.slice(0, at))) return either ? null : false;
   if (negative) {
     // A bare "没有" / "无" (没有该项不得分): "没有" states it, a statement of having does not.
     if (core === '') {
@@ -267,9 +293,11 @@ export function labelSays(label: string, negative: boolean, text: string, strict
       if ((pos && !NEG_INSIDE.test(a)) || YES.has(a.toLowerCase())) return false;
       return null;
     }
+    if (either && !neg && !NO.has(a.toLowerCase())) return null;
     if (a === core || (pos && fits(a.slice(pos[0].length))) || (core.startsWith(a) && a.length >= 2))
       return false;
-    if (neg && fits(a.slice(neg[0].length))) return true;
+    // "未落实…" against 未全面实施…或未落实…: the label's second denial, in its own words.
+    if (neg && (fits(a.slice(neg[0].length)) || (saysNeg && deniedIn(a.slice(neg[0].length))))) return true;
     if (NO.has(a.toLowerCase()) || a === '未') return true;
     if (YES.has(a.toLowerCase()) && a !== '有' && a !== '是') return false;
     // "已全部告知" against 未全部进行告知: the label's words, stated as done.
@@ -278,12 +306,21 @@ export function labelSays(label: string, negative: boolean, text: string, strict
   } else {
     if (neg && !saysNeg && fits(a.slice(neg[0].length))) return false;
     if (pos && fits(a.slice(pos[0].length))) return true;
+    // "已整改" against 发现问题未整改: done what the label says was not; "没有整改": the label.
+    if (pos && deniedIn(a.slice(pos[0].length))) return false;
+    if (neg && !saysNeg && deniedIn(a.slice(neg[0].length))) return true;
     if (!saysNeg && denies(l, a)) return false;
   }
   // "日常工作经费能满足需要" against "日常工作经费不能满足需要": the label denied.
   const denied = l.replace(/不|未|没有|无/, '');
   if (denied !== l && (denied === a || (denied.includes(a) && a.length >= 4))) return false;
-  if (neg && !negative && !saysNeg && l.includes(a.slice(neg[0].length)) && a.length > neg[0].length)
+  if (
+    neg &&
+    !negative &&
+    !saysNeg &&
+    a.length > neg[0].length &&
+    pieceOf(l, a.slice(neg[0].length)) === 'fits'
+  )
     return false;
   // An abbreviation of the label ("未开展" for 未开展进行产后访视工作); never a label with words
   // added ("较满意" is not 满意), except a count ("无电话号码4人").

@@ -62,6 +62,32 @@ describe('a denial of a positive label, in the label own words', () => {
   });
 });
 
+describe('a label that holds its own denial (发现问题未整改)', () => {
+  const rule = '发现问题未整改的扣2分';
+  it('"已整改" says the opposite of 未整改: nothing deducted', () => {
+    expect(score('已整改', rule, 10)).toBe(10); // the problem was fixed: 10
+    expect(score('已整改', '问题未整改扣2分', 10)).toBe(10);
+  });
+  it('"未整改" and "没有整改" state it: 2 deducted', () => {
+    expect(score('未整改', rule, 10)).toBe(8); // 10 − 2
+    expect(score('没有整改', rule, 10)).toBe(8); // 没有 is 未: 10 − 2
+  });
+  it('words behind a farther denial (未及时整改) are a hand score either way', () => {
+    // "已整改" does not say whether in time; "未整改" is not the label's words.
+    manual('已整改', '发现问题未及时整改的扣2分', 10);
+    manual('未整改', '发现问题未及时整改的扣2分', 10);
+  });
+  it('the second denial of a label joined by 或 is met in its own words', () => {
+    const r = '未全面实施量化分级管理制度或未落实卫生员管理制度的扣10分';
+    expect(score('未落实卫生员管理制度', r, 30)).toBe(20); // 30 − 10
+  });
+  it('one part of such a label said done says nothing of the other: a hand score', () => {
+    const r = '未全面实施量化分级管理制度或未落实卫生员管理制度的扣10分';
+    manual('已落实卫生员管理制度', r, 30);
+    manual('落实卫生员管理制度', r, 30);
+  });
+});
+
 describe('a bare denial (没有该项不得分, 没有不得分)', () => {
   it('names the other grade denied', () => {
     const rule = '糖尿病患者管理台账2分，没有该项不得分';

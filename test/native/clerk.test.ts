@@ -147,3 +147,15 @@ describe('a clerk’s shortened answers', () => {
     expect(read).toBeGreaterThan(rows.length / 2);
   }, 120_000);
 });
+
+describe('a label that holds its own denial, in the formula as in the engine', () => {
+  it('发现问题未整改的扣2分: 已整改 keeps the points, 未整改 / 没有整改 lose 2', () => {
+    // The problem fixed: nothing deducted (10); not fixed, in either word: 10 − 2 = 8.
+    expect(scores('发现问题未整改的扣2分', 10, ['已整改', '未整改', '没有整改'])).toEqual([10, 8, 8]);
+  });
+  it('未及时整改: 已整改 and 未整改 are neither, so the formula shows a hand score', () => {
+    const got = scores('发现问题未及时整改的扣2分', 10, ['已整改', '未整改', '发现问题未及时整改']);
+    expect(got.slice(0, 2).every((g) => typeof g === 'string' && /人工/.test(g))).toBe(true);
+    expect(got[2]).toBe(8); // the label itself: 10 − 2
+  });
+});
