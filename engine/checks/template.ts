@@ -75,6 +75,11 @@ export function keyedItems(t: RecognisedTable, like?: RecognisedTable): Map<stri
   return returnedKeys(t, like).byKey;
 }
 
+/** The keys of keyedItems in order (its Map's keys, as an array): key i is the key of item i. */
+export function itemKeysOf(t: RecognisedTable, like?: RecognisedTable): readonly string[] {
+  return returnedKeys(t, like).keys;
+}
+
 function returnedKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
   const known = templateKeyed.get(t) ?? recent.find((e) => e.t === t)?.keys;
   if (known) return known;
