@@ -116,21 +116,24 @@ export function* scoreTableSteps(
   return s.result();
 }
 
+/** The sums' start (Decimals never change: a sum is replaced by each addition, so one zero serves all). */
+const ZERO = new D(0);
+
 /** A table being scored, item by item in order: the findings so far and the running sums. */
 class TableScoring {
   readonly findings: Finding[] = [];
   readonly items: ItemScore[] = [];
   private readonly cols: RecognisedTable['cols'];
   private readonly wholeGroups: Set<string>;
-  sum = new D(0);
+  sum = ZERO;
   // Whole entered scores are added up as a number (exact below 2^53), not a Decimal each. Scores
   // have at most 10 decimals, so while every score is below 10^15 no addition rounds and their
   // order does not matter; from the first larger one on, everything is added in order.
   wholeSum = 0;
   inOrder = false;
-  exactSum = new D(0);
-  scoredPoints = new D(0);
-  deductions = new D(0);
+  exactSum = ZERO;
+  scoredPoints = ZERO;
+  deductions = ZERO;
   unscored = 0;
   veto = false;
   vetoExcellence = false;

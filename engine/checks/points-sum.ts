@@ -1,6 +1,15 @@
 /** POINTS_SUM_MISMATCH: declared group / table points (or 100%) ≠ the sum of the children. */
-import { samePoints } from '../points';
 import { showPoints, type Check, type FindingDraft } from './types';
+
+/**
+ * Exact equality of two point totals, as decimals. Both are numbers, and a number reads as the
+ * decimal it prints as (decimal.js takes a number by its shortest repr): distinct doubles print
+ * distinctly, so two totals are the same decimal exactly when they are the same number (0 and -0
+ * included, NaN never). What samePoints (engine/points.ts) gave, without two Decimals per group.
+ */
+function samePoints(a: number, b: number): boolean {
+  return a === b;
+}
 
 export const pointsSum: Check = {
   id: 'points-sum',

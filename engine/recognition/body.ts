@@ -44,13 +44,13 @@ export function findBody(
     }
     const first = { col: scan.col, value: scan.value };
     const firstText = first.value.kind === 'text' ? first.value.value : '';
-    const key = matchKey(firstText);
-    if (TOTALS.has(key)) {
+    const marks = rowMarks(firstText);
+    if (marks & TOTALS_ROW) {
       totalsRow = r;
       bottom = r;
       break;
     }
-    if (NOTE_ROW.test(nfkc(firstText))) {
+    if (marks & NOTE) {
       collectNotes(view, r, notes);
       break;
     }
@@ -63,8 +63,8 @@ export function findBody(
       }
       break;
     }
-    if (ownCount === 1 && SECTION_ROW.test(nfkc(firstText)) && first.col !== cols.item) break;
-    if (SUBTOTAL.has(key)) {
+    if (ownCount === 1 && (marks & SECTION) !== 0 && first.col !== cols.item) break;
+    if (marks & SUBTOTAL_ROW) {
       bottom = r;
       blankRun = 0;
       continue;
@@ -84,6 +84,34 @@ export function findBody(
   }
   for (const r of bodyRows) if (r > bottom) bottom = r;
   return { bottom, totalsRow, notes, bodyRows };
+}
+
+const TOTALS_ROW = 1;
+const SUBTOTAL_ROW = 2;
+const NOTE = 4;
+const SECTION = 8;
+/**
+ * What a body row's first text says (totals, subtotal, a note, a section), per distinct text: the
+ * body scan asks of every row, and a returned workbook's rows repeat its template's texts. Kept
+ * for texts up to 256 characters, cleared when full.
+ */
+const rowMarkCache = new Map<string, number>();
+function rowMarks(text: string): number {
+  let marks = rowMarkCache.get(text);
+  if (marks === undefined) {
+    const key = matchKey(text);
+    const n = nfkc(text);
+    marks =
+      (TOTALS.has(key) ? TOTALS_ROW : 0) |
+      (SUBTOTAL.has(key) ? SUBTOTAL_ROW : 0) |
+      (NOTE_ROW.test(n) ? NOTE : 0) |
+      (SECTION_ROW.test(n) ? SECTION : 0);
+    if (text.length <= 256) {
+      if (rowMarkCache.size >= 4096) rowMarkCache.clear();
+      rowMarkCache.set(text, marks);
+    }
+  }
+  return marks;
 }
 
 /**

@@ -29,6 +29,16 @@ export class HierarchyReader {
   private prevMasters: string[] = [];
   // A merged level label is read once per row it spans: parse each distinct text once.
   private readonly labelNames = new Map<string, string>();
+  /**
+   * Per level: the merge read last and its top-left address. A level label's merge spans the
+   * rows one after another, so its address is made once. Kept here, not in a module-level
+   * WeakMap keyed by the merges: that kept every reviewed workbook's merges alive through
+   * scavenges into the old generation.
+   */
+  private readonly lastMerge: (object | undefined)[] = [];
+  private readonly lastMergeKey: string[] = [];
+  /** Per level: the trimmed text of that merge (its top-left cell's), once read. */
+  private readonly lastMergeText: (string | undefined)[] = [];
 
   constructor(
     private readonly view: SheetView,
@@ -38,13 +48,28 @@ export class HierarchyReader {
   /** Reads row r's path into the scratch arrays. */
   read(r: number): void {
     const { view, levelCols, sPath, sMasters, sRaw, prevPath, prevMasters, labelNames } = this;
+    const { lastMerge, lastMergeKey, lastMergeText } = this;
     let n = 0;
     for (let depth = 0; depth < levelCols.length; depth++) {
       const c = levelCols[depth]!;
       const merge = view.mergeAt(r, c);
-      const masterKey = merge ? mergeKey(merge) : cellAddress(r, c);
+      let masterKey: string;
+      if (merge === undefined) masterKey = cellAddress(r, c);
+      else if (merge === lastMerge[depth]) masterKey = lastMergeKey[depth]!;
+      else {
+        masterKey = cellAddress(merge.top, merge.left);
+        lastMerge[depth] = merge;
+        lastMergeKey[depth] = masterKey;
+        lastMergeText[depth] = undefined;
+      }
       if (depth > 0 && n > 0 && sMasters[n - 1] === masterKey) continue; // one label merged across levels
-      const raw = view.text(r, c).trim();
+      // A merged cell shows its top-left cell's text: read once per merge, not on every row it spans.
+      let raw: string;
+      if (merge === undefined) raw = view.text(r, c).trim();
+      else {
+        const known = lastMergeText[depth];
+        raw = known ?? (lastMergeText[depth] = view.text(r, c).trim());
+      }
       if (raw === '') {
         // A blank level cell means "same as above" when the parents agree.
         const inherited = prevPath[depth];
@@ -125,12 +150,4 @@ export class GroupTree {
     }
     return parent;
   }
-}
-
-/** Address of a merge's top-left cell, computed once per merge (level labels span many rows). */
-const mergeKeys = new WeakMap<object, string>();
-function mergeKey(m: { top: number; left: number }): string {
-  let k = mergeKeys.get(m);
-  if (k === undefined) mergeKeys.set(m, (k = cellAddress(m.top, m.left)));
-  return k;
 }

@@ -7,7 +7,7 @@
 import { cellAddress } from '../address';
 import { LEVEL_ROLES } from '../headers';
 import type { ColumnRole, Item } from '../model';
-import { parseLabel, parsePointsCell, type PointsCell } from '../points';
+import { parseLabel, parsePointsCell, type LabelParts, type PointsCell } from '../points';
 import type { SheetView } from '../sheet-view';
 import { splitNames } from '../text';
 import { ownCells } from './body';
@@ -91,7 +91,7 @@ export function buildItems(
     const { path, masters } = hierarchy.keep();
     const parent = tree.groupOf(path, masters, hierarchy.sRaw);
 
-    const labelParts = parseLabel(nameRaw, labelPoints);
+    const labelParts = itemLabel(nameRaw, labelPoints);
     let points: number | null = null;
     let pointsCellAddr: string | null = null;
     let pointsCell: PointsCell | null = null;
@@ -161,6 +161,25 @@ export function buildItems(
     else topItems.push(rec);
   }
   return { items, topItems, roots: tree.roots, placeholderRows };
+}
+
+/**
+ * parseLabel of item names, per distinct name (and whether a bare number counts): the names of a
+ * review's returned workbooks repeat their template's. The parts are only read, never changed.
+ * Kept for names up to 256 characters; cleared when full.
+ */
+const labelCache = [new Map<string, LabelParts>(), new Map<string, LabelParts>()] as const;
+function itemLabel(name: string, allowBareNumber: boolean): LabelParts {
+  const cache = labelCache[allowBareNumber ? 1 : 0];
+  let parts = cache.get(name);
+  if (parts === undefined) {
+    parts = parseLabel(name, allowBareNumber);
+    if (name.length <= 256) {
+      if (cache.size >= 4096) cache.clear();
+      cache.set(name, parts);
+    }
+  }
+  return parts;
 }
 
 const VETO_MARK = '一票否决';

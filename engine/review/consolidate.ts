@@ -8,7 +8,7 @@
  * ranked and stay out of the distribution.
  */
 import { bandCounts, forcedBandAt } from '../bands';
-import { dec, type Dec } from '../rules/decimal';
+import { dec } from '../rules/decimal';
 import type { ScoringSettings } from '../rules/settings';
 import type { TemplateItem, UnitItem, UnitReview } from './unit';
 
@@ -73,6 +73,11 @@ export interface Consolidation {
   matrix: ItemMatrix;
 }
 
+/** Order of two totals as decimals (numbers from dec(): never NaN, and 0 is never -0). */
+function byTotal(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Ranks the units, distributes them by quota and builds the item matrix. */
 export function consolidate(
   units: readonly UnitReview[],
@@ -82,15 +87,18 @@ export function consolidate(
   const rankedIdx = units
     .map((u, i) => ({ u, i }))
     .filter(({ u }) => u.error === null && u.total !== null && !u.veto);
-  const totals: Dec[] = rankedIdx.map(({ u }) => dec(u.total!));
+  // Totals are compared as decimals at Excel's 15 digits (dec), by the numbers those decimals are:
+  // every dec() has at most 15 significant digits, and such decimals are distinct doubles in the
+  // same order, so comparing the numbers is comparing the decimals, without a Decimal per step.
+  const totals: number[] = rankedIdx.map(({ u }) => dec(u.total!).toNumber());
   // Sorted once, highest first: each total's place is how many totals are higher and how many equal
   // (itself included); competition rank is 1 + higher (1, 2, 2, 4).
   const higher: number[] = new Array<number>(totals.length);
   const equal: number[] = new Array<number>(totals.length);
-  const order = totals.map((_, k) => k).sort((a, b) => totals[b]!.cmp(totals[a]!));
+  const order = totals.map((_, k) => k).sort((a, b) => byTotal(totals[b]!, totals[a]!));
   for (let s = 0; s < order.length;) {
     let e = s + 1;
-    while (e < order.length && totals[order[e]!]!.eq(totals[order[s]!]!)) e++;
+    while (e < order.length && totals[order[e]!] === totals[order[s]!]) e++;
     for (let j = s; j < e; j++) {
       higher[order[j]!] = s;
       equal[order[j]!] = e - s;
@@ -111,12 +119,11 @@ export function consolidate(
 
   // Ties a cut-off splits: a group of equal totals whose positions run across it.
   const ties: Tie[] = [];
-  const groups = new Map<string, number[]>();
+  const groups = new Map<number, number[]>();
   totals.forEach((total, k) => {
-    const key = total.toString();
-    const members = groups.get(key);
+    const members = groups.get(total);
     if (members) members.push(k);
-    else groups.set(key, [k]);
+    else groups.set(total, [k]);
   });
   let cum = 0;
   for (let c = 0; c < counts.length - 1; c++) {
@@ -128,7 +135,7 @@ export function consolidate(
       const last = first + members.length - 1;
       if (first <= cum && last > cum)
         ties.push({
-          total: t.toNumber(),
+          total: t,
           units: members.map((k) => rankedIdx[k]!.u.unit),
           files: members.map((k) => rankedIdx[k]!.u.file),
           positions: [first, last],

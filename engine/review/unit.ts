@@ -8,7 +8,7 @@ import type { Workbook } from '../grid';
 import { resolveScoreOptions, type ResolvedScoreOptions, type ScoreOptions } from '../options';
 import { bandOfTotal } from '../bands';
 import type { TemplateSheet } from '../checks';
-import { keyedItems, templateItemKeys } from '../checks/template';
+import { itemKeysOf, templateItemKeys } from '../checks/template';
 import type { Finding, ItemScore } from '../model';
 import { TEMPLATE_FINDING_CODES } from '../model';
 import { recogniseSheet, type RecognisedItem, type RecognisedTable } from '../recognise';
@@ -116,6 +116,8 @@ export function prepareTemplate(template: Workbook, options?: ScoreOptions): Pre
 }
 
 const UNIT_LABEL = /(?:填报单位|单位名称|被考核单位)\s*[:：]\s*(.*)$/;
+/** What every label of UNIT_LABEL holds. */
+const UNIT_WORD = '单位';
 /** Where the unit name stops: a wide gap or the next label (负责人：…). */
 const UNIT_END =
   /\s{2,}|\s*(?:主管部门负责人|单位负责人|主管部门|负责人|联系人|填报人|审核人|联系电话|电话|填报日期|日期)\s*[:：]/;
@@ -123,10 +125,18 @@ const UNIT_END =
 /** The unit name written above the first table ("填报单位：山亭区卫生健康局   负责人：…"), or null. */
 export function readUnitName(view: SheetView, headerTop: number): string | null {
   for (let r = 0; r < headerTop; r++) {
+    const cells = view.filledCellsIn(r);
+    // Every label holds 单位, and the joined text can only hold it inside one cell's text (the
+    // joints are spaces, numbers are written in ASCII): a row without it is not joined and tested.
+    let labelled = false;
+    for (let i = 0; i < cells.length && !labelled; i++) {
+      const v = cells[i]!.value;
+      labelled = v.kind === 'text' && v.value.includes(UNIT_WORD);
+    }
+    if (!labelled) continue;
     // The cells' texts joined by two spaces, in a loop: map/join over empty and filled rows
     // (arrays of different kinds) deoptimised the review's per-sheet code that inlines this.
     let text = '';
-    const cells = view.filledCellsIn(r);
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i]!.value;
       if (i > 0) text += '  ';
@@ -166,6 +176,9 @@ export function unreadableUnit(file: string, error: string): UnitReview {
   };
 }
 
+/** Where a unit's sums start (Decimals never change: each addition gives a new one). */
+const ZERO = new D(0);
+
 /** What reviewing a workbook gathers, sheet by sheet and table by table. */
 interface Tally {
   findings: Finding[];
@@ -192,8 +205,8 @@ export function reviewWorkbook(
     findings: [],
     items: [],
     unit: null,
-    sum: new D(0),
-    outOf: new D(0),
+    sum: ZERO,
+    outOf: ZERO,
     anyPoints: false,
     complete: true,
     veto: false,
@@ -269,6 +282,23 @@ function reviewTable(
   else tally.sum = tally.sum.plus(r.score.total);
 }
 
+/**
+ * A UnitItem, made by a constructor rather than an object literal: the items live until the units
+ * are consolidated, and V8 tracks a literal's allocation site to decide whether to allocate its
+ * objects in the old generation; each change of that decision threw away the code compiled for
+ * unitItems (twice in the bench's review rounds, ~25 M instructions each). Plain data all the same:
+ * JSON and worker threads see the same five fields.
+ */
+class Scored implements UnitItem {
+  constructor(
+    public key: string,
+    public path: string[],
+    public name: string,
+    public points: number | null,
+    public score: number | null,
+  ) {}
+}
+
 /** The table's items with their scores, under the template's key, path and name where it has them. */
 function unitItems(
   tally: Tally,
@@ -277,20 +307,23 @@ function unitItems(
   scores: readonly ItemScore[],
 ): void {
   const tableIndex = tally.tableIndex;
-  let i = 0;
-  for (const k of keyedItems(t).keys()) {
+  const keys = itemKeysOf(t);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const rec = t.items[i]!;
-    const sc = scores[i++]!;
+    const sc = scores[i]!;
     if (sc.triggered && rec.item.veto) tally.veto = true;
     if (sc.triggered && rec.item.vetoExcellence) tally.vetoExcellence = true;
     const was = known?.get(k);
     const same = was !== undefined && sameWords(was, rec.item);
-    tally.items.push({
-      key: was?.key ?? `${tableIndex}\u0002${k}`,
-      path: same ? was.path : rec.item.path,
-      name: same ? was.name : rec.item.name,
-      points: rec.item.points,
-      score: sc.score,
-    });
+    tally.items.push(
+      new Scored(
+        was?.key ?? `${tableIndex}\u0002${k}`,
+        same ? was.path : rec.item.path,
+        same ? was.name : rec.item.name,
+        rec.item.points,
+        sc.score,
+      ),
+    );
   }
 }
