@@ -34,13 +34,44 @@ export function itemKey(path: readonly string[], name: string): string {
 }
 
 interface Keyed {
-  byKey: Map<string, RecognisedItem>;
+  /**
+   * Key → item. Null for a returned table whose every item took the key of a template item (one
+   * of a template that repeats no key) further down than the one before: its keys then repeat
+   * nothing, and growing a map of every returned table's items only to learn that was a twentieth
+   * of the review's engine work. Built on first use (mapOf).
+   */
+  byKey: Map<string, RecognisedItem> | null;
   /** Each item's key, in order. */
   keys: string[];
   /** itemKey of each item, in order (before a repeated one is numbered). */
   bases: string[];
   /** Whether some item repeats an earlier one's group path and name (a key was numbered). */
   repeated: boolean;
+  /** While byKey is null: the template table the keys came from, and which of its items they are. */
+  like: RecognisedTable | null;
+  matched: Uint8Array | null;
+}
+
+function mapOf(k: Keyed, t: RecognisedTable): Map<string, RecognisedItem> {
+  if (k.byKey === null) {
+    const byKey = new Map<string, RecognisedItem>();
+    for (let i = 0; i < k.keys.length; i++) byKey.set(k.keys[i]!, t.items[i]!);
+    k.byKey = byKey;
+  }
+  return k.byKey;
+}
+
+/** Whether the returned table `t` (keys `k`) has the key of item i of the template table `like`. */
+function hasTemplateKey(
+  k: Keyed,
+  t: RecognisedTable,
+  like: RecognisedTable,
+  i: number,
+  key: string,
+): boolean {
+  // Keys all taken from `like`, which repeats none: its item i is there exactly when it was taken.
+  if (k.byKey === null && k.like === like) return k.matched![i] === 1;
+  return mapOf(k, t).has(key);
 }
 /** Template tables' keys, kept as long as the template is. */
 const templateKeyed = new WeakMap<RecognisedTable, Keyed>();
@@ -55,7 +86,7 @@ const RECENT = 8;
 
 /** Keys of a template's table (see keyedItems), computed once per table. */
 export function templateItemKeys(t: RecognisedTable): Map<string, RecognisedItem> {
-  return templateKeys(t).byKey;
+  return mapOf(templateKeys(t), t);
 }
 
 function templateKeys(t: RecognisedTable): Keyed {
@@ -72,7 +103,7 @@ function templateKeys(t: RecognisedTable): Keyed {
  * again. itemKey depends on the path and name only, so the key is the same either way.
  */
 export function keyedItems(t: RecognisedTable, like?: RecognisedTable): Map<string, RecognisedItem> {
-  return returnedKeys(t, like).byKey;
+  return mapOf(returnedKeys(t, like), t);
 }
 
 /** The keys of keyedItems in order (its Map's keys, as an array): key i is the key of item i. */
@@ -100,22 +131,38 @@ export function repeatsItemKeys(t: RecognisedTable, like?: RecognisedTable): boo
 
 function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
   const hint = like && like !== t ? templateKeys(like) : undefined;
-  const byKey = new Map<string, RecognisedItem>();
+  let byKey: Map<string, RecognisedItem> | null = null;
+  // Which template items the keys so far came from, while they all did (see Keyed.byKey).
+  let matched = hint && !hint.repeated ? new Uint8Array(like!.items.length) : null;
   const keys: string[] = [];
   const bases: string[] = [];
   let next = 0; // the template item expected in the current place
   let repeated = false;
-  for (const rec of t.items) {
+  for (let i = 0; i < t.items.length; i++) {
+    const rec = t.items[i]!;
     let base: string | undefined;
+    let at = -1;
     for (let d = 0; hint && d < 3 && base === undefined; d++) {
       const h = like!.items[next + d];
       if (h && sameWords(h.item, rec.item)) {
         base = hint.bases[next + d];
+        at = next + d;
         next += d + 1;
       }
     }
     base ??= itemKey(rec.item.path, rec.item.name);
     bases.push(base);
+    if (matched !== null && at >= 0) {
+      // A template key further down than every earlier one: distinct from them, as the template's are.
+      matched[at] = 1;
+      keys.push(base);
+      continue;
+    }
+    if (byKey === null) {
+      byKey = new Map<string, RecognisedItem>();
+      for (let j = 0; j < keys.length; j++) byKey.set(keys[j]!, t.items[j]!);
+      matched = null;
+    }
     let key = base;
     for (let n = 2; byKey.has(key); n++) {
       key = `${base}\u0001#${n}`;
@@ -124,7 +171,8 @@ function computeKeys(t: RecognisedTable, like?: RecognisedTable): Keyed {
     byKey.set(key, rec);
     keys.push(key);
   }
-  return { byKey, keys, bases, repeated };
+  if (byKey === null && matched === null) byKey = new Map<string, RecognisedItem>();
+  return { byKey, keys, bases, repeated, like: matched !== null ? like! : null, matched };
 }
 
 function sameWords(a: RecognisedItem['item'], b: RecognisedItem['item']): boolean {
@@ -181,7 +229,7 @@ function compareItems(
   const rk = returnedKeys(rt, tt);
   for (let i = 0; i < rt.items.length; i++) {
     const rec = rt.items[i]!;
-    const was = tk.byKey.get(rk.keys[i]!);
+    const was = mapOf(tk, tt).get(rk.keys[i]!);
     const it = rec.item;
     if (!was) {
       out.push({
@@ -208,7 +256,7 @@ function compareItems(
     if (!sameText(p0.method, it.method)) out.push(textChange('method', tt, rt, rec, p0.method));
   }
   for (let i = 0; i < tt.items.length; i++)
-    if (!rk.byKey.has(tk.keys[i]!)) {
+    if (!hasTemplateKey(rk, rt, tt, i, tk.keys[i]!)) {
       const rec = tt.items[i]!;
       out.push({
         code: 'TEMPLATE_ITEM_REMOVED',

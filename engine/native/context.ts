@@ -4,7 +4,7 @@ import type { ScoringSettings } from '../rules/settings';
 import { and, ifT, lit, not, num, or, str, text, type Bool, type Tree } from './expr';
 import { NATIVE_TEXT } from './messages';
 import { COMPARISON_WORDS, containsAny, isEmptyText, isOneOf, type Reading } from './reading';
-import { CHANGE_SINCE, changeKind, SAID_DOWN_VERBS, SAID_UP_VERBS } from '../rules/values';
+import { CHANGE_SINCE, changeKind, GAP_NAMES, SAID_DOWN_VERBS, SAID_UP_VERBS } from '../rules/values';
 
 export interface Ctx {
   p: Program;
@@ -121,6 +121,12 @@ export function readNumber(
       fails.push({ c: and(isEmptyText(r.name), not(r.pct)), msg: NATIVE_TEXT.MANUAL });
   }
   fails.push({ c: containsAny(r.raw, COMPARISON_WORDS), msg: NATIVE_TEXT.MANUAL });
+  // Reader.number: a gap ("低3个百分点", "少10人") where the engine does not read it as one; not a
+  // name that fits the metric (缺 of 缺科室), told apart here: r.name is long, written once.
+  const gapNames = GAP_NAMES.filter((w) => !(metric !== '' && (metric.includes(w) || w.includes(metric))));
+  // With several metrics such a name fits none and is invalid above, as in the engine.
+  if (r.fromText && r.name !== '""' && gap !== true && gapNames.length > 0 && ctx.metrics.length <= 1)
+    fails.push({ c: and(not(gap), isOneOf(r.name, gapNames)), msg: NATIVE_TEXT.MANUAL });
   if (isFraction(unit)) fails.push({ c: and(not(r.pct), `${r.v}>1`), msg: NATIVE_TEXT.ACTUAL_AMBIGUOUS });
   // signedByDirection: "下降10%" for 增幅 is −10%, for 降幅 10%; for 死亡率 it is a change, not the
   // rate (a hand score). Only a text has a name; its number is never negative (no sign is read).

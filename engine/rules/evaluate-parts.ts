@@ -9,6 +9,7 @@ import type { EvaluateInput, Outcome } from './types';
 import { fail } from './types';
 import {
   eventMet,
+  GAP_NAMES,
   labelMet,
   labelSays,
   NEG_MARK,
@@ -133,6 +134,16 @@ export class Reader {
         outcome: manual(
           `实际值「${v.name}${written(v)}」是比较而不是数值，请只填数值或人工评分`,
           `"${v.name}…" is a comparison, not a value: give the value or score by hand`,
+        ),
+      };
+    // "低3个百分点" against 满意率80%以上, "少10人" against 达到100人: the gap, not the value.
+    // Not where the metric is itself a shortfall ("缺1个科室" against 缺科室).
+    if (v && !gap && (GAP_NAMES as readonly string[]).includes(v.name) && !nameFits(v.name, metric))
+      return {
+        ok: false,
+        outcome: manual(
+          `实际值「${v.name}${written(v)}」是与标准的差距而不是${what}本身，请填写${what}的数值或人工评分`,
+          `"${v.name}…" is a gap from the bound, not the value of ${what}: give the value or score by hand`,
         ),
       };
     if (!v)

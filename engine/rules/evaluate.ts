@@ -318,7 +318,7 @@ export function evaluateProgram(program: Program, input: EvaluateInput): Outcome
       const gap = s.direction === 'above' ? max0(ch) : max0(ch.neg());
       n = partial(gap.div(s.size), settings.partial);
     } else {
-      const n0 = r.number(s.metric, s.unit, s.from === null && input.target === null);
+      const n0 = r.number(s.metric, s.unit, s.from === null && input.target == null);
       if (!n0.ok) return n0.outcome;
       // "每低2个点扣1分" against a percent: steps of 2 what? Never divide a percent by a count.
       if (r.lastPercent && !isFraction(s.unit))

@@ -158,6 +158,28 @@ export function signedByDirection(x: Value, metric: string): Dec | null | undefi
   return null;
 }
 
+/**
+ * Names that make a value a difference from the rule's bound, not the metric's value ("低3个百分点"
+ * against 满意率80%以上, "少10人" against 达到100人, "提前3天" against a time limit): read as the
+ * gap only where the rule has no bound (the step loop); elsewhere a hand score. Whole names only:
+ * 差错率, 低保 and 高危 are metrics. A short list: the native formulas test it on every value read.
+ */
+export const GAP_NAMES = [
+  '低',
+  '少',
+  '差',
+  '缺',
+  '欠',
+  '多',
+  '高',
+  '超',
+  '提前',
+  '还差',
+  '相差',
+  '比目标低',
+  '比目标少',
+] as const;
+
 /** A change against last year: "增加3人" → 3, "减少2人" → −2, "-2" → −2, (this, last) → this − last. */
 export function changeOf(v: Values): Dec | null {
   if (v.values.length === 1) {
@@ -440,6 +462,47 @@ function namedEvent(a: string, e: string): boolean | null {
   return true;
 }
 
+/**
+ * Words beside an event's words that leave it unsaid: another kind (发生非重大安全事故), a near miss
+ * (险些发生…, …未遂), a prevention (防止发生…), a doubt (疑似…), its hazard or first signs (…隐患,
+ * …苗头, …风险). A text holding one outside the event's own words is a hand score, never the
+ * event's effect (the native formulas test the same words: engine/native/clauses/when.ts).
+ */
+export const EVENT_UNSAID = [
+  '非',
+  '险些',
+  '差点',
+  '几乎',
+  '防止',
+  '预防',
+  '防范',
+  '防控',
+  '避免',
+  '疑似',
+  '可能',
+  '是否',
+  '如果',
+  '假如',
+  '隐患',
+  '苗头',
+  '风险',
+  '未遂',
+  '险情',
+  '征兆',
+  '迹象',
+  '倾向',
+  '趋势',
+  '预警',
+  '嫌疑',
+  '预案',
+] as const;
+
+/** Whether a text (squashed) holds a word of EVENT_UNSAID outside the event's own words. */
+function eventUnsaid(a: string, e: string): boolean {
+  const rest = e === '' ? a : a.split(e).join('|');
+  return EVENT_UNSAID.some((w) => rest.includes(w));
+}
+
 /** Did the event happen? "发生", "是", a count ≥ 1, a text naming the event → true. */
 export function eventMet(event: string, v: Values): boolean | null {
   if (v.values.length === 1 && v.values[0]!.name === '') {
@@ -451,6 +514,9 @@ export function eventMet(event: string, v: Values): boolean | null {
   if (YES.has(a)) return true;
   if (NO.has(a) || EVENT_DENIED_RE.test(a)) return false;
   const e = squash(event);
+  // "发生非责任事故", "险些发生…", "防止发生…", "发生…隐患": the words of the event, but not said
+  // to have happened (nor said not to): a hand score, never the event's effect.
+  if (eventUnsaid(a, e)) return null;
   const said = EVENT_SAID_RE.test(a);
   // A piece of the event names it only as its last words, the kind of event ("死亡事故", "事故" of
   // 人员死亡事故): its first words ("人员", "重大") name no event at all.

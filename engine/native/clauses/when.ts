@@ -8,7 +8,15 @@ import { and, not, or, str, type Bool } from '../expr';
 import { holds, readNumber, type Ctx, type Fail } from '../context';
 import { NATIVE_TEXT } from '../messages';
 import { containsAny, isEmptyText, startsWithAny, textPieces } from '../reading';
-import { EVENT_COUNT_UNITS, EVENT_DENIED, EVENT_SAID, eventMet, labelMet, squash } from '../../rules/values';
+import {
+  EVENT_COUNT_UNITS,
+  EVENT_DENIED,
+  EVENT_SAID,
+  EVENT_UNSAID,
+  eventMet,
+  labelMet,
+  squash,
+} from '../../rules/values';
 import { orState } from '../../rules/evaluate-parts';
 
 export type When = Extract<Clause, { kind: 'when' }>;
@@ -110,7 +118,13 @@ function saidHappened(t: string, event: string, counted: Bool | null = null): { 
       : false;
     named = numeric ? or(and(not(digits), words), containsAny(t, [e]), reaches(t, e)) : words;
   }
-  const yes = and(opens, named);
+  // eventUnsaid: a word beside the event's words that leaves it unsaid (发生非重大安全事故,
+  // 险些发生…, …隐患): a hand score, never the event's effect. A text of 发生 and the event's last
+  // words holds only the words the event holds (most hold none: no test at all).
+  const words = counted === null ? EVENT_UNSAID.filter((w) => e.includes(w)) : [...EVENT_UNSAID];
+  const unsaid =
+    words.length === 0 ? false : containsAny(e === '' ? t : `SUBSTITUTE(${t},${str(e)},"|")`, words);
+  const yes = and(opens, named, not(unsaid));
   return { yes: EXCLUSIVE ? yes : and(not(no), yes), unread: and(not(no), not(yes)) };
 }
 

@@ -24,6 +24,14 @@ const ONE_CASE = new RegExp(
   `(?<![\\d.≥≤<>=])1(批次|份|例|处|次|项|人|户|件|条|起|个|家|所|名|篇|张|本|套|盏|宗|台|期|种|位|块|座)([\\u4e00-\\u9fff]{0,8}?)(?:的)?[,]?(扣除|扣|减|加|奖)${NUM}分`,
   'g',
 );
+/**
+ * 超过规定时限1天扣0.5分: days past a time limit, per day as 下降1个百分点扣1分 is per point (no
+ * 每); the actual is the days past the limit (never 超过1天 once: the limit is not 1天).
+ */
+const PAST_LIMIT = new RegExp(
+  `(?:超过|超出|超|逾期|延迟|推迟|延误)(?:规定|要求|约定)?的?(?:办结|完成|上报|报送|报告)?(?:时限|期限|时间|日期)${NUM}(天|日|个工作日|工作日)(?:的|者)?[,]?(扣除|扣|减)${NUM}分`,
+  'g',
+);
 /** 扣30分/次, 扣10分/户: an amount per counted case. */
 const PER_CASE = new RegExp(`${EFFECT}${NUM}分/([\\u4e00-\\u9fff]{1,4})`, 'g');
 const COMPARATOR = /^(?:低于目标|低于标准|低于|少于|不足|高于|超过|超出|高出|多于)$/;
@@ -120,6 +128,24 @@ export const steps: ClauseReader = {
         amount: dec(amount!).toString(),
         change: change && direction !== 'count',
         countable,
+      });
+      spans.push([m.index, m.index + all.length]);
+    }
+    for (const m of t.matchAll(PAST_LIMIT)) {
+      if (overlaps(spans, m)) continue;
+      const [all, n, unit, , amount] = m;
+      if (dec(n!).isZero()) continue;
+      pieces.push({
+        t: 'step',
+        metric: '超过时限天数',
+        direction: 'above',
+        from: '0',
+        size: dec(n!).toString(),
+        unit: unit!,
+        effect: 'deduct',
+        amount: dec(amount!).toString(),
+        change: false,
+        countable: false,
       });
       spans.push([m.index, m.index + all.length]);
     }
