@@ -221,6 +221,8 @@ function within(short: string, long: string): boolean {
 
 /** Words of a quality rather than a thing had or done: a bare 无 against them says neither. */
 const QUALITY = /符合|合格|达标|规范|齐全|完整|满意|正确|及时|准确|真实|整洁|干净|健全|到位|合理|清楚|清晰/;
+/** The same, for every quality a text names (matchAll). */
+const QUALITIES = new RegExp(QUALITY.source, 'g');
 
 /** Whether the label's words beyond a piece said done ask a quality or another deed. */
 function asksMore(core: string, piece: string, said: string): boolean {
@@ -230,15 +232,14 @@ function asksMore(core: string, piece: string, said: string): boolean {
   if (/并|和|及|且|、|,|，/.test(rest.replace(/及时/g, ''))) return true;
   // A quality the text says too ("按时上报" against 未及时上报: 按时 is 及时) asks nothing more.
   const s = said.replace(/按时/g, '及时');
-  return [...rest.matchAll(new RegExp(QUALITY.source, 'g'))].some((m) => !s.includes(m[0]));
+  return [...rest.matchAll(QUALITIES)].some((m) => !s.includes(m[0]));
 }
 
 /** asksMore for words said in the label's order but not as one piece ("已全部告知"). */
 function asksBeyond(core: string, done: string): boolean {
   const joins = /并|和|及|且|、/;
   if (joins.test(core) && !joins.test(done)) return true;
-  const q = new RegExp(QUALITY.source, 'g');
-  return [...core.matchAll(q)].some((m) => !done.includes(m[0]));
+  return [...core.matchAll(QUALITIES)].some((m) => !done.includes(m[0]));
 }
 
 /** A negation inside a text: 未/无/没有/不 and the words around it. */

@@ -5,15 +5,8 @@
  * from is a hand score (需人工评分), never a number.
  */
 import { describe, expect, it } from 'vitest';
-import { functions as F } from '../../engine';
 
-const score = (actual: unknown, rule: string, points: number): number | string => {
-  const r = F.perfScore(actual as never, rule, points);
-  return r.ok ? (r.value as number) : `${r.error} ${r.message}`;
-};
-const manual = (actual: unknown, rule: string, points: number): void => {
-  expect(String(score(actual, rule, points))).toMatch(/人工/);
-};
+import { manual, score } from './perf-score';
 
 describe('an event said otherwise than happened never triggers the veto or the zeroing', () => {
   const veto = '发生重大安全事故的，实行一票否决';

@@ -7,13 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { functions as F, parseRule, renderRule } from '../../engine';
 import { dec, DEFAULT_SETTINGS, evaluateRule } from '../../engine/rules';
 
-const score = (actual: unknown, rule: string, points: number): number | string => {
-  const r = F.perfScore(actual as never, rule, points);
-  return r.ok ? (r.value as number) : `${r.error} ${r.message}`;
-};
-const manual = (actual: unknown, rule: string, points: number): void => {
-  expect(String(score(actual, rule, points))).toMatch(/人工/);
-};
+import { manual, score } from './perf-score';
 
 describe('a written fault without 每 or a number is a state, not a count', () => {
   const rule = '未开展慢病随访工作扣3分，未按要求上报报表扣1分';

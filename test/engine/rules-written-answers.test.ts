@@ -6,13 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { functions as F } from '../../engine';
 
-const score = (actual: string, rule: string, points: number): number | string => {
-  const r = F.perfScore(actual as never, rule, points);
-  return r.ok ? (r.value as number) : `${r.error} ${r.message}`;
-};
-const manual = (actual: string, rule: string, points: number): void => {
-  expect(String(score(actual, rule, points))).toMatch(/人工/);
-};
+import { manual, score } from './perf-score';
 
 describe('a state said with no case of it', () => {
   it('"未公示0项" is not the state: nothing deducted', () => {
